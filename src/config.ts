@@ -1,0 +1,88 @@
+/**
+ * Every setting tiescore reads from the environment, validated once with zod.
+ *
+ * `SETTINGS` is the single source: the README's configuration table is checked against it by
+ * a unit test, and `loadConfig` turns a bad value into one `ConfigError` line that names the
+ * variable and says what is wrong.
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL with scheme ${protocols.join(', ')}` },
+  );
+
+/** One environment variable: its schema (with default) and a line for the README. */
+interface Setting<T extends z.ZodType> {
+  schema: T;
+  description: string;
+}
+const setting = <T extends z.ZodType>(schema: T, description: string): Setting<T> => ({ schema, description });
+
+export const SETTINGS = {
+  NEO4J_URI: setting(
+    url(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']).default('bolt://127.0.0.1:7687'),
+    'Bolt URI of the Neo4j 5.26 database.',
+  ),
+  NEO4J_USER: setting(z.string().min(1).default('neo4j'), 'Neo4j user name.'),
+  NEO4J_PASSWORD: setting(
+    z.string().default('tiescore-dev'),
+    'Neo4j password (the dev server under dev/neo4j has auth off and ignores it).',
+  ),
+  NEO4J_DATABASE: setting(z.string().min(1).optional(), 'Neo4j database name; the server default when unset.'),
+  REDIS_URL: setting(url(['redis', 'rediss']).default('redis://127.0.0.1:6379'), 'Redis URL used by BullMQ.'),
+  QUEUE_PREFIX: setting(
+    z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only').default('tiescore'),
+    'Prefix of the BullMQ keys in Redis.',
+  ),
+  HOST: setting(z.string().min(1).default('127.0.0.1'), 'Address the API listens on.'),
+  PORT: setting(port.default(8080), 'Port the API listens on.'),
+  LOG_LEVEL: setting(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    'pino log level.',
+  ),
+  TIESCORE_MODEL: setting(
+    z.string().min(1).optional(),
+    'Path of the scorecard model file; models/default.json when unset.',
+  ),
+} as const;
+
+type Settings = typeof SETTINGS;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+
+/** A bad environment value; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates every setting.
+ *
+ * @example
+ * const config = loadConfig({ NEO4J_URI: 'bolt://db:7687' });
+ * config.PORT; // 8080
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config: Record<string, unknown> = {};
+  for (const [name, { schema }] of Object.entries(SETTINGS)) {
+    const raw = env[name];
+    const result = schema.safeParse(raw === '' ? undefined : raw);
+    if (!result.success) {
+      const reason = result.error.issues[0]?.message ?? 'invalid value';
+      throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: ${reason}`);
+    }
+    config[name] = result.data;
+  }
+  return config as Config;
+}

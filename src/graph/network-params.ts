@@ -1,0 +1,34 @@
+/**
+ * Parameters of the network dimension (DESIGN.md, "The network dimension"). They are part of
+ * a scorecard model file (`models/*.json`, section `network`) and are passed to the pure graph
+ * kernels as one object, so every kernel reads the same values.
+ */
+export interface NetworkParams {
+  /** Smoothing factor α of x = (1 − α)·b + α·P·x; in [0, 1). */
+  alpha: number;
+  /** Shrinkage strength κ (in units of contact weight): n_i = (D_i·(Px)_i + κ·μ)/(D_i + κ). */
+  shrinkage: number;
+  /** Largest share of a person's contact weight one contact may hold; the excess goes to the prior. */
+  perContactCap: number;
+  /** Relative weight of a FRIEND edge. */
+  friendWeight: number;
+  /** Relative weight of a PAID edge (payer and payee both ways). */
+  paidWeight: number;
+  /** Trust of an unverified account, in [0, 1] (Sybil damping). */
+  unverifiedTrust: number;
+  /** Accounts younger than this many days get trust scaled by age / this. */
+  newAccountDays: number;
+  /** Half-life, in days, of the decay of an edge's strength since its last interaction. */
+  edgeHalfLifeDays: number;
+}
+
+export const DEFAULT_NETWORK_PARAMS: Readonly<NetworkParams> = Object.freeze({
+  alpha: 0.5,
+  shrinkage: 2,
+  perContactCap: 0.25,
+  friendWeight: 1,
+  paidWeight: 2,
+  unverifiedTrust: 0.1,
+  newAccountDays: 90,
+  edgeHalfLifeDays: 365,
+});
