@@ -1,0 +1,18 @@
+// Constraints and indexes of the tiescore graph. Applied by `tiescore db migrate`;
+// every statement is IF NOT EXISTS, so applying it again changes nothing.
+// Parameters: none. Returns: nothing.
+
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT person_seq IF NOT EXISTS FOR (p:Person) REQUIRE p.seq IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT score_run_id IF NOT EXISTS FOR (r:ScoreRun) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT score_key IF NOT EXISTS FOR (s:Score) REQUIRE (s.runId, s.personId) IS UNIQUE;
+CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (d:Dispute) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT consent_id IF NOT EXISTS FOR (c:Consent) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;
+CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (c:Counter) REQUIRE c.name IS UNIQUE;
+CREATE INDEX score_run_seq IF NOT EXISTS FOR (s:Score) ON (s.runId, s.seq);
+CREATE INDEX score_run_status IF NOT EXISTS FOR (r:ScoreRun) ON (r.status);
+CREATE INDEX dispute_status IF NOT EXISTS FOR (d:Dispute) ON (d.status);
+CREATE INDEX access_log_person IF NOT EXISTS FOR (a:AccessLog) ON (a.personId, a.at);
+CREATE INDEX person_updated IF NOT EXISTS FOR (p:Person) ON (p.updatedAt);

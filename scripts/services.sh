@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Starts / stops the services tiescore's production mode and integration tests need:
+# a real Neo4j 5.26 (dev/neo4j, embedded DBMS with Bolt) and Redis on 127.0.0.1:6379.
+# `start` is idempotent: while both answer it returns at once. `stop` stops only what `start` started.
+#
+# Environment: NEO4J_DEV_HEAP (default 2g), NEO4J_DEV_PAGECACHE (default 1g),
+# NEO4J_DEV_PORT (default 7687), TIESCORE_SERVICES_DIR (default .services).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+state="${TIESCORE_SERVICES_DIR:-$root/.services}"
+neo4j_dir="$root/dev/neo4j"
+neo4j_port="${NEO4J_DEV_PORT:-7687}"
+pid_file="$state/neo4j.pid"
+log_file="$state/neo4j.log"
+
+say() { echo "services: $*"; }
+fail() { echo "services: $*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+neo4j_running() { [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; }
+
+build_neo4j() {
+  local stamp="$neo4j_dir/target/.built"
+  if [[ -f "$stamp" && "$stamp" -nt "$neo4j_dir/pom.xml" && -z $(find "$neo4j_dir/src" -newer "$stamp" -print -quit) ]]; then
+    return
+  fi
+  command -v mvn >/dev/null || fail "Maven (mvn) is needed to build dev/neo4j; install it with: apt-get install -y maven"
+  say "building dev/neo4j (first time downloads Neo4j 5.26 from Maven Central)"
+  (cd "$neo4j_dir" && mvn -B -q -DskipTests package dependency:copy-dependencies) || fail "dev/neo4j build failed"
+  touch "$stamp"
+}
+
+start_neo4j() {
+  if neo4j_running && port_open "$neo4j_port"; then say "neo4j already running (pid $(cat "$pid_file"))"; return; fi
+  if port_open "$neo4j_port"; then say "something already listens on $neo4j_port; using it as Neo4j"; return; fi
+  build_neo4j
+  mkdir -p "$state"
+  say "starting neo4j on bolt://127.0.0.1:$neo4j_port (log: $log_file)"
+  NEO4J_DEV_DATA="$state/neo4j-data" NEO4J_DEV_PORT="$neo4j_port" NEO4J_DEV_PAGECACHE="${NEO4J_DEV_PAGECACHE:-1g}" \
+    nohup java "-Xmx${NEO4J_DEV_HEAP:-2g}" -XX:+UseG1GC -cp "$neo4j_dir/target/classes:$neo4j_dir/target/lib/*" \
+    dev.tiescore.Neo4jDevServer >"$log_file" 2>&1 </dev/null &
+  echo $! >"$pid_file"
+  for _ in $(seq 1 240); do
+    if grep -q 'neo4j dev server ready' "$log_file" 2>/dev/null && port_open "$neo4j_port"; then say "neo4j ready"; return; fi
+    neo4j_running || { tail -n 20 "$log_file" >&2; fail "neo4j exited during start-up"; }
+    sleep 0.5
+  done
+  fail "neo4j did not answer on port $neo4j_port within 120 s (see $log_file)"
+}
+
+start_redis() {
+  if redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || port_open 6379; then say "redis answers on 127.0.0.1:6379"; return; fi
+  if ! command -v redis-server >/dev/null; then
+    say "installing redis-server with apt"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) || fail "could not install redis-server"
+  fi
+  mkdir -p "$state"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+    --dir "$state" --logfile "$state/redis.log" --pidfile "$state/redis.pid"
+  touch "$state/redis.started-by-us"
+  for _ in $(seq 1 40); do port_open 6379 && { say "redis started"; return; }; sleep 0.25; done
+  fail "redis did not start (see $state/redis.log)"
+}
+
+stop_all() {
+  if neo4j_running; then
+    local pid; pid=$(cat "$pid_file")
+    say "stopping neo4j (pid $pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pid_file"
+  if [[ -f "$state/redis.started-by-us" ]]; then
+    say "stopping redis"
+    redis-cli -h 127.0.0.1 -p 6379 shutdown nosave >/dev/null 2>&1 || true
+    rm -f "$state/redis.started-by-us"
+  fi
+}
+
+case "${1:-}" in
+  start) start_redis; start_neo4j ;;
+  stop) stop_all ;;
+  build) build_neo4j ;;
+  *) fail "usage: scripts/services.sh start|stop|build" ;;
+esac

@@ -1,0 +1,25 @@
+/**
+ * Applies `cypher/schema.cypher` (idempotent: every statement is IF NOT EXISTS) and reports the
+ * schema that results.
+ */
+import type { Driver } from 'neo4j-driver';
+import { cypher, cypherStatements } from './cypher.js';
+
+export interface SchemaItem {
+  kind: 'constraint' | 'index';
+  name: string;
+  definition: string;
+}
+
+export async function migrateSchema(driver: Driver, database?: string): Promise<SchemaItem[]> {
+  for (const statement of cypherStatements('schema')) {
+    await driver.executeQuery(statement, {}, { database });
+  }
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  return describeSchema(driver, database);
+}
+
+export async function describeSchema(driver: Driver, database?: string): Promise<SchemaItem[]> {
+  const { records } = await driver.executeQuery(cypher('schema-describe'), {}, { database });
+  return records.map((record) => record.toObject() as unknown as SchemaItem);
+}
