@@ -1,0 +1,60 @@
+/**
+ * Records of the safeguards: disputes, consents, the access log and API keys (DESIGN.md,
+ * "Safeguards"). Times are ISO-8601 instants (`2026-11-26T02:00:00.000Z`).
+ */
+
+export const DISPUTE_STATUSES = ['open', 'upheld', 'rejected'] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+/** A subject contesting one of their credit events. */
+export interface Dispute {
+  id: string;
+  personId: string;
+  eventId: string;
+  reason: string;
+  status: DisputeStatus;
+  openedAt: string;
+  resolvedAt?: string | undefined;
+  resolvedBy?: string | undefined;
+  note?: string | undefined;
+}
+
+/** A subject's permission for a named consumer to read their score for a purpose, until a time. */
+export interface Consent {
+  id: string;
+  personId: string;
+  consumer: string;
+  purpose: string;
+  grantedAt: string;
+  expiresAt: string;
+  revokedAt?: string | undefined;
+}
+
+export const ACCESS_KINDS = ['score', 'explanation', 'history', 'network', 'export'] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+/** One read of a person's data: who, when, what, and under which role or consent. */
+export interface AccessLogEntry {
+  personId: string;
+  at: string;
+  kind: AccessKind;
+  actor: string;
+  role: ApiRole;
+  consentId?: string | undefined;
+}
+
+export const API_ROLES = ['admin', 'analyst', 'consumer', 'subject'] as const;
+export type ApiRole = (typeof API_ROLES)[number];
+
+/** An API key as stored: only a hash of the secret is kept. */
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  role: ApiRole;
+  /** For `subject` keys: the one person the key speaks for. */
+  personId?: string | undefined;
+  /** SHA-256 of the secret, hex. */
+  secretHash: string;
+  createdAt: string;
+  revokedAt?: string | undefined;
+}

@@ -1,0 +1,129 @@
+/**
+ * The persistence port: everything tiescore keeps, behind one interface with two adapters —
+ * `neo4j/` (production) and `memory/` (embedded mode and fast tests). Both pass the same
+ * contract suite (`test/contract/store-contract.ts`).
+ *
+ * Writes are idempotent upserts keyed by external ids, taking batches (the Neo4j adapter sends
+ * one `UNWIND` statement a batch). Edge and event writes do not check that persons exist: the
+ * importer does that first, so a batch is never half-applied.
+ */
+import type { CreditEvent, Friendship, Person, Transaction } from '../domain/records.js';
+import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../domain/safeguards.js';
+import type { PersonScore, ScoreRun } from '../domain/scores.js';
+
+/** A stored person: the record plus its dense sequence number (0, 1, 2, … in insertion order). */
+export interface StoredPerson extends Person {
+  seq: number;
+}
+
+/** What a batch upsert did. `unchanged` rows were already stored with the same values. */
+export interface UpsertResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface StoreCounts {
+  persons: number;
+  friendships: number;
+  transactions: number;
+  events: number;
+}
+
+/** A friendship with both ends as sequence numbers, for the CSR snapshot. */
+export interface FriendshipBySeq {
+  a: number;
+  b: number;
+  since: string;
+  interactions: number;
+}
+
+/** A transaction aggregate with both ends as sequence numbers, for the CSR snapshot. */
+export interface TransactionBySeq {
+  from: number;
+  to: number;
+  count: number;
+  amount: number;
+  lastAt: string;
+}
+
+export interface Store {
+  /** Inserts or updates persons by `id`; new persons get the next free `seq`. */
+  upsertPersons(persons: readonly Person[]): Promise<UpsertResult>;
+  getPerson(id: string): Promise<StoredPerson | undefined>;
+  /** The subset of `ids` that are stored persons. */
+  existingPersonIds(ids: readonly string[]): Promise<Set<string>>;
+  /** Persons with `seq` in [fromSeq, toSeq), in seq order. */
+  personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]>;
+  /** One more than the largest `seq` handed out (0 when empty). */
+  seqBound(): Promise<number>;
+
+  /** Inserts or updates friendships; (a, b) and (b, a) are the same friendship. */
+  upsertFriendships(rows: readonly Friendship[]): Promise<UpsertResult>;
+  /** Inserts or updates transaction aggregates keyed by the ordered pair (from, to). */
+  upsertTransactions(rows: readonly Transaction[]): Promise<UpsertResult>;
+  /** All friendships, in batches, ends as seqs (order unspecified). */
+  friendshipsBySeq(batchSize: number): AsyncIterable<FriendshipBySeq[]>;
+  /** All transaction aggregates, in batches, ends as seqs (order unspecified). */
+  transactionsBySeq(batchSize: number): AsyncIterable<TransactionBySeq[]>;
+
+  /** Inserts or updates credit events by `id`. An update keeps the stored dispute `status`. */
+  upsertEvents(events: readonly CreditEvent[]): Promise<UpsertResult>;
+  eventsOf(personId: string): Promise<CreditEvent[]>;
+  /** Events of the persons with `seq` in [fromSeq, toSeq), grouped by seq. */
+  eventsBySeq(fromSeq: number, toSeq: number): Promise<Map<number, CreditEvent[]>>;
+  setEventStatus(eventId: string, status: CreditEvent['status']): Promise<void>;
+
+  counts(): Promise<StoreCounts>;
+  /**
+   * Seqs of persons whose record, events or edges changed (created or updated with different
+   * values) at or after `at`, an ISO instant: the dirty set of an incremental run. Unchanged
+   * upserts do not count; an edge change marks both ends.
+   */
+  dirtySeqsSince(at: string): Promise<number[]>;
+
+  createRun(run: ScoreRun): Promise<void>;
+  /** Merges `patch` into the run (status, finishedAt, stats, failureReason). */
+  updateRun(id: string, patch: Partial<Omit<ScoreRun, 'id'>>): Promise<void>;
+  getRun(id: string): Promise<ScoreRun | undefined>;
+  /** Newest first. */
+  listRuns(limit: number): Promise<ScoreRun[]>;
+  /** Makes a complete run the served one, in one transaction. Throws if it is not complete. */
+  publishRun(id: string, at: string): Promise<void>;
+  /** The run the API serves, if any. */
+  publishedRun(): Promise<ScoreRun | undefined>;
+  /** Deletes a run and its scores (never the published one). */
+  deleteRun(id: string): Promise<void>;
+
+  /** Writes (or overwrites) staged scores of one run; idempotent per (runId, personId). */
+  writeScores(scores: readonly PersonScore[]): Promise<void>;
+  /** The person's score as served by `run`: from the newest run of its lineage that scored them. */
+  scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined>;
+  /** Scores of persons with seq in [fromSeq, toSeq) as served by `run`, in seq order. */
+  scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]>;
+  /** How many scores the run itself wrote. */
+  countScores(runId: string): Promise<number>;
+  /** The person's scores across runs, newest run first. */
+  scoreHistory(personId: string): Promise<PersonScore[]>;
+
+  createDispute(dispute: Dispute): Promise<void>;
+  getDispute(id: string): Promise<Dispute | undefined>;
+  listDisputes(status?: DisputeStatus): Promise<Dispute[]>;
+  updateDispute(id: string, patch: Partial<Omit<Dispute, 'id' | 'personId' | 'eventId'>>): Promise<void>;
+
+  createConsent(consent: Consent): Promise<void>;
+  getConsent(id: string): Promise<Consent | undefined>;
+  consentsOf(personId: string): Promise<Consent[]>;
+  revokeConsent(id: string, at: string): Promise<void>;
+
+  appendAccessLog(entry: AccessLogEntry): Promise<void>;
+  /** Newest first. */
+  accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]>;
+
+  createApiKey(key: ApiKeyRecord): Promise<void>;
+  getApiKey(id: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  revokeApiKey(id: string, at: string): Promise<void>;
+
+  close(): Promise<void>;
+}
