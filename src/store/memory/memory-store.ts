@@ -1,0 +1,396 @@
+/**
+ * The embedded store: everything in process memory, for `tiescore demo` and fast tests.
+ * Same contract as the Neo4j adapter (test/contract/store-contract.ts), same semantics for
+ * seq allocation, unchanged-row detection and the dirty set.
+ */
+import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
+import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
+import type { PersonScore, ScoreRun } from '../../domain/scores.js';
+import { NotFoundError } from '../errors.js';
+import type {
+  FriendshipBySeq,
+  Store,
+  StoreCounts,
+  StoredPerson,
+  TransactionBySeq,
+  UpsertResult,
+} from '../store.js';
+
+interface Stamped<T> {
+  value: T;
+  updatedAt: string;
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** Field-by-field equality of two plain records (undefined and absent are the same). */
+function sameRecord(a: object, b: object): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const x = (a as Record<string, unknown>)[key];
+    const y = (b as Record<string, unknown>)[key];
+    if (JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
+}
+
+const friendshipKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+const transactionKey = (from: string, to: string) => `${from}\u0000${to}`;
+
+export class MemoryStore implements Store {
+  private readonly persons = new Map<string, StoredPerson>();
+  private readonly personsBySeqIndex: StoredPerson[] = [];
+  private readonly personUpdatedAt = new Map<number, string>();
+  private readonly friendships = new Map<string, Friendship>();
+  private readonly transactions = new Map<string, Transaction>();
+  private readonly events = new Map<string, CreditEvent>();
+  private readonly eventsByPerson = new Map<string, Set<string>>();
+  private readonly runs = new Map<string, ScoreRun>();
+  private publishedRunId: string | undefined;
+  private readonly scores = new Map<string, Map<string, PersonScore>>(); // runId → personId → score
+  private readonly disputes = new Map<string, Dispute>();
+  private readonly consents = new Map<string, Consent>();
+  private readonly accessLog: AccessLogEntry[] = [];
+  private readonly apiKeys = new Map<string, ApiKeyRecord>();
+
+  /** @param now the clock stamping `updatedAt` (tests pass their own). */
+  constructor(private readonly now: () => string = () => new Date().toISOString()) {}
+
+  private touch(...personIds: string[]): void {
+    const at = this.now();
+    for (const id of personIds) {
+      const person = this.persons.get(id);
+      if (person) this.personUpdatedAt.set(person.seq, at);
+    }
+  }
+
+  async upsertPersons(persons: readonly Person[]): Promise<UpsertResult> {
+    const result: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+    for (const person of persons) {
+      const existing = this.persons.get(person.id);
+      if (!existing) {
+        const stored: StoredPerson = { ...clone(person), seq: this.personsBySeqIndex.length };
+        this.persons.set(person.id, stored);
+        this.personsBySeqIndex.push(stored);
+        this.touch(person.id);
+        result.created++;
+        continue;
+      }
+      const { seq, ...current } = existing;
+      if (sameRecord(current, person)) {
+        result.unchanged++;
+        continue;
+      }
+      const stored: StoredPerson = { ...clone(person), seq };
+      this.persons.set(person.id, stored);
+      this.personsBySeqIndex[seq] = stored;
+      this.touch(person.id);
+      result.updated++;
+    }
+    return result;
+  }
+
+  async getPerson(id: string): Promise<StoredPerson | undefined> {
+    const person = this.persons.get(id);
+    return person && clone(person);
+  }
+
+  async existingPersonIds(ids: readonly string[]): Promise<Set<string>> {
+    return new Set(ids.filter((id) => this.persons.has(id)));
+  }
+
+  async personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]> {
+    return this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq)).map(clone);
+  }
+
+  async seqBound(): Promise<number> {
+    return this.personsBySeqIndex.length;
+  }
+
+  private upsertKeyed<T extends object>(
+    map: Map<string, T>,
+    rows: readonly T[],
+    keyOf: (row: T) => string,
+    endsOf: (row: T) => string[],
+    normalise: (row: T) => T = (row) => row,
+  ): UpsertResult {
+    const result: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+    for (const raw of rows) {
+      const row = normalise(raw);
+      const key = keyOf(row);
+      const existing = map.get(key);
+      if (existing && sameRecord(existing, row)) {
+        result.unchanged++;
+        continue;
+      }
+      map.set(key, clone(row));
+      this.touch(...endsOf(row));
+      if (existing) result.updated++;
+      else result.created++;
+    }
+    return result;
+  }
+
+  async upsertFriendships(rows: readonly Friendship[]): Promise<UpsertResult> {
+    return this.upsertKeyed(
+      this.friendships,
+      rows,
+      (row) => friendshipKey(row.a, row.b),
+      (row) => [row.a, row.b],
+      (row) => (row.a < row.b ? row : { ...row, a: row.b, b: row.a }),
+    );
+  }
+
+  async upsertTransactions(rows: readonly Transaction[]): Promise<UpsertResult> {
+    return this.upsertKeyed(
+      this.transactions,
+      rows,
+      (row) => transactionKey(row.from, row.to),
+      (row) => [row.from, row.to],
+    );
+  }
+
+  private seqOf(id: string): number {
+    const person = this.persons.get(id);
+    if (!person) throw new NotFoundError(`store: no person "${id}"`);
+    return person.seq;
+  }
+
+  async *friendshipsBySeq(batchSize: number): AsyncIterable<FriendshipBySeq[]> {
+    let batch: FriendshipBySeq[] = [];
+    for (const row of this.friendships.values()) {
+      batch.push({ a: this.seqOf(row.a), b: this.seqOf(row.b), since: row.since, interactions: row.interactions });
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  async *transactionsBySeq(batchSize: number): AsyncIterable<TransactionBySeq[]> {
+    let batch: TransactionBySeq[] = [];
+    for (const row of this.transactions.values()) {
+      batch.push({ from: this.seqOf(row.from), to: this.seqOf(row.to), count: row.count, amount: row.amount, lastAt: row.lastAt });
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  async upsertEvents(events: readonly CreditEvent[]): Promise<UpsertResult> {
+    const result: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+    for (const event of events) {
+      const existing = this.events.get(event.id);
+      const row: CreditEvent = existing ? { ...clone(event), status: existing.status } : clone(event);
+      if (existing && sameRecord(existing, row)) {
+        result.unchanged++;
+        continue;
+      }
+      if (existing && existing.personId !== row.personId) this.eventsByPerson.get(existing.personId)?.delete(row.id);
+      this.events.set(row.id, row);
+      let ids = this.eventsByPerson.get(row.personId);
+      if (!ids) this.eventsByPerson.set(row.personId, (ids = new Set()));
+      ids.add(row.id);
+      this.touch(row.personId, ...(existing ? [existing.personId] : []));
+      if (existing) result.updated++;
+      else result.created++;
+    }
+    return result;
+  }
+
+  async eventsOf(personId: string): Promise<CreditEvent[]> {
+    const ids = [...(this.eventsByPerson.get(personId) ?? [])].sort();
+    return ids.map((id) => clone(this.events.get(id)!));
+  }
+
+  async eventsBySeq(fromSeq: number, toSeq: number): Promise<Map<number, CreditEvent[]>> {
+    const grouped = new Map<number, CreditEvent[]>();
+    for (const person of this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq))) {
+      const events = await this.eventsOf(person.id);
+      if (events.length > 0) grouped.set(person.seq, events);
+    }
+    return grouped;
+  }
+
+  async setEventStatus(eventId: string, status: CreditEvent['status']): Promise<void> {
+    const event = this.events.get(eventId);
+    if (!event) throw new NotFoundError(`store: no event "${eventId}"`);
+    if (event.status === status) return;
+    event.status = status;
+    this.touch(event.personId);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return {
+      persons: this.persons.size,
+      friendships: this.friendships.size,
+      transactions: this.transactions.size,
+      events: this.events.size,
+    };
+  }
+
+  async dirtySeqsSince(at: string): Promise<number[]> {
+    const seqs: number[] = [];
+    for (const [seq, updatedAt] of this.personUpdatedAt) if (updatedAt >= at) seqs.push(seq);
+    return seqs.sort((x, y) => x - y);
+  }
+
+  async createRun(run: ScoreRun): Promise<void> {
+    if (this.runs.has(run.id)) throw new Error(`store: run "${run.id}" exists already`);
+    this.runs.set(run.id, clone(run));
+  }
+
+  async updateRun(id: string, patch: Partial<Omit<ScoreRun, 'id'>>): Promise<void> {
+    const run = this.runs.get(id);
+    if (!run) throw new NotFoundError(`store: no run "${id}"`);
+    Object.assign(run, clone(patch));
+  }
+
+  async getRun(id: string): Promise<ScoreRun | undefined> {
+    const run = this.runs.get(id);
+    return run && clone(run);
+  }
+
+  async listRuns(limit: number): Promise<ScoreRun[]> {
+    return [...this.runs.values()]
+      .sort((x, y) => (x.startedAt < y.startedAt ? 1 : x.startedAt > y.startedAt ? -1 : y.id.localeCompare(x.id)))
+      .slice(0, limit)
+      .map(clone);
+  }
+
+  async publishRun(id: string, at: string): Promise<void> {
+    const run = this.runs.get(id);
+    if (!run) throw new NotFoundError(`store: no run "${id}"`);
+    if (run.status !== 'complete') throw new Error(`store: run "${id}" is ${run.status}, only a complete run can be published`);
+    run.publishedAt = at;
+    this.publishedRunId = id;
+  }
+
+  async publishedRun(): Promise<ScoreRun | undefined> {
+    return this.publishedRunId === undefined ? undefined : this.getRun(this.publishedRunId);
+  }
+
+  async deleteRun(id: string): Promise<void> {
+    if (id === this.publishedRunId) throw new Error(`store: run "${id}" is published and cannot be deleted`);
+    this.runs.delete(id);
+    this.scores.delete(id);
+  }
+
+  async writeScores(scores: readonly PersonScore[]): Promise<void> {
+    for (const score of scores) {
+      let byPerson = this.scores.get(score.runId);
+      if (!byPerson) this.scores.set(score.runId, (byPerson = new Map()));
+      byPerson.set(score.personId, clone(score));
+    }
+  }
+
+  async scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {
+    for (const runId of run.lineage) {
+      const score = this.scores.get(runId)?.get(personId);
+      if (score) return clone(score);
+    }
+    return undefined;
+  }
+
+  async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
+    const result: PersonScore[] = [];
+    for (const person of this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq))) {
+      const score = await this.scoreIn(run, person.id);
+      if (score) result.push(score);
+    }
+    return result;
+  }
+
+  async countScores(runId: string): Promise<number> {
+    return this.scores.get(runId)?.size ?? 0;
+  }
+
+  async scoreHistory(personId: string): Promise<PersonScore[]> {
+    const runs = await this.listRuns(Number.MAX_SAFE_INTEGER);
+    return runs.flatMap((run) => {
+      const score = this.scores.get(run.id)?.get(personId);
+      return score ? [clone(score)] : [];
+    });
+  }
+
+  async createDispute(dispute: Dispute): Promise<void> {
+    this.disputes.set(dispute.id, clone(dispute));
+  }
+
+  async getDispute(id: string): Promise<Dispute | undefined> {
+    const dispute = this.disputes.get(id);
+    return dispute && clone(dispute);
+  }
+
+  async listDisputes(status?: DisputeStatus): Promise<Dispute[]> {
+    return [...this.disputes.values()]
+      .filter((dispute) => status === undefined || dispute.status === status)
+      .sort((x, y) => x.openedAt.localeCompare(y.openedAt) || x.id.localeCompare(y.id))
+      .map(clone);
+  }
+
+  async updateDispute(id: string, patch: Partial<Omit<Dispute, 'id' | 'personId' | 'eventId'>>): Promise<void> {
+    const dispute = this.disputes.get(id);
+    if (!dispute) throw new NotFoundError(`store: no dispute "${id}"`);
+    Object.assign(dispute, clone(patch));
+  }
+
+  async createConsent(consent: Consent): Promise<void> {
+    this.consents.set(consent.id, clone(consent));
+  }
+
+  async getConsent(id: string): Promise<Consent | undefined> {
+    const consent = this.consents.get(id);
+    return consent && clone(consent);
+  }
+
+  async consentsOf(personId: string): Promise<Consent[]> {
+    return [...this.consents.values()]
+      .filter((consent) => consent.personId === personId)
+      .sort((x, y) => x.grantedAt.localeCompare(y.grantedAt) || x.id.localeCompare(y.id))
+      .map(clone);
+  }
+
+  async revokeConsent(id: string, at: string): Promise<void> {
+    const consent = this.consents.get(id);
+    if (!consent) throw new NotFoundError(`store: no consent "${id}"`);
+    consent.revokedAt ??= at;
+  }
+
+  async appendAccessLog(entry: AccessLogEntry): Promise<void> {
+    this.accessLog.push(clone(entry));
+  }
+
+  async accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]> {
+    return this.accessLog
+      .filter((entry) => entry.personId === personId)
+      .reverse()
+      .slice(0, limit)
+      .map(clone);
+  }
+
+  async createApiKey(key: ApiKeyRecord): Promise<void> {
+    if (this.apiKeys.has(key.id)) throw new Error(`store: API key "${key.id}" exists already`);
+    this.apiKeys.set(key.id, clone(key));
+  }
+
+  async getApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    const key = this.apiKeys.get(id);
+    return key && clone(key);
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    return [...this.apiKeys.values()].sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id)).map(clone);
+  }
+
+  async revokeApiKey(id: string, at: string): Promise<void> {
+    const key = this.apiKeys.get(id);
+    if (!key) throw new NotFoundError(`store: no API key "${id}"`);
+    key.revokedAt ??= at;
+  }
+
+  async close(): Promise<void> {}
+}

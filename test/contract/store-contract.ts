@@ -1,0 +1,339 @@
+/**
+ * The store contract: one suite every `Store` adapter must pass (memory in unit tests, Neo4j in
+ * integration tests). It states the semantics the pipeline and the API rely on.
+ */
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CreditEvent, Person } from '../../src/domain/records.js';
+import type { PersonScore, ScoreRun } from '../../src/domain/scores.js';
+import type { Store } from '../../src/store/store.js';
+
+export type OpenStore = () => Promise<Store & { wipeAll?: () => Promise<void> }>;
+
+export const person = (id: string, overrides: Partial<Person> = {}): Person => ({
+  id,
+  verified: true,
+  accountCreated: '2020-01-15',
+  incomeMonthly: 3000,
+  debtMonthly: 600,
+  assets: 12000.5,
+  billsOnTimeRatio: 0.95,
+  activityRegularity: 0.8,
+  addressChanges: 1,
+  birthYear: 1985,
+  sex: 'F',
+  ...overrides,
+});
+
+export const event = (id: string, personId: string, overrides: Partial<CreditEvent> = {}): CreditEvent => ({
+  id,
+  personId,
+  kind: 'repaid_on_time',
+  at: '2025-03-01',
+  amount: 250,
+  source: 'bank-a',
+  status: 'active',
+  ...overrides,
+});
+
+const run = (id: string, overrides: Partial<ScoreRun> = {}): ScoreRun => ({
+  id,
+  kind: 'full',
+  status: 'running',
+  modelVersion: 'test-1',
+  asOf: '2026-06-30',
+  startedAt: '2026-07-01T02:00:00.000Z',
+  lineage: [id],
+  stats: {},
+  ...overrides,
+});
+
+const score = (runId: string, personId: string, seq: number, value: number): PersonScore => ({
+  runId,
+  personId,
+  seq,
+  score: value,
+  band: 'good',
+  dimensions: { history: 0.5, behaviour: 0.6, capacity: 0.7, identity: 0.8, network: 0.55 },
+  reasonCodes: [{ code: 'H_LATE', reason: 'Late repayments on record' }],
+  modelVersion: 'test-1',
+});
+
+async function collect<T>(iterable: AsyncIterable<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for await (const batch of iterable) rows.push(...batch);
+  return rows;
+}
+
+export function describeStoreContract(name: string, open: OpenStore): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store & { wipeAll?: () => Promise<void> };
+    const opened: Store[] = [];
+
+    beforeEach(async () => {
+      store = await open();
+      opened.push(store);
+      await store.wipeAll?.();
+    });
+    afterAll(async () => {
+      for (const s of new Set(opened)) await s.close();
+    });
+
+    describe('persons', () => {
+      it('gives dense seqs in insertion order and keeps them on re-upsert', async () => {
+        expect(await store.upsertPersons([person('a'), person('b')])).toEqual({ created: 2, updated: 0, unchanged: 0 });
+        expect(await store.upsertPersons([person('c'), person('a', { incomeMonthly: 3100 })])).toEqual({
+          created: 1,
+          updated: 1,
+          unchanged: 0,
+        });
+        expect((await store.getPerson('a'))?.seq).toBe(0);
+        expect((await store.getPerson('b'))?.seq).toBe(1);
+        expect((await store.getPerson('c'))?.seq).toBe(2);
+        expect(await store.seqBound()).toBe(3);
+        expect((await store.getPerson('a'))?.incomeMonthly).toBe(3100);
+      });
+
+      it('round-trips every field, and absent optional fields stay absent', async () => {
+        const full = person('full');
+        const { birthYear: _b, sex: _s, ...bare } = person('bare');
+        await store.upsertPersons([full, bare]);
+        expect(await store.getPerson('full')).toEqual({ ...full, seq: 0 });
+        const back = await store.getPerson('bare');
+        expect(back).toEqual({ ...bare, seq: 1 });
+        expect(back && 'birthYear' in back && back.birthYear !== undefined).toBe(false);
+      });
+
+      it('counts identical rows as unchanged', async () => {
+        await store.upsertPersons([person('a'), person('b')]);
+        expect(await store.upsertPersons([person('a'), person('b')])).toEqual({ created: 0, updated: 0, unchanged: 2 });
+        expect((await store.counts()).persons).toBe(2);
+      });
+
+      it('answers which ids exist and lists persons by seq range', async () => {
+        await store.upsertPersons(['p0', 'p1', 'p2', 'p3'].map((id) => person(id)));
+        expect([...(await store.existingPersonIds(['p1', 'zz', 'p3']))].sort()).toEqual(['p1', 'p3']);
+        expect((await store.personsBySeq(1, 3)).map((p) => p.id)).toEqual(['p1', 'p2']);
+        expect(await store.personsBySeq(10, 20)).toEqual([]);
+        expect(await store.getPerson('nobody')).toBeUndefined();
+      });
+    });
+
+    describe('edges', () => {
+      beforeEach(async () => {
+        await store.upsertPersons(['a', 'b', 'c'].map((id) => person(id)));
+      });
+
+      it('stores a friendship once whichever way round it is given', async () => {
+        expect(await store.upsertFriendships([{ a: 'a', b: 'b', since: '2021-01-01', interactions: 4 }])).toEqual({
+          created: 1,
+          updated: 0,
+          unchanged: 0,
+        });
+        expect(await store.upsertFriendships([{ a: 'b', b: 'a', since: '2021-01-01', interactions: 4 }])).toEqual({
+          created: 0,
+          updated: 0,
+          unchanged: 1,
+        });
+        expect(await store.upsertFriendships([{ a: 'b', b: 'a', since: '2021-01-01', interactions: 9 }])).toEqual({
+          created: 0,
+          updated: 1,
+          unchanged: 0,
+        });
+        const rows = await collect(store.friendshipsBySeq(10));
+        expect(rows).toHaveLength(1);
+        expect([rows[0]!.a, rows[0]!.b].sort()).toEqual([0, 1]);
+        expect(rows[0]).toMatchObject({ since: '2021-01-01', interactions: 9 });
+        expect((await store.counts()).friendships).toBe(1);
+      });
+
+      it('keys transactions by the ordered pair and sets (not adds) the aggregate', async () => {
+        const t = { from: 'a', to: 'c', count: 3, amount: 120.5, lastAt: '2026-05-01' };
+        await store.upsertTransactions([t, { ...t, from: 'c', to: 'a', count: 1 }]);
+        expect(await store.upsertTransactions([t])).toEqual({ created: 0, updated: 0, unchanged: 1 });
+        const rows = (await collect(store.transactionsBySeq(1))).sort((x, y) => x.from - y.from);
+        expect(rows).toEqual([
+          { from: 0, to: 2, count: 3, amount: 120.5, lastAt: '2026-05-01' },
+          { from: 2, to: 0, count: 1, amount: 120.5, lastAt: '2026-05-01' },
+        ]);
+        expect((await store.counts()).transactions).toBe(2);
+      });
+
+      it('streams many edges in batches of the requested size', async () => {
+        const ids = Array.from({ length: 30 }, (_, i) => `n${i}`);
+        await store.upsertPersons(ids.map((id) => person(id)));
+        await store.upsertFriendships(ids.slice(1).map((id, i) => ({ a: ids[i]!, b: id, since: '2020-01-01', interactions: i })));
+        const sizes: number[] = [];
+        for await (const batch of store.friendshipsBySeq(7)) sizes.push(batch.length);
+        expect(sizes.reduce((x, y) => x + y, 0)).toBe(29);
+        expect(Math.max(...sizes)).toBeLessThanOrEqual(7);
+      });
+    });
+
+    describe('events', () => {
+      beforeEach(async () => {
+        await store.upsertPersons([person('a'), person('b')]);
+      });
+
+      it('upserts by id, round-trips fields and groups by seq', async () => {
+        const blacklisted = event('e2', 'a', { kind: 'blacklisted', at: '2024-01-01', until: '2027-01-01', source: 'court' });
+        expect(await store.upsertEvents([event('e1', 'a'), blacklisted, event('e3', 'b')])).toEqual({
+          created: 3,
+          updated: 0,
+          unchanged: 0,
+        });
+        expect(await store.upsertEvents([event('e1', 'a')])).toEqual({ created: 0, updated: 0, unchanged: 1 });
+        expect(await store.eventsOf('a')).toEqual([event('e1', 'a'), blacklisted]);
+        const grouped = await store.eventsBySeq(0, 2);
+        expect(grouped.get(0)?.map((e) => e.id).sort()).toEqual(['e1', 'e2']);
+        expect(grouped.get(1)?.map((e) => e.id)).toEqual(['e3']);
+        expect((await store.counts()).events).toBe(3);
+      });
+
+      it('keeps the dispute status when an event is upserted again', async () => {
+        await store.upsertEvents([event('e1', 'a')]);
+        await store.setEventStatus('e1', 'disputed');
+        await store.upsertEvents([event('e1', 'a', { amount: 300 })]);
+        expect(await store.eventsOf('a')).toEqual([event('e1', 'a', { amount: 300, status: 'disputed' })]);
+      });
+    });
+
+    describe('dirty set', () => {
+      it('marks persons whose record, events or edges changed, and not unchanged upserts', async () => {
+        await store.upsertPersons(['a', 'b', 'c', 'd'].map((id) => person(id)));
+        await store.upsertEvents([event('e1', 'a')]);
+        await store.upsertFriendships([{ a: 'b', b: 'c', since: '2020-01-01', interactions: 1 }]);
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        const mark = new Date().toISOString();
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        expect(await store.dirtySeqsSince(mark)).toEqual([]);
+
+        await store.upsertPersons(['a', 'b', 'c', 'd'].map((id) => person(id)));
+        await store.upsertEvents([event('e1', 'a')]);
+        await store.upsertFriendships([{ a: 'c', b: 'b', since: '2020-01-01', interactions: 1 }]);
+        expect(await store.dirtySeqsSince(mark)).toEqual([]);
+
+        await store.upsertEvents([event('e1', 'a', { kind: 'defaulted' })]);
+        await store.upsertTransactions([{ from: 'c', to: 'd', count: 1, amount: 5, lastAt: '2026-01-01' }]);
+        expect(await store.dirtySeqsSince(mark)).toEqual([0, 2, 3]);
+        await store.upsertPersons([person('b', { verified: false })]);
+        expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2, 3]);
+      });
+
+      it('marks the person whose event status changed', async () => {
+        await store.upsertPersons([person('a'), person('b')]);
+        await store.upsertEvents([event('e1', 'b')]);
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        const mark = new Date().toISOString();
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        await store.setEventStatus('e1', 'removed');
+        expect(await store.dirtySeqsSince(mark)).toEqual([1]);
+      });
+    });
+
+    describe('runs and scores', () => {
+      beforeEach(async () => {
+        await store.upsertPersons(['a', 'b', 'c'].map((id) => person(id)));
+      });
+
+      it('creates, updates, lists newest first and publishes only complete runs', async () => {
+        await store.createRun(run('r1'));
+        await store.createRun(run('r2', { startedAt: '2026-07-02T02:00:00.000Z' }));
+        await expect(store.publishRun('r1', '2026-07-01T03:00:00.000Z')).rejects.toThrow(/complete/);
+        expect(await store.publishedRun()).toBeUndefined();
+
+        await store.updateRun('r1', { status: 'complete', finishedAt: '2026-07-01T02:30:00.000Z', stats: { mean: 612.5, bands: { good: 3 } } });
+        await store.publishRun('r1', '2026-07-01T03:00:00.000Z');
+        const published = await store.publishedRun();
+        expect(published).toMatchObject({ id: 'r1', status: 'complete', publishedAt: '2026-07-01T03:00:00.000Z', stats: { mean: 612.5, bands: { good: 3 } } });
+        expect((await store.listRuns(10)).map((r) => r.id)).toEqual(['r2', 'r1']);
+        expect((await store.listRuns(1)).map((r) => r.id)).toEqual(['r2']);
+
+        await store.updateRun('r2', { status: 'complete' });
+        await store.publishRun('r2', '2026-07-02T03:00:00.000Z');
+        expect((await store.publishedRun())?.id).toBe('r2');
+        await store.publishRun('r1', '2026-07-03T00:00:00.000Z'); // rollback
+        expect((await store.publishedRun())?.id).toBe('r1');
+        await expect(store.deleteRun('r1')).rejects.toThrow(/published/);
+        await store.deleteRun('r2');
+        expect(await store.getRun('r2')).toBeUndefined();
+      });
+
+      it('serves scores through the lineage: newest run that scored the person wins', async () => {
+        await store.createRun(run('full1', { status: 'complete' }));
+        await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'b', 1, 610), score('full1', 'c', 2, 620)]);
+        await store.writeScores([score('full1', 'b', 1, 610)]); // idempotent
+        const inc = run('inc1', { kind: 'incremental', status: 'complete', lineage: ['inc1', 'full1'], startedAt: '2026-07-02T02:00:00.000Z' });
+        await store.createRun(inc);
+        await store.writeScores([score('inc1', 'b', 1, 650)]);
+        expect(await store.countScores('full1')).toBe(3);
+        expect(await store.countScores('inc1')).toBe(1);
+
+        expect((await store.scoreIn(inc, 'a'))?.score).toBe(600);
+        expect(await store.scoreIn(inc, 'b')).toEqual(score('inc1', 'b', 1, 650));
+        expect((await store.scoreIn((await store.getRun('full1'))!, 'b'))?.score).toBe(610);
+        expect(await store.scoreIn(inc, 'zz')).toBeUndefined();
+        expect((await store.scoresBySeqIn(inc, 0, 3)).map((s) => [s.personId, s.score])).toEqual([
+          ['a', 600],
+          ['b', 650],
+          ['c', 620],
+        ]);
+        expect((await store.scoreHistory('b')).map((s) => [s.runId, s.score])).toEqual([
+          ['inc1', 650],
+          ['full1', 610],
+        ]);
+        await store.deleteRun('inc1');
+        expect(await store.countScores('inc1')).toBe(0);
+        expect((await store.scoreHistory('b')).map((s) => s.runId)).toEqual(['full1']);
+      });
+    });
+
+    describe('safeguards', () => {
+      beforeEach(async () => {
+        await store.upsertPersons([person('a')]);
+      });
+
+      it('keeps disputes and filters them by status', async () => {
+        await store.createDispute({ id: 'd1', personId: 'a', eventId: 'e1', reason: 'not mine', status: 'open', openedAt: '2026-07-01T00:00:00.000Z' });
+        await store.createDispute({ id: 'd2', personId: 'a', eventId: 'e2', reason: 'paid', status: 'open', openedAt: '2026-07-02T00:00:00.000Z' });
+        await store.updateDispute('d1', { status: 'upheld', resolvedAt: '2026-07-03T00:00:00.000Z', resolvedBy: 'analyst-1', note: 'verified' });
+        expect((await store.listDisputes('open')).map((d) => d.id)).toEqual(['d2']);
+        expect((await store.listDisputes()).map((d) => d.id)).toEqual(['d1', 'd2']);
+        expect(await store.getDispute('d1')).toMatchObject({ status: 'upheld', note: 'verified', resolvedBy: 'analyst-1' });
+      });
+
+      it('keeps consents and revokes them once', async () => {
+        const consent = { id: 'c1', personId: 'a', consumer: 'lender-x', purpose: 'loan', grantedAt: '2026-07-01T00:00:00.000Z', expiresAt: '2026-08-01T00:00:00.000Z' };
+        await store.createConsent(consent);
+        expect(await store.consentsOf('a')).toEqual([consent]);
+        await store.revokeConsent('c1', '2026-07-05T00:00:00.000Z');
+        await store.revokeConsent('c1', '2026-07-06T00:00:00.000Z');
+        expect((await store.getConsent('c1'))?.revokedAt).toBe('2026-07-05T00:00:00.000Z');
+        expect(await store.consentsOf('b')).toEqual([]);
+      });
+
+      it('appends access-log entries and reads them newest first', async () => {
+        for (let i = 0; i < 3; i++) {
+          await store.appendAccessLog({ personId: 'a', at: `2026-07-0${i + 1}T00:00:00.000Z`, kind: 'score', actor: `k${i}`, role: 'analyst' });
+        }
+        await store.appendAccessLog({ personId: 'b', at: '2026-07-09T00:00:00.000Z', kind: 'score', actor: 'k9', role: 'consumer', consentId: 'c1' });
+        expect((await store.accessLogOf('a', 2)).map((e) => e.actor)).toEqual(['k2', 'k1']);
+        expect(await store.accessLogOf('b', 10)).toEqual([
+          { personId: 'b', at: '2026-07-09T00:00:00.000Z', kind: 'score', actor: 'k9', role: 'consumer', consentId: 'c1' },
+        ]);
+      });
+
+      it('keeps API keys by id and revokes them', async () => {
+        const key = { id: 'k1', name: 'ops', role: 'admin' as const, secretHash: 'ab'.repeat(32), createdAt: '2026-07-01T00:00:00.000Z' };
+        await store.createApiKey(key);
+        await store.createApiKey({ ...key, id: 'k2', role: 'subject', personId: 'a', createdAt: '2026-07-02T00:00:00.000Z' });
+        await expect(store.createApiKey(key)).rejects.toThrow();
+        expect(await store.getApiKey('k1')).toEqual(key);
+        await store.revokeApiKey('k1', '2026-07-03T00:00:00.000Z');
+        expect((await store.listApiKeys()).map((k) => [k.id, k.revokedAt])).toEqual([
+          ['k1', '2026-07-03T00:00:00.000Z'],
+          ['k2', undefined],
+        ]);
+      });
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { MemoryStore } from '../../../src/store/memory/memory-store.js';
+import { describeStoreContract } from '../../contract/store-contract.js';
+
+describeStoreContract('memory', async () => new MemoryStore());
