@@ -16,11 +16,6 @@ import type {
   UpsertResult,
 } from '../store.js';
 
-interface Stamped<T> {
-  value: T;
-  updatedAt: string;
-}
-
 const clone = <T>(value: T): T => structuredClone(value);
 
 /** Field-by-field equality of two plain records (undefined and absent are the same). */
