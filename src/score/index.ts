@@ -1,0 +1,42 @@
+/**
+ * The per-person scorecard (pure; the model loader is its only I/O): import from here.
+ */
+export { BANDS, SCORE_MAX, SCORE_MIN, SCORE_SPAN, bandOf, type Band, type BandId } from './bands.js';
+export { dayNumber, monthsBetween } from './dates.js';
+export { pointsForValue, scoreDimension, type DimensionScore, type FeatureScore } from './dimension.js';
+export { scoreBehaviour } from './dimensions/behaviour.js';
+export { scoreCapacity } from './dimensions/capacity.js';
+export { scoreHistory, type HistoryScore } from './dimensions/history.js';
+export { scoreIdentity } from './dimensions/identity.js';
+export {
+  DIMENSIONS,
+  MEASURES,
+  PERSONAL_DIMENSIONS,
+  type Dimension,
+  type MeasureName,
+  type PersonalDimension,
+} from './measures.js';
+export {
+  DEFAULT_MODEL_PATH,
+  ModelError,
+  loadModel,
+  maxPointsOf,
+  modelSchema,
+  parseModel,
+  type Bin,
+  type Model,
+  type ModelFeature,
+} from './model.js';
+export { MAX_REASON_CODES, pickReasonCodes, type ReasonCode } from './reason-codes.js';
+export {
+  ownScore,
+  pointsPerUnit,
+  scoreOwnDimensions,
+  scorePerson,
+  type Dimensions,
+  type OwnDimensions,
+  type OwnScoreInput,
+  type PersonScore,
+  type ScorePersonInput,
+} from './scorecard.js';
+export { SCORING_FEATURE_KEYS, pickScoringFeatures, type ScoringFeatures } from './scoring-features.js';
