@@ -1,0 +1,233 @@
+/**
+ * Bulk import of persons, friendships, transactions and credit events into a store.
+ *
+ * Files are applied in dependency order (persons before the edges and events that name them).
+ * Every row is validated; a bad row is reported as `FILE:LINE: reason` and skipped. With
+ * `strict`, a first pass validates everything and any bad row aborts the import before anything
+ * is written. Writes are idempotent upserts in batches, so importing the same files again — or
+ * again after an import was killed half-way — ends in the same state as one clean run.
+ */
+import type { Store, UpsertResult } from '../store/store.js';
+import { DATA_FILE_KINDS, DATA_FILES, parseRow, type DataFileKind } from './row-schemas.js';
+import { FileError, openRows } from './read-rows.js';
+
+export type ImportFiles = Partial<Record<DataFileKind, string>>;
+
+export interface ImportProgress {
+  phase: 'validate' | 'write';
+  kind: DataFileKind;
+  file: string;
+  bytesRead: number;
+  size: number;
+  rows: number;
+}
+
+export interface ImportOptions {
+  /** Abort before writing anything if any row is bad. */
+  strict?: boolean;
+  /** Rows a write batch holds (one transaction each in Neo4j). Default 10,000. */
+  batchSize?: number;
+  /** Called once per rejected row with `FILE:LINE: reason`. */
+  onRejected?: (message: string) => void;
+  /** Called after every batch. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface FileSummary extends UpsertResult {
+  kind: DataFileKind;
+  file: string;
+  read: number;
+  rejected: number;
+}
+
+export interface ImportSummary {
+  files: FileSummary[];
+  read: number;
+  /** Rows created or updated. */
+  written: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** True when `strict` found bad rows and nothing was written. */
+  aborted: boolean;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+type Phase = ImportProgress['phase'];
+
+/**
+ * @example
+ * const summary = await importFiles(store, { persons: 'd/persons.csv', friendships: 'd/friendships.csv' }, {
+ *   onRejected: (message) => console.error(message),
+ * });
+ */
+export async function importFiles(store: Store, files: ImportFiles, options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const plan = DATA_FILE_KINDS.filter((kind) => files[kind] !== undefined).map((kind) => ({ kind, file: files[kind]! }));
+  if (options.strict) {
+    const validated = await runPhase(store, plan, 'validate', options);
+    if (validated.some((file) => file.rejected > 0)) return summarise(validated, true, started);
+  }
+  const written = await runPhase(store, plan, 'write', { ...options, onRejected: options.strict ? undefined : options.onRejected });
+  return summarise(written, false, started);
+}
+
+async function runPhase(
+  store: Store,
+  plan: { kind: DataFileKind; file: string }[],
+  phase: Phase,
+  options: ImportOptions,
+): Promise<FileSummary[]> {
+  const known = new KnownPersons(store);
+  const summaries: FileSummary[] = [];
+  for (const { kind, file } of plan) {
+    summaries.push(await importFile(store, kind, file, phase, known, options));
+  }
+  return summaries;
+}
+
+async function importFile(
+  store: Store,
+  kind: DataFileKind,
+  file: string,
+  phase: Phase,
+  known: KnownPersons,
+  options: ImportOptions,
+): Promise<FileSummary> {
+  const summary: FileSummary = { kind, file, read: 0, rejected: 0, created: 0, updated: 0, unchanged: 0 };
+  // Rejections are reported per batch in line order (reference checks run at the batch's end).
+  let rejections: { line: number; reason: string }[] = [];
+  const reject = (line: number, reason: string) => {
+    summary.rejected++;
+    rejections.push({ line, reason });
+  };
+  const reportRejections = () => {
+    rejections.sort((x, y) => x.line - y.line);
+    for (const { line, reason } of rejections) options.onRejected?.(`${file}${line > 0 ? `:${line}` : ''}: ${reason}`);
+    rejections = [];
+  };
+  const batchSize = options.batchSize ?? 10_000;
+  const spec = DATA_FILES[kind];
+  let batch: { line: number; value: unknown }[] = [];
+
+  const flush = async (source: { bytesRead(): number; size: number }) => {
+    const accepted = await checkReferences(kind, batch, known, reject);
+    if (kind === 'persons') known.add(accepted.map((row) => (row as { id: string }).id));
+    if (phase === 'write' && accepted.length > 0) {
+      const result = await write(store, kind, accepted);
+      summary.created += result.created;
+      summary.updated += result.updated;
+      summary.unchanged += result.unchanged;
+    }
+    batch = [];
+    reportRejections();
+    options.onProgress?.({ phase, kind, file, bytesRead: source.bytesRead(), size: source.size, rows: summary.read });
+  };
+
+  try {
+    const source = await openRows(file, spec);
+    for await (const row of source.rows()) {
+      summary.read++;
+      if ('error' in row) {
+        reject(row.line, row.error);
+        continue;
+      }
+      const parsed = parseRow(spec.schema as never, row.raw);
+      if (!parsed.ok) reject(row.line, parsed.reason);
+      else batch.push({ line: row.line, value: parsed.value });
+      if (batch.length >= batchSize) await flush(source);
+    }
+    await flush(source);
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    reportRejections();
+    summary.rejected++;
+    options.onRejected?.(error.message);
+  }
+  return summary;
+}
+
+/** Drops (and reports) edges and events that name a person who is neither stored nor imported. */
+async function checkReferences(
+  kind: DataFileKind,
+  batch: { line: number; value: unknown }[],
+  known: KnownPersons,
+  reject: (line: number, reason: string) => void,
+): Promise<unknown[]> {
+  const ends = (value: unknown): string[] => {
+    switch (kind) {
+      case 'persons':
+        return [];
+      case 'friendships': {
+        const row = value as { a: string; b: string };
+        return [row.a, row.b];
+      }
+      case 'transactions': {
+        const row = value as { from: string; to: string };
+        return [row.from, row.to];
+      }
+      case 'events':
+        return [(value as { personId: string }).personId];
+    }
+  };
+  await known.load(batch.flatMap((row) => ends(row.value)));
+  const accepted: unknown[] = [];
+  for (const row of batch) {
+    const missing = ends(row.value).find((id) => !known.has(id));
+    if (missing === undefined) accepted.push(row.value);
+    else reject(row.line, `person "${missing}" does not exist`);
+  }
+  return accepted;
+}
+
+function write(store: Store, kind: DataFileKind, rows: unknown[]): Promise<UpsertResult> {
+  switch (kind) {
+    case 'persons':
+      return store.upsertPersons(rows as never);
+    case 'friendships':
+      return store.upsertFriendships(rows as never);
+    case 'transactions':
+      return store.upsertTransactions(rows as never);
+    case 'events':
+      return store.upsertEvents(rows as never);
+  }
+}
+
+/** Person ids known to exist: imported in this run, or found in the store (looked up in batches). */
+class KnownPersons {
+  private readonly ids = new Set<string>();
+  constructor(private readonly store: Store) {}
+
+  add(ids: readonly string[]): void {
+    for (const id of ids) this.ids.add(id);
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  async load(ids: readonly string[]): Promise<void> {
+    const unknown = [...new Set(ids.filter((id) => !this.ids.has(id)))];
+    if (unknown.length > 0) this.add([...(await this.store.existingPersonIds(unknown))]);
+  }
+}
+
+function summarise(files: FileSummary[], aborted: boolean, started: number): ImportSummary {
+  const total = (key: 'read' | 'created' | 'updated' | 'unchanged' | 'rejected') => files.reduce((sum, file) => sum + file[key], 0);
+  const seconds = (performance.now() - started) / 1000;
+  const read = total('read');
+  return {
+    files,
+    read,
+    written: total('created') + total('updated'),
+    created: total('created'),
+    updated: total('updated'),
+    unchanged: total('unchanged'),
+    rejected: total('rejected'),
+    aborted,
+    seconds,
+    rowsPerSecond: seconds > 0 ? read / seconds : 0,
+  };
+}
