@@ -1,0 +1,105 @@
+/** `tiescore import [DIR]`: bulk-load persons, friendships, transactions and events into Neo4j. */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { importFiles, type ImportFiles, type ImportProgress, type ImportSummary } from '../../import/importer.js';
+import { DATA_FILE_KINDS } from '../../import/row-schemas.js';
+import { CliError } from '../cli-error.js';
+import { withCliStore } from '../open-store.js';
+import { compactNumber, createProgress, type Progress } from '../progress.js';
+import { positiveInteger } from '../parse-options.js';
+
+interface ImportCliOptions {
+  persons?: string;
+  friendships?: string;
+  transactions?: string;
+  events?: string;
+  strict?: boolean;
+  batchSize: number;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('import')
+    .description('Import persons, friendships, transactions and events (CSV with a header row, or .ndjson) into Neo4j')
+    .argument('[dir]', 'folder holding persons, friendships, transactions and events files (.csv or .ndjson)')
+    .option('--persons <file>', 'persons file')
+    .option('--friendships <file>', 'friendships file')
+    .option('--transactions <file>', 'transactions file')
+    .option('--events <file>', 'credit events file')
+    .option('--strict', 'abort before writing anything if any row is bad')
+    .option('--batch-size <n>', 'rows per write transaction', positiveInteger('--batch-size'), 10_000)
+    .option('--json', 'print the summary as one JSON object')
+    .addHelpText('after', '\nBad rows are reported on stderr as FILE:LINE: reason and skipped; the exit code is 1 when any row was rejected.\nColumns of each file: see the README, "Data files".')
+    .action(async (dir: string | undefined, options: ImportCliOptions) => {
+      const files = resolveFiles(dir, options);
+      const config = loadConfig();
+      const summary = await withCliStore(config, (store) => {
+        const progress = new FileProgress();
+        return importFiles(store, files, {
+          strict: options.strict,
+          batchSize: options.batchSize,
+          onRejected: (message) => console.error(message),
+          onProgress: (update) => progress.update(update),
+        }).finally(() => progress.stop());
+      });
+      console.log(options.json ? JSON.stringify(summary) : describe(summary));
+      if (summary.rejected > 0) process.exitCode = 1;
+    });
+}
+
+function resolveFiles(dir: string | undefined, options: ImportCliOptions): ImportFiles {
+  const files: ImportFiles = {};
+  if (dir !== undefined) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a folder`);
+    for (const kind of DATA_FILE_KINDS) {
+      const found = [`${kind}.csv`, `${kind}.ndjson`].map((name) => join(dir, name)).filter((path) => existsSync(path));
+      if (found.length > 1) throw new CliError(`${dir} holds both ${kind}.csv and ${kind}.ndjson; keep one`);
+      if (found[0]) files[kind] = found[0];
+    }
+  }
+  for (const kind of DATA_FILE_KINDS) if (options[kind] !== undefined) files[kind] = options[kind];
+  if (Object.keys(files).length === 0) {
+    throw new CliError(
+      dir === undefined
+        ? 'nothing to import: give a folder or --persons/--friendships/--transactions/--events files'
+        : `${dir} holds none of ${DATA_FILE_KINDS.map((kind) => `${kind}.csv`).join(', ')} (or .ndjson)`,
+    );
+  }
+  return files;
+}
+
+/** One progress bar per file and phase. */
+class FileProgress {
+  private current: { key: string; bar: Progress; started: number } | undefined;
+
+  update(update: ImportProgress): void {
+    const key = `${update.phase}:${update.file}`;
+    if (this.current?.key !== key) {
+      this.stop();
+      const label = `${update.phase === 'validate' ? 'validating' : 'importing'} ${update.kind}`;
+      this.current = { key, bar: createProgress({ label, total: update.size }), started: performance.now() };
+    }
+    const seconds = (performance.now() - this.current.started) / 1000;
+    this.current.bar.update(update.bytesRead, `${compactNumber(update.rows)} rows, ${compactNumber(seconds > 0 ? update.rows / seconds : 0)} rows/s`);
+  }
+
+  stop(): void {
+    this.current?.bar.stop();
+    this.current = undefined;
+  }
+}
+
+function describe(summary: ImportSummary): string {
+  const lines = summary.files.map(
+    (file) =>
+      `  ${file.kind.padEnd(12)} read ${file.read}, created ${file.created}, updated ${file.updated}, unchanged ${file.unchanged}, rejected ${file.rejected}  (${file.file})`,
+  );
+  const head = summary.aborted
+    ? `import aborted (--strict): ${summary.rejected} bad rows, nothing written`
+    : `imported ${summary.read} rows in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond)} rows/s): ` +
+      `${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`;
+  return [head, ...lines].join('\n');
+}
