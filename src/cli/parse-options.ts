@@ -1,5 +1,6 @@
 /** Parsers for commander option values; a bad value is one CLI error line naming the option. */
 import { InvalidArgumentError } from 'commander';
+import { isoDate } from '../import/row-schemas.js';
 
 export const positiveInteger =
   (name: string) =>
@@ -9,4 +10,13 @@ export const positiveInteger =
       throw new InvalidArgumentError(`${name} must be a whole number of at least 1`);
     }
     return number;
+  };
+
+/** A `YYYY-MM-DD` calendar date. */
+export const calendarDate =
+  (name: string) =>
+  (value: string): string => {
+    const result = isoDate.safeParse(value);
+    if (!result.success) throw new InvalidArgumentError(`${name} ${result.error.issues[0]?.message ?? 'must be a date YYYY-MM-DD'}`);
+    return result.data;
   };
