@@ -63,7 +63,6 @@ async function runSynth(args: SynthArgs): Promise<void> {
 
   const started = performance.now();
   const progress = createProgress(process.stderr.isTTY === true);
-  progress.phase('generating: communities');
   const pop = generatePopulation({
     persons: args.persons,
     seed: args.seed,
