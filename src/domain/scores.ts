@@ -31,9 +31,12 @@ export interface ScoreRun {
 export type DimensionName = 'history' | 'behaviour' | 'capacity' | 'identity' | 'network';
 export type Dimensions = Record<DimensionName, number>;
 
+/** A key factor of a stored score (see src/score/reason-codes.ts). */
 export interface ReasonCode {
   code: string;
   reason: string;
+  /** Score points this factor cost. */
+  pointsLost?: number | undefined;
 }
 
 /** One person's score in one run. */
