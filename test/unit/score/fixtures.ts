@@ -53,19 +53,29 @@ export function person(overrides: Partial<Person> = {}): Person {
 const money = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 50_000, noNaN: true, noDefaultInfinity: true }));
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 
+/** Income, debt and assets; often in realistic proportions, so every bin gets visited. */
+const financesArb = fc.oneof(
+  fc.record({ incomeMonthly: money, debtMonthly: money, assets: money }),
+  fc
+    .record({ income: fc.integer({ min: 1, max: 20_000 }), debtShare: unit, assetMonths: fc.double({ min: 0, max: 24, noNaN: true }) })
+    .map(({ income, debtShare, assetMonths }) => ({
+      incomeMonthly: income,
+      debtMonthly: income * debtShare,
+      assets: income * assetMonths,
+    })),
+);
+
 export const personArb: fc.Arbitrary<Person> = fc.record({
   id: fc.constant('p1'),
   verified: fc.boolean(),
   accountCreated: fc.integer({ min: -30, max: 5000 }).map((d) => daysBefore(d)),
-  incomeMonthly: money,
-  debtMonthly: money,
-  assets: money,
+  finances: financesArb,
   billsOnTimeRatio: unit,
   activityRegularity: unit,
   addressChanges: fc.nat(12),
   birthYear: fc.option(fc.integer({ min: 1920, max: 2010 }), { nil: undefined }),
   sex: fc.option(fc.constantFrom(...SEXES), { nil: undefined }),
-});
+}).map(({ finances, ...rest }) => ({ ...rest, ...finances }));
 
 /** An event of person p1, from a little after the scoring date to beyond the retention window. */
 export const eventArb: fc.Arbitrary<CreditEvent> = fc

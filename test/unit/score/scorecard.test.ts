@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { ownScore, pointsPerUnit, scoreOwnDimensions, scorePerson } from '../../../src/score/scorecard.js';
+import { AS_OF, defaultModel as model, event, person } from './fixtures.js';
+
+// Ana: a solid file with one late repayment. Hand-computed with the default model:
+//   history   defaults 0 → 120; late share 0.537/(0.537+1.497) = 0.264 → 30;
+//             on-time record 56 months → 40; no listing → 100            = 290/350
+//   behaviour bills 0.97 → 100; regularity 0.9 → 60                        = 160/160 = 1
+//   capacity  debt 450/3000 = 0.15 → 85; assets 12000/3000 = 4 months → 40 = 125/160 = 0.78125
+//   identity  verified → 60; account 81 months → 40; 2 moves → 0          = 100/100 = 1
+//   network   0.6 (prior 0.55)
+//   s = 350 + 600·(0.35·290/350 + 0.25 + 0.2·0.78125 + 0.15 + 0.05·0.6)
+//     = 350 + 600·(0.29 + 0.25 + 0.15625 + 0.15 + 0.03) = 350 + 600·0.87625 = 875.75
+const ana = person({
+  id: 'ana',
+  verified: true,
+  accountCreated: '2020-01-15',
+  incomeMonthly: 3000,
+  debtMonthly: 450,
+  assets: 12_000,
+  billsOnTimeRatio: 0.97,
+  activityRegularity: 0.9,
+  addressChanges: 2,
+  birthYear: 1990,
+  sex: 'F',
+});
+const anaEvents = [
+  event('ana', 'repaid_on_time', '2022-03-01'),
+  event('ana', 'repaid_on_time', '2024-06-01'),
+  event('ana', 'repaid_on_time', '2026-06-01'),
+  event('ana', 'repaid_late', '2025-01-15'),
+];
+
+// Bo: a thin, troubled file and no computed network value (the prior 0.5 stands in):
+//   history   default 12 months ago (0.707) → 20; late share 1 → 0; record 0 → 0;
+//             active listing → 0; a removed and a disputed default do not count = 20/350
+//   behaviour bills 0.6 → 30; regularity 0.3 → 25                          = 55/160
+//   capacity  debt 600/1000 = 0.6 → 10; assets 0.5 months → 0             = 10/160
+//   identity  unverified → 0; account 2 months → 0                         = 0
+//   s = 350 + 600·(0.02 + 0.0859375 + 0.0125 + 0 + 0.025) = 350 + 600·0.1434375 = 436.0625
+const bo = person({
+  id: 'bo',
+  verified: false,
+  accountCreated: '2026-09-01',
+  incomeMonthly: 1000,
+  debtMonthly: 600,
+  assets: 500,
+  billsOnTimeRatio: 0.6,
+  activityRegularity: 0.3,
+  addressChanges: 5,
+});
+const boDisputed = event('bo', 'defaulted', '2024-11-01', { status: 'disputed' });
+const boEvents = [
+  event('bo', 'defaulted', '2025-11-01'),
+  event('bo', 'repaid_late', '2026-01-10'),
+  event('bo', 'blacklisted', '2026-03-01'),
+  event('bo', 'defaulted', '2026-02-01', { status: 'removed' }),
+  boDisputed,
+  event('bo', 'defaulted', '2026-12-01'),
+];
+
+describe('scorePerson', () => {
+  it('scores Ana 876 (875.75), excellent', () => {
+    const result = scorePerson({ person: ana, events: anaEvents, network: 0.6, networkPrior: 0.55, asOf: AS_OF, model });
+    expect(result.exact).toBeCloseTo(875.75, 9);
+    expect(result.score).toBe(876);
+    expect(result.band).toBe('excellent');
+    expect(result.dimensions).toEqual({ history: 290 / 350, behaviour: 1, capacity: 0.78125, identity: 1, network: 0.6 });
+    expect(result.own).toBeCloseTo(0.84625 / 0.95, 12);
+    expect(result.networkIsPrior).toBe(false);
+    expect(result.modelVersion).toBe('default-2026.11');
+    expect(result.disputed).toEqual({ policy: 'exclude', eventIds: [] });
+    expect(result.reasonCodes.map((r) => [r.code, r.pointsLost])).toEqual([
+      ['H_LATE_SHARE', expect.closeTo(30, 9)], // 0.35·50/350
+      ['C_ASSETS', expect.closeTo(15, 9)], // 0.2·20/160
+      ['C_DEBT_TO_INCOME', expect.closeTo(11.25, 9)], // 0.2·15/160
+      ['H_TRACK_RECORD', expect.closeTo(6, 9)], // 0.35·10/350
+    ]);
+  });
+
+  it('scores Bo 436 (436.0625), poor, with the prior as network dimension', () => {
+    const result = scorePerson({ person: bo, events: boEvents, networkPrior: 0.5, asOf: AS_OF, model });
+    expect(result.exact).toBeCloseTo(436.0625, 9);
+    expect(result.score).toBe(436);
+    expect(result.band).toBe('poor');
+    expect(result.dimensions).toEqual({ history: 20 / 350, behaviour: 55 / 160, capacity: 10 / 160, identity: 0, network: 0.5 });
+    expect(result.networkIsPrior).toBe(true);
+    expect(result.disputed).toEqual({ policy: 'exclude', eventIds: [boDisputed.id] });
+    // H_DEFAULTS and H_BLACKLIST both cost 0.1: the tie keeps the model's order.
+    expect(result.reasonCodes.map((r) => [r.code, r.pointsLost])).toEqual([
+      ['C_DEBT_TO_INCOME', expect.closeTo(67.5, 9)],
+      ['B_BILLS', expect.closeTo(65.625, 9)],
+      ['H_DEFAULTS', expect.closeTo(60, 9)],
+      ['H_BLACKLIST', expect.closeTo(60, 9)],
+    ]);
+  });
+
+  it('counts Bo\u2019s disputed default when the model flags instead of excluding (424.0625)', () => {
+    // defaults 0.707 + 0.500 = 1.21 → 0 points: history 0, 12 points lower.
+    const flag = { ...model, disputedEvents: 'flag' as const };
+    const result = scorePerson({ person: bo, events: boEvents, networkPrior: 0.5, asOf: AS_OF, model: flag });
+    expect(result.exact).toBeCloseTo(424.0625, 9);
+    expect(result.disputed).toEqual({ policy: 'flag', eventIds: [boDisputed.id] });
+  });
+
+  it('is 350 + own·b + network·n with pointsPerUnit', () => {
+    const result = scorePerson({ person: bo, events: boEvents, network: 0.3, networkPrior: 0.5, asOf: AS_OF, model });
+    const perUnit = pointsPerUnit(model);
+    expect(result.exact).toBeCloseTo(350 + perUnit.own * result.own + perUnit.network * 0.3, 9);
+  });
+
+  it('names the network when it pulls the score below the prior, never when it is the prior', () => {
+    const low = scorePerson({ person: ana, events: anaEvents, network: 0.1, networkPrior: 0.55, asOf: AS_OF, model });
+    expect(low.reasonCodes.map((r) => r.code)).toEqual(['H_LATE_SHARE', 'N_NETWORK', 'C_ASSETS', 'C_DEBT_TO_INCOME']);
+    expect(low.reasonCodes[1]?.pointsLost).toBeCloseTo(27, 9); // 600·0.05·0.9
+    const prior = scorePerson({ person: ana, events: anaEvents, networkPrior: 0.1, asOf: AS_OF, model });
+    expect(prior.reasonCodes.map((r) => r.code)).not.toContain('N_NETWORK');
+  });
+
+  it('rejects events of another person and network values outside [0, 1]', () => {
+    const stray = event('someone-else', 'defaulted', AS_OF);
+    expect(() => scorePerson({ person: ana, events: [stray], networkPrior: 0.5, asOf: AS_OF, model })).toThrow(
+      `score: event ${stray.id} belongs to someone-else, not to ana`,
+    );
+    expect(() => scorePerson({ person: ana, events: [], network: 1.2, networkPrior: 0.5, asOf: AS_OF, model })).toThrow(
+      'score: network must be in [0, 1], got 1.2',
+    );
+    expect(() => scorePerson({ person: ana, events: [], networkPrior: NaN, asOf: AS_OF, model })).toThrow(RangeError);
+  });
+
+  it('reaches 950 for a perfect file and 350 for the worst', () => {
+    const best = person();
+    const bestEvents = [event('p1', 'repaid_on_time', '2020-01-01')];
+    expect(scorePerson({ person: best, events: bestEvents, network: 1, networkPrior: 0.5, asOf: AS_OF, model }).score).toBe(950);
+    const worst = person({
+      verified: false,
+      accountCreated: AS_OF,
+      incomeMonthly: 0,
+      debtMonthly: 100,
+      assets: 0,
+      billsOnTimeRatio: 0,
+      activityRegularity: 0,
+    });
+    const worstEvents = [
+      event('p1', 'defaulted', AS_OF),
+      event('p1', 'defaulted', AS_OF),
+      event('p1', 'repaid_late', AS_OF),
+      event('p1', 'blacklisted', AS_OF),
+    ];
+    const result = scorePerson({ person: worst, events: worstEvents, network: 0, networkPrior: 0.5, asOf: AS_OF, model });
+    expect(result.score).toBe(350);
+    expect(result.reasonCodes).toHaveLength(4);
+  });
+});
+
+describe('ownScore', () => {
+  it('weights the four own dimensions and renormalises to [0, 1]', () => {
+    expect(ownScore({ history: 1, behaviour: 1, capacity: 0.5, identity: 1 }, model)).toBeCloseTo(1 - 0.1 / 0.95, 12);
+    expect(ownScore({ history: 0, behaviour: 0, capacity: 0, identity: 0 }, model)).toBe(0);
+    expect(ownScore({ history: 1, behaviour: 1, capacity: 1, identity: 1 }, model)).toBeCloseTo(1, 12);
+  });
+
+  it('is what scoreOwnDimensions reports', () => {
+    const own = scoreOwnDimensions({ person: ana, events: anaEvents, asOf: AS_OF, model });
+    expect(own.own).toBeCloseTo(0.84625 / 0.95, 12);
+    expect(own.history.value).toBe(290 / 350);
+  });
+});
+
+describe('pointsPerUnit', () => {
+  it('is 600·(1 − w_network) per unit of own score and 600·w_network per unit of network', () => {
+    const perUnit = pointsPerUnit(model);
+    expect(perUnit.own).toBeCloseTo(570, 9);
+    expect(perUnit.network).toBeCloseTo(30, 9);
+  });
+});
