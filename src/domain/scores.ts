@@ -7,6 +7,9 @@
  * full run. A person's served score is their score in the newest run of the served run's lineage
  * that scored them.
  */
+import type { Dimensions } from '../score/scorecard.js';
+
+export type { Dimensions };
 
 export const RUN_STATUSES = ['running', 'complete', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -28,8 +31,6 @@ export interface ScoreRun {
   failureReason?: string | undefined;
 }
 
-export type DimensionName = 'history' | 'behaviour' | 'capacity' | 'identity' | 'network';
-export type Dimensions = Record<DimensionName, number>;
 
 /** A key factor of a stored score (see src/score/reason-codes.ts). */
 export interface ReasonCode {
