@@ -1,0 +1,64 @@
+/**
+ * The network engine (DESIGN.md, "The network dimension"): pure graph math on typed arrays.
+ * CSR snapshot → transition and propagation → explanations, contagion push, influence
+ * centrality; graphology adapters for Louvain communities and ego networks. No I/O.
+ */
+export { DEFAULT_NETWORK_PARAMS, type NetworkParams } from './network-params.js';
+export { DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
+export {
+  buildCsr,
+  csrBytes,
+  csrFromEntries,
+  CsrBuilder,
+  friendStrength,
+  paidStrength,
+  STRENGTH_DEFAULTS,
+  transposeCsr,
+  trustArray,
+  trustOf,
+  type ContactGraphInput,
+  type Csr,
+  type CsrBuilderOptions,
+  type FriendBatch,
+  type PaidBatch,
+  type StrengthConstants,
+  type TransposedCsr,
+} from './csr.js';
+export {
+  buildTransition,
+  meanOf,
+  multiplyTransition,
+  propagateNetwork,
+  type NetworkResult,
+  type PropagateOptions,
+  type Transition,
+} from './propagate.js';
+export {
+  explainNetwork,
+  type Contribution,
+  type ExplainOptions,
+  type NetworkExplanation,
+} from './explain.js';
+export {
+  ContagionWorkspace,
+  pushContagion,
+  type AffectedPerson,
+  type ContagionOptions,
+  type ContagionResult,
+  type Shock,
+} from './contagion.js';
+export { influenceCentrality, topK, type InfluenceOptions, type InfluenceResult } from './influence.js';
+export {
+  COMMUNITIES_MAX_EDGES,
+  detectCommunities,
+  mulberry32,
+  type CommunityOptions,
+  type CommunityResult,
+  type CommunitySummary,
+} from './communities.js';
+export {
+  egoNetwork,
+  type EgoEdgeAttributes,
+  type EgoNetworkOptions,
+  type EgoNodeAttributes,
+} from './ego-network.js';

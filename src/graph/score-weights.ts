@@ -1,0 +1,29 @@
+/**
+ * How a change in the own score b or the network value n turns into points of the final
+ * score: final = 350 + scale·Σ_k w_k·d_k (DESIGN.md, "The score"). b is the weighted mean of
+ * the four per-person dimensions, so their weights act on b together:
+ *
+ *     Δscore_i = scale · (own · Δb_i + network · Δn_i)
+ *
+ * The caller derives these from the scorecard model (own = 1 − network when the weights sum
+ * to 1); the graph kernels never read the model themselves.
+ */
+export interface ScoreWeights {
+  /** Points per unit of the weighted dimension sum (600 on the 350–950 scale). */
+  scale: number;
+  /** Total weight of the four own-record dimensions (history, behaviour, capacity, identity). */
+  own: number;
+  /** Weight of the network dimension. */
+  network: number;
+}
+
+/** DESIGN.md's default weights: network 0.05, the other four 0.95, scale 600. */
+export const DEFAULT_SCORE_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({ scale: 600, own: 0.95, network: 0.05 });
+
+/** Throws `<module>: ...` unless the weights are finite and non-negative. */
+export function checkScoreWeights(weights: ScoreWeights, module: string): void {
+  for (const key of ['scale', 'own', 'network'] as const) {
+    const v = weights[key];
+    if (!(Number.isFinite(v) && v >= 0)) throw new Error(`${module}: weights.${key} must be a finite number ≥ 0, got ${v}`);
+  }
+}
