@@ -16,3 +16,6 @@ CREATE INDEX score_run_status IF NOT EXISTS FOR (r:ScoreRun) ON (r.status);
 CREATE INDEX dispute_status IF NOT EXISTS FOR (d:Dispute) ON (d.status);
 CREATE INDEX access_log_person IF NOT EXISTS FOR (a:AccessLog) ON (a.personId, a.at);
 CREATE INDEX person_updated IF NOT EXISTS FOR (p:Person) ON (p.updatedAt);
+CREATE CONSTRAINT publication_name IF NOT EXISTS FOR (p:Publication) REQUIRE p.name IS UNIQUE;
+CREATE INDEX score_person IF NOT EXISTS FOR (s:Score) ON (s.personId);
+CREATE INDEX consent_person IF NOT EXISTS FOR (c:Consent) ON (c.personId);

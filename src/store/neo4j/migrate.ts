@@ -15,7 +15,7 @@ export async function migrateSchema(driver: Driver, database?: string): Promise<
   for (const statement of cypherStatements('schema')) {
     await driver.executeQuery(statement, {}, { database });
   }
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  await driver.executeQuery(cypher('schema-await'), {}, { database });
   return describeSchema(driver, database);
 }
 

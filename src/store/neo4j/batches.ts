@@ -1,0 +1,43 @@
+/**
+ * Splitting of write batches: into chunks of at most `BATCH_SIZE` rows (one transaction each)
+ * and, inside a chunk, into rounds whose keys are distinct, so one statement never sees the same
+ * key twice and a repeated key is applied in order, exactly as if the rows came one by one.
+ */
+
+/** Rows per write transaction (CONVENTIONS.md: about 10k rows a batch). */
+export const BATCH_SIZE = 10_000;
+
+/** Consecutive slices of at most `size` items. */
+export function chunks<T>(items: readonly T[], size: number = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+/**
+ * Rounds of rows with distinct keys, in input order: round r holds the (r+1)-th occurrence of
+ * each key. With no repeated key (the usual case) there is a single round, the input itself.
+ *
+ * @example
+ * rounds([{ id: 'a' }, { id: 'b' }, { id: 'a' }], (row) => row.id); // [[a, b], [a]]
+ */
+export function rounds<T>(rows: readonly T[], key: (row: T) => string): T[][] {
+  const seen = new Map<string, number>();
+  const out: T[][] = [];
+  for (const row of rows) {
+    const k = key(row);
+    const round = seen.get(k) ?? 0;
+    seen.set(k, round + 1);
+    (out[round] ??= []).push(row);
+  }
+  return out;
+}
+
+/** Copy of `record` without its `undefined` values: an absent optional field stays absent. */
+export function definedOnly<T extends object>(record: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [name, value] of Object.entries(record) as [keyof T, T[keyof T]][]) {
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}

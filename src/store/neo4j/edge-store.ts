@@ -1,0 +1,79 @@
+/**
+ * Contact edges in Neo4j: FRIEND (one per unordered pair, stored from the smaller id to the
+ * larger) and PAID (one per ordered pair), written in batches and streamed back as seq pairs for
+ * the CSR snapshot.
+ */
+import type { Friendship, Transaction } from '../../domain/records.js';
+import type { FriendshipBySeq, StoreCounts, TransactionBySeq, UpsertResult } from '../store.js';
+import { int, type Neo4jRunner } from './neo4j-runner.js';
+import { upsertInBatches } from './upsert-batches.js';
+
+/** What the edge scan needs from the person side: the seq range and the edge totals. */
+export interface EdgeScanSource {
+  seqBound(): Promise<number>;
+  counts(): Promise<StoreCounts>;
+}
+
+export class EdgeStore {
+  constructor(
+    private readonly runner: Neo4jRunner,
+    private readonly persons: EdgeScanSource,
+    private readonly now: () => string,
+  ) {}
+
+  upsertFriendships(rows: readonly Friendship[]): Promise<UpsertResult> {
+    const normalised = rows.map((row) => {
+      const [a, b] = row.a <= row.b ? [row.a, row.b] : [row.b, row.a];
+      return { a, b, since: row.since, interactions: row.interactions };
+    });
+    return upsertInBatches(this.runner, 'friendships/upsert', normalised, pairKey, this.now());
+  }
+
+  upsertTransactions(rows: readonly Transaction[]): Promise<UpsertResult> {
+    const props = rows.map((row) => ({ from: row.from, to: row.to, count: row.count, amount: row.amount, lastAt: row.lastAt }));
+    return upsertInBatches(this.runner, 'transactions/upsert', props, (row) => pairKey({ a: row.from, b: row.to }), this.now());
+  }
+
+  async *friendshipsBySeq(batchSize: number): AsyncIterable<FriendshipBySeq[]> {
+    const { friendships } = await this.persons.counts();
+    yield* this.scanBySeq<FriendshipBySeq>('friendships/by-seq', batchSize, friendships);
+  }
+
+  async *transactionsBySeq(batchSize: number): AsyncIterable<TransactionBySeq[]> {
+    const { transactions } = await this.persons.counts();
+    yield* this.scanBySeq<TransactionBySeq>('transactions/by-seq', batchSize, transactions);
+  }
+
+  /**
+   * Every edge the statement returns over consecutive seq ranges of its start person, regrouped
+   * into batches of `batchSize`. The range width adapts so that each query returns about one
+   * batch, so memory stays near one batch whatever the graph's size or degree skew.
+   */
+  private async *scanBySeq<T>(statement: string, batchSize: number, edgeCount: number): AsyncGenerator<T[]> {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`neo4j-store: batchSize must be a positive integer, got ${batchSize}`);
+    const bound = await this.persons.seqBound();
+    if (bound === 0 || edgeCount === 0) return;
+    let width = clampWidth((batchSize * bound) / edgeCount, bound);
+    let buffer: T[] = [];
+    for (let fromSeq = 0; fromSeq < bound; ) {
+      const toSeq = Math.min(bound, fromSeq + width);
+      const rows = await this.runner.read<T & Record<string, unknown>>(statement, { fromSeq: int(fromSeq), toSeq: int(toSeq) });
+      for (const row of rows) buffer.push(row);
+      while (buffer.length >= batchSize) {
+        yield buffer.slice(0, batchSize);
+        buffer = buffer.slice(batchSize);
+      }
+      width = clampWidth(rows.length === 0 ? width * 2 : (width * batchSize) / rows.length, bound);
+      fromSeq = toSeq;
+    }
+    if (buffer.length > 0) yield buffer;
+  }
+}
+
+function pairKey(row: { a: string; b: string }): string {
+  return JSON.stringify([row.a, row.b]);
+}
+
+function clampWidth(width: number, bound: number): number {
+  return Math.max(1, Math.min(bound, Math.round(width)));
+}

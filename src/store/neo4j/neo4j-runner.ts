@@ -1,0 +1,84 @@
+/**
+ * Runs named statements from `cypher/` against one driver: reads and writes in managed
+ * transactions (the driver retries transient failures such as deadlocks), with connection
+ * failures turned into `StoreUnavailableError` so callers never see a driver error for
+ * "the database is down".
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Neo4jError, type RecordShape } from 'neo4j-driver';
+import { StoreUnavailableError } from '../errors.js';
+import { cypher } from './cypher.js';
+
+export type Params = Record<string, unknown>;
+
+/** Driver error codes that mean the server cannot be reached (the driver's own constants). */
+const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
+
+/** An integer parameter: the driver sends JS numbers as floats, which `LIMIT`/`SKIP` refuse. */
+export const int = (value: number) => neo4j.int(value);
+
+/** One statement run inside a managed transaction, by name. */
+export async function runIn<T extends RecordShape = RecordShape>(
+  tx: ManagedTransaction,
+  name: string,
+  params: Params = {},
+): Promise<T[]> {
+  const result = await tx.run<T>(cypher(name), params);
+  return result.records.map((record) => record.toObject());
+}
+
+export class Neo4jRunner {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string | undefined,
+  ) {}
+
+  /** Runs one named statement in a read transaction and returns its rows as plain objects. */
+  read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
+    return this.readTx((tx) => runIn<T>(tx, name, params));
+  }
+
+  /** Runs one named statement in its own write transaction and returns its rows. */
+  write<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
+    return this.writeTx((tx) => runIn<T>(tx, name, params));
+  }
+
+  /** Runs `work` in one read transaction (retried as a whole on transient errors). */
+  readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.withSession('READ', (session) => session.executeRead(work));
+  }
+
+  /**
+   * Runs `work` in one write transaction: it commits entirely or not at all. On a transient
+   * error the driver runs `work` again from the start, so `work` must not keep state outside.
+   */
+  writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.withSession('WRITE', (session) => session.executeWrite(work));
+  }
+
+  private async withSession<T>(
+    mode: 'READ' | 'WRITE',
+    work: (session: ReturnType<Driver['session']>) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } catch (error) {
+      throw asStoreError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+}
+
+/** `StoreUnavailableError` for connection failures, the error itself otherwise. */
+export function asStoreError(error: unknown): unknown {
+  const code = (error as Partial<Neo4jError> | undefined)?.code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    return new StoreUnavailableError(`Neo4j is unavailable: ${message}`);
+  }
+  return error;
+}

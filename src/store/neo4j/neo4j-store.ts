@@ -1,0 +1,220 @@
+/**
+ * The production store: the `Store` port over Neo4j 5.26 (DESIGN.md, "Data model"). Each
+ * aggregate lives in its own class (persons, edges, events, runs and scores, safeguards); this
+ * class opens the connection and composes them. Every statement is a named file in `cypher/`.
+ */
+import type { Config } from '../../config.js';
+import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
+import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
+import type { PersonScore, ScoreRun } from '../../domain/scores.js';
+import type {
+  FriendshipBySeq,
+  Store,
+  StoreCounts,
+  StoredPerson,
+  TransactionBySeq,
+  UpsertResult,
+} from '../store.js';
+import { connectNeo4j, type Neo4jConnection } from './connection.js';
+import { EdgeStore } from './edge-store.js';
+import { EventStore } from './event-store.js';
+import { int, Neo4jRunner } from './neo4j-runner.js';
+import { PersonStore } from './person-store.js';
+import { RunStore } from './run-store.js';
+import { SafeguardStore } from './safeguard-store.js';
+import { assertWipeAllowed } from './wipe-guard.js';
+
+export type Neo4jStoreConfig = Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE'>;
+
+export interface Neo4jStoreOptions {
+  /** The clock that stamps `updatedAt` (ISO instant); `new Date().toISOString()` by default. */
+  now?: () => string;
+}
+
+/** Items deleted per transaction by `wipeAll`. */
+const WIPE_BATCH = 10_000;
+
+export class Neo4jStore implements Store {
+  private readonly runner: Neo4jRunner;
+  private readonly persons: PersonStore;
+  private readonly edges: EdgeStore;
+  private readonly events: EventStore;
+  private readonly runs: RunStore;
+  private readonly safeguards: SafeguardStore;
+
+  private constructor(
+    private readonly connection: Neo4jConnection,
+    private readonly uri: string,
+    options: Neo4jStoreOptions,
+  ) {
+    const now = options.now ?? (() => new Date().toISOString());
+    this.runner = new Neo4jRunner(connection.driver, connection.database);
+    this.persons = new PersonStore(this.runner, now);
+    this.edges = new EdgeStore(this.runner, this.persons, now);
+    this.events = new EventStore(this.runner, now);
+    this.runs = new RunStore(this.runner);
+    this.safeguards = new SafeguardStore(this.runner);
+  }
+
+  /**
+   * Connects (throws `StoreUnavailableError` when Neo4j does not answer). The schema is applied
+   * separately, by `tiescore db migrate` (`migrateSchema`).
+   *
+   * @example
+   * const store = await Neo4jStore.open(loadConfig());
+   */
+  static async open(config: Neo4jStoreConfig, options: Neo4jStoreOptions = {}): Promise<Neo4jStore> {
+    return new Neo4jStore(await connectNeo4j(config), config.NEO4J_URI, options);
+  }
+
+  upsertPersons(persons: readonly Person[]): Promise<UpsertResult> {
+    return this.persons.upsertPersons(persons);
+  }
+  getPerson(id: string): Promise<StoredPerson | undefined> {
+    return this.persons.getPerson(id);
+  }
+  existingPersonIds(ids: readonly string[]): Promise<Set<string>> {
+    return this.persons.existingPersonIds(ids);
+  }
+  personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]> {
+    return this.persons.personsBySeq(fromSeq, toSeq);
+  }
+  seqBound(): Promise<number> {
+    return this.persons.seqBound();
+  }
+
+  upsertFriendships(rows: readonly Friendship[]): Promise<UpsertResult> {
+    return this.edges.upsertFriendships(rows);
+  }
+  upsertTransactions(rows: readonly Transaction[]): Promise<UpsertResult> {
+    return this.edges.upsertTransactions(rows);
+  }
+  friendshipsBySeq(batchSize: number): AsyncIterable<FriendshipBySeq[]> {
+    return this.edges.friendshipsBySeq(batchSize);
+  }
+  transactionsBySeq(batchSize: number): AsyncIterable<TransactionBySeq[]> {
+    return this.edges.transactionsBySeq(batchSize);
+  }
+
+  upsertEvents(events: readonly CreditEvent[]): Promise<UpsertResult> {
+    return this.events.upsertEvents(events);
+  }
+  eventsOf(personId: string): Promise<CreditEvent[]> {
+    return this.events.eventsOf(personId);
+  }
+  eventsBySeq(fromSeq: number, toSeq: number): Promise<Map<number, CreditEvent[]>> {
+    return this.events.eventsBySeq(fromSeq, toSeq);
+  }
+  setEventStatus(eventId: string, status: CreditEvent['status']): Promise<void> {
+    return this.events.setEventStatus(eventId, status);
+  }
+
+  counts(): Promise<StoreCounts> {
+    return this.persons.counts();
+  }
+  dirtySeqsSince(at: string): Promise<number[]> {
+    return this.persons.dirtySeqsSince(at);
+  }
+
+  createRun(run: ScoreRun): Promise<void> {
+    return this.runs.createRun(run);
+  }
+  updateRun(id: string, patch: Partial<Omit<ScoreRun, 'id'>>): Promise<void> {
+    return this.runs.updateRun(id, patch);
+  }
+  getRun(id: string): Promise<ScoreRun | undefined> {
+    return this.runs.getRun(id);
+  }
+  listRuns(limit: number): Promise<ScoreRun[]> {
+    return this.runs.listRuns(limit);
+  }
+  publishRun(id: string, at: string): Promise<void> {
+    return this.runs.publishRun(id, at);
+  }
+  publishedRun(): Promise<ScoreRun | undefined> {
+    return this.runs.publishedRun();
+  }
+  deleteRun(id: string): Promise<void> {
+    return this.runs.deleteRun(id);
+  }
+
+  writeScores(scores: readonly PersonScore[]): Promise<void> {
+    return this.runs.writeScores(scores);
+  }
+  scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {
+    return this.runs.scoreIn(run, personId);
+  }
+  scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
+    return this.runs.scoresBySeqIn(run, fromSeq, toSeq);
+  }
+  countScores(runId: string): Promise<number> {
+    return this.runs.countScores(runId);
+  }
+  scoreHistory(personId: string): Promise<PersonScore[]> {
+    return this.runs.scoreHistory(personId);
+  }
+
+  createDispute(dispute: Dispute): Promise<void> {
+    return this.safeguards.createDispute(dispute);
+  }
+  getDispute(id: string): Promise<Dispute | undefined> {
+    return this.safeguards.getDispute(id);
+  }
+  listDisputes(status?: DisputeStatus): Promise<Dispute[]> {
+    return this.safeguards.listDisputes(status);
+  }
+  updateDispute(id: string, patch: Partial<Omit<Dispute, 'id' | 'personId' | 'eventId'>>): Promise<void> {
+    return this.safeguards.updateDispute(id, patch);
+  }
+
+  createConsent(consent: Consent): Promise<void> {
+    return this.safeguards.createConsent(consent);
+  }
+  getConsent(id: string): Promise<Consent | undefined> {
+    return this.safeguards.getConsent(id);
+  }
+  consentsOf(personId: string): Promise<Consent[]> {
+    return this.safeguards.consentsOf(personId);
+  }
+  revokeConsent(id: string, at: string): Promise<void> {
+    return this.safeguards.revokeConsent(id, at);
+  }
+
+  appendAccessLog(entry: AccessLogEntry): Promise<void> {
+    return this.safeguards.appendAccessLog(entry);
+  }
+  accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]> {
+    return this.safeguards.accessLogOf(personId, limit);
+  }
+
+  createApiKey(key: ApiKeyRecord): Promise<void> {
+    return this.safeguards.createApiKey(key);
+  }
+  getApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    return this.safeguards.getApiKey(id);
+  }
+  listApiKeys(): Promise<ApiKeyRecord[]> {
+    return this.safeguards.listApiKeys();
+  }
+  revokeApiKey(id: string, at: string): Promise<void> {
+    return this.safeguards.revokeApiKey(id, at);
+  }
+
+  /**
+   * Test helper: deletes every relationship and node, in batches (schema stays). Refuses unless
+   * the database is local or `TIESCORE_TEST_ALLOW_WIPE=1` (see `assertWipeAllowed`).
+   */
+  async wipeAll(): Promise<void> {
+    assertWipeAllowed(this.uri);
+    for (const statement of ['store/wipe-relationships', 'store/wipe-nodes']) {
+      for (;;) {
+        const [row] = await this.runner.write<{ deleted: number }>(statement, { limit: int(WIPE_BATCH) });
+        if (!row || row.deleted === 0) break;
+      }
+    }
+  }
+
+  close(): Promise<void> {
+    return this.connection.close();
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Persons in Neo4j: batched upserts with dense seq allocation, reads by id and by seq range,
+ * the dirty set of an incremental run, and the graph's counts.
+ */
+import type { Person } from '../../domain/records.js';
+import type { StoreCounts, StoredPerson, UpsertResult } from '../store.js';
+import { chunks, definedOnly } from './batches.js';
+import { int, type Neo4jRunner } from './neo4j-runner.js';
+import { upsertInBatches } from './upsert-batches.js';
+
+type Props = Record<string, unknown>;
+
+export class PersonStore {
+  constructor(
+    private readonly runner: Neo4jRunner,
+    private readonly now: () => string,
+  ) {}
+
+  upsertPersons(persons: readonly Person[]): Promise<UpsertResult> {
+    return upsertInBatches(this.runner, 'persons/upsert', persons.map(personProps), (row) => row.id, this.now());
+  }
+
+  async getPerson(id: string): Promise<StoredPerson | undefined> {
+    const [row] = await this.runner.read<{ person: Props }>('persons/get', { id });
+    return row ? toStoredPerson(row.person) : undefined;
+  }
+
+  async existingPersonIds(ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      const rows = await this.runner.read<{ id: string }>('persons/existing-ids', { ids: chunk });
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
+  }
+
+  async personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]> {
+    const rows = await this.runner.read<{ person: Props }>('persons/by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
+    return rows.map((row) => toStoredPerson(row.person));
+  }
+
+  async seqBound(): Promise<number> {
+    const [row] = await this.runner.read<{ bound: number }>('persons/seq-bound');
+    return row?.bound ?? 0;
+  }
+
+  async dirtySeqsSince(at: string): Promise<number[]> {
+    const rows = await this.runner.read<{ seq: number }>('persons/dirty-since', { at });
+    return rows.map((row) => row.seq);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [row] = await this.runner.read<StoreCounts>('store/counts');
+    return row ?? { persons: 0, friendships: 0, transactions: 0, events: 0 };
+  }
+}
+
+/** The stored properties of a person: exactly the record's fields, absent optionals left out. */
+function personProps(person: Person): Props & { id: string } {
+  return definedOnly({
+    id: person.id,
+    verified: person.verified,
+    accountCreated: person.accountCreated,
+    incomeMonthly: person.incomeMonthly,
+    debtMonthly: person.debtMonthly,
+    assets: person.assets,
+    billsOnTimeRatio: person.billsOnTimeRatio,
+    activityRegularity: person.activityRegularity,
+    addressChanges: person.addressChanges,
+    birthYear: person.birthYear,
+    sex: person.sex,
+  }) as Props & { id: string };
+}
+
+function toStoredPerson(props: Props): StoredPerson {
+  const person: StoredPerson = {
+    id: props.id as string,
+    seq: props.seq as number,
+    verified: props.verified as boolean,
+    accountCreated: props.accountCreated as string,
+    incomeMonthly: props.incomeMonthly as number,
+    debtMonthly: props.debtMonthly as number,
+    assets: props.assets as number,
+    billsOnTimeRatio: props.billsOnTimeRatio as number,
+    activityRegularity: props.activityRegularity as number,
+    addressChanges: props.addressChanges as number,
+  };
+  if (props.birthYear != null) person.birthYear = props.birthYear as number;
+  if (props.sex != null) person.sex = props.sex as StoredPerson['sex'];
+  return person;
+}

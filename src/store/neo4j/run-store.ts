@@ -1,0 +1,160 @@
+/**
+ * Score runs and their scores in Neo4j. The served run is one pointer,
+ * `(:Publication {name: 'current', runId})`, moved in a single transaction by `publishRun`.
+ * A run's `stats` and a score's `reasonCodes` are stored as JSON strings; `lineage` as a list.
+ */
+import type { PersonScore, ScoreRun } from '../../domain/scores.js';
+import { NotFoundError } from '../errors.js';
+import { BATCH_SIZE, chunks, definedOnly } from './batches.js';
+import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
+
+type Props = Record<string, unknown>;
+
+export class RunStore {
+  constructor(private readonly runner: Neo4jRunner) {}
+
+  async createRun(run: ScoreRun): Promise<void> {
+    await this.runner.write('runs/create', { run: definedOnly(runProps(run)) });
+  }
+
+  async updateRun(id: string, patch: Partial<Omit<ScoreRun, 'id'>>): Promise<void> {
+    // A key given as undefined clears the field (as a spread would); null removes the property.
+    const props: Props = {};
+    for (const [name, value] of Object.entries(runProps(patch))) {
+      if (name !== 'id' && name in patch) props[name] = value ?? null;
+    }
+    const rows = await this.runner.write('runs/update', { id, patch: props });
+    if (rows.length === 0) throw new NotFoundError(`score run ${id} not found`);
+  }
+
+  async getRun(id: string): Promise<ScoreRun | undefined> {
+    const [row] = await this.runner.read<{ run: Props }>('runs/get', { id });
+    return row ? toRun(row.run) : undefined;
+  }
+
+  async listRuns(limit: number): Promise<ScoreRun[]> {
+    const rows = await this.runner.read<{ run: Props }>('runs/list', { limit: int(limit) });
+    return rows.map((row) => toRun(row.run));
+  }
+
+  async publishRun(id: string, at: string): Promise<void> {
+    const [row] = await this.runner.write<{ status: string }>('runs/publish', { id, at });
+    if (!row) throw new NotFoundError(`score run ${id} not found`);
+    if (row.status !== 'complete') throw new Error(`neo4j-store: cannot publish run ${id}: it is ${row.status}, not complete`);
+  }
+
+  async publishedRun(): Promise<ScoreRun | undefined> {
+    const [row] = await this.runner.read<{ run: Props }>('runs/published');
+    return row ? toRun(row.run) : undefined;
+  }
+
+  async deleteRun(id: string): Promise<void> {
+    const [row] = await this.runner.write<{ published: boolean }>('runs/delete', { id });
+    if (row?.published) throw new Error(`neo4j-store: cannot delete run ${id}: it is the published run`);
+    // The run node is gone; its scores go in batches (a retry after a crash finishes the job).
+    for (;;) {
+      const [batch] = await this.runner.write<{ deleted: number }>('scores/delete-batch', { runId: id, limit: int(BATCH_SIZE) });
+      if (!batch || batch.deleted === 0) break;
+    }
+  }
+
+  async writeScores(scores: readonly PersonScore[]): Promise<void> {
+    for (const chunk of chunks(scores.map(scoreProps))) {
+      await this.runner.writeTx((tx) => runIn(tx, 'scores/write', { rows: chunk }));
+    }
+  }
+
+  async scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {
+    const [row] = await this.runner.read<{ score: Props }>('scores/in-lineage', { lineage: run.lineage, personId });
+    return row ? toScore(row.score) : undefined;
+  }
+
+  async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
+    const rows = await this.runner.read<{ score: Props }>('scores/by-seq-in-lineage', {
+      lineage: run.lineage,
+      fromSeq: int(fromSeq),
+      toSeq: int(toSeq),
+    });
+    return rows.map((row) => toScore(row.score));
+  }
+
+  async countScores(runId: string): Promise<number> {
+    const [row] = await this.runner.read<{ count: number }>('scores/count', { runId });
+    return row?.count ?? 0;
+  }
+
+  async scoreHistory(personId: string): Promise<PersonScore[]> {
+    const rows = await this.runner.read<{ score: Props }>('scores/history', { personId });
+    return rows.map((row) => toScore(row.score));
+  }
+}
+
+/** Stored properties of a run (or of a patch: fields it lacks stay undefined). */
+function runProps(run: Partial<ScoreRun>): Props {
+  return {
+    id: run.id,
+    kind: run.kind,
+    status: run.status,
+    modelVersion: run.modelVersion,
+    asOf: run.asOf,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    publishedAt: run.publishedAt,
+    lineage: run.lineage && [...run.lineage],
+    stats: run.stats && JSON.stringify(run.stats),
+    failureReason: run.failureReason,
+  };
+}
+
+function toRun(props: Props): ScoreRun {
+  const run: ScoreRun = {
+    id: props.id as string,
+    kind: props.kind as ScoreRun['kind'],
+    status: props.status as ScoreRun['status'],
+    modelVersion: props.modelVersion as string,
+    asOf: props.asOf as string,
+    startedAt: props.startedAt as string,
+    lineage: (props.lineage as string[] | undefined) ?? [],
+    stats: typeof props.stats === 'string' ? (JSON.parse(props.stats) as Record<string, unknown>) : {},
+  };
+  if (props.finishedAt != null) run.finishedAt = props.finishedAt as string;
+  if (props.publishedAt != null) run.publishedAt = props.publishedAt as string;
+  if (props.failureReason != null) run.failureReason = props.failureReason as string;
+  return run;
+}
+
+function scoreProps(score: PersonScore): Props {
+  return {
+    runId: score.runId,
+    personId: score.personId,
+    seq: score.seq,
+    score: score.score,
+    band: score.band,
+    history: score.dimensions.history,
+    behaviour: score.dimensions.behaviour,
+    capacity: score.dimensions.capacity,
+    identity: score.dimensions.identity,
+    network: score.dimensions.network,
+    reasonCodes: JSON.stringify(score.reasonCodes),
+    modelVersion: score.modelVersion,
+  };
+}
+
+function toScore(props: Props): PersonScore {
+  return {
+    runId: props.runId as string,
+    personId: props.personId as string,
+    seq: props.seq as number,
+    score: props.score as number,
+    band: props.band as string,
+    dimensions: {
+      history: props.history as number,
+      behaviour: props.behaviour as number,
+      capacity: props.capacity as number,
+      identity: props.identity as number,
+      network: props.network as number,
+    },
+    reasonCodes: JSON.parse(props.reasonCodes as string) as PersonScore['reasonCodes'],
+    modelVersion: props.modelVersion as string,
+  };
+}

@@ -1,0 +1,291 @@
+// The Neo4j store adapter against the real Neo4j: persons and edges read back over Bolt, seq
+// allocation, idempotent re-imports, undirected friendships, event status kept on update,
+// atomic publication and lineage lookups. It wipes the database, so it refuses a non-local one.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { CreditEvent, Friendship, Person } from '../../src/domain/records.js';
+import type { PersonScore, ScoreRun } from '../../src/domain/scores.js';
+import { connectNeo4j } from '../../src/store/neo4j/connection.js';
+import { migrateSchema } from '../../src/store/neo4j/migrate.js';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
+import { StoreUnavailableError } from '../../src/store/errors.js';
+import type { FriendshipBySeq } from '../../src/store/store.js';
+
+const config = loadConfig();
+assertWipeAllowed(config.NEO4J_URI);
+
+const person = (id: string, overrides: Partial<Person> = {}): Person => ({
+  id,
+  verified: true,
+  accountCreated: '2020-01-15',
+  incomeMonthly: 3200,
+  debtMonthly: 450.5,
+  assets: 12000,
+  billsOnTimeRatio: 0.95,
+  activityRegularity: 0.75,
+  addressChanges: 1,
+  ...overrides,
+});
+
+const friendship = (a: string, b: string, interactions = 3): Friendship => ({ a, b, since: '2021-06-01', interactions });
+
+const event = (id: string, personId: string, overrides: Partial<CreditEvent> = {}): CreditEvent => ({
+  id,
+  personId,
+  kind: 'repaid_late',
+  at: '2024-03-10',
+  amount: 800,
+  source: 'bank-a',
+  status: 'active',
+  ...overrides,
+});
+
+const run = (id: string, overrides: Partial<ScoreRun> = {}): ScoreRun => ({
+  id,
+  kind: 'full',
+  status: 'complete',
+  modelVersion: 'default-1',
+  asOf: '2026-01-01',
+  startedAt: '2026-01-01T02:00:00.000Z',
+  lineage: [id],
+  stats: { persons: 3, bands: { good: 2, poor: 1 } },
+  ...overrides,
+});
+
+const score = (runId: string, personId: string, seq: number, value: number): PersonScore => ({
+  runId,
+  personId,
+  seq,
+  score: value,
+  band: value >= 600 ? 'good' : 'poor',
+  dimensions: { history: 0.5, behaviour: 0.6, capacity: 0.7, identity: 0.8, network: 0.45 },
+  reasonCodes: [{ code: 'H01', reason: 'Late repayments' }],
+  modelVersion: 'default-1',
+});
+
+async function collect<T>(batches: AsyncIterable<T[]>): Promise<T[][]> {
+  const out: T[][] = [];
+  for await (const batch of batches) out.push(batch);
+  return out;
+}
+
+describe('Neo4jStore over Bolt', () => {
+  let store: Neo4jStore;
+
+  beforeAll(async () => {
+    const connection = await connectNeo4j(config);
+    try {
+      await migrateSchema(connection.driver, connection.database);
+    } finally {
+      await connection.close();
+    }
+    store = await Neo4jStore.open(config);
+  });
+  beforeEach(() => store.wipeAll());
+  afterAll(async () => {
+    await store?.wipeAll();
+    await store?.close();
+  });
+
+  it('upserts persons and a FRIEND edge and reads them back', async () => {
+    const alice = person('alice', { birthYear: 1990, sex: 'F' });
+    const bob = person('bob');
+    expect(await store.upsertPersons([alice, bob])).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await store.upsertFriendships([friendship('bob', 'alice', 7)])).toEqual({ created: 1, updated: 0, unchanged: 0 });
+
+    expect(await store.getPerson('alice')).toEqual({ ...alice, seq: 0 });
+    const storedBob = await store.getPerson('bob');
+    expect(storedBob).toEqual({ ...bob, seq: 1 });
+    expect(storedBob).not.toHaveProperty('birthYear');
+    expect(storedBob).not.toHaveProperty('sex');
+    expect(await store.getPerson('carol')).toBeUndefined();
+    expect(await store.counts()).toEqual({ persons: 2, friendships: 1, transactions: 0, events: 0 });
+    expect(await collect(store.friendshipsBySeq(10))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 7 }]]);
+  });
+
+  it('hands out dense seqs in insertion order and keeps them on re-upsert', async () => {
+    await store.upsertPersons([person('p2'), person('p0'), person('p1')]);
+    await store.upsertPersons([person('p0', { assets: 1 }), person('p3'), person('p4')]);
+    const persons = await store.personsBySeq(0, 10);
+    expect(persons.map((p) => [p.id, p.seq])).toEqual([
+      ['p2', 0],
+      ['p0', 1],
+      ['p1', 2],
+      ['p3', 3],
+      ['p4', 4],
+    ]);
+    expect(await store.seqBound()).toBe(5);
+    expect((await store.personsBySeq(1, 3)).map((p) => p.id)).toEqual(['p0', 'p1']);
+    expect(await store.existingPersonIds(['p3', 'nobody', 'p0'])).toEqual(new Set(['p3', 'p0']));
+  });
+
+  it('gives concurrent imports distinct consecutive seqs', async () => {
+    const batches = Array.from({ length: 4 }, (_, b) => Array.from({ length: 250 }, (_, i) => person(`c${b}-${i}`)));
+    await Promise.all(batches.map((batch) => store.upsertPersons(batch)));
+    const persons = await store.personsBySeq(0, 2000);
+    expect(persons.map((p) => p.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    // Each batch got one consecutive block, in batch order.
+    for (const batch of batches) {
+      const seqs = batch.map((p) => persons.find((q) => q.id === p.id)?.seq ?? -1);
+      expect(seqs).toEqual(Array.from({ length: 250 }, (_, i) => (seqs[0] ?? 0) + i));
+    }
+  });
+
+  it('counts created, updated and unchanged exactly, and a second import changes nothing', async () => {
+    const persons = [person('a'), person('b', { sex: 'M' }), person('c')];
+    const friends = [friendship('a', 'b'), friendship('b', 'c')];
+    const payments = [{ from: 'a', to: 'c', count: 2, amount: 55.5, lastAt: '2025-12-01' }];
+    const events = [event('e1', 'a'), event('e2', 'c', { kind: 'blacklisted', until: '2027-01-01' })];
+    await store.upsertPersons(persons);
+    await store.upsertFriendships(friends);
+    await store.upsertTransactions(payments);
+    await store.upsertEvents(events);
+
+    const mark = new Date(Date.now() + 5).toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const unchanged = (n: number) => ({ created: 0, updated: 0, unchanged: n });
+    expect(await store.upsertPersons(persons)).toEqual(unchanged(3));
+    expect(await store.upsertFriendships(friends)).toEqual(unchanged(2));
+    expect(await store.upsertTransactions(payments)).toEqual(unchanged(1));
+    expect(await store.upsertEvents(events)).toEqual(unchanged(2));
+    expect(await store.dirtySeqsSince(mark)).toEqual([]);
+
+    // A removed optional field is a change; so is any value.
+    expect(await store.upsertPersons([person('b'), person('c', { assets: 1 }), person('d')])).toEqual({
+      created: 1,
+      updated: 2,
+      unchanged: 0,
+    });
+    expect(await store.getPerson('b')).not.toHaveProperty('sex');
+    expect(await store.dirtySeqsSince(mark)).toEqual([1, 2, 3]);
+  });
+
+  it('marks both ends of a changed edge and the owner of a changed event dirty', async () => {
+    await store.upsertPersons(['a', 'b', 'c', 'd', 'e'].map((id) => person(id)));
+    await store.upsertFriendships([friendship('a', 'b')]);
+    await store.upsertTransactions([{ from: 'c', to: 'd', count: 1, amount: 10, lastAt: '2025-01-01' }]);
+    await store.upsertEvents([event('e1', 'e')]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const mark = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+
+    expect(await store.upsertFriendships([friendship('b', 'a', 99)])).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await store.dirtySeqsSince(mark)).toEqual([0, 1]);
+    await store.upsertTransactions([{ from: 'c', to: 'd', count: 2, amount: 20, lastAt: '2025-02-01' }]);
+    expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2, 3]);
+    await store.setEventStatus('e1', 'disputed');
+    expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('stores a friendship once whichever way round it comes', async () => {
+    await store.upsertPersons([person('x'), person('y')]);
+    expect(await store.upsertFriendships([friendship('x', 'y', 1)])).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await store.upsertFriendships([friendship('y', 'x', 1)])).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    // Both orders in one batch: applied in order, as one edge.
+    expect(await store.upsertFriendships([friendship('y', 'x', 2), friendship('x', 'y', 2)])).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 1,
+    });
+    expect((await store.counts()).friendships).toBe(1);
+    expect(await collect(store.friendshipsBySeq(100))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 2 }]]);
+  });
+
+  it('streams every edge exactly once in batches of the requested size', async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `n${i}`);
+    await store.upsertPersons(ids.map((id) => person(id)));
+    const friends: Friendship[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      for (const step of [1, 7, 31]) friends.push(friendship(ids[i] ?? '', ids[(i + step) % ids.length] ?? '', i));
+    }
+    await store.upsertFriendships(friends);
+    await store.upsertTransactions(friends.map((f) => ({ from: f.b, to: f.a, count: 1, amount: 5, lastAt: '2025-01-01' })));
+
+    const batches = await collect(store.friendshipsBySeq(64));
+    expect(batches.slice(0, -1).every((batch) => batch.length === 64)).toBe(true);
+    const edges: FriendshipBySeq[] = batches.flat();
+    expect(edges).toHaveLength(900);
+    const keys = new Set(edges.map((e) => `${Math.min(e.a, e.b)}-${Math.max(e.a, e.b)}`));
+    expect(keys.size).toBe(900);
+    const transactions = (await collect(store.transactionsBySeq(100))).flat();
+    expect(transactions).toHaveLength(900);
+    expect(transactions[0]).toMatchObject({ count: 1, amount: 5, lastAt: '2025-01-01' });
+  });
+
+  it('keeps an event’s dispute status when the event is updated', async () => {
+    await store.upsertPersons([person('a')]);
+    await store.upsertEvents([event('e1', 'a'), event('e2', 'a', { at: '2023-01-01', kind: 'blacklisted', until: '2026-05-01' })]);
+    await store.setEventStatus('e1', 'disputed');
+    expect(await store.upsertEvents([event('e1', 'a', { amount: 900, status: 'active' })])).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    const events = await store.eventsOf('a');
+    expect(events).toEqual([
+      event('e2', 'a', { at: '2023-01-01', kind: 'blacklisted', until: '2026-05-01' }),
+      event('e1', 'a', { amount: 900, status: 'disputed' }),
+    ]);
+    expect(events[1]).not.toHaveProperty('until');
+    expect(await store.eventsBySeq(0, 1)).toEqual(new Map([[0, events]]));
+    expect((await store.counts()).events).toBe(2);
+  });
+
+  it('publishes a run atomically and refuses an incomplete one', async () => {
+    await store.createRun(run('r1'));
+    await store.createRun(run('r2', { status: 'running', startedAt: '2026-01-02T02:00:00.000Z' }));
+    expect(await store.publishedRun()).toBeUndefined();
+    await store.publishRun('r1', '2026-01-01T03:00:00.000Z');
+    await expect(store.publishRun('r2', '2026-01-02T03:00:00.000Z')).rejects.toThrow(/not complete/);
+    expect((await store.publishedRun())?.id).toBe('r1');
+
+    await store.updateRun('r2', { status: 'complete', finishedAt: '2026-01-02T02:30:00.000Z', stats: { mean: 612.5 } });
+    await store.publishRun('r2', '2026-01-02T03:00:00.000Z');
+    expect(await store.publishedRun()).toEqual(
+      run('r2', {
+        startedAt: '2026-01-02T02:00:00.000Z',
+        finishedAt: '2026-01-02T02:30:00.000Z',
+        publishedAt: '2026-01-02T03:00:00.000Z',
+        stats: { mean: 612.5 },
+      }),
+    );
+    expect((await store.listRuns(10)).map((r) => r.id)).toEqual(['r2', 'r1']);
+    await expect(store.deleteRun('r2')).rejects.toThrow(/published/);
+    await store.deleteRun('r1');
+    expect(await store.getRun('r1')).toBeUndefined();
+
+    // Concurrent publications leave exactly one pointer, at one of the runs.
+    await store.createRun(run('r3', { startedAt: '2026-01-03T02:00:00.000Z' }));
+    await Promise.all([store.publishRun('r2', '2026-01-03T03:00:00.000Z'), store.publishRun('r3', '2026-01-03T03:00:00.000Z')]);
+    expect(['r2', 'r3']).toContain((await store.publishedRun())?.id);
+  });
+
+  it('serves a score from the newest run of the lineage that has one', async () => {
+    await store.createRun(run('full'));
+    await store.createRun(run('inc1', { kind: 'incremental', lineage: ['inc1', 'full'], startedAt: '2026-01-02T02:00:00.000Z' }));
+    await store.createRun(run('inc2', { kind: 'incremental', lineage: ['inc2', 'inc1', 'full'], startedAt: '2026-01-03T02:00:00.000Z' }));
+    await store.writeScores([score('full', 'a', 0, 600), score('full', 'b', 1, 610), score('full', 'c', 2, 620)]);
+    await store.writeScores([score('inc1', 'b', 1, 500)]);
+    await store.writeScores([score('inc2', 'c', 2, 700), score('inc2', 'c', 2, 705)]);
+
+    const inc2 = (await store.getRun('inc2')) as ScoreRun;
+    expect((await store.scoreIn(inc2, 'a'))?.score).toBe(600);
+    expect((await store.scoreIn(inc2, 'b'))?.score).toBe(500);
+    expect(await store.scoreIn(inc2, 'c')).toEqual(score('inc2', 'c', 2, 705));
+    expect(await store.scoreIn(inc2, 'zed')).toBeUndefined();
+    expect((await store.scoresBySeqIn(inc2, 0, 3)).map((s) => [s.seq, s.runId, s.score])).toEqual([
+      [0, 'full', 600],
+      [1, 'inc1', 500],
+      [2, 'inc2', 705],
+    ]);
+    expect((await store.scoresBySeqIn(inc2, 1, 2)).map((s) => s.runId)).toEqual(['inc1']);
+    expect(await store.countScores('full')).toBe(3);
+    expect(await store.countScores('inc2')).toBe(1);
+    expect((await store.scoreHistory('b')).map((s) => s.runId)).toEqual(['inc1', 'full']);
+  });
+
+  it('surfaces an unreachable server as StoreUnavailableError', async () => {
+    await expect(Neo4jStore.open({ ...config, NEO4J_URI: 'bolt://127.0.0.1:1' })).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+});
