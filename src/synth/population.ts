@@ -44,8 +44,8 @@
  * 5. Outcome in the year after asOf: defaulted_i ~ Bernoulli(σ(β0 + β1·r_i)), β1 = 1.4 and β0
  *    solved by bisection so that the expected rate is the base rate, 6.5%.
  * 6. Payments. Payee count k = ⌊Pareto(1.5, 1.7)⌋ ≤ 60 (8% pay nobody). Each payee is a
- *    friend (∝ interactions + 1) with p 0.7, a merchant (0.2% of persons, picked
- *    ⌊M·u³⌋ so a few take most) with p 0.2, else a stranger; repeats are dropped. Count
+ *    friend (∝ interactions + 1) with p 0.75, a merchant (0.2% of persons, picked
+ *    ⌊M·u³⌋ so a few take most) with p 0.18, else a stranger; a repeat is redrawn. Count
  *    1 + ⌊LogNormal⌋ (friends: median 2·√(1 + interactions/12); merchants 3, σ 1.3; strangers
  *    1 + ⌊Exp(0.4)⌋); amount = count × LogNormal ticket × √(income/2800); last payment
  *    Exp(365/count + 7) days ago, within both accounts' lives.
@@ -138,8 +138,8 @@ const defaults = {
     payeeScale: 1.5,
     payeeTail: 1.7,
     maxPayees: 60,
-    friendShare: 0.7,
-    merchantShare: 0.2,
+    friendShare: 0.75,
+    merchantShare: 0.18,
     /** Share of persons who act as merchants. */
     merchantPopulationShare: 0.002,
     /** Exponent of the Zipf-like merchant pick ⌊M·u^k⌋. */

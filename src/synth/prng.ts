@@ -61,6 +61,17 @@ export class Prng {
     if ((this.s[0]! | this.s[1]! | this.s[2]! | this.s[3]!) === 0) this.s[0] = 1;
   }
 
+  /**
+   * A generator in a given raw state (for checking against the reference test vectors).
+   *
+   * @example Prng.fromState([1, 2, 3, 4]).nextU32() // 11520
+   */
+  static fromState(state: readonly [number, number, number, number]): Prng {
+    const rng = new Prng(0);
+    for (let k = 0; k < 4; k++) rng.s[k] = state[k]! | 0;
+    return rng;
+  }
+
   /** Next 32-bit output as an unsigned integer in [0, 2^32). */
   nextU32(): number {
     const s = this.s;
