@@ -6,11 +6,11 @@
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { CliError } from '../cli-error.js';
+import { compactNumber, createProgress } from '../progress.js';
 import { parseIsoDate } from '../../synth/dates.js';
 import { generatePopulation, MAX_PERSONS } from '../../synth/population.js';
-import { writePopulationFiles, type WriteProgress } from '../../synth/write-files.js';
+import { writePopulationFiles } from '../../synth/write-files.js';
 
 interface SynthOptions {
   persons: string;
@@ -57,78 +57,38 @@ export function register(program: Command): void {
     });
 }
 
+/** The phases `generatePopulation` announces, in order (progress units while generating). */
+const GENERATION_PHASES = ['communities', 'persons', 'friendships', 'risk', 'transactions'];
+
 async function runSynth(args: SynthArgs): Promise<void> {
   const existing = await stat(args.out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new CliError(`--out ${args.out} exists and is not a directory`);
 
   const started = performance.now();
-  const progress = createProgress(process.stderr.isTTY === true);
+  const generating = createProgress({ label: 'synth: generating', total: GENERATION_PHASES.length });
   const pop = generatePopulation({
     persons: args.persons,
     seed: args.seed,
     asOf: args.asOf,
-    onPhase: (phase) => progress.phase(`generating: ${phase}`),
+    onPhase: (phase) => generating.update(Math.max(0, GENERATION_PHASES.indexOf(phase)), phase),
   });
-  progress.phase('writing files');
+  generating.update(GENERATION_PHASES.length, `${compactNumber(pop.friendA.length)} friendships`);
+  generating.stop();
+
+  const writing = createProgress({ label: 'synth: writing', total: 3 * pop.persons + pop.friendA.length + pop.paidFrom.length });
   let summary;
   try {
-    summary = await writePopulationFiles(pop, args.out, { onProgress: (p) => progress.update(p) });
+    summary = await writePopulationFiles(pop, args.out, { onProgress: (p) => writing.update(p.done, p.file) });
   } catch (error) {
-    progress.stop();
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new CliError(`cannot write to ${args.out}: ${(error as Error).message}`);
     throw error;
+  } finally {
+    writing.stop();
   }
-  progress.stop();
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `synth: ${summary.persons} persons, ${summary.friendships} friendships, ${summary.transactions} transactions, ` +
       `${summary.events} events in ${seconds.toFixed(1)} s → ${args.out}`,
   );
-}
-
-interface ProgressDisplay {
-  phase(text: string): void;
-  update(progress: WriteProgress): void;
-  stop(): void;
-}
-
-/** A cli-progress bar on a terminal; otherwise a plain line per phase and every 5 s. */
-function createProgress(tty: boolean): ProgressDisplay {
-  if (tty) {
-    const bar = new cliProgress.SingleBar(
-      { format: 'synth |{bar}| {percentage}% | {task} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr },
-      cliProgress.Presets.shades_classic,
-    );
-    let started = false;
-    return {
-      phase(text) {
-        if (!started) {
-          bar.start(1, 0, { task: text });
-          started = true;
-        } else bar.update({ task: text });
-      },
-      update(p) {
-        bar.setTotal(p.total);
-        bar.update(p.done, { task: p.file });
-      },
-      stop() {
-        if (started) bar.stop();
-        started = false;
-      },
-    };
-  }
-  let last = 0;
-  return {
-    phase(text) {
-      process.stderr.write(`synth: ${text}\n`);
-    },
-    update(p) {
-      const now = performance.now();
-      if (now - last < 5000 && p.done < p.total) return;
-      last = now;
-      process.stderr.write(`synth: ${((100 * p.done) / p.total).toFixed(0)}% (${p.file})\n`);
-    },
-    stop() {},
-  };
 }
