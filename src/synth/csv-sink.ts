@@ -28,7 +28,7 @@ export class CsvSink {
     readonly path: string,
     header: string,
   ) {
-    this.stream = createWriteStream(path, { highWaterMark: CHUNK_CHARS });
+    this.stream = createWriteStream(path, { highWaterMark: 4 * CHUNK_CHARS }); // a few chunks in flight
     // Errors surface through flush/close (once/finished reject on 'error'); keep them from
     // becoming an unhandled 'error' event in between.
     this.stream.on('error', () => {});

@@ -43,15 +43,15 @@ export function eventsOf(pop: SyntheticPopulation, seq: number): CreditEvent[] {
   const drafts: Draft[] = [];
   for (let j = 0; j < k; j++) {
     const daysAgo = rng.int(historyDays + 1);
-    const amount = Math.max(0.01, roundMoney(income * rng.logNormal(1.2, 0.9)));
+    const amount = Math.max(0.01, roundMoney(income * rng.logNormal(p.amountIncomeMultiple, p.amountSigma)));
     const source = `lender-${pad2(1 + rng.int(p.lenders))}`;
     const u = rng.uniform();
     const kind: EventKind = u < pDefault ? 'defaulted' : u < pDefault + (1 - pDefault) * pLate ? 'repaid_late' : 'repaid_on_time';
     drafts.push({ daysAgo, kind, amount, source, untilDaysAgo: undefined });
     if (kind === 'defaulted' && rng.bernoulli(p.blacklistShare)) {
-      const listedAgo = daysAgo - (30 + rng.int(331));
+      const listedAgo = daysAgo - (p.listingMinDelayDays + rng.int(p.listingMaxDelayDays - p.listingMinDelayDays + 1));
       const openEnded = rng.bernoulli(p.openEndedShare);
-      const years = 1 + rng.int(5);
+      const years = 1 + rng.int(p.listingMaxYears);
       const court = `court-${pad2(1 + rng.int(p.courts))}`;
       if (listedAgo >= 0) {
         drafts.push({

@@ -64,22 +64,25 @@ export function drawPersons(n: number, plan: CommunityPlan, params: SynthParams,
     const pUnverified = (p.unverifiedBase + (accountDays < p.newAccountDays ? p.unverifiedNewAccount : 0)) * Math.exp(p.unverifiedRiskSlope * o);
     out.verified[i] = rng.bernoulli(pUnverified) ? 0 : 1;
 
-    const ageCurve = 0.15 - 0.00035 * (age - 50) * (age - 50);
+    const ageCurve = p.incomeAgePeak - p.incomeAgeCurvature * (age - p.incomePeakAge) ** 2;
     const income = roundMoney(p.incomeMedian * Math.exp(p.incomeSigma * rng.normal() - p.incomeRiskSlope * o + ageCurve));
     out.incomeMonthly[i] = income;
 
-    const debtRatio = sigmoid(-1.5 + 0.55 * o + 0.6 * rng.normal());
+    const debtRatio = sigmoid(p.debtIntercept + p.debtRiskSlope * o + p.debtNoise * rng.normal());
     out.debtMonthly[i] = rng.bernoulli(p.noDebtShare) ? 0 : roundMoney(income * debtRatio);
 
-    const noAssets = rng.bernoulli(sigmoid(-1.8 + 0.5 * o));
-    const assetMonths = Math.exp(Math.log(p.assetsMonths) + 0.03 * (age - 18) + rng.normal() - 0.35 * o);
+    const noAssets = rng.bernoulli(sigmoid(p.noAssetsIntercept + p.noAssetsRiskSlope * o));
+    const assetMonths = Math.exp(
+      Math.log(p.assetsMonths) + p.assetsAgeSlope * (age - 18) + p.assetsNoise * rng.normal() - p.assetsRiskSlope * o,
+    );
     out.assets[i] = noAssets ? 0 : roundMoney(income * assetMonths);
 
-    out.billsOnTimeRatio[i] = roundRatio(1 - sigmoid(-3.2 + 0.9 * o + 0.7 * rng.normal()));
+    out.billsOnTimeRatio[i] = roundRatio(1 - sigmoid(p.billsLateIntercept + p.billsLateRiskSlope * o + p.billsLateNoise * rng.normal()));
     const monthsActive = Math.min(12, Math.max(1, Math.ceil(accountDays / 30)));
-    out.activityRegularity[i] = roundRatio(Math.min(sigmoid(1.6 - 0.45 * o + 0.9 * rng.normal()), monthsActive / 12));
+    const regularity = sigmoid(p.regularityIntercept - p.regularityRiskSlope * o + p.regularityNoise * rng.normal());
+    out.activityRegularity[i] = roundRatio(Math.min(regularity, monthsActive / 12));
 
-    out.addressChanges[i] = rng.poisson(0.25 + 1.2 * Math.exp(-(age - 18) / 10));
+    out.addressChanges[i] = rng.poisson(p.addressChangesBase + p.addressChangesYoung * Math.exp(-(age - 18) / p.addressChangesDecayYears));
   }
   return out;
 }

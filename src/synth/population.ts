@@ -97,8 +97,35 @@ const defaults = {
     incomeMedian: 2800,
     incomeSigma: 0.55,
     incomeRiskSlope: 0.12,
+    /** Log-income age curve: peak − curvature·(A − peakAge)². */
+    incomeAgePeak: 0.15,
+    incomePeakAge: 50,
+    incomeAgeCurvature: 0.00035,
     noDebtShare: 0.22,
+    /** Debt ratio σ(intercept + slope·o + noise·ε). */
+    debtIntercept: -1.5,
+    debtRiskSlope: 0.55,
+    debtNoise: 0.6,
+    /** No assets with p σ(intercept + slope·o). */
+    noAssetsIntercept: -1.8,
+    noAssetsRiskSlope: 0.5,
+    /** Assets in months of income: exp(ln months + ageSlope·(A − 18) + noise·ε − riskSlope·o). */
     assetsMonths: 4,
+    assetsAgeSlope: 0.03,
+    assetsNoise: 1,
+    assetsRiskSlope: 0.35,
+    /** Late share of bills σ(intercept + slope·o + noise·ε). */
+    billsLateIntercept: -3.2,
+    billsLateRiskSlope: 0.9,
+    billsLateNoise: 0.7,
+    /** Activity regularity σ(intercept − slope·o + noise·ε). */
+    regularityIntercept: 1.6,
+    regularityRiskSlope: 0.45,
+    regularityNoise: 0.9,
+    /** Address changes ~ Poisson(base + young·e^{−(A−18)/decay}). */
+    addressChangesBase: 0.25,
+    addressChangesYoung: 1.2,
+    addressChangesDecayYears: 10,
   },
   friendships: {
     meanDegree: 10,
@@ -144,6 +171,22 @@ const defaults = {
     merchantPopulationShare: 0.002,
     /** Exponent of the Zipf-like merchant pick ⌊M·u^k⌋. */
     merchantSkew: 3,
+    /** Payments to a friend: 1 + ⌊LogNormal(median·√(1 + interactions/12), σ)⌋. */
+    friendCountMedian: 2,
+    friendCountSigma: 1,
+    friendTicket: 30,
+    friendTicketSigma: 0.9,
+    merchantCountMedian: 3,
+    merchantCountSigma: 1.3,
+    merchantTicket: 22,
+    merchantTicketSigma: 1,
+    /** Payments to a stranger: 1 + ⌊Exp(mean)⌋. */
+    strangerExtraCountMean: 0.4,
+    strangerTicket: 50,
+    strangerTicketSigma: 1.1,
+    /** Days since the last payment ~ Exp(spanDays/count + floorDays). */
+    lastPaymentSpanDays: 365,
+    lastPaymentFloorDays: 7,
   },
   events: {
     maxHistoryYears: 8,
@@ -156,7 +199,14 @@ const defaults = {
     defaultSlope: 1.2,
     lateIntercept: -2.1,
     lateSlope: 0.9,
+    /** Amount = income·LogNormal(multiple, σ). */
+    amountIncomeMultiple: 1.2,
+    amountSigma: 0.9,
     blacklistShare: 0.15,
+    /** A court listing starts minDelay..maxDelay days after the default and lasts 1..maxYears. */
+    listingMinDelayDays: 30,
+    listingMaxDelayDays: 360,
+    listingMaxYears: 5,
     openEndedShare: 0.2,
     lenders: 40,
     courts: 12,

@@ -135,14 +135,14 @@ export function samplePayments(
       let times: number;
       let ticket: number;
       if (kind === PAYEE.friend) {
-        times = 1 + Math.floor(rng.logNormal(2 * Math.sqrt(1 + tie / 12), 1));
-        ticket = rng.logNormal(30, 0.9);
+        times = 1 + Math.floor(rng.logNormal(p.friendCountMedian * Math.sqrt(1 + tie / 12), p.friendCountSigma));
+        ticket = rng.logNormal(p.friendTicket, p.friendTicketSigma);
       } else if (kind === PAYEE.merchant) {
-        times = 1 + Math.floor(rng.logNormal(3, 1.3));
-        ticket = rng.logNormal(22, 1);
+        times = 1 + Math.floor(rng.logNormal(p.merchantCountMedian, p.merchantCountSigma));
+        ticket = rng.logNormal(p.merchantTicket, p.merchantTicketSigma);
       } else {
-        times = 1 + Math.floor(rng.exponential(0.4));
-        ticket = rng.logNormal(50, 1.1);
+        times = 1 + Math.floor(rng.exponential(p.strangerExtraCountMean));
+        ticket = rng.logNormal(p.strangerTicket, p.strangerTicketSigma);
       }
       const life = Math.min(accountAgeDays[i]!, accountAgeDays[payee]!);
       // Insert keeping the payer's slots sorted by payee.
@@ -157,7 +157,7 @@ export function samplePayments(
       slotTo[q] = payee;
       slotCount[q] = times;
       slotAmount[q] = Math.max(0.01, roundMoney(times * ticket * incomeFactor));
-      slotLast[q] = Math.min(life, Math.floor(rng.exponential(365 / times + 7)));
+      slotLast[q] = Math.min(life, Math.floor(rng.exponential(p.lastPaymentSpanDays / times + p.lastPaymentFloorDays)));
     }
     if (len + m > capacity) {
       capacity = Math.ceil((len + m) * 1.5);

@@ -45,6 +45,16 @@ describe('writePopulationFiles', () => {
     }
   });
 
+  it('keeps the output of a pinned population stable across refactors', async () => {
+    // Benchmarks and backtests cite populations by (N, seed): the files must not drift. A
+    // deliberate change to the model (DEFAULTS or the maths) updates this hash in the same commit.
+    const dir = join(root, 'pinned');
+    await writePopulationFiles(generatePopulation({ persons: 500, seed: 1 }), dir);
+    const hash = createHash('sha256');
+    for (const name of names) hash.update(readFileSync(join(dir, name)));
+    expect(hash.digest('hex')).toBe('37dfe68a621f88673ec564dde0d7d435fc4ccd0467530f08e1b52f8bf6f81858');
+  });
+
   it('writes the documented headers and no hidden variable', () => {
     for (const file of Object.values(FILES)) {
       const first = readFileSync(join(dirA, file.name), 'utf8').split('\n', 1)[0];
