@@ -127,13 +127,12 @@ export async function writePopulationFiles(
   {
     const sink = new CsvSink(join(dir, FILES.events.name), FILES.events.header);
     for (let i = 0; i < n; i++) {
-      let full = false;
       for (const ev of eventsOf(pop, i)) {
-        full = sink.add(`${ev.id},${ev.personId},${ev.kind},${ev.at},${formatMoney(ev.amount)},${ev.source},${ev.until ?? ''}\n`);
-      }
-      if (full) {
-        await sink.flush();
-        report(FILES.events.name, i + 1);
+        const row = `${ev.id},${ev.personId},${ev.kind},${ev.at},${formatMoney(ev.amount)},${ev.source},${ev.until ?? ''}\n`;
+        if (sink.add(row)) {
+          await sink.flush();
+          report(FILES.events.name, i + 1);
+        }
       }
     }
     await sink.close();
