@@ -281,8 +281,8 @@ export interface SyntheticPopulation {
   paidLastDays: Int32Array;
 }
 
-/** Largest population the generator accepts (ids, pair keys and memory stay comfortable). */
-export const MAX_PERSONS = 20_000_000;
+/** Largest population the generator accepts: memory grows by about 0.5 GB per million persons. */
+export const MAX_PERSONS = 10_000_000;
 
 /**
  * The credit events of person `seq`, replayed from the person's own seeded stream (the same

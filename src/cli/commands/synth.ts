@@ -27,6 +27,8 @@ export interface SynthArgs {
   asOf: string;
 }
 
+const AS_OF_RANGE = ['1990-01-01', '2190-12-31'] as const;
+
 /** Checks the raw options; throws a one-line CliError naming the bad option. */
 export function parseSynthOptions(raw: SynthOptions): SynthArgs {
   const persons = /^\d+$/.test(raw.persons.trim()) ? Number(raw.persons.trim()) : NaN;
@@ -39,6 +41,11 @@ export function parseSynthOptions(raw: SynthOptions): SynthArgs {
   }
   if (parseIsoDate(raw.asOf) === undefined) {
     throw new CliError(`--as-of must be a calendar date YYYY-MM-DD, got "${raw.asOf}"`);
+  }
+  // Birth years reach 90 years back and court listings end up to 5 years on: keep every date
+  // inside what the importer accepts (1900–2199).
+  if (raw.asOf < AS_OF_RANGE[0] || raw.asOf > AS_OF_RANGE[1]) {
+    throw new CliError(`--as-of must be between ${AS_OF_RANGE[0]} and ${AS_OF_RANGE[1]}, got "${raw.asOf}"`);
   }
   if (raw.out.trim() === '') throw new CliError('--out must name a directory');
   return { persons, seed, out: raw.out, asOf: raw.asOf };

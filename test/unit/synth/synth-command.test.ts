@@ -34,6 +34,7 @@ describe('tiescore synth: options', () => {
     [{ seed: '99999999999999999999' }, /--seed/],
     [{ asOf: '2026-02-30' }, /^--as-of must be a calendar date YYYY-MM-DD/],
     [{ asOf: '30/06/2026' }, /--as-of/],
+    [{ asOf: '1950-01-01' }, /^--as-of must be between 1990-01-01 and 2190-12-31/],
     [{ out: ' ' }, /^--out must name a directory/],
   ])('rejects %o with one line', (bad, message) => {
     let error: unknown;
