@@ -1,7 +1,9 @@
 /** Every `tiescore` command, in the order `--help` lists them. */
 import type { Command } from 'commander';
 import { register as registerDb } from './db.js';
+import { register as registerDemo } from './demo.js';
 import { register as registerImport } from './import.js';
 import { register as registerScore } from './score.js';
+import { register as registerSynth } from './synth.js';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [registerDb, registerImport, registerScore];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerSynth, registerImport, registerScore, registerDb];

@@ -25,7 +25,8 @@ export interface Snapshot {
 export interface SnapshotOptions {
   /** Persons read per store call (and edges per batch). Default 10,000. */
   batchSize?: number;
-  onProgress?: (done: number, total: number, stage: 'persons' | 'friendships' | 'transactions') => void;
+  /** Called after every batch; units are persons + friendships + transactions read. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -36,7 +37,8 @@ export interface SnapshotOptions {
 export async function takeSnapshot(store: Store, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<Snapshot> {
   const batchSize = options.batchSize ?? 10_000;
   const asOfDay = dayNumber(asOf);
-  const n = await store.seqBound();
+  const [n, counts] = await Promise.all([store.seqBound(), store.counts()]);
+  const totalUnits = n + counts.friendships + counts.transactions;
   const ids: (string | undefined)[] = new Array(n).fill(undefined);
   const own = new Float64Array(n);
   const verified = new Uint8Array(n);
@@ -53,7 +55,7 @@ export async function takeSnapshot(store: Store, model: Model, asOf: string, opt
       accountAgeDays[person.seq] = asOfDay - dayNumber(person.accountCreated);
       persons++;
     }
-    options.onProgress?.(to, n, 'persons');
+    options.onProgress?.(to, totalUnits);
   }
 
   let total = 0;
@@ -61,7 +63,6 @@ export async function takeSnapshot(store: Store, model: Model, asOf: string, opt
   const mu = persons > 0 ? total / persons : 0;
   for (let seq = 0; seq < n; seq++) if (ids[seq] === undefined) own[seq] = mu;
 
-  const counts = await store.counts();
   const builder = new CsrBuilder(n, {
     trust: trustArray(verified, accountAgeDays, model.network),
     params: model.network,
@@ -76,7 +77,7 @@ export async function takeSnapshot(store: Store, model: Model, asOf: string, opt
       interactions: batch.map((row) => row.interactions),
     });
     friendships += batch.length;
-    options.onProgress?.(friendships, counts.friendships, 'friendships');
+    options.onProgress?.(n + friendships, totalUnits);
   }
   let transactions = 0;
   for await (const batch of store.transactionsBySeq(batchSize)) {
@@ -88,7 +89,7 @@ export async function takeSnapshot(store: Store, model: Model, asOf: string, opt
       lastAtDays: batch.map((row) => asOfDay - dayNumber(row.lastAt)),
     });
     transactions += batch.length;
-    options.onProgress?.(transactions, counts.transactions, 'transactions');
+    options.onProgress?.(n + friendships + transactions, totalUnits);
   }
   return { asOf, ids, own, mu, csr: builder.build(), persons, edges: { friendships, transactions } };
 }
