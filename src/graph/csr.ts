@@ -25,7 +25,7 @@
  *
  * Layout: rows by person; `offsets[i]..offsets[i+1]` index `targets`/`weights` (4 + 8 bytes
  * per directed entry, Float64 weights) plus per-node `offsets` and `degree`. Build is two
- * counting passes and an in-place merge of duplicate targets per row: O(n + m), no sort.
+ * counting passes and an in-place merge of repeated targets per row: O(n + m), no sort.
  *
  * Reference: the CSR (Yale) format — S. C. Eisenstat, M. C. Gursky, M. H. Schultz,
  * A. H. Sherman, "Yale sparse matrix package I: the symmetric codes", IJNME 18 (1982);
@@ -72,9 +72,10 @@ const DEFAULTS = {
   initialCapacity: 1024,
 };
 
+// 2^(−age/h), as exp (Math.pow is several times slower in V8 and this runs once per link).
 function decay(ageDays: number, halfLifeDays: number): number {
   if (!(halfLifeDays > 0)) return 1;
-  return Math.pow(2, -Math.max(0, ageDays) / halfLifeDays);
+  return Math.exp((-Math.max(0, ageDays) * Math.LN2) / halfLifeDays);
 }
 
 /**
@@ -322,7 +323,7 @@ export class CsrBuilder {
 }
 
 // Counting sort of both directions of every link into rows, then an in-place merge of repeated
-// targets per row (a `mark`/`slot` pair per node, so no per-row sort). Hot loops read only
+// targets per row (one `slot` array per node, so no per-row sort). Hot loops read only
 // const-bound typed arrays.
 function assemble(n: number, la: Int32Array, lb: Int32Array, lw: Float64Array, trust: Float64Array): Csr {
   const m = la.length;
@@ -336,43 +337,46 @@ function assemble(n: number, la: Int32Array, lb: Int32Array, lw: Float64Array, t
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const cursor = start.slice(0, n);
   const targets = new Int32Array(entries);
-  const weights = new Float64Array(entries);
-  const degree = new Float64Array(n);
+  const weights = new Float64Array(entries); // nominal here; trust is applied by the merge
   for (let k = 0; k < m; k++) {
     const a = la[k]!;
     const b = lb[k]!;
     const w = lw[k]!;
     const pa = cursor[a]!++;
     targets[pa] = b;
-    weights[pa] = w * trust[b]!;
+    weights[pa] = w;
     const pb = cursor[b]!++;
     targets[pb] = a;
-    weights[pb] = w * trust[a]!;
-    degree[a]! += w;
-    degree[b]! += w;
+    weights[pb] = w;
   }
-  // Merge repeated targets: mark[j] = row + 1 when j was seen in this row, slot[j] its entry.
-  const mark = cursor; // reuse: n Int32 slots
-  mark.fill(0);
-  const slot = new Int32Array(n);
+  const degree = new Float64Array(n);
+  // Merge repeated targets: slot[j] is where j went in the output; it points into the current
+  // row exactly when slot[j] ≥ the row's output start (earlier rows lie below it).
+  const slot = cursor; // reuse: n Int32 slots
+  slot.fill(-1);
   const offsets = new Int32Array(n + 1);
   let out = 0;
   for (let i = 0; i < n; i++) {
-    offsets[i] = out;
-    const stamp = i + 1;
+    const rowOut = out;
+    offsets[i] = rowOut;
     const end = start[i + 1]!;
+    let d = 0;
     for (let e = start[i]!; e < end; e++) {
       const j = targets[e]!;
-      if (mark[j] === stamp) {
-        weights[slot[j]!]! += weights[e]!;
+      const nominal = weights[e]!;
+      d += nominal;
+      const w = nominal * trust[j]!;
+      const at = slot[j]!;
+      if (at >= rowOut) {
+        weights[at]! += w;
       } else {
-        mark[j] = stamp;
         slot[j] = out;
         targets[out] = j;
-        weights[out] = weights[e]!;
+        weights[out] = w;
         out++;
       }
     }
+    degree[i] = d;
   }
   offsets[n] = out;
   return {
@@ -462,19 +466,19 @@ export function csrFromEntries(
     t[p] = targets[k]!;
     w[p] = weights[k]!;
   }
-  const mark = cursor.fill(-1);
-  const slot = new Int32Array(nodeCount);
+  const slot = cursor.fill(-1);
   const offsets = new Int32Array(nodeCount + 1);
   let out = 0;
   for (let i = 0; i < nodeCount; i++) {
-    offsets[i] = out;
+    const rowOut = out;
+    offsets[i] = rowOut;
     for (let e = start[i]!; e < start[i + 1]!; e++) {
       const j = t[e]!;
       if (j === i) continue;
-      if (mark[j] === i) {
-        w[slot[j]!]! += w[e]!;
+      const at = slot[j]!;
+      if (at >= rowOut) {
+        w[at]! += w[e]!;
       } else {
-        mark[j] = i;
         slot[j] = out;
         t[out] = j;
         w[out] = w[e]!;

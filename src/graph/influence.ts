@@ -6,7 +6,7 @@
  * Δf = g_k·Δb_k·e_k with g_k = 1 − α (g_k = 1 without contacts), and summed over all persons
  *
  *     Σ_i Δn_i = Σ_i s_i·(P (I − αP)^{-1} Δf)_i = y_k · g_k·Δb_k,
- *     y = P^T v,    v = s + α·P^T·v      (one reverse power iteration, all k at once)
+ *     y = P^T v,    v = s + α·P^T·v      (one reverse iteration, all k at once)
  *
  * since Σ_i s_i (P M e_k)_i = (M^T P^T s)_k with M = (I − αP)^{-1}, and P^T commutes with
  * (I − αP^T)^{-1}. v is the PageRank vector personalised by s_i = D_i/(D_i + κ); with κ = 0,
@@ -17,16 +17,19 @@
  *     networkPoints_k = scale·network·b_k·g_k·y_k
  *
  * as positive numbers of points lost (k's own network value is included: cycles through k's
- * contacts move it too). μ stays fixed, as in contagion.ts. Iterates v ← s + α·P^T·v from
- * v = s (scatter along CSR rows, no transpose needed) until Σ|Δv|/n < tolerance; y is the last
- * P^T·v, so v = s + α·y holds exactly.
+ * contacts move it too). μ stays fixed, as in contagion.ts. Solves v = s + α·P^T·v by
+ * Gauss–Seidel sweeps over the rows of P^T (the transposed CSR, built here unless given, e.g.
+ * a ContagionWorkspace's `reverse`), from v = s, until Σ|Δv|/n < tolerance; then y = P^T·v
+ * in one more pass. Convergence: ρ(αP^T) = ρ(αP) ≤ α·max_i r_i < 1 and αP^T ≥ 0, so the
+ * Jacobi (power) iteration converges and, by Stein–Rosenberg, Gauss–Seidel no slower.
  *
- * Reference: L. Page, S. Brin, R. Motwani, T. Winograd, "The PageRank citation ranking" (1999);
+ * References: L. Page, S. Brin, R. Motwani, T. Winograd, "The PageRank citation ranking" (1999);
  * the "total effect of a shock" reading follows D. Acemoglu, V. Carvalho, A. Ozdaglar,
  * A. Tahbaz-Salehi, "The network origins of aggregate fluctuations", Econometrica 80 (2012)
- * (influence vector = column sums of the Leontief inverse).
+ * (influence vector = column sums of the Leontief inverse); Stein–Rosenberg: R. S. Varga,
+ * "Matrix Iterative Analysis" (1962), ch. 3.
  */
-import type { Csr } from './csr.js';
+import { transposeCsr, type Csr, type TransposedCsr } from './csr.js';
 import type { NetworkResult } from './propagate.js';
 import { checkScoreWeights, DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
 
@@ -41,6 +44,8 @@ export interface InfluenceOptions {
   tolerance?: number;
   /** Iteration cap (default 1000); `converged` says whether the tolerance was met. */
   maxIterations?: number;
+  /** P^T for this CSR and result (e.g. `ContagionWorkspace.reverse`); built when absent. */
+  reverse?: TransposedCsr;
 }
 
 export interface InfluenceResult {
@@ -55,22 +60,28 @@ export interface InfluenceResult {
   converged: boolean;
 }
 
-// out = P^T v (scatter along rows). Parameters are the hot loop's const locals.
-function scatterTranspose(
+// One Gauss–Seidel sweep of v = s + α·P^T·v over the rows of P^T, in place; returns Σ|Δv_j|.
+// Parameters are the hot loop's const locals.
+function gaussSeidelSweep(
   n: number,
   offsets: Int32Array | Float64Array,
-  targets: Int32Array,
-  p: Float64Array,
+  sources: Int32Array,
+  pt: Float64Array,
+  s: Float64Array,
+  alpha: number,
   v: Float64Array,
-  out: Float64Array,
-): void {
-  out.fill(0);
+): number {
+  let change = 0;
   let e = offsets[0]!;
-  for (let i = 0; i < n; i++) {
-    const end = offsets[i + 1]!;
-    const vi = v[i]!;
-    for (; e < end; e++) out[targets[e]!]! += p[e]! * vi;
+  for (let j = 0; j < n; j++) {
+    const end = offsets[j + 1]!;
+    let acc = 0;
+    for (; e < end; e++) acc += pt[e]! * v[sources[e]!]!;
+    const next = s[j]! + alpha * acc;
+    change += Math.abs(next - v[j]!);
+    v[j] = next;
   }
+  return change;
 }
 
 /**
@@ -94,24 +105,30 @@ export function influenceCentrality(
   const tolerance = opts.tolerance ?? DEFAULTS.tolerance;
   const maxIterations = opts.maxIterations ?? DEFAULTS.maxIterations;
   const { p, shrink, degree, alpha } = result.transition;
-  const offsets = csr.offsets;
-  const targets = csr.targets;
+  const reverse = opts.reverse ?? transposeCsr(csr, p);
+  if (reverse.nodeCount !== n || reverse.values.length !== p.length) {
+    throw new Error('influence: the reverse view was built for another CSR');
+  }
+  const offsets = reverse.offsets;
+  const sources = reverse.sources;
+  const pt = reverse.values;
 
   const v = Float64Array.from(shrink);
-  const y = new Float64Array(n);
   let iterations = 0;
   let residual = Infinity;
   while (iterations < maxIterations) {
-    scatterTranspose(n, offsets, targets, p, v, y);
-    let change = 0;
-    for (let i = 0; i < n; i++) {
-      const next = shrink[i]! + alpha * y[i]!;
-      change += Math.abs(next - v[i]!);
-      v[i] = next;
-    }
+    residual = gaussSeidelSweep(n, offsets, sources, pt, shrink, alpha, v) / Math.max(1, n);
     iterations++;
-    residual = change / Math.max(1, n);
     if (residual < tolerance) break;
+  }
+  // y = P^T v, exact for the v returned.
+  const y = new Float64Array(n);
+  let e = offsets[0]!;
+  for (let j = 0; j < n; j++) {
+    const end = offsets[j + 1]!;
+    let acc = 0;
+    for (; e < end; e++) acc += pt[e]! * v[sources[e]!]!;
+    y[j] = acc;
   }
 
   const points = new Float64Array(n);

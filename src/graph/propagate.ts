@@ -20,20 +20,27 @@
  *
  *     f_i = (1 − α)·b_i + α·(1 − r_i)·μ   (D_i > 0),     f_i = b_i   (D_i = 0),
  *
- * iterated as x ← f + α·P·x (Jacobi) from x = b until the L1 change per node,
- * Σ_i |Δx_i| / n, is below `tolerance`. ‖αP‖_∞ ≤ α < 1, so the error shrinks at least by α
- * per iteration. Why D_i is the nominal (trust-free) weight rather than Σ_j w_ij: a low-trust
- * contact's unbelieved weight (1 − trust_j)·typeWeight·strength goes to the prior, so a
- * thousand unverified fakes hold at most `unverifiedTrust` of the contact average between
- * them, instead of crowding out the real contacts by number.
+ * solved by Gauss–Seidel sweeps x_i ← f_i + α·Σ_j P_ij·x_j (in place, in node order) from
+ * x = b until the L1 change per node of a sweep, Σ_i |Δx_i| / n, is below `tolerance`.
+ * I − αP is strictly diagonally dominant by rows (Σ_j αP_ij ≤ α < 1) and αP ≥ 0, so the sweeps
+ * converge, and by Stein–Rosenberg no slower than Jacobi (error × α per sweep at worst); on
+ * the synthetic population they take 11 sweeps where Jacobi takes 18.
+ *
+ * Why D_i is the nominal (trust-free) weight rather than Σ_j w_ij: the unbelieved part
+ * (1 − trust_j)·typeWeight·strength_ij of a low-trust contact's weight goes to the prior
+ * instead of being renormalised away. Any number of unverified contacts then hold at most
+ * `unverifiedTrust` of the contact average between them (normalised by Σ_j w_ij, a thousand
+ * unverified fakes would take ~90% of it). The price: many low-trust contacts dilute the real
+ * ones towards μ — the value a person without contacts gets anyway.
  *
  * Exact decomposition used by explain.ts: n_i = Σ_j s_i·P_ij·x_j + prior_i with
  * prior_i = (s_i·(1 − r_i) + (1 − s_i))·μ.
  *
- * Reference: L. Page, S. Brin, R. Motwani, T. Winograd, "The PageRank citation ranking:
+ * References: L. Page, S. Brin, R. Motwani, T. Winograd, "The PageRank citation ranking:
  * bringing order to the web" (1999); G. Jeh, J. Widom, "Scaling personalized web search",
  * WWW 2003 (personalisation vector b); shrinkage as in empirical Bayes credibility
- * (H. Bühlmann, "Experience rating and credibility", ASTIN Bulletin 4, 1967).
+ * (H. Bühlmann, "Experience rating and credibility", ASTIN Bulletin 4, 1967); Gauss–Seidel
+ * and Stein–Rosenberg: R. S. Varga, "Matrix Iterative Analysis" (1962), ch. 3.
  */
 import type { Csr } from './csr.js';
 import type { NetworkParams } from './network-params.js';
@@ -82,8 +89,9 @@ export interface NetworkResult {
   b: Float64Array;
   /** Prior μ used. */
   mu: number;
+  /** Gauss–Seidel sweeps done. */
   iterations: number;
-  /** Last L1 change per node. */
+  /** L1 change per node of the last sweep. */
   residual: number;
   converged: boolean;
   transition: Transition;
@@ -157,26 +165,26 @@ export function meanOf(b: ArrayLike<number>): number {
   return b.length > 0 ? sum / b.length : 0;
 }
 
-// x_out = f + α·P·x_in; returns Σ|x_out − x_in|. Parameters are the hot loop's const locals.
-function jacobiStep(
+// One Gauss–Seidel sweep of x = f + α·P·x, in place and in node order; returns Σ|Δx_i|.
+// Parameters are the hot loop's const locals (see CONVENTIONS, "sharp edges").
+function gaussSeidelSweep(
   n: number,
   offsets: Int32Array | Float64Array,
   targets: Int32Array,
   p: Float64Array,
   f: Float64Array,
   alpha: number,
-  xIn: Float64Array,
-  xOut: Float64Array,
+  x: Float64Array,
 ): number {
   let change = 0;
   let e = offsets[0]!;
   for (let i = 0; i < n; i++) {
     const end = offsets[i + 1]!;
     let acc = 0;
-    for (; e < end; e++) acc += p[e]! * xIn[targets[e]!]!;
+    for (; e < end; e++) acc += p[e]! * x[targets[e]!]!;
     const v = f[i]! + alpha * acc;
-    change += Math.abs(v - xIn[i]!);
-    xOut[i] = v;
+    change += Math.abs(v - x[i]!);
+    x[i] = v;
   }
   return change;
 }
@@ -236,20 +244,16 @@ export function propagateNetwork(
   for (let i = 0; i < n; i++) {
     f[i] = degree[i]! > 0 ? (1 - alpha) * b[i]! + alpha * (1 - rowSum[i]!) * mu : b[i]!;
   }
-  let x = Float64Array.from(b);
-  let spare = new Float64Array(n);
+  const x = Float64Array.from(b);
   let iterations = 0;
   let residual = Infinity;
   while (iterations < maxIterations) {
-    residual = jacobiStep(n, csr.offsets, csr.targets, p, f, alpha, x, spare) / Math.max(1, n);
-    const done = x;
-    x = spare;
-    spare = done;
+    residual = gaussSeidelSweep(n, csr.offsets, csr.targets, p, f, alpha, x) / Math.max(1, n);
     iterations++;
     if (residual < tolerance) break;
   }
 
-  const px = multiplyTransition(csr, p, x, spare);
+  const px = multiplyTransition(csr, p, x, new Float64Array(n));
   const network = px; // written in place: n_i = s_i·(P̃x)_i + (1 − s_i)·μ
   for (let i = 0; i < n; i++) {
     const s = shrink[i]!;
