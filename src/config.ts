@@ -43,6 +43,19 @@ export const SETTINGS = {
     z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only').default('tiescore'),
     'Prefix of the BullMQ keys in Redis.',
   ),
+  JOB_LOCK_MS: setting(
+    z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    'BullMQ job lock duration in ms: a worker that dies loses its job to another after about this long.',
+  ),
+  NIGHTLY_CRON: setting(
+    z.string().min(1).default('0 2 * * *'),
+    'Cron pattern of the nightly recompute a worker schedules on start (unless --no-schedule).',
+  ),
+  NIGHTLY_TZ: setting(z.string().min(1).default('UTC'), 'Time zone of NIGHTLY_CRON.'),
+  RUNS_KEPT: setting(
+    z.coerce.number().int().min(2).max(1000).default(30),
+    'Score runs kept; older ones (never the published one) are deleted after each publish.',
+  ),
   HOST: setting(z.string().min(1).default('127.0.0.1'), 'Address the API listens on.'),
   PORT: setting(port.default(8080), 'Port the API listens on.'),
   LOG_LEVEL: setting(

@@ -7,9 +7,9 @@ import type { ScoreRun } from '../../domain/scores.js';
 import { propagateNetwork, type NetworkResult } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
-import { newRunId } from './run-id.js';
+import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from './run-lifecycle.js';
 import { scoreChunk } from './score-chunk.js';
-import { mergeTallies, summariseTally, type ScoreTally } from './score-tally.js';
+import { mergeTallies, type ScoreTally } from './score-tally.js';
 import { takeSnapshot, type Snapshot } from './snapshot.js';
 import type { RecomputeStep, StepTimings } from './steps.js';
 
@@ -20,7 +20,8 @@ export interface InlineRecomputeOptions {
   chunkSize?: number;
   /** Publish when complete. Default true. */
   publish?: boolean;
-  now?: () => Date;
+  /** Runs kept after publishing. Default 30. */
+  keepRuns?: number;
   onProgress?: (step: RecomputeStep, done: number, total: number) => void;
 }
 
@@ -31,20 +32,7 @@ export interface InlineRecomputeResult {
 }
 
 export async function recomputeInline(store: Store, model: Model, options: InlineRecomputeOptions = {}): Promise<InlineRecomputeResult> {
-  const now = options.now ?? (() => new Date());
-  const started = now();
-  const run: ScoreRun = {
-    id: newRunId(started),
-    kind: 'full',
-    status: 'running',
-    modelVersion: model.version,
-    asOf: options.asOf ?? started.toISOString().slice(0, 10),
-    startedAt: started.toISOString(),
-    lineage: [],
-    stats: {},
-  };
-  run.lineage = [run.id];
-  await store.createRun(run);
+  let run = await createRunRecord(store, model, { asOf: options.asOf });
   const timings: StepTimings = {};
   const timed = async <T>(step: RecomputeStep, work: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
@@ -68,33 +56,15 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
       }
       return mergeTallies(tallies);
     });
-    Object.assign(run, {
-      status: 'complete',
-      finishedAt: now().toISOString(),
-      stats: {
-        ...summariseTally(tally),
-        persons: snapshot.persons,
-        edges: snapshot.edges,
-        prior: network.mu,
-        iterations: network.iterations,
-        residual: network.residual,
-        converged: network.converged,
-        timingsMs: timings,
-      },
-    } satisfies Partial<ScoreRun>);
-    await store.updateRun(run.id, { status: run.status, finishedAt: run.finishedAt, stats: run.stats });
+    run = await completeRun(store, run, tally, networkStats(snapshot, network), timings);
     if (options.publish ?? true) {
-      await timed('PUBLISH', async () => {
-        run.publishedAt = now().toISOString();
-        await store.publishRun(run.id, run.publishedAt);
-      });
+      run = await timed('PUBLISH', () => publishAndPrune(store, run, options.keepRuns ?? 30));
       run.stats = { ...run.stats, timingsMs: timings };
       await store.updateRun(run.id, { stats: run.stats });
     }
     return { run, snapshot, network };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    await store.updateRun(run.id, { status: 'failed', finishedAt: now().toISOString(), failureReason: reason, stats: { timingsMs: timings } });
+    await failRun(store, run.id, error, timings);
     throw error;
   }
 }

@@ -33,6 +33,7 @@ export function tallyScore(tally: ScoreTally, score: number, band: BandId): void
 export function mergeTallies(tallies: readonly ScoreTally[]): ScoreTally {
   const total = emptyTally();
   for (const tally of tallies) {
+    if (tally.count === 0) continue; // its min/max are ±Infinity (null once sent through JSON)
     total.count += tally.count;
     total.sum += tally.sum;
     total.min = Math.min(total.min, tally.min);

@@ -1,0 +1,33 @@
+/**
+ * The BullMQ queues of the recompute pipeline and how to connect to them. One place for the
+ * queue names, the Redis connection options and the job hygiene (retention, retries).
+ */
+import { Queue, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Config } from '../../config.js';
+
+/** Parent `recompute` jobs walk the steps; `score-chunk` children score person ranges. */
+export const QUEUES = { recompute: 'recompute', chunks: 'recompute-chunks' } as const;
+
+export type QueueConfig = Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>;
+
+/** A Redis connection as BullMQ wants it (no per-request retry limit, so blocking calls wait). */
+export function redisConnection(config: Pick<Config, 'REDIS_URL'>): Redis {
+  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true });
+}
+
+/** Finished jobs kept for the dashboard and `tiescore recompute --wait`; failed ones longer. */
+export const JOB_RETENTION: Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> = {
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 30 * 24 * 3600, count: 5000 },
+};
+
+/** Transient Neo4j/Redis errors are retried with exponential backoff; bad data is not (UnrecoverableError). */
+export const RETRIES: Pick<JobsOptions, 'attempts' | 'backoff'> = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+};
+
+export function recomputeQueue(config: QueueConfig, connection: Redis = redisConnection(config)): Queue {
+  return new Queue(QUEUES.recompute, { connection, prefix: config.QUEUE_PREFIX });
+}

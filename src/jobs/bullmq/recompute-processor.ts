@@ -1,0 +1,134 @@
+/**
+ * The `recompute` job: walks SNAPSHOT → PROPAGATE → SCORE → PUBLISH, saving the next step in
+ * the job data after each, so a run whose worker died resumes at the step it was in.
+ *
+ * - SNAPSHOT + PROPAGATE read the store into a CSR and compute the network dimension; the
+ *   snapshot lives in memory, so a run that died in PROPAGATE redoes the snapshot. The result
+ *   (network values and μ) goes to Redis as a run artifact.
+ * - SCORE adds one child job per person range (ids `<run>-chunk-<k>`, so adding again after a
+ *   crash adds nothing) and waits for them in BullMQ's waiting-children state; any worker on
+ *   any machine scores chunks. When all are done the job comes back and merges their tallies.
+ * - PUBLISH records the run complete with its stats and makes it the served run in one store
+ *   transaction; older runs beyond RUNS_KEPT are pruned.
+ */
+import { UnrecoverableError, WaitingChildrenError, type Job, type Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { propagateNetwork } from '../../graph/propagate.js';
+import type { Model } from '../../score/index.js';
+import type { Store } from '../../store/store.js';
+import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from '../recompute/run-lifecycle.js';
+import { mergeTallies, summariseTally, type ScoreTally } from '../recompute/score-tally.js';
+import { newRunId } from '../recompute/run-id.js';
+import { takeSnapshot } from '../recompute/snapshot.js';
+import type { RecomputeStep } from '../recompute/steps.js';
+import { deleteArtifacts, hasNetworkArtifact, saveNetworkArtifact } from './artifacts.js';
+import type { ChunkJobData, RecomputeJobData, RecomputeProgress } from './job-data.js';
+import { JOB_RETENTION, RETRIES } from './queues.js';
+
+export interface RecomputeDeps {
+  store: Store;
+  model: Model;
+  redis: Redis;
+  prefix: string;
+  chunkQueue: Queue<ChunkJobData>;
+  runsKept: number;
+}
+
+export interface RecomputeOutcome {
+  runId: string;
+  published: boolean;
+  stats: Record<string, unknown>;
+}
+
+export async function processRecompute(job: Job<RecomputeJobData>, token: string | undefined, deps: RecomputeDeps): Promise<RecomputeOutcome> {
+  const { store, model } = deps;
+  const data = job.data;
+  if (data.modelVersion !== undefined && data.modelVersion !== model.version) {
+    throw new UnrecoverableError(`recompute: job expects model ${data.modelVersion} but this worker runs ${model.version}`);
+  }
+  const save = (patch: Partial<RecomputeJobData>) => {
+    Object.assign(data, patch);
+    return job.updateData(data);
+  };
+  const created = new Date(job.timestamp);
+  if (data.runId === undefined) await save({ runId: newRunId(created), asOf: data.asOf ?? created.toISOString().slice(0, 10) });
+  const run = await createRunRecord(store, model, { id: data.runId, asOf: data.asOf, now: created });
+  const progress = (step: RecomputeStep, done: number, total: number) =>
+    job.updateProgress({ step, done, total } satisfies RecomputeProgress);
+  const timed = async <T>(step: RecomputeStep, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await work();
+    data.timings = { ...data.timings, [step]: Math.round(performance.now() - t0) + (data.timings[step] ?? 0) };
+    return result;
+  };
+
+  try {
+    // A resumed SCORE step needs the artifact; if Redis lost it, the network is computed again.
+    if ((data.step === 'SCORE' || data.step === 'PUBLISH') && data.chunks === undefined && !(await hasNetworkArtifact(deps.redis, deps.prefix, run.id))) {
+      await save({ step: 'SNAPSHOT' });
+    }
+    if (data.step === 'SNAPSHOT' || data.step === 'PROPAGATE') {
+      const snapshot = await timed('SNAPSHOT', () => takeSnapshot(store, model, run.asOf, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }));
+      await save({ step: 'PROPAGATE' });
+      await progress('PROPAGATE', 0, 1);
+      const network = await timed('PROPAGATE', async () => propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu }));
+      await saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu });
+      await progress('PROPAGATE', 1, 1);
+      await save({ step: 'SCORE', networkStats: networkStats(snapshot, network) });
+    }
+    if (data.step === 'SCORE') {
+      if (data.chunks === undefined) {
+        const persons = await store.seqBound();
+        const scoreStartedAt = Date.now();
+        const chunks = await addChunkJobs(job, deps.chunkQueue, run.id, persons, data.chunkSize);
+        await save({ chunks, scoreStartedAt });
+      }
+      if (token !== undefined && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
+      const tallies = Object.values(await job.getChildrenValues<ScoreTally>());
+      if (tallies.length !== data.chunks) {
+        throw new Error(`recompute: ${tallies.length} of ${data.chunks} chunks reported back`);
+      }
+      const tally = mergeTallies(tallies);
+      await progress('SCORE', tally.count, tally.count);
+      data.timings = { ...data.timings, SCORE: Date.now() - (data.scoreStartedAt ?? Date.now()) };
+      await save({ step: 'PUBLISH', networkStats: { ...data.networkStats, ...summariseTally(tally), tally } });
+    }
+    if (data.step === 'PUBLISH') {
+      const { tally, ...stats } = data.networkStats as Record<string, unknown> & { tally: ScoreTally };
+      const t0 = performance.now();
+      const complete = await completeRun(store, run, tally, stats, data.timings);
+      const published = await publishAndPrune(store, complete, deps.runsKept);
+      data.timings = { ...data.timings, PUBLISH: Math.round(performance.now() - t0) };
+      await store.updateRun(run.id, { stats: { ...published.stats, timingsMs: data.timings } });
+      await deleteArtifacts(deps.redis, deps.prefix, run.id);
+      await save({ step: 'DONE' });
+      await progress('PUBLISH', 1, 1);
+      return { runId: run.id, published: true, stats: { ...published.stats, timingsMs: data.timings } };
+    }
+    const final = await store.getRun(run.id);
+    return { runId: run.id, published: final?.publishedAt !== undefined, stats: final?.stats ?? {} };
+  } catch (error) {
+    if (error instanceof WaitingChildrenError) throw error;
+    const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade - 1;
+    if (error instanceof UnrecoverableError || attemptsLeft <= 0) await failRun(store, run.id, error, data.timings);
+    throw error;
+  }
+}
+
+async function addChunkJobs(parent: Job<RecomputeJobData>, chunkQueue: Queue<ChunkJobData>, runId: string, persons: number, chunkSize: number): Promise<number> {
+  const jobs = [];
+  for (let k = 0, from = 0; from < persons; k++, from += chunkSize) {
+    jobs.push({
+      name: 'score-chunk',
+      data: { runId, fromSeq: from, toSeq: Math.min(persons, from + chunkSize) },
+      opts: {
+        jobId: `${runId}-chunk-${k}`,
+        parent: { id: parent.id!, queue: parent.queueQualifiedName },
+        ...RETRIES,
+        ...JOB_RETENTION,
+      },
+    });
+  }
+  await chunkQueue.addBulk(jobs);
+  return jobs.length;
+}

@@ -1,0 +1,62 @@
+/**
+ * Starts the BullMQ workers of the recompute pipeline in this process: one for `recompute`
+ * parent jobs, one for `score-chunk` children. Any number of processes, on any machines sharing
+ * Redis and Neo4j, can run them. `close()` stops taking jobs and waits for the active ones.
+ */
+import { Queue, Worker } from 'bullmq';
+import type { Config } from '../../config.js';
+import type { Model } from '../../score/index.js';
+import type { Store } from '../../store/store.js';
+import { processChunk } from './chunk-processor.js';
+import type { ChunkJobData, RecomputeJobData } from './job-data.js';
+import { QUEUES, redisConnection } from './queues.js';
+import { processRecompute, type RecomputeOutcome } from './recompute-processor.js';
+import type { ScoreTally } from '../recompute/score-tally.js';
+
+export interface RecomputeWorkersOptions {
+  config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'JOB_LOCK_MS' | 'RUNS_KEPT'>;
+  store: Store;
+  model: Model;
+  /** Chunk jobs processed at once by this process. Default 1. */
+  concurrency?: number;
+  onEvent?: (event: string) => void;
+}
+
+export interface RecomputeWorkers {
+  close(): Promise<void>;
+}
+
+export async function startRecomputeWorkers(options: RecomputeWorkersOptions): Promise<RecomputeWorkers> {
+  const { config, store, model } = options;
+  const prefix = config.QUEUE_PREFIX;
+  const artifactsRedis = redisConnection(config);
+  const chunkQueue = new Queue<ChunkJobData>(QUEUES.chunks, { connection: redisConnection(config), prefix });
+  const common = { prefix, lockDuration: config.JOB_LOCK_MS, stalledInterval: Math.min(30_000, config.JOB_LOCK_MS), maxStalledCount: 5 };
+
+  const parents = new Worker<RecomputeJobData, RecomputeOutcome>(
+    QUEUES.recompute,
+    (job, token) => processRecompute(job, token, { store, model, redis: artifactsRedis, prefix, chunkQueue, runsKept: config.RUNS_KEPT }),
+    { ...common, connection: redisConnection(config), concurrency: 1 },
+  );
+  const chunks = new Worker<ChunkJobData, ScoreTally>(
+    QUEUES.chunks,
+    (job) => processChunk(job, { store, model, redis: artifactsRedis, prefix }),
+    { ...common, connection: redisConnection(config), concurrency: options.concurrency ?? 1 },
+  );
+  const log = options.onEvent ?? (() => undefined);
+  parents.on('active', (job) => log(`recompute ${job.data.runId ?? job.id}: ${job.data.step}`));
+  parents.on('completed', (job) => log(`recompute ${job.data.runId}: published`));
+  parents.on('failed', (job, error) => log(`recompute ${job?.data.runId ?? job?.id}: failed: ${error.message}`));
+  chunks.on('failed', (job, error) => log(`chunk ${job?.id}: failed: ${error.message}`));
+  parents.on('error', (error) => log(`worker error: ${error.message}`));
+  chunks.on('error', (error) => log(`worker error: ${error.message}`));
+  await Promise.all([parents.waitUntilReady(), chunks.waitUntilReady()]);
+
+  return {
+    async close() {
+      await Promise.all([parents.close(), chunks.close()]);
+      await chunkQueue.close();
+      artifactsRedis.disconnect();
+    },
+  };
+}
