@@ -3,7 +3,21 @@ import type { Command } from 'commander';
 import { register as registerDb } from './db.js';
 import { register as registerDemo } from './demo.js';
 import { register as registerImport } from './import.js';
+import { register as registerRecompute } from './recompute.js';
+import { register as registerRuns } from './runs.js';
+import { register as registerSchedule } from './schedule.js';
 import { register as registerScore } from './score.js';
 import { register as registerSynth } from './synth.js';
+import { register as registerWorker } from './worker.js';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerSynth, registerImport, registerScore, registerDb];
+export const commands: ReadonlyArray<(program: Command) => void> = [
+  registerDemo,
+  registerSynth,
+  registerImport,
+  registerScore,
+  registerRecompute,
+  registerWorker,
+  registerRuns,
+  registerSchedule,
+  registerDb,
+];
