@@ -1,8 +1,8 @@
-// The credit events of the persons with seq in [$fromSeq, $toSeq), by seq, oldest first.
+// The credit events of the persons with seq in [$fromSeq, $toSeq), by seq, then by event id.
 // Parameters: $fromSeq, $toSeq — integers.
 // Returns: rows {seq, personId, event} — event is the node's properties.
 MATCH (p:Person)
 WHERE p.seq >= $fromSeq AND p.seq < $toSeq
 MATCH (p)-[:HAS_EVENT]->(e:Event)
 RETURN p.seq AS seq, p.id AS personId, properties(e) AS event
-ORDER BY seq, e.at, e.id
+ORDER BY seq, e.id

@@ -1,0 +1,30 @@
+// The store contract suite against the production adapter over the real Neo4j. The suite wipes
+// the database before each test, so this file refuses a database that is not on this machine
+// (unless TIESCORE_TEST_ALLOW_WIPE=1).
+import { loadConfig } from '../../src/config.js';
+import { connectNeo4j } from '../../src/store/neo4j/connection.js';
+import { migrateSchema } from '../../src/store/neo4j/migrate.js';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
+import { describeStoreContract } from '../contract/store-contract.js';
+
+const config = loadConfig();
+assertWipeAllowed(config.NEO4J_URI);
+
+let store: Promise<Neo4jStore> | undefined;
+
+/** One store for the whole file (the suite closes each distinct store it was given once). */
+function openStore(): Promise<Neo4jStore> {
+  store ??= (async () => {
+    const connection = await connectNeo4j(config);
+    try {
+      await migrateSchema(connection.driver, connection.database);
+    } finally {
+      await connection.close();
+    }
+    return Neo4jStore.open(config);
+  })();
+  return store;
+}
+
+describeStoreContract('neo4j', openStore);
