@@ -91,77 +91,102 @@ function csrOfPopulation(pop: SyntheticPopulation, params: NetworkParams, withTr
 const log = (line: string): void => console.log(line);
 
 // ---- 1. Full population: CSR build, propagation, influence, pushes ---------------------------
-log(`generating ${persons} persons (seed ${seed}) ...`);
-const [pop, genMs] = time(() => generatePopulation({ persons, seed }));
-const links = pop.friendA.length + pop.paidFrom.length;
-log(`  ${pop.friendA.length} friendships + ${pop.paidFrom.length} payment pairs in ${ms(genMs)} ms`);
-const b = ownScores(pop);
-const params = DEFAULT_NETWORK_PARAMS;
+// In a function so that its arrays can be collected before the comparison below.
+function fullPopulation() {
+  log(`generating ${persons} persons (seed ${seed}) ...`);
+  const [pop, genMs] = time(() => generatePopulation({ persons, seed }));
+  const links = pop.friendA.length + pop.paidFrom.length;
+  log(`  ${pop.friendA.length} friendships + ${pop.paidFrom.length} payment pairs in ${ms(genMs)} ms`);
+  const b = ownScores(pop);
+  const params = DEFAULT_NETWORK_PARAMS;
 
-const buildMs: number[] = [];
-const propagateMs: number[] = [];
-const influenceMs: number[] = [];
-const buildCpuMs: number[] = [];
-const propagateCpuMs: number[] = [];
-const influenceCpuMs: number[] = [];
-const loadBefore = loadavg()[0]!;
-let csr!: Csr;
-let result!: NetworkResult;
-let iterations = 0;
-for (let r = 0; r < runs; r++) {
-  collect();
-  [csr, buildMs[r]] = time(() => csrOfPopulation(pop, params));
-  buildCpuMs[r] = lastCpuMs;
-  [result, propagateMs[r]] = time(() => propagateNetwork(csr, b, params));
-  propagateCpuMs[r] = lastCpuMs;
-  iterations = result.iterations;
-  influenceMs[r] = time(() => influenceCentrality(csr, result, DEFAULT_SCORE_WEIGHTS))[1];
-  influenceCpuMs[r] = lastCpuMs;
+  const buildMs: number[] = [];
+  const propagateMs: number[] = [];
+  const influenceMs: number[] = [];
+  const buildCpuMs: number[] = [];
+  const propagateCpuMs: number[] = [];
+  const influenceCpuMs: number[] = [];
+  let csr!: Csr;
+  let result!: NetworkResult;
+  let iterations = 0;
+  for (let r = 0; r < runs; r++) {
+    collect();
+    [csr, buildMs[r]] = time(() => csrOfPopulation(pop, params));
+    buildCpuMs[r] = lastCpuMs;
+    [result, propagateMs[r]] = time(() => propagateNetwork(csr, b, params));
+    propagateCpuMs[r] = lastCpuMs;
+    iterations = result.iterations;
+    influenceMs[r] = time(() => influenceCentrality(csr, result, DEFAULT_SCORE_WEIGHTS))[1];
+    influenceCpuMs[r] = lastCpuMs;
+    log(
+      `  run ${r + 1}: CSR ${ms(buildMs[r]!)} ms, propagate ${ms(propagateMs[r]!)} ms ` +
+        `(${result.iterations} it, residual ${result.residual.toExponential(2)}), influence ${ms(influenceMs[r]!)} ms`,
+    );
+  }
+  const entries = csr.targets.length;
+
+  const [ws, workspaceMs] = time(() => new ContagionWorkspace(csr, result));
+  const pushMs: number[] = [];
+  const touched: number[] = [];
+  const affected: number[] = [];
+  const pushes: number[] = [];
+  let state = (seed * 2654435761) >>> 0;
+  const nextPerson = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % persons;
+  };
+  for (let k = 0; k < 20; k++) {
+    const v = nextPerson(); // warm-up
+    pushContagion(csr, result, [{ node: v, deltaB: -b[v]! }], { workspace: ws });
+  }
+  for (let k = 0; k < pushCount; k++) {
+    const v = nextPerson();
+    const [res, t] = time(() => pushContagion(csr, result, [{ node: v, deltaB: -b[v]! }], { workspace: ws }));
+    pushMs.push(t);
+    touched.push(res.touched);
+    affected.push(res.affected.length);
+    pushes.push(res.pushes);
+  }
+  const transitionBytes = result.transition.p.byteLength + 3 * result.transition.degree.byteLength;
+  const workspaceBytes =
+    ws.reverse.offsets.byteLength +
+    ws.reverse.sources.byteLength +
+    ws.reverse.values.byteLength +
+    persons * (3 * 8 + 4 + 1 + 4);
+  const peakRssFullMiB = peakRssMiB();
   log(
-    `  run ${r + 1}: CSR ${ms(buildMs[r]!)} ms, propagate ${ms(propagateMs[r]!)} ms ` +
-      `(${result.iterations} it, residual ${result.residual.toExponential(2)}), influence ${ms(influenceMs[r]!)} ms`,
+    `  push (default: b → 0, threshold 0.1 pt, tolerance 0.01 pt): median ${ms(median(pushMs))} ms, ` +
+      `p90 ${ms(quantile(pushMs, 0.9))} ms, median touched ${median(touched)}, median affected ${median(affected)}`,
   );
+  log(`  peak RSS so far ${peakRssFullMiB} MiB`);
+  return {
+    links,
+    directedEntries: entries,
+    generateMs: ms(genMs),
+    csrBuildMs: ms(median(buildMs)),
+    csrBuildCpuMs: ms(median(buildCpuMs)),
+    propagateMs: ms(median(propagateMs)),
+    propagateCpuMs: ms(median(propagateCpuMs)),
+    propagateIterations: iterations,
+    influenceMs: ms(median(influenceMs)),
+    influenceCpuMs: ms(median(influenceCpuMs)),
+    csrMiB: mib(csrBytes(csr)),
+    transitionMiB: mib(transitionBytes),
+    contagionWorkspaceMiB: mib(workspaceBytes),
+    contagionWorkspaceBuildMs: ms(workspaceMs),
+    pushSamples: pushMs.length,
+    pushMedianMs: ms(median(pushMs)),
+    pushP90Ms: ms(quantile(pushMs, 0.9)),
+    pushMaxMs: ms(Math.max(...pushMs)),
+    pushMedianTouched: median(touched),
+    pushMedianAffected: median(affected),
+    pushMedianPushes: median(pushes),
+    peakRssMiB: peakRssFullMiB,
+  };
 }
-const entries = csr.targets.length;
-
-const [ws, workspaceMs] = time(() => new ContagionWorkspace(csr, result));
-const pushMs: number[] = [];
-const touched: number[] = [];
-const affected: number[] = [];
-const pushes: number[] = [];
-let state = (seed * 2654435761) >>> 0;
-const nextPerson = (): number => {
-  state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-  return state % persons;
-};
-for (let k = 0; k < 20; k++) {
-  const v = nextPerson(); // warm-up
-  pushContagion(csr, result, [{ node: v, deltaB: -b[v]! }], { workspace: ws });
-}
-for (let k = 0; k < pushCount; k++) {
-  const v = nextPerson();
-  const [res, t] = time(() => pushContagion(csr, result, [{ node: v, deltaB: -b[v]! }], { workspace: ws }));
-  pushMs.push(t);
-  touched.push(res.touched);
-  affected.push(res.affected.length);
-  pushes.push(res.pushes);
-}
-const transitionBytes = result.transition.p.byteLength + 3 * result.transition.degree.byteLength;
-const workspaceBytes =
-  ws.reverse.offsets.byteLength +
-  ws.reverse.sources.byteLength +
-  ws.reverse.values.byteLength +
-  persons * (3 * 8 + 4 + 1 + 4);
-const peakRssFullMiB = peakRssMiB();
-log(
-  `  push (default: b → 0, threshold 0.1 pt, tolerance 0.01 pt): median ${ms(median(pushMs))} ms, ` +
-    `p90 ${ms(quantile(pushMs, 0.9))} ms, median touched ${median(touched)}, median affected ${median(affected)}`,
-);
-log(`  peak RSS so far ${peakRssFullMiB} MiB`);
 
 // ---- 2. Influence centrality vs graphology-metrics pagerank ----------------------------------
-let comparison: Record<string, number> | null = null;
-if (pagerankPersons > 0) {
+function pagerankComparison(params: NetworkParams): Record<string, number> {
   collect();
   log(`pagerank comparison on ${pagerankPersons} persons ...`);
   const small = generatePopulation({ persons: pagerankPersons, seed: seed + 1 });
@@ -224,9 +249,9 @@ if (pagerankPersons > 0) {
         maxDiff = Math.max(maxDiff, Math.abs(infl.reach[i]! / sumOurs - pr[String(i)]! / sumTheirs));
       }
     }
-    log(`  run ${r + 1}: ours ${ms(tTransition + tKernel)} ms (kernel ${ms(tKernel)}, ${infl.iterations} it), pagerank ${ms(tPr)} ms`);
+    log(`  run ${r + 1}: ours ${ms(tTransition + tKernel)} ms (without P: ${ms(tKernel)}, ${infl.iterations} sweeps), pagerank ${ms(tPr)} ms`);
   }
-  comparison = {
+  const comparison = {
     persons: n,
     directedEntries: smallCsr.targets.length,
     graphologyBuildMs: ms(graphMs),
@@ -242,7 +267,13 @@ if (pagerankPersons > 0) {
     maxAbsDiffNormalised: maxDiff,
   };
   log(`  ours ${comparison.influenceMs} ms vs pagerank ${comparison.pagerankMs} ms: ${comparison.speedup}x`);
+  return comparison;
 }
+
+const loadBefore = loadavg()[0]!;
+const full = fullPopulation();
+collect();
+const comparison = pagerankPersons > 0 ? pagerankComparison(DEFAULT_NETWORK_PARAMS) : null;
 
 const summary = {
   bench: 'propagation',
@@ -254,28 +285,8 @@ const summary = {
   persons,
   runs,
   seed,
-  links,
-  directedEntries: entries,
-  generateMs: ms(genMs),
-  csrBuildMs: ms(median(buildMs)),
-  csrBuildCpuMs: ms(median(buildCpuMs)),
-  propagateMs: ms(median(propagateMs)),
-  propagateCpuMs: ms(median(propagateCpuMs)),
-  propagateIterations: iterations,
-  influenceMs: ms(median(influenceMs)),
-  influenceCpuMs: ms(median(influenceCpuMs)),
-  csrMiB: mib(csrBytes(csr)),
-  transitionMiB: mib(transitionBytes),
-  contagionWorkspaceMiB: mib(workspaceBytes),
-  contagionWorkspaceBuildMs: ms(workspaceMs),
-  pushSamples: pushMs.length,
-  pushMedianMs: ms(median(pushMs)),
-  pushP90Ms: ms(quantile(pushMs, 0.9)),
-  pushMaxMs: ms(Math.max(...pushMs)),
-  pushMedianTouched: median(touched),
-  pushMedianAffected: median(affected),
-  pushMedianPushes: median(pushes),
-  peakRssMiB: peakRssFullMiB,
+  ...full,
+  peakRssEndMiB: peakRssMiB(),
   pagerank: comparison,
 };
 console.log(JSON.stringify(summary));
