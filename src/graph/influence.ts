@@ -17,11 +17,16 @@
  *     networkPoints_k = scale·network·b_k·g_k·y_k
  *
  * as positive numbers of points lost (k's own network value is included: cycles through k's
- * contacts move it too). μ stays fixed, as in contagion.ts. Solves v = s + α·P^T·v by
- * Gauss–Seidel sweeps over the rows of P^T (the transposed CSR, built here unless given, e.g.
- * a ContagionWorkspace's `reverse`), from v = s, until Σ|Δv|/n < tolerance; then y = P^T·v
- * in one more pass. Convergence: ρ(αP^T) = ρ(αP) ≤ α·max_i r_i < 1 and αP^T ≥ 0, so the
- * Jacobi (power) iteration converges and, by Stein–Rosenberg, Gauss–Seidel no slower.
+ * contacts move it too). μ stays fixed, as in contagion.ts.
+ *
+ * Solver: Gauss–Seidel on (I − αP^T)·v = s in residual form, which needs only the rows of P
+ * (no transpose): keep v and the residual u = s − (I − αP^T)·v, start at v = 0, u = s, and
+ * sweep i = 0..n−1 doing v_i += u_i, u_j += α·P_ij·u_i for each contact j, u_i = 0. Adding
+ * u_i to v_i is exactly the Gauss–Seidel update of v_i, so a sweep is a Gauss–Seidel sweep;
+ * its L1 change is Σ|u_i| pushed. Stop when that change per node is below `tolerance`; then
+ * y = P^T·v in one more pass. Convergence: the spectral radius of αP^T equals that of αP,
+ * ≤ α·max_i r_i < 1, and αP^T ≥ 0, so Jacobi (the power iteration) converges and, by
+ * Stein–Rosenberg, Gauss–Seidel no slower.
  *
  * References: L. Page, S. Brin, R. Motwani, T. Winograd, "The PageRank citation ranking" (1999);
  * the "total effect of a shock" reading follows D. Acemoglu, V. Carvalho, A. Ozdaglar,
@@ -29,7 +34,7 @@
  * (influence vector = column sums of the Leontief inverse); Stein–Rosenberg: R. S. Varga,
  * "Matrix Iterative Analysis" (1962), ch. 3.
  */
-import { transposeCsr, type Csr, type TransposedCsr } from './csr.js';
+import type { Csr } from './csr.js';
 import type { NetworkResult } from './propagate.js';
 import { checkScoreWeights, DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
 
@@ -42,10 +47,8 @@ const DEFAULTS = {
 export interface InfluenceOptions {
   /** Stop when the L1 change per node is below this (default 1e-9). */
   tolerance?: number;
-  /** Iteration cap (default 1000); `converged` says whether the tolerance was met. */
+  /** Sweep cap (default 1000); `converged` says whether the tolerance was met. */
   maxIterations?: number;
-  /** P^T for this CSR and result (e.g. `ContagionWorkspace.reverse`); built when absent. */
-  reverse?: TransposedCsr;
 }
 
 export interface InfluenceResult {
@@ -55,31 +58,33 @@ export interface InfluenceResult {
   networkPoints: Float64Array;
   /** v = s + α·P^T·v: personalised PageRank (unnormalised); reach of a unit shock on x. */
   reach: Float64Array;
+  /** Gauss–Seidel sweeps done. */
   iterations: number;
   residual: number;
   converged: boolean;
 }
 
-// One Gauss–Seidel sweep of v = s + α·P^T·v over the rows of P^T, in place; returns Σ|Δv_j|.
-// Parameters are the hot loop's const locals.
-function gaussSeidelSweep(
+// One Gauss–Seidel sweep of (I − αP^T)·v = s in residual form over the rows of P (see the
+// banner); returns Σ|Δv_i|. Parameters are the hot loop's const locals.
+function residualSweep(
   n: number,
   offsets: Int32Array | Float64Array,
-  sources: Int32Array,
-  pt: Float64Array,
-  s: Float64Array,
+  targets: Int32Array,
+  p: Float64Array,
   alpha: number,
   v: Float64Array,
+  r: Float64Array,
 ): number {
   let change = 0;
-  let e = offsets[0]!;
-  for (let j = 0; j < n; j++) {
-    const end = offsets[j + 1]!;
-    let acc = 0;
-    for (; e < end; e++) acc += pt[e]! * v[sources[e]!]!;
-    const next = s[j]! + alpha * acc;
-    change += Math.abs(next - v[j]!);
-    v[j] = next;
+  for (let i = 0; i < n; i++) {
+    const ri = r[i]!;
+    if (ri === 0) continue;
+    v[i]! += ri;
+    r[i] = 0;
+    change += Math.abs(ri);
+    const a = alpha * ri;
+    const end = offsets[i + 1]!;
+    for (let e = offsets[i]!; e < end; e++) r[targets[e]!]! += a * p[e]!;
   }
   return change;
 }
@@ -105,30 +110,25 @@ export function influenceCentrality(
   const tolerance = opts.tolerance ?? DEFAULTS.tolerance;
   const maxIterations = opts.maxIterations ?? DEFAULTS.maxIterations;
   const { p, shrink, degree, alpha } = result.transition;
-  const reverse = opts.reverse ?? transposeCsr(csr, p);
-  if (reverse.nodeCount !== n || reverse.values.length !== p.length) {
-    throw new Error('influence: the reverse view was built for another CSR');
-  }
-  const offsets = reverse.offsets;
-  const sources = reverse.sources;
-  const pt = reverse.values;
+  const offsets = csr.offsets;
+  const targets = csr.targets;
 
-  const v = Float64Array.from(shrink);
+  const v = new Float64Array(n);
+  const r = Float64Array.from(shrink);
   let iterations = 0;
   let residual = Infinity;
   while (iterations < maxIterations) {
-    residual = gaussSeidelSweep(n, offsets, sources, pt, shrink, alpha, v) / Math.max(1, n);
+    residual = residualSweep(n, offsets, targets, p, alpha, v, r) / Math.max(1, n);
     iterations++;
     if (residual < tolerance) break;
   }
-  // y = P^T v, exact for the v returned.
-  const y = new Float64Array(n);
+  // y = P^T v (scatter along rows), exact for the v returned.
+  const y = r.fill(0);
   let e = offsets[0]!;
-  for (let j = 0; j < n; j++) {
-    const end = offsets[j + 1]!;
-    let acc = 0;
-    for (; e < end; e++) acc += pt[e]! * v[sources[e]!]!;
-    y[j] = acc;
+  for (let i = 0; i < n; i++) {
+    const end = offsets[i + 1]!;
+    const vi = v[i]!;
+    for (; e < end; e++) y[targets[e]!]! += p[e]! * vi;
   }
 
   const points = new Float64Array(n);
