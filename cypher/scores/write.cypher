@@ -1,7 +1,17 @@
-// Writes (or overwrites) staged scores, one Score node per (runId, personId).
+// Writes (or overwrites) staged scores, one Score node per (runId, personId). Properties are set
+// one by one (not with a map) so the planner needs no Eager between the merge and the writes.
 // Parameters: $rows — list of {runId, personId, seq, score, band, history, behaviour, capacity,
 //   identity, network, reasonCodes (JSON string), modelVersion}.
 // Returns: nothing.
 UNWIND $rows AS row
 MERGE (s:Score {runId: row.runId, personId: row.personId})
-SET s = row {.*, seq: toInteger(row.seq)}
+SET s.seq = toInteger(row.seq),
+    s.score = row.score,
+    s.band = row.band,
+    s.history = row.history,
+    s.behaviour = row.behaviour,
+    s.capacity = row.capacity,
+    s.identity = row.identity,
+    s.network = row.network,
+    s.reasonCodes = row.reasonCodes,
+    s.modelVersion = row.modelVersion

@@ -1,12 +1,14 @@
 // The Neo4j store adapter against the real Neo4j: persons and edges read back over Bolt, seq
 // allocation, idempotent re-imports, undirected friendships, event status kept on update,
 // atomic publication and lineage lookups. It wipes the database, so it refuses a non-local one.
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { CreditEvent, Friendship, Person } from '../../src/domain/records.js';
 import type { PersonScore, ScoreRun } from '../../src/domain/scores.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
+import { Neo4jRunner } from '../../src/store/neo4j/neo4j-runner.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { StoreUnavailableError } from '../../src/store/errors.js';
@@ -287,5 +289,12 @@ describe('Neo4jStore over Bolt', () => {
 
   it('surfaces an unreachable server as StoreUnavailableError', async () => {
     await expect(Neo4jStore.open({ ...config, NEO4J_URI: 'bolt://127.0.0.1:1' })).rejects.toBeInstanceOf(StoreUnavailableError);
+    // A server lost after connecting: the driver's ServiceUnavailable becomes the same error.
+    const driver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'none'), { maxTransactionRetryTime: 0 });
+    try {
+      await expect(new Neo4jRunner(driver, undefined).read('persons/seq-bound')).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await driver.close();
+    }
   });
 });

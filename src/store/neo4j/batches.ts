@@ -33,11 +33,14 @@ export function rounds<T>(rows: readonly T[], key: (row: T) => string): T[][] {
   return out;
 }
 
-/** Copy of `record` without its `undefined` values: an absent optional field stays absent. */
+/**
+ * Copy of `record` without its `undefined` (and `null`) values: an absent optional field stays
+ * absent in the graph rather than becoming a null that would never compare equal.
+ */
 export function definedOnly<T extends object>(record: T): Partial<T> {
   const out: Partial<T> = {};
   for (const [name, value] of Object.entries(record) as [keyof T, T[keyof T]][]) {
-    if (value !== undefined) out[name] = value;
+    if (value !== undefined && value !== null) out[name] = value;
   }
   return out;
 }
