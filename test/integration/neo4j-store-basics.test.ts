@@ -11,7 +11,7 @@ import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jRunner } from '../../src/store/neo4j/neo4j-runner.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
-import { StoreUnavailableError } from '../../src/store/errors.js';
+import { NotFoundError, StoreUnavailableError } from '../../src/store/errors.js';
 import type { FriendshipBySeq } from '../../src/store/store.js';
 
 const config = loadConfig();
@@ -242,7 +242,10 @@ describe('Neo4jStore over Bolt', () => {
     await expect(store.publishRun('r2', '2026-01-02T03:00:00.000Z')).rejects.toThrow(/not complete/);
     expect((await store.publishedRun())?.id).toBe('r1');
 
-    await store.updateRun('r2', { status: 'complete', finishedAt: '2026-01-02T02:30:00.000Z', stats: { mean: 612.5 } });
+    await store.updateRun('r2', { failureReason: 'worker lost' });
+    expect((await store.getRun('r2'))?.failureReason).toBe('worker lost');
+    await store.updateRun('r2', { status: 'complete', finishedAt: '2026-01-02T02:30:00.000Z', stats: { mean: 612.5 }, failureReason: undefined });
+    await expect(store.updateRun('nope', { status: 'failed' })).rejects.toBeInstanceOf(NotFoundError);
     await store.publishRun('r2', '2026-01-02T03:00:00.000Z');
     expect(await store.publishedRun()).toEqual(
       run('r2', {

@@ -34,6 +34,26 @@ export function rounds<T>(rows: readonly T[], key: (row: T) => string): T[][] {
 }
 
 /**
+ * The map of a merge-patch (`SET n += $patch`): every key the caller gave, except `fixed` ones,
+ * with its stored value from `stored` (default: the patch itself). A key given as undefined
+ * becomes null, which removes the property — as a spread `{ ...record, ...patch }` would clear it.
+ *
+ * @example
+ * patchProps({ status: 'complete', note: undefined }); // { status: 'complete', note: null }
+ */
+export function patchProps(
+  patch: object,
+  stored: Record<string, unknown> = patch as Record<string, unknown>,
+  fixed: readonly string[] = ['id'],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(patch)) {
+    if (!fixed.includes(name)) out[name] = stored[name] ?? null;
+  }
+  return out;
+}
+
+/**
  * Copy of `record` without its `undefined` (and `null`) values: an absent optional field stays
  * absent in the graph rather than becoming a null that would never compare equal.
  */

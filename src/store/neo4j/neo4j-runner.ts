@@ -74,7 +74,7 @@ export class Neo4jRunner {
 }
 
 /** `StoreUnavailableError` for connection failures, the error itself otherwise. */
-export function asStoreError(error: unknown): unknown {
+function asStoreError(error: unknown): unknown {
   const code = (error as Partial<Neo4jError> | undefined)?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);

@@ -5,7 +5,7 @@
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
-import { BATCH_SIZE, chunks, definedOnly } from './batches.js';
+import { BATCH_SIZE, chunks, definedOnly, patchProps } from './batches.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
 
 type Props = Record<string, unknown>;
@@ -18,12 +18,7 @@ export class RunStore {
   }
 
   async updateRun(id: string, patch: Partial<Omit<ScoreRun, 'id'>>): Promise<void> {
-    // A key given as undefined clears the field (as a spread would); null removes the property.
-    const props: Props = {};
-    for (const [name, value] of Object.entries(runProps(patch))) {
-      if (name !== 'id' && name in patch) props[name] = value ?? null;
-    }
-    const rows = await this.runner.write('runs/update', { id, patch: props });
+    const rows = await this.runner.write('runs/update', { id, patch: patchProps(patch, runProps(patch)) });
     if (rows.length === 0) throw new NotFoundError(`score run ${id} not found`);
   }
 

@@ -4,7 +4,7 @@
  */
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import { NotFoundError } from '../errors.js';
-import { definedOnly } from './batches.js';
+import { definedOnly, patchProps } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 
 export class SafeguardStore {
@@ -25,11 +25,7 @@ export class SafeguardStore {
   }
 
   async updateDispute(id: string, patch: Partial<Omit<Dispute, 'id' | 'personId' | 'eventId'>>): Promise<void> {
-    const props: Record<string, unknown> = {};
-    // A key given as undefined clears the field (as a spread would); null removes the property.
-    for (const [name, value] of Object.entries(patch)) {
-      if (name !== 'id' && name !== 'personId' && name !== 'eventId') props[name] = value ?? null;
-    }
+    const props = patchProps(patch, undefined, ['id', 'personId', 'eventId']);
     const rows = await this.runner.write('disputes/update', { id, patch: props });
     if (rows.length === 0) throw new NotFoundError(`dispute ${id} not found`);
   }
