@@ -34,7 +34,7 @@ export function rounds<T>(rows: readonly T[], key: (row: T) => string): T[][] {
 }
 
 /**
- * The map of a merge-patch (`SET n += $patch`): every key the caller gave, except `fixed` ones,
+ * The map of a merge-patch (applied with `+=` in runs/update, disputes/update): every key the caller gave, except `fixed` ones,
  * with its stored value from `stored` (default: the patch itself). A key given as undefined
  * becomes null, which removes the property — as a spread `{ ...record, ...patch }` would clear it.
  *

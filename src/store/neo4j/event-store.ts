@@ -1,4 +1,4 @@
-/** Credit events in Neo4j: `(:Person)-[:HAS_EVENT]->(:Event)`, upserted in batches. */
+/** Credit events in Neo4j: Event nodes linked from their person by HAS_EVENT, upserted in batches. */
 import type { CreditEvent } from '../../domain/records.js';
 import { NotFoundError } from '../errors.js';
 import type { UpsertResult } from '../store.js';

@@ -1,6 +1,6 @@
 /**
  * Score runs and their scores in Neo4j. The served run is one pointer,
- * `(:Publication {name: 'current', runId})`, moved in a single transaction by `publishRun`.
+ * the Publication node named 'current' holding a runId, moved in one transaction by `publishRun`.
  * A run's `stats` and a score's `reasonCodes` are stored as JSON strings; `lineage` as a list.
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';

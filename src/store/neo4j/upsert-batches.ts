@@ -14,7 +14,7 @@ interface Counts {
 }
 
 /**
- * Runs the named upsert statement (parameters `$rows`, `$now`; returns one row
+ * Runs the named upsert statement (parameters rows and now; returns one row
  * `{created, updated, unchanged}`) over `rows`.
  */
 export async function upsertInBatches<T>(
