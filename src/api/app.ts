@@ -1,0 +1,71 @@
+/**
+ * Builds the Express app: `createApp(deps)` wires the middleware in the order every request
+ * meets it, then the routes of the table (routes/index.ts):
+ *
+ *   metrics → request log → helmet → CORS → authenticate → rate limit → /docs → routes
+ *   → 404 → problem+json error handler
+ *
+ * JSON bodies are parsed per route, after the role check (router.ts). `server.ts` starts it.
+ */
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { authenticate } from './auth/authenticate.js';
+import { DEFAULT_API_OPTIONS, type ApiDeps, type ApiOptions } from './deps.js';
+import { docsRouter } from './docs.js';
+import { errorHandler, sendProblem } from './errors.js';
+import { cors } from './middleware/cors.js';
+import { createMetrics } from './middleware/metrics.js';
+import { rateLimiter } from './middleware/rate-limit.js';
+import { requestLogger } from './middleware/request-log.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { ApiProblem } from './problem.js';
+import type { AnyRoute } from './route.js';
+import { buildRouter } from './router.js';
+import { ROUTES } from './routes/index.js';
+
+export const API_VERSION = '0.1.0';
+
+export interface CreateAppOptions {
+  /** The route table (default ROUTES); tests may add routes. */
+  routes?: readonly AnyRoute[];
+}
+
+/**
+ * @example
+ * const app = createApp({ store, model, networkViews: new PublishedNetworkViews(store, model),
+ *   attestationKeys: await AttestationKeys.generate(), clock: () => new Date(), logger });
+ * app.listen(8080);
+ */
+export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Express {
+  const options: ApiOptions = { ...DEFAULT_API_OPTIONS, ...deps.options };
+  const routes = appOptions.routes ?? ROUTES;
+  const metrics = createMetrics();
+  let document: object | undefined;
+  const services = {
+    metrics: metrics.registry,
+    openApiDocument: () => (document ??= buildOpenApiDocument(routes, { version: API_VERSION })),
+  };
+  const parseJson = express.json({ limit: options.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(metrics.middleware);
+  app.use(requestLogger(deps.logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] },
+      },
+    }),
+  );
+  app.use(cors(options.corsOrigins));
+  app.use(authenticate(deps.store));
+  app.use(rateLimiter(options.rateLimitPerMinute, sendProblem));
+  app.use(docsRouter());
+  app.use(buildRouter(routes, deps, services, parseJson));
+  app.use((req, res) => sendProblem(req, res, new ApiProblem('not-found', `no endpoint ${req.method} ${req.path}`)));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,40 @@
+/** What the API needs from the outside world; `createApp(deps)` takes exactly this. */
+import type { Logger } from 'pino';
+import type { Model } from '../score/index.js';
+import type { Store } from '../store/store.js';
+import type { AttestationKeys } from './attestation/signing-keys.js';
+import type { NetworkViewProvider } from './network-view.js';
+import type { RecomputeJobs } from './recompute-jobs.js';
+
+export interface ApiOptions {
+  /** Largest accepted JSON body in bytes (API_BODY_LIMIT); larger → 413. */
+  bodyLimitBytes: number;
+  /** Requests per minute per API key (or per address without a key); 0 turns limiting off. */
+  rateLimitPerMinute: number;
+  /** Origins allowed by CORS (CORS_ORIGINS); empty = no cross-origin access. */
+  corsOrigins: readonly string[];
+  /** Lifetime of a new attestation in seconds, at most 900 (ATTESTATION_TTL_SECONDS). */
+  attestationTtlSeconds: number;
+}
+
+export const DEFAULT_API_OPTIONS: ApiOptions = {
+  bodyLimitBytes: 1024 * 1024,
+  rateLimitPerMinute: 600,
+  corsOrigins: [],
+  attestationTtlSeconds: 900,
+};
+
+export interface ApiDeps {
+  store: Store;
+  /** The scorecard model the API explains with and runs what-ifs with. */
+  model: Model;
+  /** The published run's network in memory, for the analyst endpoints and explanations. */
+  networkViews: NetworkViewProvider;
+  /** Recompute jobs; without it the job endpoints answer 503 and disputes enqueue nothing. */
+  jobs?: RecomputeJobs | undefined;
+  attestationKeys: AttestationKeys;
+  /** The time (consents, access log, attestations); `() => new Date()` in production. */
+  clock: () => Date;
+  logger: Logger;
+  options?: Partial<ApiOptions>;
+}

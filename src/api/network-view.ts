@@ -1,0 +1,123 @@
+/**
+ * The analysts' in-memory view of the published run: the CSR snapshot, the propagation result
+ * and a contagion workspace, built once per published run id and shared by every request.
+ *
+ * `current()` asks the store which run is published; when that run id differs from the view
+ * it holds, it builds a new one (takeSnapshot at the run's as-of date, then propagateNetwork
+ * with the run's prior μ semantics), and concurrent callers await the same build. A failed
+ * build is forgotten, so the next request tries again. Influence centrality and the Louvain
+ * communities are computed on first use and kept with the view.
+ *
+ * The snapshot reads the store as it is now. If records changed after the run was scored,
+ * the view's network values can differ from the stored scores; `explain` reports that
+ * (`consistentWithScore`) rather than hiding it.
+ */
+import { ContagionWorkspace } from '../graph/contagion.js';
+import { detectCommunities, type CommunityResult } from '../graph/communities.js';
+import { influenceCentrality, type InfluenceResult } from '../graph/influence.js';
+import { propagateNetwork, type NetworkResult } from '../graph/propagate.js';
+import { scoreWeightsOf } from '../analysis/score-weights.js';
+import type { ScoreRun } from '../domain/scores.js';
+import type { ScoreWeights } from '../graph/score-weights.js';
+import { takeSnapshot, type Snapshot } from '../jobs/recompute/snapshot.js';
+import type { Model } from '../score/index.js';
+import type { Store } from '../store/store.js';
+
+/** Persons whose published scores are read per store call when a view needs all of them. */
+const SCORE_BATCH = 10_000;
+
+/** The published run's network, in memory. */
+export interface NetworkView {
+  run: ScoreRun;
+  snapshot: Snapshot;
+  network: NetworkResult;
+  workspace: ContagionWorkspace;
+  /** Points per unit of own score and network value for the view's model. */
+  weights: ScoreWeights;
+  /** The seq of a person in the snapshot, or undefined when the person is not in it. */
+  seqOf(personId: string): Promise<number | undefined>;
+  /** Person id of a snapshot row. */
+  idOf(seq: number): string | undefined;
+  /** Influence centrality of everyone (computed on first call). */
+  influence(): InfluenceResult;
+  /** Published score of every snapshot row, NaN where the run has none (loaded on first call). */
+  scores(): Promise<Float64Array>;
+  /** Louvain communities with mean published scores (computed on first call). */
+  communities(): Promise<CommunityResult>;
+}
+
+/** Hands out the view of the currently published run. */
+export interface NetworkViewProvider {
+  /** The view of the published run; undefined when no run is published. */
+  current(): Promise<NetworkView | undefined>;
+}
+
+/** Builds views from a store; one build per published run id, shared by concurrent callers. */
+export class PublishedNetworkViews implements NetworkViewProvider {
+  private cached: { runId: string; view: Promise<NetworkView> } | undefined;
+  /** Views built so far (for tests and metrics). */
+  builds = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly model: Model,
+  ) {}
+
+  async current(): Promise<NetworkView | undefined> {
+    const run = await this.store.publishedRun();
+    if (!run) return undefined;
+    if (this.cached?.runId !== run.id) {
+      const view = this.build(run);
+      const entry = { runId: run.id, view };
+      this.cached = entry;
+      view.catch(() => {
+        if (this.cached === entry) this.cached = undefined;
+      });
+    }
+    return this.cached.view;
+  }
+
+  private async build(run: ScoreRun): Promise<NetworkView> {
+    this.builds++;
+    const { store, model } = this;
+    const snapshot = await takeSnapshot(store, model, run.asOf);
+    const network = propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu });
+    const workspace = new ContagionWorkspace(snapshot.csr, network);
+    const weights = scoreWeightsOf(model);
+    const n = snapshot.csr.nodeCount;
+    let influence: InfluenceResult | undefined;
+    let scores: Promise<Float64Array> | undefined;
+    let communities: Promise<CommunityResult> | undefined;
+    const loadScores = async (): Promise<Float64Array> => {
+      const values = new Float64Array(n).fill(NaN);
+      for (let from = 0; from < n; from += SCORE_BATCH) {
+        for (const score of await store.scoresBySeqIn(run, from, Math.min(n, from + SCORE_BATCH))) {
+          if (score.seq < n) values[score.seq] = score.score;
+        }
+      }
+      return values;
+    };
+    const allScores = () => (scores ??= loadScores());
+    return {
+      run,
+      snapshot,
+      network,
+      workspace,
+      weights,
+      async seqOf(personId) {
+        const person = await store.getPerson(personId);
+        return person && person.seq < n && snapshot.ids[person.seq] === personId ? person.seq : undefined;
+      },
+      idOf: (seq) => snapshot.ids[seq],
+      influence() {
+        influence ??= influenceCentrality(snapshot.csr, network, weights);
+        return influence;
+      },
+      scores: allScores,
+      communities() {
+        communities ??= allScores().then((values) => detectCommunities(snapshot.csr, { scores: values }));
+        return communities;
+      },
+    };
+  }
+}

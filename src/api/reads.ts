@@ -1,0 +1,60 @@
+/** What the person-facing reads share: the served score of a person and the access log. */
+import type { AccessKind } from '../domain/safeguards.js';
+import type { PersonScore, ScoreRun } from '../domain/scores.js';
+import type { StoredPerson } from '../store/store.js';
+import type { ApiDeps } from './deps.js';
+import { ApiProblem, notFound } from './problem.js';
+import type { RouteContext } from './route.js';
+
+export interface ServedScore {
+  run: ScoreRun;
+  person: StoredPerson;
+  score: PersonScore;
+}
+
+/** The published run, or a 404 problem saying there is none yet. */
+export async function publishedRunOrFail(deps: ApiDeps): Promise<ScoreRun> {
+  const run = await deps.store.publishedRun();
+  if (!run) throw notFound('no score run has been published yet');
+  return run;
+}
+
+/** The person's score in the published run; 404 when there is no run, no person or no score. */
+export async function servedScore(deps: ApiDeps, personId: string): Promise<ServedScore> {
+  const run = await publishedRunOrFail(deps);
+  const [person, score] = await Promise.all([deps.store.getPerson(personId), deps.store.scoreIn(run, personId)]);
+  if (!person) throw notFound(`no person "${personId}"`);
+  if (!score) throw notFound(`person "${personId}" has no score in the published run ${run.id}`);
+  return { run, person, score };
+}
+
+/** The caller of a protected route (the router guarantees one). */
+export function callerOf(ctx: Pick<RouteContext<unknown, unknown, unknown>, 'principal'>) {
+  if (!ctx.principal) throw new ApiProblem('unauthorized', 'this endpoint needs an API key');
+  return ctx.principal;
+}
+
+/** The person a subject key speaks for. */
+export function subjectOf(ctx: Pick<RouteContext<unknown, unknown, unknown>, 'principal'>): string {
+  const principal = callerOf(ctx);
+  if (principal.role !== 'subject' || principal.personId === undefined) throw new ApiProblem('forbidden', 'only a subject key may do this');
+  return principal.personId;
+}
+
+/** Appends one access-log entry for a read of `personId`'s data by the caller. */
+export async function logAccess(ctx: RouteContext<unknown, unknown, unknown>, personId: string, kind: AccessKind): Promise<void> {
+  const principal = callerOf(ctx);
+  await ctx.deps.store.appendAccessLog({
+    personId,
+    at: ctx.now.toISOString(),
+    kind,
+    actor: principal.keyId,
+    role: principal.role,
+    ...(ctx.consent ? { consentId: ctx.consent.id } : {}),
+  });
+}
+
+/** One access-log entry per person, for reads that show several persons' scores at once. */
+export async function logAccessMany(ctx: RouteContext<unknown, unknown, unknown>, personIds: readonly string[], kind: AccessKind): Promise<void> {
+  await Promise.all([...new Set(personIds)].map((personId) => logAccess(ctx, personId, kind)));
+}

@@ -1,0 +1,141 @@
+/**
+ * The API's view of recompute jobs: enqueue one, read its progress. Two adapters:
+ * - `bullmqRecomputeJobs` (production): the BullMQ `recompute` queue that `tiescore worker`
+ *   processes; a job's id is its run id.
+ * - `InlineRecomputeJobs` (embedded mode, tests): runs `recomputeInline` in this process, one
+ *   run at a time, in enqueue order.
+ */
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { enqueueRecompute } from '../jobs/bullmq/enqueue.js';
+import type { RecomputeJobData, RecomputeProgress } from '../jobs/bullmq/job-data.js';
+import type { RecomputeOutcome } from '../jobs/bullmq/recompute-processor.js';
+import { recomputeInline } from '../jobs/recompute/inline-runner.js';
+import type { Model } from '../score/index.js';
+import type { Store } from '../store/store.js';
+
+export const JOB_STATES = ['waiting', 'delayed', 'prioritized', 'active', 'waiting-children', 'completed', 'failed', 'unknown'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** A recompute job as the API shows it. */
+export interface JobView {
+  id: string;
+  state: JobState;
+  /** The run the job produces, once known. */
+  runId?: string | undefined;
+  /** Why the job was enqueued (e.g. `dispute dsp_… upheld`). */
+  reason?: string | undefined;
+  asOf?: string | undefined;
+  progress?: RecomputeProgress | undefined;
+  /** When the job was created (ISO instant). */
+  createdAt: string;
+  finishedAt?: string | undefined;
+  published?: boolean | undefined;
+  failedReason?: string | undefined;
+}
+
+export interface RecomputeRequest {
+  /** Scoring date YYYY-MM-DD; default today (UTC). */
+  asOf?: string | undefined;
+  /** Recorded with the job. */
+  reason: string;
+}
+
+export interface RecomputeJobs {
+  enqueue(request: RecomputeRequest): Promise<JobView>;
+  get(id: string): Promise<JobView | undefined>;
+  /** Throws when the backing service (Redis) does not answer. */
+  ping(): Promise<void>;
+}
+
+/** Recompute jobs on the BullMQ queue the workers process. */
+/** `redis` answers the readiness ping (the queue's own connection is fine). */
+export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redis, 'ping'>): RecomputeJobs {
+  return {
+    async enqueue({ asOf, reason }) {
+      const job = await enqueueRecompute(queue, model, { asOf });
+      await job.updateData({ ...job.data, reason } as RecomputeJobData);
+      return {
+        id: job.id!,
+        state: 'waiting',
+        runId: job.data.runId,
+        reason,
+        asOf: job.data.asOf,
+        createdAt: new Date(job.timestamp).toISOString(),
+      };
+    },
+    async get(id) {
+      const job = await queue.getJob(id);
+      if (!job) return undefined;
+      const data = job.data as RecomputeJobData & { reason?: string };
+      const state = (await job.getState()) as string;
+      const outcome = job.returnvalue as RecomputeOutcome | null | undefined;
+      const progress = job.progress;
+      return {
+        id: job.id ?? id,
+        state: (JOB_STATES as readonly string[]).includes(state) ? (state as JobState) : 'unknown',
+        runId: data.runId,
+        reason: data.reason,
+        asOf: data.asOf,
+        progress: typeof progress === 'object' && progress !== null ? (progress as RecomputeProgress) : undefined,
+        createdAt: new Date(job.timestamp).toISOString(),
+        finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : undefined,
+        published: outcome ? outcome.published : undefined,
+        failedReason: job.failedReason || undefined,
+      };
+    },
+    async ping() {
+      await redis.ping();
+    },
+  };
+}
+
+/** Recompute jobs run inline, one at a time (embedded mode and tests). */
+export class InlineRecomputeJobs implements RecomputeJobs {
+  private readonly jobs = new Map<string, JobView>();
+  private tail: Promise<void> = Promise.resolve();
+  private next = 1;
+
+  constructor(
+    private readonly store: Store,
+    private readonly model: Model,
+    private readonly options: { keepRuns?: number; now?: () => Date; /** as-of date when a request names none */ defaultAsOf?: string } = {},
+  ) {}
+
+  async enqueue(request: RecomputeRequest): Promise<JobView> {
+    const { reason } = request;
+    const asOf = request.asOf ?? this.options.defaultAsOf;
+    const now = this.options.now ?? (() => new Date());
+    const id = `inline-${this.next++}`;
+    const job: JobView = { id, state: 'waiting', reason, asOf, createdAt: now().toISOString() };
+    this.jobs.set(id, job);
+    this.tail = this.tail.then(async () => {
+      job.state = 'active';
+      try {
+        const { run } = await recomputeInline(this.store, this.model, {
+          asOf,
+          keepRuns: this.options.keepRuns,
+          onProgress: (step, done, total) => {
+            job.progress = { step, done, total };
+          },
+        });
+        Object.assign(job, { state: 'completed', runId: run.id, published: run.publishedAt !== undefined, finishedAt: now().toISOString() });
+      } catch (error) {
+        Object.assign(job, { state: 'failed', failedReason: error instanceof Error ? error.message : String(error), finishedAt: now().toISOString() });
+      }
+    });
+    return { ...job };
+  }
+
+  async get(id: string): Promise<JobView | undefined> {
+    const job = this.jobs.get(id);
+    return job && { ...job };
+  }
+
+  async ping(): Promise<void> {}
+
+  /** Resolves when every job enqueued so far has finished. */
+  idle(): Promise<void> {
+    return this.tail;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * THE route table: every endpoint of the API, in the order the OpenAPI document lists them.
+ * The router, `/openapi.json` and the authorization-matrix test are generated from it.
+ */
+import type { AnyRoute } from '../route.js';
+import { attestationRoutes } from './attestations.js';
+import { consentRoutes } from './consents.js';
+import { disputeRoutes } from './disputes.js';
+import { ingestRoutes } from './ingest.js';
+import { jobRoutes } from './jobs.js';
+import { networkRoutes } from './network.js';
+import { scoreRoutes } from './scores.js';
+import { systemRoutes } from './system.js';
+
+export const ROUTES: readonly AnyRoute[] = [
+  ...systemRoutes,
+  ...scoreRoutes,
+  ...networkRoutes,
+  ...consentRoutes,
+  ...disputeRoutes,
+  ...attestationRoutes,
+  ...jobRoutes,
+  ...ingestRoutes,
+];

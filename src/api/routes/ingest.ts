@@ -1,0 +1,115 @@
+/**
+ * Batch ingestion for operators: upserts of persons, friendships, transactions or events with
+ * the import files' columns and the very same row schemas (src/import/row-schemas.ts), so a
+ * row is accepted or refused exactly as `tiescore import` would. Each refused item is reported
+ * with its index and reason and nothing of it is written; `?strict=true` writes nothing at all
+ * when any item is refused (422).
+ */
+import { z } from 'zod';
+import { DATA_FILE_KINDS, DATA_FILES, parseRow, type DataFileKind } from '../../import/row-schemas.js';
+import type { Store, UpsertResult } from '../../store/store.js';
+import { unprocessable } from '../problem.js';
+import { defineRoute } from '../route.js';
+
+/** Items one request may carry (the body limit applies too). */
+export const MAX_INGEST_ITEMS = 5_000;
+
+/** The persons an item names (none for persons themselves). */
+function personsNamed(kind: DataFileKind, value: unknown): string[] {
+  switch (kind) {
+    case 'persons':
+      return [];
+    case 'friendships': {
+      const row = value as { a: string; b: string };
+      return [row.a, row.b];
+    }
+    case 'transactions': {
+      const row = value as { from: string; to: string };
+      return [row.from, row.to];
+    }
+    case 'events':
+      return [(value as { personId: string }).personId];
+  }
+}
+
+function write(store: Store, kind: DataFileKind, rows: unknown[]): Promise<UpsertResult> {
+  switch (kind) {
+    case 'persons':
+      return store.upsertPersons(rows as never);
+    case 'friendships':
+      return store.upsertFriendships(rows as never);
+    case 'transactions':
+      return store.upsertTransactions(rows as never);
+    case 'events':
+      return store.upsertEvents(rows as never);
+  }
+}
+
+const itemError = z.object({ index: z.number().int(), reason: z.string() });
+
+export const ingestRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/v1/ingest/{kind}',
+    operationId: 'ingest',
+    summary: 'Upsert a batch of persons, friendships, transactions or events',
+    description:
+      'Items use the columns of the import files (README, "Data files"): ' +
+      DATA_FILE_KINDS.map((kind) => `${kind}: ${DATA_FILES[kind].columns.join(', ')}`).join('; ') +
+      `. At most ${MAX_INGEST_ITEMS} items. An edge or event naming an unknown person is refused.`,
+    tag: 'ingestion',
+    access: { admin: 'any' },
+    params: z.strictObject({ kind: z.enum(DATA_FILE_KINDS as [DataFileKind, ...DataFileKind[]]) }),
+    query: z.strictObject({ strict: z.enum(['true', 'false']).default('false').meta({ description: 'true: write nothing if any item is refused' }) }),
+    body: z.strictObject({
+      items: z
+        .array(z.unknown())
+        .min(1, 'needs at least one item')
+        .max(MAX_INGEST_ITEMS, `at most ${MAX_INGEST_ITEMS} items a request`)
+        .meta({ description: 'Rows with the import files\' column names; values as JSON numbers/booleans or strings' }),
+    }),
+    problems: [422],
+    responses: {
+      200: {
+        description: 'What was written and what was refused',
+        schema: z.object({
+          kind: z.enum(DATA_FILE_KINDS as [DataFileKind, ...DataFileKind[]]),
+          received: z.number().int(),
+          accepted: z.number().int(),
+          rejected: z.number().int(),
+          created: z.number().int(),
+          updated: z.number().int(),
+          unchanged: z.number().int(),
+          errors: z.array(itemError),
+        }),
+      },
+    },
+    handler: async ({ params, query, body, deps }) => {
+      const { kind } = params;
+      const spec = DATA_FILES[kind];
+      const errors: { index: number; reason: string }[] = [];
+      const parsed: { index: number; value: unknown }[] = [];
+      body.items.forEach((item, index) => {
+        const row = parseRow(spec.schema as z.ZodType<unknown>, item);
+        if (row.ok) parsed.push({ index, value: row.value });
+        else errors.push({ index, reason: row.reason });
+      });
+      const named = [...new Set(parsed.flatMap((row) => personsNamed(kind, row.value)))];
+      const known = named.length > 0 ? await deps.store.existingPersonIds(named) : new Set<string>();
+      const accepted: unknown[] = [];
+      for (const row of parsed) {
+        const missing = personsNamed(kind, row.value).find((id) => !known.has(id));
+        if (missing === undefined) accepted.push(row.value);
+        else errors.push({ index: row.index, reason: `person "${missing}" does not exist` });
+      }
+      errors.sort((x, y) => x.index - y.index);
+      if (query.strict === 'true' && errors.length > 0) {
+        throw unprocessable(`${errors.length} of ${body.items.length} items were refused; nothing was written`, { errors: errors.slice(0, 1000) });
+      }
+      const result = accepted.length > 0 ? await write(deps.store, kind, accepted) : { created: 0, updated: 0, unchanged: 0 };
+      return {
+        body: { kind, received: body.items.length, accepted: accepted.length, rejected: errors.length, ...result, errors: errors.slice(0, 1000) },
+      };
+    },
+  }),
+];

@@ -1,0 +1,145 @@
+/**
+ * A person's score, its explanation and its history — the reads DESIGN.md's "Private"
+ * safeguard is about: the subject sees their own, analysts see anyone's, a consumer sees a
+ * score only under the subject's live consent, and every read of a score, explanation or
+ * history appends an access-log entry naming the key, its role and the consent used.
+ */
+import { z } from 'zod';
+import { buildExplanation } from '../explanation.js';
+import { callerOf, logAccess, servedScore } from '../reads.js';
+import { notFound } from '../problem.js';
+import { defineRoute } from '../route.js';
+import { bandId, dimensionsSchema, personParams, reasonCodeSchema, scoreSchema } from './schemas.js';
+
+const explanationSchema = z
+  .looseObject({
+    personId: z.string(),
+    score: z.number().int(),
+    band: bandId,
+    modelVersion: z.string(),
+    runId: z.string(),
+    asOf: z.string(),
+    base: z.literal(350),
+    dimensions: z.array(
+      z.object({ dimension: z.string(), value: z.number(), weight: z.number(), points: z.number(), maxPoints: z.number(), pointsLost: z.number() }),
+    ),
+    reasonCodes: z.array(reasonCodeSchema),
+    features: z
+      .record(z.string(), z.array(z.object({ code: z.string(), measure: z.string(), value: z.number(), points: z.number(), maxPoints: z.number(), reason: z.string() })))
+      .nullable()
+      .meta({ description: 'Per-feature points of the own dimensions; null when today\'s records no longer reproduce the stored score' }),
+    network: z.looseObject({
+      available: z.boolean(),
+      value: z.number().optional(),
+      prior: z.number().optional(),
+      contacts: z.number().int().optional(),
+      contactWeight: z.number().optional(),
+      priorShare: z.number().optional(),
+      bandMix: z.record(z.string(), z.number().int()).nullable().optional(),
+      contributions: z
+        .array(z.object({ personId: z.string().nullable(), weight: z.number(), share: z.number(), value: z.number(), contribution: z.number(), points: z.number() }))
+        .optional()
+        .meta({ description: 'Analysts only: each contact\'s exact share of the network value' }),
+    }),
+  })
+  .meta({ id: 'Explanation' });
+
+const historySchema = z.object({
+  personId: z.string(),
+  scores: z.array(
+    z.object({
+      runId: z.string(),
+      asOf: z.string(),
+      publishedAt: z.string().optional(),
+      score: z.number().int(),
+      band: bandId,
+      dimensions: dimensionsSchema,
+      reasonCodes: z.array(reasonCodeSchema),
+      modelVersion: z.string(),
+    }),
+  ),
+});
+
+export const scoreRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/persons/{id}/score',
+    operationId: 'getScore',
+    summary: "A person's published score",
+    description: 'Score, band, five dimensions, reason codes, model version and run. Every read is written to the access log.',
+    tag: 'scores',
+    access: { subject: 'self', analyst: 'any', consumer: 'consent' },
+    params: personParams,
+    problems: [404],
+    responses: { 200: { description: 'The score', schema: scoreSchema } },
+    handler: async (ctx) => {
+      const { run, score } = await servedScore(ctx.deps, ctx.params.id);
+      const events = await ctx.deps.store.eventsOf(ctx.params.id);
+      await logAccess(ctx, ctx.params.id, 'score');
+      return {
+        body: {
+          personId: score.personId,
+          score: score.score,
+          band: score.band,
+          dimensions: score.dimensions,
+          reasonCodes: score.reasonCodes,
+          modelVersion: score.modelVersion,
+          runId: run.id,
+          asOf: run.asOf,
+          publishedAt: run.publishedAt,
+          disputedEvents: events.filter((event) => event.status === 'disputed').map((event) => event.id),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/persons/{id}/explanation',
+    operationId: 'getExplanation',
+    summary: 'Why the score is what it is',
+    description:
+      'Points per dimension, reason codes, the features of the own dimensions and the network part: aggregates for the subject ' +
+      '(number of contacts, their band mix, the prior\'s share), contact by contact for an analyst. Logged as a read.',
+    tag: 'scores',
+    access: { subject: 'self', analyst: 'any' },
+    params: personParams,
+    problems: [404],
+    responses: { 200: { description: 'The explanation', schema: explanationSchema } },
+    handler: async (ctx) => {
+      const served = await servedScore(ctx.deps, ctx.params.id);
+      const view = await ctx.deps.networkViews.current();
+      const audience = callerOf(ctx).role === 'analyst' ? 'analyst' : 'subject';
+      const body = await buildExplanation(served, view, ctx.deps, audience);
+      await logAccess(ctx, ctx.params.id, 'explanation');
+      return { body };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/persons/{id}/history',
+    operationId: 'getHistory',
+    summary: "A person's scores across published runs, newest first",
+    tag: 'scores',
+    access: { subject: 'self', analyst: 'any' },
+    params: personParams,
+    problems: [404],
+    responses: { 200: { description: 'The history', schema: historySchema } },
+    handler: async (ctx) => {
+      const { store } = ctx.deps;
+      if (!(await store.getPerson(ctx.params.id))) throw notFound(`no person "${ctx.params.id}"`);
+      const [history, runs] = await Promise.all([store.scoreHistory(ctx.params.id), store.listRuns(1000)]);
+      const published = new Map(runs.filter((run) => run.publishedAt !== undefined).map((run) => [run.id, run]));
+      await logAccess(ctx, ctx.params.id, 'history');
+      return {
+        body: {
+          personId: ctx.params.id,
+          scores: history.flatMap((score) => {
+            const run = published.get(score.runId);
+            if (!run) return [];
+            return [{ runId: run.id, asOf: run.asOf, publishedAt: run.publishedAt, score: score.score, band: score.band, dimensions: score.dimensions, reasonCodes: score.reasonCodes, modelVersion: score.modelVersion }];
+          }),
+        },
+      };
+    },
+  }),
+];
