@@ -16,7 +16,8 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional().meta({ description: 'validation-failed: every field in error' }),
+    itemErrors: z.array(z.object({ index: z.number().int(), reason: z.string() })).optional().meta({ description: 'Strict ingestion: every refused item' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details; branch on `type`.' });
 

@@ -104,7 +104,7 @@ export const ingestRoutes = [
       }
       errors.sort((x, y) => x.index - y.index);
       if (query.strict === 'true' && errors.length > 0) {
-        throw unprocessable(`${errors.length} of ${body.items.length} items were refused; nothing was written`, { errors: errors.slice(0, 1000) });
+        throw unprocessable(`${errors.length} of ${body.items.length} items were refused; nothing was written`, { itemErrors: errors.slice(0, 1000) });
       }
       const result = accepted.length > 0 ? await write(deps.store, kind, accepted) : { created: 0, updated: 0, unchanged: 0 };
       return {

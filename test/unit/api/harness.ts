@@ -52,7 +52,7 @@ export async function startHarness(options: { api?: Partial<ApiOptions>; persons
   if (options.publish ?? true) await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
   let offset = 0;
   const clock = () => new Date(Date.now() + offset);
-  const jobs = new InlineRecomputeJobs(store, model, { now: clock });
+  const jobs = new InlineRecomputeJobs(store, model, { now: clock, defaultAsOf: SYNTH_AS_OF });
   const views = new PublishedNetworkViews(store, model);
   const attestationKeys = await (cachedKeys ??= AttestationKeys.generate());
   let logText = '';

@@ -1,0 +1,130 @@
+/** The analyst endpoints against the graph kernels, and the in-memory view's lifecycle. */
+import { DirectedGraph } from 'graphology';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultShock } from '../../../src/analysis/default-shock.js';
+import { pushContagion } from '../../../src/graph/contagion.js';
+import { topK } from '../../../src/graph/influence.js';
+import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
+import { PERSONS, startHarness, SUBJECT, type Harness } from './harness.js';
+
+interface Contagion {
+  runId: string;
+  total: number;
+  complete: boolean;
+  shocks: { personId: string; ownScoreBefore: number; ownScoreAfter: number; deltaPoints: number }[];
+  affected: { personId: string; deltaPoints: number; hops: number; score: number; projectedScore: number }[];
+}
+
+describe('network analytics', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  const simulate = async (body: unknown) => {
+    const response = await h.call('POST', '/v1/contagion/simulate', { key: h.keys.analyst, body });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Contagion;
+  };
+
+  it('a default what-if returns what the push kernel returns, sorted and paged', async () => {
+    const view = (await h.views.current())!;
+    const seq = (await view.seqOf(SUBJECT))!;
+    const person = (await h.store.getPerson(SUBJECT))!;
+    const deltaB = defaultShock({ person, events: await h.store.eventsOf(SUBJECT), asOf: view.run.asOf, model: h.model });
+    const direct = pushContagion(view.snapshot.csr, view.network, [{ node: seq, deltaB }], { weights: view.weights, threshold: 0.01 });
+
+    const all = await simulate({ shocks: [{ personId: SUBJECT, ownScore: 'default' }], threshold: 0.01, limit: 500 });
+    expect(all.total).toBe(direct.affected.length);
+    expect(all.complete).toBe(true);
+    expect(all.shocks[0]!.ownScoreAfter - all.shocks[0]!.ownScoreBefore).toBeCloseTo(deltaB, 5);
+    expect(all.affected.map((a) => a.personId)).toEqual(direct.affected.map((a) => view.idOf(a.node)));
+    all.affected.forEach((a, k) => {
+      expect(a.deltaPoints).toBeCloseTo(direct.affected[k]!.deltaPoints, 3);
+      expect(a.hops).toBe(direct.affected[k]!.hops);
+      expect(a.projectedScore).toBe(Math.round(a.score + a.deltaPoints));
+    });
+    // The shocked person is first with hop 0; everyone else moves down (a default only hurts).
+    expect(all.affected[0]).toMatchObject({ personId: SUBJECT, hops: 0 });
+    expect(all.affected.every((a) => a.deltaPoints < 0)).toBe(true);
+    expect(Math.abs(all.affected[0]!.deltaPoints)).toBeGreaterThan(Math.abs(all.affected[1]!.deltaPoints));
+
+    const page = await simulate({ shocks: [{ personId: SUBJECT, ownScore: 'default' }], threshold: 0.01, offset: 2, limit: 3 });
+    expect(page.affected.map((a) => a.personId)).toEqual(all.affected.slice(2, 5).map((a) => a.personId));
+    expect(page.total).toBe(all.total);
+  });
+
+  it('a new own score moves the shocked person by own-weight × Δb points', async () => {
+    const view = (await h.views.current())!;
+    const seq = (await view.seqOf(SUBJECT))!;
+    const result = await simulate({ shocks: [{ personId: SUBJECT, ownScore: 1 }] });
+    const deltaB = 1 - view.snapshot.own[seq]!;
+    expect(result.shocks[0]!.deltaPoints).toBeCloseTo(view.weights.scale * view.weights.own * deltaB, 3);
+    expect(result.affected.every((a) => a.deltaPoints > 0)).toBe(true);
+  });
+
+  it('lists the most influential persons in kernel order', async () => {
+    const view = (await h.views.current())!;
+    const expected = [...topK(view.influence().points, 5)].map((seq) => view.idOf(seq));
+    const body = (await (await h.call('GET', '/v1/influence/top?limit=5', { key: h.keys.analyst })).json()) as { persons: { rank: number; personId: string; pointsIfDefault: number }[] };
+    expect(body.persons.map((p) => p.personId)).toEqual(expected);
+    expect(body.persons.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5]);
+    const points = body.persons.map((p) => p.pointsIfDefault);
+    expect([...points].sort((a, b) => b - a)).toEqual(points);
+  });
+
+  it('partitions everyone into communities', async () => {
+    const body = (await (await h.call('GET', '/v1/communities?limit=500', { key: h.keys.analyst })).json()) as {
+      count: number;
+      modularity: number;
+      communities: { size: number; meanScore: number; bandMix: Record<string, number> }[];
+    };
+    expect(body.communities).toHaveLength(body.count);
+    expect(body.communities.reduce((s, c) => s + c.size, 0)).toBe(PERSONS);
+    expect(body.modularity).toBeGreaterThan(0.2);
+    for (const c of body.communities) expect(Object.values(c.bandMix).reduce((x, y) => x + y, 0)).toBe(c.size);
+    const sizes = body.communities.map((c) => c.size);
+    expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    const risky = (await (await h.call('GET', '/v1/communities?limit=3&sort=risk', { key: h.keys.analyst })).json()) as { communities: { meanScore: number }[] };
+    const lowest = Math.min(...body.communities.map((c) => c.meanScore));
+    expect(risky.communities[0]!.meanScore).toBe(lowest);
+  });
+
+  it('returns the ego network as graphology JSON within maxNodes, logging each person shown', async () => {
+    const view = (await h.views.current())!;
+    const seq = (await view.seqOf(SUBJECT))!;
+    const degree = view.snapshot.csr.offsets[seq + 1]! - view.snapshot.csr.offsets[seq]!;
+    const maxNodes = degree + 1 + 5; // the ego, every contact and five at two hops
+    const response = await h.call('GET', `/v1/persons/${SUBJECT}/network?depth=2&maxNodes=${maxNodes}`, { key: h.keys.analyst });
+    const graph = (await response.json()) as { attributes: { ego: string }; nodes: { key: string; attributes: { hops: number; score: number } }[]; edges: { source: string; target: string }[] };
+    expect(graph.attributes.ego).toBe(SUBJECT);
+    expect(graph.nodes).toHaveLength(maxNodes);
+    expect(graph.nodes.filter((n) => n.attributes.hops === 1)).toHaveLength(degree);
+    expect(graph.nodes[0]).toMatchObject({ key: SUBJECT, attributes: { hops: 0 } });
+    expect(new Set(graph.nodes.map((n) => n.attributes.hops))).toEqual(new Set([0, 1, 2]));
+    const keys = new Set(graph.nodes.map((n) => n.key));
+    for (const edge of graph.edges) expect(keys.has(edge.source) && keys.has(edge.target)).toBe(true);
+    const imported = DirectedGraph.from(graph as never);
+    expect(imported.order).toBe(maxNodes);
+    for (const node of graph.nodes) expect((await h.store.accessLogOf(node.key, 1))[0]).toMatchObject({ kind: 'network', role: 'analyst' });
+    const bad = await h.call('GET', `/v1/persons/${SUBJECT}/network?depth=3`, { key: h.keys.analyst });
+    expect(bad.status).toBe(400);
+  });
+
+  it('builds the view once per published run, shared by concurrent requests, and again after a new run', async () => {
+    const fresh = await startHarness();
+    try {
+      expect(fresh.views.builds).toBe(0);
+      const responses = await Promise.all(Array.from({ length: 8 }, () => fresh.call('GET', '/v1/influence/top?limit=1', { key: fresh.keys.analyst })));
+      expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+      expect(fresh.views.builds).toBe(1);
+      const run = await recomputeInline(fresh.store, fresh.model, { asOf: '2026-07-31' });
+      const body = (await (await fresh.call('GET', '/v1/influence/top?limit=1', { key: fresh.keys.analyst })).json()) as { runId: string };
+      expect(body.runId).toBe(run.run.id);
+      expect(fresh.views.builds).toBe(2);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
