@@ -62,6 +62,40 @@ export const SETTINGS = {
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     'pino log level.',
   ),
+  API_BODY_LIMIT: setting(
+    z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    'Largest JSON request body the API accepts, in bytes (larger: 413).',
+  ),
+  RATE_LIMIT_PER_MINUTE: setting(
+    z.coerce.number().int().min(0).max(1_000_000).default(600),
+    'API requests per minute per key (per address without a key); 0 turns rate limiting off.',
+  ),
+  CORS_ORIGINS: setting(
+    z
+      .string()
+      .refine(
+        (value) =>
+          value.split(',').every((origin) => {
+            try {
+              const url = new URL(origin.trim());
+              return ['http:', 'https:'].includes(url.protocol) && url.origin === origin.trim();
+            } catch {
+              return false;
+            }
+          }),
+        { message: 'must be a comma-separated list of origins like https://app.example' },
+      )
+      .optional(),
+    'Comma-separated origins allowed to call the API from a browser; unset: no cross-origin access.',
+  ),
+  ATTESTATION_KEYS_FILE: setting(
+    z.string().min(1).optional(),
+    'JSON Web Key Set of Ed25519 private keys that sign attestations (first signs, all are published); unset: a key is generated at start.',
+  ),
+  ATTESTATION_TTL_SECONDS: setting(
+    z.coerce.number().int().min(60).max(900).default(900),
+    'Lifetime of a score attestation in seconds (at most 900).',
+  ),
   TIESCORE_MODEL: setting(
     z.string().min(1).optional(),
     'Path of the scorecard model file; models/default.json when unset.',

@@ -13,6 +13,7 @@ import type { RecomputeOutcome } from '../jobs/bullmq/recompute-processor.js';
 import { recomputeInline } from '../jobs/recompute/inline-runner.js';
 import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
+import { ApiProblem } from './problem.js';
 
 export const JOB_STATES = ['waiting', 'delayed', 'prioritized', 'active', 'waiting-children', 'completed', 'failed', 'unknown'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -49,12 +50,24 @@ export interface RecomputeJobs {
 }
 
 /** Recompute jobs on the BullMQ queue the workers process. */
+const REASON_PREFIX = 'reason: ';
+
+/** Redis errors become a 503 problem: the queue is away, the request may be retried. */
+async function viaRedis<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new ApiProblem('service-unavailable', `the job queue (Redis) is not reachable: ${(error as Error).message.split('\n')[0]}`, { headers: { 'Retry-After': '10' } });
+  }
+}
+
 /** `redis` answers the readiness ping (the queue's own connection is fine). */
 export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redis, 'ping'>): RecomputeJobs {
   return {
-    async enqueue({ asOf, reason }) {
+    enqueue: ({ asOf, reason }) => viaRedis(async () => {
       const job = await enqueueRecompute(queue, model, { asOf });
-      await job.updateData({ ...job.data, reason } as RecomputeJobData);
+      // The reason goes to the job's log, not its data: the worker owns the data (its resume point).
+      await job.log(`${REASON_PREFIX}${reason}`);
       return {
         id: job.id!,
         state: 'waiting',
@@ -63,11 +76,13 @@ export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redi
         asOf: job.data.asOf,
         createdAt: new Date(job.timestamp).toISOString(),
       };
-    },
-    async get(id) {
+    }),
+    get: (id) => viaRedis(async () => {
       const job = await queue.getJob(id);
       if (!job) return undefined;
-      const data = job.data as RecomputeJobData & { reason?: string };
+      const data = job.data as RecomputeJobData;
+      const { logs } = await queue.getJobLogs(id, 0, 0);
+      const reason = logs[0]?.startsWith(REASON_PREFIX) ? logs[0].slice(REASON_PREFIX.length) : undefined;
       const state = (await job.getState()) as string;
       const outcome = job.returnvalue as RecomputeOutcome | null | undefined;
       const progress = job.progress;
@@ -75,15 +90,15 @@ export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redi
         id: job.id ?? id,
         state: (JOB_STATES as readonly string[]).includes(state) ? (state as JobState) : 'unknown',
         runId: data.runId,
-        reason: data.reason,
+        reason,
         asOf: data.asOf,
         progress: typeof progress === 'object' && progress !== null ? (progress as RecomputeProgress) : undefined,
         createdAt: new Date(job.timestamp).toISOString(),
         finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : undefined,
         published: outcome ? outcome.published : undefined,
         failedReason: job.failedReason || undefined,
-      };
-    },
+      } satisfies JobView;
+    }),
     async ping() {
       await redis.ping();
     },

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Dispute } from '../../domain/safeguards.js';
 import { externalId } from '../../import/row-schemas.js';
-import { conflict, notFound } from '../problem.js';
+import { ApiProblem, conflict, notFound } from '../problem.js';
 import { callerOf, subjectOf } from '../reads.js';
 import { JOB_STATES } from '../recompute-jobs.js';
 import { defineRoute } from '../route.js';
@@ -102,7 +102,7 @@ export const disputeRoutes = [
     params: idParams,
     body: z.strictObject({ decision: z.enum(['uphold', 'reject']), note: text(2000) }),
     problems: [404, 409],
-    responses: { 200: { description: 'The resolved dispute and the recompute job', schema: z.object({ dispute: disputeSchema, recompute: jobSchema.nullable() }) } },
+    responses: { 200: { description: 'The resolved dispute and the recompute job', schema: z.object({ dispute: disputeSchema, recompute: jobSchema.nullable(), recomputeNote: z.string().optional() }) } },
     handler: async (ctx) => {
       const { store, jobs } = ctx.deps;
       const dispute = await store.getDispute(ctx.params.id);
@@ -112,8 +112,20 @@ export const disputeRoutes = [
       await store.setEventStatus(dispute.eventId, status === 'upheld' ? 'removed' : 'active');
       const patch = { status, resolvedAt: ctx.now.toISOString(), resolvedBy: callerOf(ctx).keyId, note: ctx.body.note } as const;
       await store.updateDispute(dispute.id, patch);
-      const recompute = jobs ? await jobs.enqueue({ reason: `dispute ${dispute.id} ${status} (person ${dispute.personId})` }) : null;
-      return { body: { dispute: { ...dispute, ...patch }, recompute } };
+      let recompute = null;
+      let recomputeNote: string | undefined;
+      if (!jobs) {
+        recomputeNote = 'no job queue is configured; the next scheduled recompute applies the decision';
+      } else {
+        try {
+          recompute = await jobs.enqueue({ reason: `dispute ${dispute.id} ${status} (person ${dispute.personId})` });
+        } catch (error) {
+          // The decision stands; the next scheduled recompute applies it.
+          if (!(error instanceof ApiProblem)) throw error;
+          recomputeNote = `${error.message}; the next scheduled recompute applies the decision`;
+        }
+      }
+      return { body: { dispute: { ...dispute, ...patch }, recompute, ...(recomputeNote ? { recomputeNote } : {}) } };
     },
   }),
 ];

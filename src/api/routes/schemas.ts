@@ -5,7 +5,10 @@ import { externalId } from '../../import/row-schemas.js';
 import { BANDS, DIMENSIONS } from '../../score/index.js';
 
 /** `{id}` of a person: the same rule as ids in import files. */
-export const personParams = z.strictObject({ id: externalId.meta({ description: 'Person id', example: 'p000042' }) });
+export const personParams = z.strictObject({
+  // The pattern is restated for OpenAPI (the generator copies the JavaScript regex flags into it).
+  id: externalId.meta({ description: 'Person id: 1–128 characters, no control characters', example: 'p000042', pattern: '^[^\\p{Cc}\\p{Cs}]+$' }),
+});
 
 /** Ids the API makes itself (consents, disputes, jobs): letters, digits, `_` and `-`. */
 export const generatedId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1–100 letters, digits, "_" or "-"');

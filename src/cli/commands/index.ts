@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import { register as registerDb } from './db.js';
 import { register as registerDemo } from './demo.js';
 import { register as registerImport } from './import.js';
+import { register as registerKeys } from './keys.js';
 import { register as registerRecompute } from './recompute.js';
 import { register as registerRuns } from './runs.js';
 import { register as registerSchedule } from './schedule.js';
 import { register as registerScore } from './score.js';
+import { register as registerServe } from './serve.js';
 import { register as registerSynth } from './synth.js';
 import { register as registerWorker } from './worker.js';
 
@@ -17,6 +19,8 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerScore,
   registerRecompute,
   registerWorker,
+  registerServe,
+  registerKeys,
   registerRuns,
   registerSchedule,
   registerDb,

@@ -92,6 +92,31 @@ describe('disputes', () => {
     expect((await h.store.getDispute('nope'))).toBeUndefined();
   });
 
+  it('keeps the decision when the job queue is unreachable, and says so', async () => {
+    const { ApiProblem } = await import('../../../src/api/problem.js');
+    const event = (await h.store.eventsOf(SUBJECT)).find((e) => e.status === 'active')!;
+    const opened = (await (await h.call('POST', '/v1/disputes', { key: h.keys.subject, body: { eventId: event.id, reason: 'duplicate' } })).json()) as { id: string };
+    const enqueue = h.jobs.enqueue;
+    h.jobs.enqueue = async () => {
+      throw new ApiProblem('service-unavailable', 'the job queue (Redis) is not reachable: connect ECONNREFUSED');
+    };
+    try {
+      const response = await h.call('PATCH', `/v1/disputes/${opened.id}`, { key: h.keys.analyst, body: { decision: 'uphold', note: 'duplicate of another record' } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        dispute: { status: 'upheld' },
+        recompute: null,
+        recomputeNote: 'the job queue (Redis) is not reachable: connect ECONNREFUSED; the next scheduled recompute applies the decision',
+      });
+      expect((await h.store.eventsOf(SUBJECT)).find((e) => e.id === event.id)?.status).toBe('removed');
+      const jobs = await h.call('POST', '/v1/jobs/recompute', { key: h.keys.admin });
+      expect(jobs.status).toBe(503);
+      expect((await problemOf(jobs)).type).toBe('https://tiescore.dev/problems/service-unavailable');
+    } finally {
+      h.jobs.enqueue = enqueue;
+    }
+  });
+
   it('requires a note to resolve', async () => {
     const response = await h.call('PATCH', '/v1/disputes/dsp_x', { key: h.keys.analyst, body: { decision: 'uphold' } });
     expect((await problemOf(response)).errors).toEqual([{ field: 'body.note', message: 'is required' }]);

@@ -1,0 +1,142 @@
+/**
+ * Assembling a running API from configuration — what `tiescore serve` does:
+ * - production: the Neo4j store, recompute jobs on the BullMQ queue in Redis;
+ * - embedded (`--embedded`): a synthetic population scored in memory, jobs run inline, and a
+ *   key per role printed so the API can be tried at once (no services needed).
+ */
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { runDemo } from '../demo/run-demo.js';
+import type { ApiRole } from '../domain/safeguards.js';
+import { recomputeQueue } from '../jobs/bullmq/queues.js';
+import type { Model } from '../score/index.js';
+import type { Store } from '../store/store.js';
+import { createApp } from './app.js';
+import { AttestationKeys } from './attestation/signing-keys.js';
+import { issueApiKey } from './auth/api-keys.js';
+import type { ApiOptions } from './deps.js';
+import { PublishedNetworkViews } from './network-view.js';
+import { bullmqRecomputeJobs, InlineRecomputeJobs, type RecomputeJobs } from './recompute-jobs.js';
+import { startServer, type RunningServer } from './server.js';
+
+export type ApiConfig = Pick<
+  Config,
+  'HOST' | 'PORT' | 'API_BODY_LIMIT' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'ATTESTATION_KEYS_FILE' | 'ATTESTATION_TTL_SECONDS' | 'REDIS_URL' | 'QUEUE_PREFIX'
+>;
+
+/** The API options a configuration sets. */
+export function apiOptionsFrom(config: ApiConfig): ApiOptions {
+  return {
+    bodyLimitBytes: config.API_BODY_LIMIT,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
+    attestationTtlSeconds: config.ATTESTATION_TTL_SECONDS,
+  };
+}
+
+/** Signing keys from ATTESTATION_KEYS_FILE, or generated now with a warning. */
+export async function attestationKeysFrom(config: Pick<Config, 'ATTESTATION_KEYS_FILE'>, logger: Logger): Promise<AttestationKeys> {
+  if (config.ATTESTATION_KEYS_FILE) return AttestationKeys.load(config.ATTESTATION_KEYS_FILE);
+  const keys = await AttestationKeys.generate();
+  logger.warn(
+    { kid: keys.active.kid },
+    'ATTESTATION_KEYS_FILE is not set: attestations are signed with a key generated at start; they stop verifying when this process ' +
+      'restarts, and several API processes do not share it (make a key file with `tiescore keys signing-key --out FILE`)',
+  );
+  return keys;
+}
+
+export interface RunningApi extends RunningServer {
+  /** Stops the server, then releases the store, queue and Redis connection. */
+  stop(): Promise<void>;
+}
+
+/** The production API over a store the caller opened (closed by `stop`) and the BullMQ queue. */
+export async function startProductionApi(options: { config: ApiConfig; store: Store; model: Model; logger: Logger; host?: string; port?: number }): Promise<RunningApi> {
+  const { config, store, model, logger } = options;
+  const attestationKeys = await attestationKeysFrom(config, logger);
+  // Fail fast while Redis is away (readiness reports it) instead of queueing commands forever.
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 });
+  let lastRedisError = 0;
+  redis.on('error', (error: Error) => {
+    if (Date.now() - lastRedisError > 30_000) logger.warn({ err: { message: error.message } }, 'Redis connection error');
+    lastRedisError = Date.now();
+  });
+  // Give Redis a moment to connect, so the server does not start out "not ready"; an absent
+  // Redis only stops job endpoints and readiness, never score reads.
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      logger.warn({ redis: config.REDIS_URL }, 'Redis is not reachable yet: recompute jobs are unavailable until it is');
+      resolve();
+    }, 5_000);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  const queue = recomputeQueue(config, redis);
+  queue.on('error', () => undefined); // reported by the connection listener above
+  const jobs: RecomputeJobs = bullmqRecomputeJobs(queue, model, redis);
+  const app = createApp({
+    store,
+    model,
+    networkViews: new PublishedNetworkViews(store, model),
+    jobs,
+    attestationKeys,
+    clock: () => new Date(),
+    logger,
+    options: apiOptionsFrom(config),
+  });
+  const running = await startServer(app, { host: options.host ?? config.HOST, port: options.port ?? config.PORT });
+  return {
+    ...running,
+    async stop() {
+      await running.close();
+      await queue.close().catch(() => undefined);
+      redis.disconnect();
+      await store.close();
+    },
+  };
+}
+
+export interface EmbeddedApi extends RunningApi {
+  /** One key per role (the subject key speaks for `subjectId`); printed once by `serve`. */
+  keys: Record<ApiRole, string>;
+  subjectId: string;
+}
+
+/** The API over a synthetic population scored in memory; jobs run inline. */
+export async function startEmbeddedApi(options: {
+  config: ApiConfig;
+  model: Model;
+  logger: Logger;
+  persons: number;
+  seed: number;
+  asOf: string;
+  host?: string;
+  port?: number;
+}): Promise<EmbeddedApi> {
+  const { config, model, logger } = options;
+  const { store } = await runDemo({ persons: options.persons, seed: options.seed, asOf: options.asOf, model });
+  const attestationKeys = await attestationKeysFrom(config, logger);
+  const [first] = await store.personsBySeq(0, 1);
+  const subjectId = first!.id;
+  const keys = {} as Record<ApiRole, string>;
+  keys.admin = (await issueApiKey(store, { role: 'admin', name: 'embedded-admin' })).key;
+  keys.analyst = (await issueApiKey(store, { role: 'analyst', name: 'embedded-analyst' })).key;
+  keys.consumer = (await issueApiKey(store, { role: 'consumer', name: 'demo-lender' })).key;
+  keys.subject = (await issueApiKey(store, { role: 'subject', personId: subjectId, name: `subject-${subjectId}` })).key;
+  const app = createApp({
+    store,
+    model,
+    networkViews: new PublishedNetworkViews(store, model),
+    jobs: new InlineRecomputeJobs(store, model, { defaultAsOf: options.asOf }),
+    attestationKeys,
+    clock: () => new Date(),
+    logger,
+    options: apiOptionsFrom(config),
+  });
+  const running = await startServer(app, { host: options.host ?? config.HOST, port: options.port ?? config.PORT });
+  return { ...running, keys, subjectId, stop: () => running.close() };
+}

@@ -1,0 +1,87 @@
+/**
+ * `tiescore serve`: the HTTP API. In production it reads and writes Neo4j and enqueues
+ * recomputes on Redis for `tiescore worker`s; `--embedded` serves a synthetic population scored
+ * in memory instead (no services) and prints a key per role. SIGTERM/SIGINT finish the
+ * requests in flight, then exit (a second signal exits at once).
+ */
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { SigningKeyError } from '../../api/attestation/signing-keys.js';
+import { createLogger } from '../../api/middleware/request-log.js';
+import { startEmbeddedApi, startProductionApi, type RunningApi } from '../../api/start.js';
+import { CliError } from '../cli-error.js';
+import { loadCliModel } from '../load-cli-model.js';
+import { openCliStore } from '../open-store.js';
+import { calendarDate, positiveInteger } from '../parse-options.js';
+
+interface ServeOptions {
+  host?: string;
+  port?: number;
+  model?: string;
+  embedded?: boolean;
+  persons: number;
+  seed: number;
+  asOf: string;
+}
+
+const port = (value: string): number => {
+  const number = positiveInteger('--port')(value);
+  if (number > 65535) throw new CliError('--port must be at most 65535');
+  return number;
+};
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the HTTP API (Neo4j + Redis; --embedded: an in-memory synthetic population, no services)')
+    .option('--host <address>', 'address to listen on (default: HOST)')
+    .option('--port <n>', 'port to listen on (default: PORT)', port)
+    .option('--model <file>', 'scorecard model (default: TIESCORE_MODEL or models/default.json)')
+    .option('--embedded', 'serve a synthetic population scored in memory and print one API key per role')
+    .option('--persons <n>', 'with --embedded: persons to generate', positiveInteger('--persons'), 2000)
+    .option('--seed <s>', 'with --embedded: seed of the population', positiveInteger('--seed'), 1)
+    .option('--as-of <date>', 'with --embedded: as-of date of the population and its scores', calendarDate('--as-of'), '2026-06-30')
+    .action(async (options: ServeOptions) => {
+      const config = loadConfig();
+      const model = await loadCliModel(config, options.model);
+      const logger = createLogger(config.LOG_LEVEL);
+      let api: RunningApi;
+      try {
+        if (options.embedded) {
+          const embedded = await startEmbeddedApi({ config, model, logger, persons: options.persons, seed: options.seed, asOf: options.asOf, host: options.host, port: options.port });
+          console.error(
+            [
+              `tiescore API (embedded, ${options.persons} synthetic persons) on ${embedded.url} — docs at ${embedded.url}/docs`,
+              'API keys (shown once):',
+              ...Object.entries(embedded.keys).map(([role, key]) => `  ${role.padEnd(9)} ${key}${role === 'subject' ? `  (person ${embedded.subjectId})` : ''}`),
+              `try: curl -H "Authorization: Bearer ${embedded.keys.subject}" ${embedded.url}/v1/persons/${embedded.subjectId}/score`,
+            ].join('\n'),
+          );
+          api = embedded;
+        } else {
+          const store = await openCliStore(config);
+          api = await startProductionApi({ config, store, model, logger, host: options.host, port: options.port }).catch(async (error: unknown) => {
+            await store.close();
+            throw error;
+          });
+          logger.info({ url: api.url, model: model.version }, 'tiescore API listening');
+        }
+      } catch (error) {
+        if (error instanceof SigningKeyError) throw new CliError(error.message);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+          throw new CliError(`cannot listen on ${options.host ?? config.HOST}:${options.port ?? config.PORT}: ${code}`);
+        }
+        throw error;
+      }
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          logger.info(`${signal}: finishing requests in flight, then exiting`);
+          process.once(signal, () => process.exit(130));
+          void api.stop().then(resolve);
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+    });
+}

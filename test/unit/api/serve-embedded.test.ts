@@ -1,0 +1,29 @@
+/** `tiescore serve --embedded` wiring: a scored in-memory population and a working key per role. */
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { apiOptionsFrom, startEmbeddedApi } from '../../../src/api/start.js';
+import { loadConfig } from '../../../src/config.js';
+import { loadModel } from '../../../src/score/index.js';
+
+describe('embedded API', () => {
+  it('serves a synthetic population with one key per role', async () => {
+    const config = loadConfig({ PORT: '1', CORS_ORIGINS: 'https://a.example,https://b.example', RATE_LIMIT_PER_MINUTE: '0' });
+    expect(apiOptionsFrom(config)).toMatchObject({ corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 0, bodyLimitBytes: 1048576, attestationTtlSeconds: 900 });
+    const api = await startEmbeddedApi({ config, model: await loadModel(), logger: pino({ level: 'silent' }), persons: 200, seed: 3, asOf: '2026-06-30', host: '127.0.0.1', port: 0 });
+    try {
+      const get = (path: string, key: string) => fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
+      const score = await get(`/v1/persons/${api.subjectId}/score`, api.keys.subject);
+      expect(score.status).toBe(200);
+      expect((await score.json()) as { personId: string }).toMatchObject({ personId: api.subjectId });
+      expect((await get('/v1/influence/top?limit=3', api.keys.analyst)).status).toBe(200);
+      expect((await get(`/v1/persons/${api.subjectId}/score`, api.keys.consumer)).status).toBe(403);
+      expect((await get('/v1/jobs/nope', api.keys.admin)).status).toBe(404);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('refuses a malformed CORS_ORIGINS in one line', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(/^CORS_ORIGINS="https:\/\/a.example\/path" is invalid: must be a comma-separated list of origins/);
+  });
+});
