@@ -1,8 +1,23 @@
-// Seqs of persons whose record, events or edges changed at or after $at (Person.updatedAt is
-// an ISO instant, so string order is time order; uses the person_updated index).
+// Seqs of persons whose record, events or edges changed at or after $at: persons, events and
+// FRIEND/PAID edges each carry updatedAt (an ISO instant, so string order is time order) when
+// created or changed, and an edge counts for both its persons. Each part seeks its own index
+// (person_updated, event_updated, friend_updated, paid_updated).
 // Parameters: $at — ISO instant.
-// Returns: rows {seq} in seq order.
-MATCH (p:Person)
-WHERE p.updatedAt >= $at
-RETURN p.seq AS seq
+// Returns: rows {seq} in seq order, each seq once.
+CALL () {
+  MATCH (p:Person) WHERE p.updatedAt >= $at
+  RETURN p.seq AS seq
+  UNION
+  MATCH (p:Person)-[:HAS_EVENT]->(e:Event) WHERE e.updatedAt >= $at
+  RETURN p.seq AS seq
+  UNION
+  MATCH (a:Person)-[f:FRIEND]->(b:Person) WHERE f.updatedAt >= $at
+  UNWIND [a.seq, b.seq] AS seq
+  RETURN seq
+  UNION
+  MATCH (a:Person)-[t:PAID]->(b:Person) WHERE t.updatedAt >= $at
+  UNWIND [a.seq, b.seq] AS seq
+  RETURN seq
+}
+RETURN seq
 ORDER BY seq
