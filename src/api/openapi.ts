@@ -35,7 +35,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   503: 'A backing service is unavailable',
 };
 
-function problemStatuses(route: AnyRoute): number[] {
+/** The problem statuses a route can answer with (documented in its responses). */
+export function problemStatuses(route: AnyRoute): number[] {
   const statuses = new Set<number>([429, 500, ...(route.problems ?? [])]);
   if (route.params || route.query || route.body) statuses.add(400);
   if (route.body) [413, 415].forEach((s) => statuses.add(s));

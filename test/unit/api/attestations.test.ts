@@ -123,6 +123,13 @@ describe('signed attestations', () => {
     expect(await verifyAttestation(dropped, old.token, now)).toEqual({ valid: false, reason: 'signed by an unknown key' });
   });
 
+  it('never writes a token to the log', () => {
+    const logs = h.logs();
+    expect(logs).toContain('/v1/attestations/verify');
+    expect(logs).not.toContain(attestation.token);
+    expect(logs).not.toContain(attestation.token.split('.')[2]);
+  });
+
   it('logs an attestation as a read of the score', async () => {
     const log = await h.store.accessLogOf(SUBJECT, 1);
     expect(log[0]).toMatchObject({ kind: 'score', role: 'subject' });

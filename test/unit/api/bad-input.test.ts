@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRole } from '../../../src/domain/safeguards.js';
 import { grantOf, type AnyRoute } from '../../../src/api/route.js';
+import { problemStatuses } from '../../../src/api/openapi.js';
 import { ROUTES } from '../../../src/api/routes/index.js';
 import { problemOf, startHarness, SUBJECT, type Harness } from './harness.js';
 
@@ -109,6 +110,8 @@ describe('bad input on every route', () => {
         const response = await h.call(route.method.toUpperCase(), pathOf(route, id), { key, body: route.body ? {} : undefined });
         expect(response.status).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
+        // The status is one the OpenAPI document lists for this route.
+        expect(problemStatuses(route)).toContain(response.status);
         await problemOf(response);
       });
     }
