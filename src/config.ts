@@ -88,6 +88,13 @@ export const SETTINGS = {
       .optional(),
     'Comma-separated origins allowed to call the API from a browser; unset: no cross-origin access.',
   ),
+  TRUST_PROXY: setting(
+    z
+      .string()
+      .regex(/^(\d{1,2}|[0-9a-fA-F.:/,a-z ]+)$/, 'must be a number of proxy hops or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal')
+      .optional(),
+    'Proxies in front of the API whose X-Forwarded-For is believed (hops or addresses, as Express "trust proxy"); unset: none.',
+  ),
   ATTESTATION_KEYS_FILE: setting(
     z.string().min(1).optional(),
     'JSON Web Key Set of Ed25519 private keys that sign attestations (first signs, all are published); unset: a key is generated at start.',

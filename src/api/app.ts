@@ -51,6 +51,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy);
   app.use(metrics.middleware);
   app.use(requestLogger(deps.logger));
   app.use(

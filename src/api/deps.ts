@@ -15,6 +15,8 @@ export interface ApiOptions {
   corsOrigins: readonly string[];
   /** Lifetime of a new attestation in seconds, at most 900 (ATTESTATION_TTL_SECONDS). */
   attestationTtlSeconds: number;
+  /** Express "trust proxy" (TRUST_PROXY): which X-Forwarded-For hops give the client address. */
+  trustProxy: number | string | false;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -22,6 +24,7 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   rateLimitPerMinute: 600,
   corsOrigins: [],
   attestationTtlSeconds: 900,
+  trustProxy: false,
 };
 
 export interface ApiDeps {

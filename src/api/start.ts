@@ -22,7 +22,7 @@ import { startServer, type RunningServer } from './server.js';
 
 export type ApiConfig = Pick<
   Config,
-  'HOST' | 'PORT' | 'API_BODY_LIMIT' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'ATTESTATION_KEYS_FILE' | 'ATTESTATION_TTL_SECONDS' | 'REDIS_URL' | 'QUEUE_PREFIX'
+  'HOST' | 'PORT' | 'TRUST_PROXY' | 'API_BODY_LIMIT' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'ATTESTATION_KEYS_FILE' | 'ATTESTATION_TTL_SECONDS' | 'REDIS_URL' | 'QUEUE_PREFIX'
 >;
 
 /** The API options a configuration sets. */
@@ -32,6 +32,7 @@ export function apiOptionsFrom(config: ApiConfig): ApiOptions {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
     attestationTtlSeconds: config.ATTESTATION_TTL_SECONDS,
+    trustProxy: config.TRUST_PROXY === undefined ? false : /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY,
   };
 }
 

@@ -8,7 +8,9 @@ import { loadModel } from '../../../src/score/index.js';
 describe('embedded API', () => {
   it('serves a synthetic population with one key per role', async () => {
     const config = loadConfig({ PORT: '1', CORS_ORIGINS: 'https://a.example,https://b.example', RATE_LIMIT_PER_MINUTE: '0' });
-    expect(apiOptionsFrom(config)).toMatchObject({ corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 0, bodyLimitBytes: 1048576, attestationTtlSeconds: 900 });
+    expect(apiOptionsFrom(config)).toEqual({ corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 0, bodyLimitBytes: 1048576, attestationTtlSeconds: 900, trustProxy: false });
+    expect(apiOptionsFrom(loadConfig({ TRUST_PROXY: '1' })).trustProxy).toBe(1);
+    expect(apiOptionsFrom(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' })).trustProxy).toBe('loopback, 10.0.0.0/8');
     const api = await startEmbeddedApi({ config, model: await loadModel(), logger: pino({ level: 'silent' }), persons: 200, seed: 3, asOf: '2026-06-30', host: '127.0.0.1', port: 0 });
     try {
       const get = (path: string, key: string) => fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
