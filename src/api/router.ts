@@ -57,7 +57,8 @@ async function authorizeResource(
 }
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
-const hasJsonBody = (req: Request): boolean => typeof req.is(JSON_TYPES) === 'string';
+/** A non-empty body (Content-Length > 0 or chunked) not declared JSON; `req.is` gives null without one. */
+const hasNonJsonBody = (req: Request): boolean => req.get('content-length') !== '0' && req.is(JSON_TYPES) === false;
 
 function send(res: Response, reply: Reply): void {
   res.status(reply.status ?? 200);
@@ -84,7 +85,7 @@ export function buildRouter(routes: readonly AnyRoute[], deps: ApiDeps, services
     router[route.method](expressPath(route.path), ...handlers, async (req: Request, res: Response) => {
       const now = deps.clock();
       const { principal, grant } = res.locals.authorized as ReturnType<typeof authorizeRole>;
-      if (route.body && req.body === undefined && (req.get('content-length') ?? '0') !== '0' && !hasJsonBody(req)) {
+      if (route.body && req.body === undefined && hasNonJsonBody(req)) {
         throw new ApiProblem('unsupported-media-type', 'the request body must be JSON (Content-Type: application/json)');
       }
       const { params, query, body } = parseRequest(

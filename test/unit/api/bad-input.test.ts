@@ -145,6 +145,17 @@ describe('bad input on every route', () => {
     expect((await problemOf(control)).errors?.[0]?.field).toBe('body.eventId');
   });
 
+  it('a chunked body that is not JSON → 415 too', async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('token=abc'));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${h.url}/v1/attestations/verify`, { method: 'POST', body, headers: { 'content-type': 'text/plain' }, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(415);
+  });
+
   it('never answers with a stack trace', async () => {
     const response = await h.call('POST', '/v1/contagion/simulate', { key: h.keys.analyst, rawBody: '{' });
     const text = await response.text();
