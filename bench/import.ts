@@ -75,7 +75,9 @@ for (let r = 0; r < runs; r++) {
     await connection.driver.executeQuery(cypher('bench/friendships-create'), { rows: pairs.slice(k, k + 10_000) }, { database: connection.database });
   }
   const baselineSeconds = (performance.now() - t0) / 1000;
-  await connection.driver.executeQuery(cypher('bench/baseline-delete'), {}, { database: connection.database });
+  const session = connection.driver.session({ database: connection.database }); // CALL … IN TRANSACTIONS needs auto-commit
+  await session.run(cypher('bench/baseline-delete'));
+  await session.close();
 
   rows = Object.fromEntries(first.files.map((f) => [f.kind, f.read]));
   const edges = fileOf(first, 'friendships').read + fileOf(first, 'transactions').read;
