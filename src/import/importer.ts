@@ -10,6 +10,7 @@
 import type { Store, UpsertResult } from '../store/store.js';
 import { DATA_FILE_KINDS, DATA_FILES, parseRow, type DataFileKind } from './row-schemas.js';
 import { FileError, openRows } from './read-rows.js';
+import { personsNamed, writeRows } from './row-operations.js';
 
 export type ImportFiles = Partial<Record<DataFileKind, string>>;
 
@@ -116,7 +117,7 @@ async function importFile(
     const accepted = await checkReferences(kind, batch, known, reject);
     if (kind === 'persons') known.add(accepted.map((row) => (row as { id: string }).id));
     if (phase === 'write' && accepted.length > 0) {
-      const result = await write(store, kind, accepted);
+      const result = await writeRows(store, kind, accepted);
       summary.created += result.created;
       summary.updated += result.updated;
       summary.unchanged += result.unchanged;
@@ -156,43 +157,14 @@ async function checkReferences(
   known: KnownPersons,
   reject: (line: number, reason: string) => void,
 ): Promise<unknown[]> {
-  const ends = (value: unknown): string[] => {
-    switch (kind) {
-      case 'persons':
-        return [];
-      case 'friendships': {
-        const row = value as { a: string; b: string };
-        return [row.a, row.b];
-      }
-      case 'transactions': {
-        const row = value as { from: string; to: string };
-        return [row.from, row.to];
-      }
-      case 'events':
-        return [(value as { personId: string }).personId];
-    }
-  };
-  await known.load(batch.flatMap((row) => ends(row.value)));
+  await known.load(batch.flatMap((row) => personsNamed(kind, row.value)));
   const accepted: unknown[] = [];
   for (const row of batch) {
-    const missing = ends(row.value).find((id) => !known.has(id));
+    const missing = personsNamed(kind, row.value).find((id) => !known.has(id));
     if (missing === undefined) accepted.push(row.value);
     else reject(row.line, `person "${missing}" does not exist`);
   }
   return accepted;
-}
-
-function write(store: Store, kind: DataFileKind, rows: unknown[]): Promise<UpsertResult> {
-  switch (kind) {
-    case 'persons':
-      return store.upsertPersons(rows as never);
-    case 'friendships':
-      return store.upsertFriendships(rows as never);
-    case 'transactions':
-      return store.upsertTransactions(rows as never);
-    case 'events':
-      return store.upsertEvents(rows as never);
-  }
 }
 
 /** Person ids known to exist: imported in this run, or found in the store (looked up in batches). */

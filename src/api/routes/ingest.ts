@@ -6,44 +6,13 @@
  * when any item is refused (422).
  */
 import { z } from 'zod';
+import { personsNamed, writeRows } from '../../import/row-operations.js';
 import { DATA_FILE_KINDS, DATA_FILES, parseRow, type DataFileKind } from '../../import/row-schemas.js';
-import type { Store, UpsertResult } from '../../store/store.js';
 import { unprocessable } from '../problem.js';
 import { defineRoute } from '../route.js';
 
 /** Items one request may carry (the body limit applies too). */
 export const MAX_INGEST_ITEMS = 5_000;
-
-/** The persons an item names (none for persons themselves). */
-function personsNamed(kind: DataFileKind, value: unknown): string[] {
-  switch (kind) {
-    case 'persons':
-      return [];
-    case 'friendships': {
-      const row = value as { a: string; b: string };
-      return [row.a, row.b];
-    }
-    case 'transactions': {
-      const row = value as { from: string; to: string };
-      return [row.from, row.to];
-    }
-    case 'events':
-      return [(value as { personId: string }).personId];
-  }
-}
-
-function write(store: Store, kind: DataFileKind, rows: unknown[]): Promise<UpsertResult> {
-  switch (kind) {
-    case 'persons':
-      return store.upsertPersons(rows as never);
-    case 'friendships':
-      return store.upsertFriendships(rows as never);
-    case 'transactions':
-      return store.upsertTransactions(rows as never);
-    case 'events':
-      return store.upsertEvents(rows as never);
-  }
-}
 
 const itemError = z.object({ index: z.number().int(), reason: z.string() });
 
@@ -106,7 +75,7 @@ export const ingestRoutes = [
       if (query.strict === 'true' && errors.length > 0) {
         throw unprocessable(`${errors.length} of ${body.items.length} items were refused; nothing was written`, { itemErrors: errors.slice(0, 1000) });
       }
-      const result = accepted.length > 0 ? await write(deps.store, kind, accepted) : { created: 0, updated: 0, unchanged: 0 };
+      const result = accepted.length > 0 ? await writeRows(deps.store, kind, accepted) : { created: 0, updated: 0, unchanged: 0 };
       return {
         body: { kind, received: body.items.length, accepted: accepted.length, rejected: errors.length, ...result, errors: errors.slice(0, 1000) },
       };

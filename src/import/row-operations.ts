@@ -1,0 +1,31 @@
+/**
+ * What each kind of data row means for the store — which persons it names, and how a batch of
+ * it is written — shared by the bulk importer and the API's batch ingestion.
+ */
+import type { CreditEvent, Friendship, Person, Transaction } from '../domain/records.js';
+import type { Store, UpsertResult } from '../store/store.js';
+import type { DataFileKind } from './row-schemas.js';
+
+interface RowOf {
+  persons: Person;
+  friendships: Friendship;
+  transactions: Transaction;
+  events: CreditEvent;
+}
+
+const OPERATIONS: { [K in DataFileKind]: { named(row: RowOf[K]): string[]; write(store: Store, rows: RowOf[K][]): Promise<UpsertResult> } } = {
+  persons: { named: () => [], write: (store, rows) => store.upsertPersons(rows) },
+  friendships: { named: (row) => [row.a, row.b], write: (store, rows) => store.upsertFriendships(rows) },
+  transactions: { named: (row) => [row.from, row.to], write: (store, rows) => store.upsertTransactions(rows) },
+  events: { named: (row) => [row.personId], write: (store, rows) => store.upsertEvents(rows) },
+};
+
+/** The persons a validated row names (none for a person row itself). */
+export function personsNamed(kind: DataFileKind, row: unknown): string[] {
+  return (OPERATIONS[kind].named as (row: unknown) => string[])(row);
+}
+
+/** Upserts a batch of validated rows of one kind. */
+export function writeRows(store: Store, kind: DataFileKind, rows: unknown[]): Promise<UpsertResult> {
+  return (OPERATIONS[kind].write as (store: Store, rows: unknown[]) => Promise<UpsertResult>)(store, rows);
+}
