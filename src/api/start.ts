@@ -7,7 +7,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { runDemo } from '../demo/run-demo.js';
 import type { ApiRole } from '../domain/safeguards.js';
 import { recomputeQueue } from '../jobs/bullmq/queues.js';
 import type { Model } from '../score/index.js';
@@ -112,14 +111,14 @@ export async function startEmbeddedApi(options: {
   config: ApiConfig;
   model: Model;
   logger: Logger;
-  persons: number;
-  seed: number;
+  /** A scored in-memory population (see runDemo). */
+  store: Store;
+  /** Scoring date of recomputes the API starts. */
   asOf: string;
   host?: string;
   port?: number;
 }): Promise<EmbeddedApi> {
-  const { config, model, logger } = options;
-  const { store } = await runDemo({ persons: options.persons, seed: options.seed, asOf: options.asOf, model });
+  const { config, model, logger, store } = options;
   const attestationKeys = await attestationKeysFrom(config, logger);
   const [first] = await store.personsBySeq(0, 1);
   const subjectId = first!.id;

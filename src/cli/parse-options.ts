@@ -12,6 +12,15 @@ export const positiveInteger =
     return number;
   };
 
+/** A TCP port, 1–65535. */
+export const portNumber =
+  (name: string) =>
+  (value: string): number => {
+    const number = positiveInteger(name)(value);
+    if (number > 65535) throw new InvalidArgumentError(`${name} must be at most 65535`);
+    return number;
+  };
+
 /** A `YYYY-MM-DD` calendar date. */
 export const calendarDate =
   (name: string) =>

@@ -1,12 +1,17 @@
 /**
  * `tiescore demo`: the embedded main job — a synthetic population scored end to end in this
- * process (in-memory store, inline pipeline), no Neo4j or Redis needed.
+ * process (in-memory store, inline pipeline), no Neo4j or Redis needed — then the API and its
+ * docs on that population, with one key per role, unless `--no-serve`.
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { runDemo, type DemoSummary } from '../../demo/run-demo.js';
 import { loadCliModel } from '../load-cli-model.js';
-import { calendarDate, positiveInteger } from '../parse-options.js';
+import { calendarDate, portNumber, positiveInteger } from '../parse-options.js';
+import { createLogger } from '../../api/middleware/request-log.js';
+import { startEmbeddedApi } from '../../api/start.js';
+import { CliError } from '../cli-error.js';
+import { describeEmbeddedApi, serveUntilSignalled } from './serve.js';
 import { createProgress, type Progress } from '../progress.js';
 
 interface DemoCliOptions {
@@ -15,6 +20,9 @@ interface DemoCliOptions {
   asOf: string;
   model?: string;
   json?: boolean;
+  serve: boolean;
+  host?: string;
+  port?: number;
 }
 
 export function register(program: Command): void {
@@ -25,11 +33,15 @@ export function register(program: Command): void {
     .option('--seed <s>', 'seed of the synthetic population', positiveInteger('--seed'), 1)
     .option('--as-of <date>', 'as-of date of the population and the scores', calendarDate('--as-of'), '2026-06-30')
     .option('--model <file>', 'scorecard model (default: TIESCORE_MODEL or models/default.json)')
-    .option('--json', 'print the summary as one JSON object')
+    .option('--json', 'print the summary (and, when serving, the URL and keys) as one JSON object on the first line of stdout')
+    .option('--no-serve', 'exit after the summary instead of serving the API')
+    .option('--host <address>', 'address to serve on (default: HOST)')
+    .option('--port <n>', 'port to serve on (default: PORT)', portNumber('--port'))
     .action(async (options: DemoCliOptions) => {
-      const model = await loadCliModel(loadConfig(), options.model);
+      const config = loadConfig();
+      const model = await loadCliModel(config, options.model);
       let current: { stage: string; bar: Progress } | undefined;
-      const { summary } = await runDemo({
+      const { summary, store } = await runDemo({
         persons: options.persons,
         seed: options.seed,
         asOf: options.asOf,
@@ -44,7 +56,24 @@ export function register(program: Command): void {
         },
       });
       current?.bar.stop();
-      console.log(options.json ? JSON.stringify(summary) : describe(summary));
+      if (!options.serve) {
+        console.log(options.json ? JSON.stringify(summary) : describe(summary));
+        return;
+      }
+      const logger = createLogger(config.LOG_LEVEL);
+      const api = await startEmbeddedApi({ config, model, logger, store, asOf: options.asOf, host: options.host, port: options.port }).catch((error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+          throw new CliError(`cannot listen on ${options.host ?? config.HOST}:${options.port ?? config.PORT}: ${code}`);
+        }
+        throw error;
+      });
+      if (options.json) {
+        console.log(JSON.stringify({ ...summary, api: { url: api.url, docs: `${api.url}/docs`, keys: api.keys, subjectId: api.subjectId } }));
+      } else {
+        console.log(`${describe(summary)}\n\n${describeEmbeddedApi(api, summary.persons)}\n(Ctrl-C to stop)`);
+      }
+      await serveUntilSignalled(api, (line) => logger.info(line));
     });
 }
 

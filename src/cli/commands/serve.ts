@@ -8,11 +8,12 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { SigningKeyError } from '../../api/attestation/signing-keys.js';
 import { createLogger } from '../../api/middleware/request-log.js';
-import { startEmbeddedApi, startProductionApi, type RunningApi } from '../../api/start.js';
+import { startEmbeddedApi, startProductionApi, type EmbeddedApi, type RunningApi } from '../../api/start.js';
+import { runDemo } from '../../demo/run-demo.js';
 import { CliError } from '../cli-error.js';
 import { loadCliModel } from '../load-cli-model.js';
 import { openCliStore } from '../open-store.js';
-import { calendarDate, positiveInteger } from '../parse-options.js';
+import { calendarDate, portNumber, positiveInteger } from '../parse-options.js';
 
 interface ServeOptions {
   host?: string;
@@ -24,18 +25,12 @@ interface ServeOptions {
   asOf: string;
 }
 
-const port = (value: string): number => {
-  const number = positiveInteger('--port')(value);
-  if (number > 65535) throw new CliError('--port must be at most 65535');
-  return number;
-};
-
 export function register(program: Command): void {
   program
     .command('serve')
     .description('Serve the HTTP API (Neo4j + Redis; --embedded: an in-memory synthetic population, no services)')
     .option('--host <address>', 'address to listen on (default: HOST)')
-    .option('--port <n>', 'port to listen on (default: PORT)', port)
+    .option('--port <n>', 'port to listen on (default: PORT)', portNumber('--port'))
     .option('--model <file>', 'scorecard model (default: TIESCORE_MODEL or models/default.json)')
     .option('--embedded', 'serve a synthetic population scored in memory and print one API key per role')
     .option('--persons <n>', 'with --embedded: persons to generate', positiveInteger('--persons'), 2000)
@@ -48,15 +43,9 @@ export function register(program: Command): void {
       let api: RunningApi;
       try {
         if (options.embedded) {
-          const embedded = await startEmbeddedApi({ config, model, logger, persons: options.persons, seed: options.seed, asOf: options.asOf, host: options.host, port: options.port });
-          console.error(
-            [
-              `tiescore API (embedded, ${options.persons} synthetic persons) on ${embedded.url} — docs at ${embedded.url}/docs`,
-              'API keys (shown once):',
-              ...Object.entries(embedded.keys).map(([role, key]) => `  ${role.padEnd(9)} ${key}${role === 'subject' ? `  (person ${embedded.subjectId})` : ''}`),
-              `try: curl -H "Authorization: Bearer ${embedded.keys.subject}" ${embedded.url}/v1/persons/${embedded.subjectId}/score`,
-            ].join('\n'),
-          );
+          const { store } = await runDemo({ persons: options.persons, seed: options.seed, asOf: options.asOf, model });
+          const embedded = await startEmbeddedApi({ config, model, logger, store, asOf: options.asOf, host: options.host, port: options.port });
+          console.error(describeEmbeddedApi(embedded, options.persons));
           api = embedded;
         } else {
           const store = await openCliStore(config);
@@ -74,14 +63,29 @@ export function register(program: Command): void {
         }
         throw error;
       }
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          logger.info(`${signal}: finishing requests in flight, then exiting`);
-          process.once(signal, () => process.exit(130));
-          void api.stop().then(resolve);
-        };
-        process.once('SIGTERM', () => stop('SIGTERM'));
-        process.once('SIGINT', () => stop('SIGINT'));
-      });
+      await serveUntilSignalled(api, (line) => logger.info(line));
     });
+}
+
+/** Where the embedded API listens, its keys (shown once) and a first request to try. */
+export function describeEmbeddedApi(api: EmbeddedApi, persons: number): string {
+  return [
+    `tiescore API (embedded, ${persons} synthetic persons) on ${api.url} — docs at ${api.url}/docs`,
+    'API keys (shown once):',
+    ...Object.entries(api.keys).map(([role, key]) => `  ${role.padEnd(9)} ${key}${role === 'subject' ? `  (person ${api.subjectId})` : ''}`),
+    `try: curl -H "Authorization: Bearer ${api.keys.subject}" ${api.url}/v1/persons/${api.subjectId}/score`,
+  ].join('\n');
+}
+
+/** Serves until SIGTERM/SIGINT, then lets requests in flight finish (a second signal exits at once). */
+export function serveUntilSignalled(api: RunningApi, log: (line: string) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log(`${signal}: finishing requests in flight, then exiting`);
+      process.once(signal, () => process.exit(130));
+      void api.stop().then(resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
 }

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { apiOptionsFrom, startEmbeddedApi } from '../../../src/api/start.js';
 import { loadConfig } from '../../../src/config.js';
+import { runDemo } from '../../../src/demo/run-demo.js';
 import { loadModel } from '../../../src/score/index.js';
 
 describe('embedded API', () => {
@@ -11,7 +12,9 @@ describe('embedded API', () => {
     expect(apiOptionsFrom(config)).toEqual({ corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 0, bodyLimitBytes: 1048576, attestationTtlSeconds: 900, trustProxy: false });
     expect(apiOptionsFrom(loadConfig({ TRUST_PROXY: '1' })).trustProxy).toBe(1);
     expect(apiOptionsFrom(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' })).trustProxy).toBe('loopback, 10.0.0.0/8');
-    const api = await startEmbeddedApi({ config, model: await loadModel(), logger: pino({ level: 'silent' }), persons: 200, seed: 3, asOf: '2026-06-30', host: '127.0.0.1', port: 0 });
+    const model = await loadModel();
+    const { store } = await runDemo({ persons: 200, seed: 3, asOf: '2026-06-30', model });
+    const api = await startEmbeddedApi({ config, model, logger: pino({ level: 'silent' }), store, asOf: '2026-06-30', host: '127.0.0.1', port: 0 });
     try {
       const get = (path: string, key: string) => fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
       const score = await get(`/v1/persons/${api.subjectId}/score`, api.keys.subject);
