@@ -26,7 +26,7 @@ describe('tiescore db migrate', () => {
     await connection.close();
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
-    expect(first.stdout).toMatch(/^schema up to date on bolt:\/\/127\.0\.0\.1:7687: \d+ constraints, \d+ indexes\n$/);
+    expect(first.stdout).toMatch(new RegExp(`^schema up to date on ${loadConfig().NEO4J_URI.replace(/[.]/g, '\\.')}: \\d+ constraints, \\d+ indexes\n$`));
     expect(second.stdout).toBe(first.stdout);
   });
 
