@@ -1,0 +1,71 @@
+/**
+ * Recompute benchmark: a full run over the persons already in Neo4j (load them first, e.g. with
+ * bench/import.ts or `tiescore synth … && tiescore import …`), through the real BullMQ pipeline
+ * with workers in this process, reporting per-step timings. Baseline in the same run: the same
+ * full run by the inline runner (no queue, no Redis artifacts, one process).
+ *
+ *   npx tsx bench/recompute.ts --runs 3 [--concurrency 2]
+ *
+ * Prints one JSON object on its last line. Leaves the runs in the database (the last one published).
+ */
+import { QueueEvents } from 'bullmq';
+import { loadConfig } from '../src/config.js';
+import { enqueueRecompute } from '../src/jobs/bullmq/enqueue.js';
+import { QUEUES, recomputeQueue, redisConnection } from '../src/jobs/bullmq/queues.js';
+import { startRecomputeWorkers } from '../src/jobs/bullmq/recompute-workers.js';
+import { recomputeInline } from '../src/jobs/recompute/inline-runner.js';
+import { loadModel } from '../src/score/index.js';
+import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
+import { machine, median, numberArg } from './lib/report.js';
+
+const runs = numberArg('runs', 3);
+const concurrency = numberArg('concurrency', 2);
+const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-bench-${process.pid}` };
+const store = await Neo4jStore.open(config);
+const model = await loadModel();
+const persons = (await store.counts()).persons;
+if (persons === 0) throw new Error('bench/recompute: the database holds no persons; import a population first');
+const asOf = '2026-06-30';
+
+const queue = recomputeQueue(config);
+const events = new QueueEvents(QUEUES.recompute, { connection: redisConnection(config), prefix: config.QUEUE_PREFIX });
+await events.waitUntilReady();
+const workers = await startRecomputeWorkers({ config, store, model, concurrency });
+
+type Timings = Record<string, number>;
+const queued: { total: number; steps: Timings }[] = [];
+const inline: { total: number; steps: Timings }[] = [];
+for (let r = 0; r < runs; r++) {
+  let t0 = performance.now();
+  const job = await enqueueRecompute(queue, model, { asOf });
+  const outcome = (await job.waitUntilFinished(events)) as { stats: { timingsMs: Timings } };
+  queued.push({ total: performance.now() - t0, steps: outcome.stats.timingsMs });
+  t0 = performance.now();
+  const result = await recomputeInline(store, model, { asOf });
+  inline.push({ total: performance.now() - t0, steps: result.run.stats.timingsMs as Timings });
+  console.error(`run ${r + 1}/${runs}: queued ${(queued.at(-1)!.total / 1000).toFixed(1)} s, inline ${(inline.at(-1)!.total / 1000).toFixed(1)} s`);
+}
+await workers.close();
+await events.close();
+await queue.obliterate({ force: true });
+await queue.close();
+await store.close();
+
+const summarise = (samples: typeof queued) => ({
+  totalSeconds: Math.round(median(samples.map((s) => s.total)) / 100) / 10,
+  stepsSeconds: Object.fromEntries(['SNAPSHOT', 'PROPAGATE', 'SCORE', 'PUBLISH'].map((step) => [step, Math.round(median(samples.map((s) => s.steps[step] ?? 0)) / 100) / 10])),
+});
+const q = summarise(queued);
+const i = summarise(inline);
+console.log(
+  JSON.stringify({
+    benchmark: 'recompute',
+    persons,
+    runs,
+    concurrency,
+    machine: machine(),
+    queued: q,
+    inlineBaseline: i,
+    ratioQueuedVsInline: Math.round((q.totalSeconds / i.totalSeconds) * 100) / 100,
+  }),
+);
