@@ -55,6 +55,8 @@ export interface Store {
   existingPersonIds(ids: readonly string[]): Promise<Set<string>>;
   /** Persons with `seq` in [fromSeq, toSeq), in seq order. */
   personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]>;
+  /** Persons with the given seqs (unknown seqs skipped), in seq order. */
+  personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]>;
   /** One more than the largest `seq` handed out (0 when empty). */
   seqBound(): Promise<number>;
 
@@ -72,6 +74,8 @@ export interface Store {
   eventsOf(personId: string): Promise<CreditEvent[]>;
   /** Events of the persons with `seq` in [fromSeq, toSeq), grouped by seq. */
   eventsBySeq(fromSeq: number, toSeq: number): Promise<Map<number, CreditEvent[]>>;
+  /** Events of the persons with the given seqs, grouped by seq. */
+  eventsBySeqs(seqs: readonly number[]): Promise<Map<number, CreditEvent[]>>;
   setEventStatus(eventId: string, status: CreditEvent['status']): Promise<void>;
 
   counts(): Promise<StoreCounts>;
@@ -101,6 +105,8 @@ export interface Store {
   scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined>;
   /** Scores of persons with seq in [fromSeq, toSeq) as served by `run`, in seq order. */
   scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]>;
+  /** Scores of the persons with the given seqs as served by `run`, in seq order. */
+  scoresBySeqsIn(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]>;
   /** How many scores the run itself wrote. */
   countScores(runId: string): Promise<number>;
   /** The person's scores across runs, newest run first. */

@@ -113,6 +113,11 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         await store.upsertPersons(['p0', 'p1', 'p2', 'p3'].map((id) => person(id)));
         expect([...(await store.existingPersonIds(['p1', 'zz', 'p3']))].sort()).toEqual(['p1', 'p3']);
         expect((await store.personsBySeq(1, 3)).map((p) => p.id)).toEqual(['p1', 'p2']);
+        expect((await store.personsBySeqs([3, 0, 3, 42])).map((p) => [p.seq, p.id])).toEqual([
+          [0, 'p0'],
+          [3, 'p3'],
+        ]);
+        expect(await store.personsBySeqs([])).toEqual([]);
         expect(await store.personsBySeq(10, 20)).toEqual([]);
         expect(await store.getPerson('nobody')).toBeUndefined();
       });
@@ -186,6 +191,9 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         const grouped = await store.eventsBySeq(0, 2);
         expect(grouped.get(0)?.map((e) => e.id).sort()).toEqual(['e1', 'e2']);
         expect(grouped.get(1)?.map((e) => e.id)).toEqual(['e3']);
+        const picked = await store.eventsBySeqs([1, 7]);
+        expect([...picked.keys()]).toEqual([1]);
+        expect(picked.get(1)).toEqual([event('e3', 'b')]);
         expect((await store.counts()).events).toBe(3);
       });
 
@@ -274,6 +282,10 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.scoreIn(inc, 'zz')).toBeUndefined();
         expect((await store.scoresBySeqIn(inc, 0, 3)).map((s) => [s.personId, s.score])).toEqual([
           ['a', 600],
+          ['b', 650],
+          ['c', 620],
+        ]);
+        expect((await store.scoresBySeqsIn(inc, [2, 1, 9])).map((s) => [s.personId, s.score])).toEqual([
           ['b', 650],
           ['c', 620],
         ]);

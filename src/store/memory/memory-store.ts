@@ -98,6 +98,15 @@ export class MemoryStore implements Store {
     return this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq)).map(clone);
   }
 
+  async personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
+    return [...new Set(seqs)]
+      .sort((x, y) => x - y)
+      .flatMap((seq) => {
+        const person = this.personsBySeqIndex[seq];
+        return person ? [clone(person)] : [];
+      });
+  }
+
   async seqBound(): Promise<number> {
     return this.personsBySeqIndex.length;
   }
@@ -210,6 +219,15 @@ export class MemoryStore implements Store {
     return grouped;
   }
 
+  async eventsBySeqs(seqs: readonly number[]): Promise<Map<number, CreditEvent[]>> {
+    const grouped = new Map<number, CreditEvent[]>();
+    for (const person of await this.personsBySeqs(seqs)) {
+      const events = await this.eventsOf(person.id);
+      if (events.length > 0) grouped.set(person.seq, events);
+    }
+    return grouped;
+  }
+
   async setEventStatus(eventId: string, status: CreditEvent['status']): Promise<void> {
     const event = this.events.get(eventId);
     if (!event) throw new NotFoundError(`store: no event "${eventId}"`);
@@ -293,6 +311,15 @@ export class MemoryStore implements Store {
   async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
     const result: PersonScore[] = [];
     for (const person of this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq))) {
+      const score = await this.scoreIn(run, person.id);
+      if (score) result.push(score);
+    }
+    return result;
+  }
+
+  async scoresBySeqsIn(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
+    const result: PersonScore[] = [];
+    for (const person of await this.personsBySeqs(seqs)) {
       const score = await this.scoreIn(run, person.id);
       if (score) result.push(score);
     }

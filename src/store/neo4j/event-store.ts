@@ -2,7 +2,7 @@
 import type { CreditEvent } from '../../domain/records.js';
 import { NotFoundError } from '../errors.js';
 import type { UpsertResult } from '../store.js';
-import { definedOnly } from './batches.js';
+import { chunks, definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { upsertInBatches } from './upsert-batches.js';
 
@@ -45,6 +45,19 @@ export class EventStore {
       let events = bySeq.get(row.seq);
       if (events === undefined) bySeq.set(row.seq, (events = []));
       events.push(toCreditEvent(row.personId, row.event));
+    }
+    return bySeq;
+  }
+
+  async eventsBySeqs(seqs: readonly number[]): Promise<Map<number, CreditEvent[]>> {
+    const bySeq = new Map<number, CreditEvent[]>();
+    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
+      const rows = await this.runner.read<{ seq: number; personId: string; event: Props }>('events/by-seqs', { seqs: chunk.map(int) });
+      for (const row of rows) {
+        let events = bySeq.get(row.seq);
+        if (events === undefined) bySeq.set(row.seq, (events = []));
+        events.push(toCreditEvent(row.personId, row.event));
+      }
     }
     return bySeq;
   }

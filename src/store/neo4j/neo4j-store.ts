@@ -79,6 +79,10 @@ export class Neo4jStore implements Store {
   personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]> {
     return this.persons.personsBySeq(fromSeq, toSeq);
   }
+
+  personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
+    return this.persons.personsBySeqs(seqs);
+  }
   seqBound(): Promise<number> {
     return this.persons.seqBound();
   }
@@ -104,6 +108,10 @@ export class Neo4jStore implements Store {
   }
   eventsBySeq(fromSeq: number, toSeq: number): Promise<Map<number, CreditEvent[]>> {
     return this.events.eventsBySeq(fromSeq, toSeq);
+  }
+
+  eventsBySeqs(seqs: readonly number[]): Promise<Map<number, CreditEvent[]>> {
+    return this.events.eventsBySeqs(seqs);
   }
   setEventStatus(eventId: string, status: CreditEvent['status']): Promise<void> {
     return this.events.setEventStatus(eventId, status);
@@ -146,6 +154,10 @@ export class Neo4jStore implements Store {
   }
   scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
     return this.runs.scoresBySeqIn(run, fromSeq, toSeq);
+  }
+
+  scoresBySeqsIn(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
+    return this.runs.scoresBySeqsIn(run, seqs);
   }
   countScores(runId: string): Promise<number> {
     return this.runs.countScores(runId);

@@ -39,6 +39,15 @@ export class PersonStore {
     return rows.map((row) => toStoredPerson(row.person));
   }
 
+  async personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
+    const persons: StoredPerson[] = [];
+    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
+      const rows = await this.runner.read<{ person: Props }>('persons/by-seqs', { seqs: chunk.map(int) });
+      persons.push(...rows.map((row) => toStoredPerson(row.person)));
+    }
+    return persons;
+  }
+
   async seqBound(): Promise<number> {
     const [row] = await this.runner.read<{ bound: number }>('persons/seq-bound');
     return row?.bound ?? 0;

@@ -73,6 +73,15 @@ export class RunStore {
     return rows.map((row) => toScore(row.score));
   }
 
+  async scoresBySeqsIn(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
+    const scores: PersonScore[] = [];
+    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
+      const rows = await this.runner.read<{ score: Props }>('scores/by-seqs-in-lineage', { lineage: run.lineage, seqs: chunk.map(int) });
+      scores.push(...rows.map((row) => toScore(row.score)));
+    }
+    return scores;
+  }
+
   async countScores(runId: string): Promise<number> {
     const [row] = await this.runner.read<{ count: number }>('scores/count', { runId });
     return row?.count ?? 0;
