@@ -1,0 +1,265 @@
+/**
+ * API benchmark: `tiescore serve` (a child process, `node --import tsx src/cli/main.ts serve`)
+ * against the real Neo4j and Redis, loaded with autocannon over loopback (127.0.0.1):
+ *
+ * - `GET /v1/persons/{id}/score` by an analyst key, a random person of the population per
+ *   request: throughput and p50/p99 latency (issue 6 target: ≥ 1,000 requests/s, p99 ≤ 25 ms);
+ * - the same read by a consumer key under a live consent (one more check per request), over
+ *   `--consented` random persons given a consent for the run;
+ * - `POST /v1/contagion/simulate` with one `"default"` shock on a random person (the API's
+ *   default threshold and page): p95 latency (target ≤ 100 ms), `--contagion-connections` callers;
+ * - baselines in the same run: `GET /healthz` (the server's fixed cost per request: HTTP,
+ *   middleware, no store) and the raw Neo4j read of the same score over Bolt from this process
+ *   (`scores/in-lineage`, the one statement a score needs at least) at the same concurrency.
+ *
+ * Runs are interleaved (each round measures every target once) and reported as medians.
+ *
+ *   NEO4J_URI=bolt://127.0.0.1:7688 npx tsx bench/api.ts --runs 3 [--duration 10] [--connections 10]
+ *
+ * Needs a population with a published run (bench/import.ts, bench/recompute.ts). Rate limiting is
+ * off in the served API (RATE_LIMIT_PER_MINUTE=0: the default 600 a minute per key would refuse a
+ * load test); the request log is on at the default level, written to /dev/null. The keys, consents
+ * and access-log entries the benchmark made are deleted at the end (`cypher/bench/api-cleanup`).
+ * Prints one JSON object on its last line.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { issueApiKey } from '../src/api/auth/api-keys.js';
+import { loadConfig } from '../src/config.js';
+import { PACKAGE_ROOT } from '../src/package-root.js';
+import { connectNeo4j } from '../src/store/neo4j/connection.js';
+import { cypher } from '../src/store/neo4j/cypher.js';
+import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
+import { machine, median, numberArg } from './lib/report.js';
+
+const runs = numberArg('runs', 3);
+/** Seconds per autocannon run (at most 20). */
+const duration = Math.min(20, numberArg('duration', 10));
+const connections = numberArg('connections', 10);
+const contagionConnections = numberArg('contagion-connections', 1);
+const consented = numberArg('consented', 1_000);
+const HOST = '127.0.0.1';
+
+const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-bench-api-${process.pid}` };
+const store = await Neo4jStore.open(config);
+const connection = await connectNeo4j(config);
+const run = await store.publishedRun();
+if (!run) throw new Error('bench/api: no published run; import a population and run a recompute first (bench/recompute.ts)');
+const seqBound = await store.seqBound();
+const ids: string[] = [];
+for (let from = 0; from < seqBound; from += 10_000) ids.push(...(await store.personsBySeq(from, from + 10_000)).map((p) => p.id));
+const randomId = () => ids[Math.floor(Math.random() * ids.length)]!;
+console.error(`bench/api: ${ids.length} persons, published run ${run.id}`);
+
+// Keys as `tiescore keys create` makes them; consents for the consumer's persons.
+const tag = `bench-api-${process.pid}`;
+const analyst = await issueApiKey(store, { role: 'analyst', name: `${tag}-analyst` });
+const consumer = await issueApiKey(store, { role: 'consumer', name: `${tag}-lender` });
+const consentedIds = Array.from({ length: Math.min(consented, ids.length) }, randomId);
+const grantedAt = new Date(Date.now() - 60_000).toISOString();
+const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+for (const personId of new Set(consentedIds)) {
+  await store.createConsent({ id: `${tag}-${randomUUID()}`, personId, consumer: consumer.record.name, purpose: 'benchmark', grantedAt, expiresAt });
+}
+
+const port = await freePort();
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', HOST, '--port', String(port)], {
+  cwd: PACKAGE_ROOT,
+  env: { ...process.env, NEO4J_URI: config.NEO4J_URI, QUEUE_PREFIX: config.QUEUE_PREFIX, RATE_LIMIT_PER_MINUTE: '0' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://${HOST}:${port}`;
+
+interface Measured {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+}
+
+try {
+  await waitUntilUp(server, `${base}/healthz`, 60_000);
+  // Warm up: the first contagion builds the published run's network view (a full snapshot).
+  let t0 = performance.now();
+  const first = await fetch(`${base}/v1/contagion/simulate`, contagionInit());
+  if (first.status !== 200) throw new Error(`bench/api: warm-up contagion answered ${first.status}: ${await first.text()}`);
+  console.error(`bench/api: network view built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  t0 = performance.now();
+  await cannon({ path: () => `/v1/persons/${randomId()}/score`, key: analyst.key, seconds: 3 });
+  await cannon({ path: () => `/v1/persons/${consentedIds[0]}/score`, key: consumer.key, seconds: 1 });
+
+  const samples: Record<'healthz' | 'bolt' | 'score' | 'consumer' | 'contagion', Measured[]> = { healthz: [], bolt: [], score: [], consumer: [], contagion: [] };
+  for (let r = 0; r < runs; r++) {
+    samples.healthz.push(await cannon({ path: () => '/healthz', seconds: Math.min(duration, 5) }));
+    samples.bolt.push(await boltReads(Math.min(duration, 5)));
+    samples.score.push(await cannon({ path: () => `/v1/persons/${randomId()}/score`, key: analyst.key, seconds: duration }));
+    samples.consumer.push(
+      await cannon({ path: () => `/v1/persons/${consentedIds[Math.floor(Math.random() * consentedIds.length)]}/score`, key: consumer.key, seconds: duration }),
+    );
+    samples.contagion.push(await cannon({ path: () => '/v1/contagion/simulate', key: analyst.key, seconds: duration, connections: contagionConnections, post: true }));
+    const s = samples.score.at(-1)!;
+    console.error(
+      `run ${r + 1}/${runs}: score ${s.requestsPerSecond.toFixed(0)}/s p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} ms; ` +
+        `consumer ${samples.consumer.at(-1)!.requestsPerSecond.toFixed(0)}/s; healthz ${samples.healthz.at(-1)!.requestsPerSecond.toFixed(0)}/s; ` +
+        `bolt ${samples.bolt.at(-1)!.requestsPerSecond.toFixed(0)}/s; contagion p95 ${samples.contagion.at(-1)!.p95.toFixed(1)} ms`,
+    );
+  }
+
+  const summary = Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, summarise(list)])) as Record<keyof typeof samples, Measured>;
+  const loadAfter = machine().loadAverage;
+  console.log(
+    JSON.stringify({
+      benchmark: 'api',
+      persons: ids.length,
+      runId: run.id,
+      runs,
+      durationSeconds: duration,
+      connections,
+      contagionConnections,
+      machine: machine(),
+      loadAverageAfter: loadAfter,
+      medians: summary,
+      ratios: {
+        scoreVsHealthz: round(summary.score.requestsPerSecond / summary.healthz.requestsPerSecond, 3),
+        scoreVsBolt: round(summary.score.requestsPerSecond / summary.bolt.requestsPerSecond, 3),
+      },
+      targets: {
+        scoreThroughput: summary.score.requestsPerSecond >= 1000,
+        scoreP99: summary.score.p99 <= 25,
+        contagionP95: summary.contagion.p95 <= 100,
+      },
+      perRun: samples,
+    }),
+  );
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await cleanUp();
+  await connection.close();
+  await store.close();
+}
+
+/** One autocannon run; latencies (ms) from every 2xx response, any other status fails the run. */
+async function cannon(options: { path: () => string; key?: string; seconds: number; connections?: number; post?: boolean }): Promise<Measured> {
+  const latencies: number[] = [];
+  const headers: Record<string, string> = options.key ? { authorization: `Bearer ${options.key}` } : {};
+  const instance = autocannon({
+    url: base,
+    connections: options.connections ?? connections,
+    duration: options.seconds,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: options.path(),
+          headers,
+          ...(options.post ? { method: 'POST' as const, ...contagionBody() } : {}),
+        }),
+      },
+    ],
+  });
+  instance.on('response', (_client, status, _bytes, responseTime) => {
+    if (status >= 200 && status < 300) latencies.push(responseTime);
+  });
+  const result = await instance;
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`bench/api: ${options.path()} had ${result.non2xx} non-2xx answers and ${result.errors} errors (${JSON.stringify(result.statusCodeStats)})`);
+  }
+  return measured(latencies, result.duration);
+}
+
+/** The same score read straight over Bolt from this process, `connections` at a time. */
+async function boltReads(seconds: number): Promise<Measured> {
+  const statement = cypher('scores/in-lineage');
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      const session = connection.driver.session({ database: connection.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.executeRead((tx) => tx.run(statement, { lineage: run!.lineage, personId: randomId() }));
+        if (result.records.length !== 1) throw new Error('bench/api: a Bolt score read found no score');
+      } finally {
+        await session.close();
+      }
+      latencies.push(performance.now() - t);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  return measured(latencies, (performance.now() - t0) / 1000);
+}
+
+function contagionBody() {
+  return { body: JSON.stringify({ shocks: [{ personId: randomId(), ownScore: 'default' }] }), headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst.key}` } };
+}
+
+function contagionInit(): RequestInit {
+  return { method: 'POST', ...contagionBody() };
+}
+
+function measured(latencies: number[], seconds: number): Measured {
+  const sorted = latencies.sort((x, y) => x - y);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { requestsPerSecond: round(sorted.length / seconds, 1), p50: round(at(0.5), 2), p95: round(at(0.95), 2), p99: round(at(0.99), 2), requests: sorted.length };
+}
+
+function summarise(list: Measured[]): Measured {
+  return {
+    requestsPerSecond: round(median(list.map((m) => m.requestsPerSecond)), 1),
+    p50: round(median(list.map((m) => m.p50)), 2),
+    p95: round(median(list.map((m) => m.p95)), 2),
+    p99: round(median(list.map((m) => m.p99)), 2),
+    requests: Math.round(median(list.map((m) => m.requests))),
+  };
+}
+
+function round(value: number, digits: number): number {
+  return Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilUp(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`bench/api: the server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`bench/api: the server did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Deletes what the benchmark made: its keys, their consents and the access-log entries of its reads. */
+async function cleanUp(): Promise<void> {
+  const session = connection.driver.session({ database: connection.database });
+  try {
+    for (;;) {
+      const result = await session.executeWrite((tx) =>
+        tx.run(cypher('bench/api-cleanup'), { keyIds: [analyst.record.id, consumer.record.id], consumer: consumer.record.name, limit: neo4j.int(10_000) }),
+      );
+      if ((result.records[0]?.get('deleted') as number) === 0) break;
+    }
+  } finally {
+    await session.close();
+  }
+}
