@@ -147,26 +147,30 @@ try {
 async function cannon(options: { path: () => string; key?: string; seconds: number; connections?: number; post?: boolean }): Promise<Measured> {
   const latencies: number[] = [];
   const headers: Record<string, string> = options.key ? { authorization: `Bearer ${options.key}` } : {};
-  const instance = autocannon({
-    url: base,
-    connections: options.connections ?? connections,
-    duration: options.seconds,
-    timeout: 10,
-    requests: [
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
       {
-        setupRequest: (request) => ({
-          ...request,
-          path: options.path(),
-          headers,
-          ...(options.post ? { method: 'POST' as const, ...contagionBody() } : {}),
-        }),
+        url: base,
+        connections: options.connections ?? connections,
+        duration: options.seconds,
+        timeout: 10,
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              path: options.path(),
+              headers,
+              ...(options.post ? { method: 'POST' as const, ...contagionBody() } : {}),
+            }),
+          },
+        ],
       },
-    ],
+      (error, done) => (error ? reject(error as Error) : resolve(done)),
+    );
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      if (status >= 200 && status < 300) latencies.push(responseTime);
+    });
   });
-  instance.on('response', (_client, status, _bytes, responseTime) => {
-    if (status >= 200 && status < 300) latencies.push(responseTime);
-  });
-  const result = await instance;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`bench/api: ${options.path()} had ${result.non2xx} non-2xx answers and ${result.errors} errors (${JSON.stringify(result.statusCodeStats)})`);
   }
