@@ -55,4 +55,28 @@ describe('recompute pipeline on BullMQ', () => {
     expect(viaQueue.map((s) => [s.personId, s.score, s.dimensions])).toEqual(direct.map((s) => [s.personId, s.score, s.dimensions]));
     expect(run.stats.meanScore).toBe(inline.run.stats.meanScore);
   });
+
+  it('runs an incremental run on top of the published one, matching a full recompute within 1 point', async () => {
+    const base = (await store.publishedRun())!;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const [p1, p2, p3] = await store.personsBySeq(10, 13);
+    await store.upsertEvents([{ id: 'late-default', personId: p1!.id, kind: 'defaulted', at: '2026-06-01', amount: 2500, source: 'bank-z', status: 'active' }]);
+    await store.upsertFriendships([{ a: p2!.id, b: p3!.id, since: '2026-06-01', interactions: 50 }]);
+
+    const job = await enqueueRecompute(queue, model, { kind: 'incremental', chunkSize: 50 });
+    await job.waitUntilFinished(events, 60_000);
+    const run = (await store.publishedRun())!;
+    expect(run).toMatchObject({ id: job.data.runId, kind: 'incremental', asOf: base.asOf, lineage: [job.data.runId, ...base.lineage] });
+    expect(run.stats).toMatchObject({ base: base.id, dirty: 3 });
+    const rescored = await store.countScores(run.id);
+    expect(rescored).toBeGreaterThanOrEqual(3);
+    expect(rescored).toBeLessThan(1500);
+
+    const full = await recomputeInline(store, model, { asOf: base.asOf, publish: false });
+    const served = await store.scoresBySeqIn(run, 0, 1500);
+    const truth = await store.scoresBySeqIn(full.run, 0, 1500);
+    expect(served.map((s) => s.personId)).toEqual(truth.map((s) => s.personId));
+    expect(Math.max(...served.map((s, k) => Math.abs(s.score - truth[k]!.score)))).toBeLessThanOrEqual(1);
+    expect(served.find((s) => s.personId === p1!.id)!.score).toBeLessThan((await store.scoreIn(base, p1!.id))!.score);
+  });
 });

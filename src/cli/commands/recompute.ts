@@ -1,4 +1,8 @@
-/** `tiescore recompute [--wait]`: enqueue a full recompute run; with --wait, follow it to the end. */
+/**
+ * `tiescore recompute [--incremental] [--wait]`: enqueue a recompute run; with --wait, follow it
+ * to the end. An incremental run rescores only the persons whose data changed since the
+ * published run and those the contagion push from them reaches, at that run's as-of date.
+ */
 import { QueueEvents } from 'bullmq';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
@@ -16,18 +20,20 @@ import { describeRun } from './runs.js';
 export function register(program: Command): void {
   program
     .command('recompute')
-    .description('Enqueue a full recompute of every score (a `tiescore worker` runs it)')
+    .description('Enqueue a recompute of the scores (a `tiescore worker` runs it)')
+    .option('--incremental', 'rescore only what changed since the published run (and whom the push from it reaches)')
     .option('--wait', 'follow the run with a progress bar per step and print its summary')
     .option('--as-of <date>', 'scoring date (default: today, UTC)', calendarDate('--as-of'))
     .option('--chunk-size <n>', 'persons per SCORE chunk job', positiveInteger('--chunk-size'), 10_000)
     .option('--model <file>', 'model the workers must be running (default: TIESCORE_MODEL or models/default.json)')
-    .action(async (options: { wait?: boolean; asOf?: string; chunkSize: number; model?: string }) => {
+    .action(async (options: { incremental?: boolean; wait?: boolean; asOf?: string; chunkSize: number; model?: string }) => {
+      if (options.incremental && options.asOf) throw new CliError('--as-of does not go with --incremental: an incremental run keeps its base run\'s as-of date');
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       await withRecomputeQueue(config, async (queue) => {
         const events = options.wait ? new QueueEvents(QUEUES.recompute, { connection: redisConnection(config), prefix: config.QUEUE_PREFIX }) : undefined;
         await events?.waitUntilReady();
-        const job = await enqueueRecompute(queue, model, { asOf: options.asOf, chunkSize: options.chunkSize });
+        const job = await enqueueRecompute(queue, model, { kind: options.incremental ? 'incremental' : 'full', asOf: options.asOf, chunkSize: options.chunkSize });
         console.error(`enqueued run ${job.data.runId} (job ${job.id})`);
         if (!events) {
           console.log(job.data.runId);

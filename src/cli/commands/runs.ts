@@ -65,10 +65,17 @@ export function describeRun(run: Pick<ScoreRun, 'id' | 'status' | 'stats'> & Par
     iterations?: number;
     timingsMs?: Record<string, number>;
     edges?: { friendships: number; transactions: number };
+    rescored?: { scored: number };
+    base?: string;
+    dirty?: number;
+    reached?: number;
   };
   const lines = [`run ${run.id}: ${run.status}${served ? ' (served)' : ''}${run.failureReason ? ` — ${run.failureReason}` : ''}`];
   if (run.modelVersion) lines.push(`  model ${run.modelVersion}, as of ${run.asOf}, started ${run.startedAt}${run.publishedAt ? `, published ${run.publishedAt}` : ''}`);
   if (stats.scored !== undefined) lines.push(`  scored ${stats.scored} persons, mean ${stats.meanScore}${stats.edges ? `; ${stats.edges.friendships} friendships, ${stats.edges.transactions} transactions` : ''}`);
+  if (stats.rescored) {
+    lines.push(`  incremental on ${stats.base}: rescored ${stats.rescored.scored} persons (${stats.dirty} changed, ${stats.reached} more reached by the push)`);
+  }
   if (stats.bands) lines.push(`  bands: ${Object.entries(stats.bands).map(([band, count]) => `${band} ${count}`).join(', ')}`);
   if (stats.iterations !== undefined) lines.push(`  network: ${stats.iterations} iterations`);
   if (stats.timingsMs) lines.push(`  timings: ${Object.entries(stats.timingsMs).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)} s`).join(', ')}`);

@@ -48,6 +48,20 @@ export async function hasNetworkArtifact(redis: Redis, prefix: string, runId: st
   return (await redis.exists(key(prefix, runId, 'meta'), key(prefix, runId, 'network'))) === 2;
 }
 
+/** The seqs an incremental run rescores (ascending), for its SCORE step. */
+export async function saveTargets(redis: Redis, prefix: string, runId: string, targets: readonly number[]): Promise<void> {
+  const bytes = Buffer.from(Int32Array.from(targets).buffer);
+  await redis.set(key(prefix, runId, 'targets'), bytes, 'EX', TTL_SECONDS);
+}
+
+export async function loadTargets(redis: Redis, prefix: string, runId: string): Promise<number[] | undefined> {
+  const bytes = await redis.getBuffer(key(prefix, runId, 'targets'));
+  if (bytes === null) return undefined;
+  const targets: number[] = [];
+  for (let offset = 0; offset < bytes.length; offset += 4) targets.push(bytes.readInt32LE(offset));
+  return targets;
+}
+
 export async function deleteArtifacts(redis: Redis, prefix: string, runId: string): Promise<void> {
-  await redis.del(key(prefix, runId, 'network'), key(prefix, runId, 'meta'));
+  await redis.del(key(prefix, runId, 'network'), key(prefix, runId, 'meta'), key(prefix, runId, 'targets'));
 }

@@ -21,6 +21,7 @@ export interface ChunkDeps {
 
 export async function processChunk(job: Job<ChunkJobData>, deps: ChunkDeps): Promise<ScoreTally> {
   const { runId, fromSeq, toSeq } = job.data;
+  const seqs = job.data.seqs;
   const run = await deps.store.getRun(runId);
   if (!run) throw new UnrecoverableError(`score-chunk: run ${runId} does not exist`);
   if (run.modelVersion !== deps.model.version) {
@@ -31,8 +32,7 @@ export async function processChunk(job: Job<ChunkJobData>, deps: ChunkDeps): Pro
   return scoreChunk(deps.store, {
     run,
     model: deps.model,
-    fromSeq,
-    toSeq,
+    persons: seqs ? { seqs } : { fromSeq, toSeq },
     networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.mu,
     mu: slice.mu,
   });

@@ -9,6 +9,9 @@ export const NIGHTLY_SCHEDULER_ID = 'nightly-recompute';
 export const DEFAULT_CHUNK_SIZE = 10_000;
 
 export interface EnqueueOptions {
+  /** `incremental` rescores what changed since the published run, at that run's as-of date. */
+  kind?: RecomputeJobData['kind'];
+  /** Scoring date of a full run (default today, UTC). */
   asOf?: string;
   chunkSize?: number;
 }
@@ -16,10 +19,11 @@ export interface EnqueueOptions {
 export async function enqueueRecompute(queue: Queue, model: Model, options: EnqueueOptions = {}): Promise<Job<RecomputeJobData>> {
   const now = new Date();
   const runId = newRunId(now);
+  const kind = options.kind ?? 'full';
   const data: RecomputeJobData = {
     runId,
-    kind: 'full',
-    asOf: options.asOf ?? now.toISOString().slice(0, 10),
+    kind,
+    ...(kind === 'full' ? { asOf: options.asOf ?? now.toISOString().slice(0, 10) } : {}),
     modelVersion: model.version,
     chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
     step: 'SNAPSHOT',

@@ -4,7 +4,10 @@ import type { RecomputeStep, StepTimings } from '../recompute/steps.js';
 export interface RecomputeJobData {
   /** Run id (also the job id when enqueued by hand); a scheduled job gets one on its first step. */
   runId?: string;
-  kind: 'full';
+  /** `incremental` rescores only what changed since the published run (its base). */
+  kind: 'full' | 'incremental';
+  /** Incremental runs: the base run, fixed on the first step. */
+  baseRunId?: string;
   /** Scoring date YYYY-MM-DD; default the day the job was created (UTC). */
   asOf?: string;
   /** Model version the enqueuer expected; a worker with another model refuses the job. */
@@ -23,8 +26,11 @@ export interface RecomputeJobData {
 
 export interface ChunkJobData {
   runId: string;
+  /** The network slice the chunk reads: seqs [fromSeq, toSeq). */
   fromSeq: number;
   toSeq: number;
+  /** Incremental runs: the seqs to rescore (all within [fromSeq, toSeq)); absent = the whole range. */
+  seqs?: number[];
 }
 
 /** Progress reported through job.updateProgress: the step and how far it is. */

@@ -20,8 +20,11 @@ import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } 
 import { mergeTallies, summariseTally, type ScoreTally } from '../recompute/score-tally.js';
 import { newRunId } from '../recompute/run-id.js';
 import { takeSnapshot } from '../recompute/snapshot.js';
+import { planIncremental } from '../recompute/incremental-plan.js';
+import { incrementalBase, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
+import type { ChunkPersons } from '../recompute/score-chunk.js';
 import type { RecomputeStep } from '../recompute/steps.js';
-import { deleteArtifacts, hasNetworkArtifact, saveNetworkArtifact } from './artifacts.js';
+import { deleteArtifacts, hasNetworkArtifact, loadTargets, saveNetworkArtifact, saveTargets } from './artifacts.js';
 import type { ChunkJobData, RecomputeJobData, RecomputeProgress } from './job-data.js';
 import { JOB_RETENTION, RETRIES } from './queues.js';
 
@@ -51,8 +54,22 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     return job.updateData(data);
   };
   const created = new Date(job.timestamp);
-  if (data.runId === undefined) await save({ runId: newRunId(created), asOf: data.asOf ?? created.toISOString().slice(0, 10) });
-  const run = await createRunRecord(store, model, { id: data.runId, asOf: data.asOf, now: created });
+  if (data.runId === undefined) await save({ runId: newRunId(created) });
+  if (data.kind === 'incremental' && data.baseRunId === undefined) {
+    const base = await incrementalBase(store).catch((error: Error) => {
+      throw new UnrecoverableError(error.message);
+    });
+    await save({ baseRunId: base.id, asOf: base.asOf });
+  }
+  const base = data.baseRunId === undefined ? undefined : await store.getRun(data.baseRunId);
+  if (data.baseRunId !== undefined && !base) throw new UnrecoverableError(`recompute: base run ${data.baseRunId} no longer exists`);
+  if (data.asOf === undefined) await save({ asOf: created.toISOString().slice(0, 10) });
+  const run = await createRunRecord(store, model, {
+    id: data.runId,
+    asOf: data.asOf,
+    now: created,
+    ...(base ? { kind: 'incremental' as const, baseLineage: base.lineage } : {}),
+  });
   const progress = (step: RecomputeStep, done: number, total: number) =>
     job.updateProgress({ step, done, total } satisfies RecomputeProgress);
   const timed = async <T>(step: RecomputeStep, work: () => Promise<T>): Promise<T> => {
@@ -73,14 +90,22 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       await progress('PROPAGATE', 0, 1);
       const network = await timed('PROPAGATE', async () => propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu }));
       await saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu });
+      let planStats = {};
+      if (base) {
+        const plan = await planIncremental(store, base, snapshot, network, model);
+        await saveTargets(deps.redis, deps.prefix, run.id, plan.targets);
+        planStats = { base: base.id, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes };
+      }
       await progress('PROPAGATE', 1, 1);
-      await save({ step: 'SCORE', networkStats: networkStats(snapshot, network) });
+      await save({ step: 'SCORE', networkStats: { ...networkStats(snapshot, network), ...planStats } });
     }
     if (data.step === 'SCORE') {
       if (data.chunks === undefined) {
-        const persons = await store.seqBound();
+        const targets = base ? await loadTargets(deps.redis, deps.prefix, run.id) : undefined;
+        if (base && !targets) throw new Error(`recompute: the rescore list of run ${run.id} is missing`);
+        const persons = targets ? seqChunks(targets, data.chunkSize) : rangeChunks(await store.seqBound(), data.chunkSize);
         const scoreStartedAt = Date.now();
-        const chunks = await addChunkJobs(job, deps.chunkQueue, run.id, persons, data.chunkSize);
+        const chunks = await addChunkJobs(job, deps.chunkQueue, run.id, persons);
         await save({ chunks, scoreStartedAt });
       }
       if (token !== undefined && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
@@ -115,20 +140,23 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
   }
 }
 
-async function addChunkJobs(parent: Job<RecomputeJobData>, chunkQueue: Queue<ChunkJobData>, runId: string, persons: number, chunkSize: number): Promise<number> {
-  const jobs = [];
-  for (let k = 0, from = 0; from < persons; k++, from += chunkSize) {
-    jobs.push({
+async function addChunkJobs(parent: Job<RecomputeJobData>, chunkQueue: Queue<ChunkJobData>, runId: string, chunks: ChunkPersons[]): Promise<number> {
+  const jobs = chunks.map((persons, k) => {
+    const data: ChunkJobData =
+      'seqs' in persons
+        ? { runId, fromSeq: persons.seqs[0]!, toSeq: persons.seqs.at(-1)! + 1, seqs: [...persons.seqs] }
+        : { runId, fromSeq: persons.fromSeq, toSeq: persons.toSeq };
+    return {
       name: 'score-chunk',
-      data: { runId, fromSeq: from, toSeq: Math.min(persons, from + chunkSize) },
+      data,
       opts: {
         jobId: `${runId}-chunk-${k}`,
         parent: { id: parent.id!, queue: parent.queueQualifiedName },
         ...RETRIES,
         ...JOB_RETENTION,
       },
-    });
-  }
+    };
+  });
   await chunkQueue.addBulk(jobs);
   return jobs.length;
 }

@@ -1,20 +1,25 @@
 /**
- * Runs a full recompute in this process — SNAPSHOT → PROPAGATE → SCORE → PUBLISH — with the
- * same step code the BullMQ workers run. Used by the embedded mode (`tiescore demo`) and tests.
- * A failure marks the run failed with its reason; a failed run is never published.
+ * Runs a recompute in this process — SNAPSHOT → PROPAGATE → SCORE → PUBLISH — with the same
+ * step code the BullMQ workers run. Used by the embedded mode (`tiescore demo`) and tests.
+ * A full run scores everyone; an incremental run scores, at its base run's as-of date, only the
+ * dirty persons and those the push from them reaches (incremental-plan.ts). A failure marks the
+ * run failed with its reason; a failed run is never published.
  */
 import type { ScoreRun } from '../../domain/scores.js';
 import { propagateNetwork, type NetworkResult } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
+import { INCREMENTAL_DEFAULTS, planIncremental } from './incremental-plan.js';
 import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from './run-lifecycle.js';
-import { scoreChunk } from './score-chunk.js';
+import { scoreChunk, type ChunkPersons } from './score-chunk.js';
 import { mergeTallies, type ScoreTally } from './score-tally.js';
 import { takeSnapshot, type Snapshot } from './snapshot.js';
 import type { RecomputeStep, StepTimings } from './steps.js';
 
 export interface InlineRecomputeOptions {
-  /** Scoring date YYYY-MM-DD; default today (UTC). */
+  /** `full` (default) or `incremental` (needs a published run to build on). */
+  kind?: ScoreRun['kind'];
+  /** Scoring date YYYY-MM-DD of a full run; default today (UTC). */
   asOf?: string;
   /** Persons per SCORE chunk. Default 10,000. */
   chunkSize?: number;
@@ -32,7 +37,8 @@ export interface InlineRecomputeResult {
 }
 
 export async function recomputeInline(store: Store, model: Model, options: InlineRecomputeOptions = {}): Promise<InlineRecomputeResult> {
-  let run = await createRunRecord(store, model, { asOf: options.asOf });
+  const base = options.kind === 'incremental' ? await incrementalBase(store) : undefined;
+  let run = await createRunRecord(store, model, base ? { kind: 'incremental', asOf: base.asOf, baseLineage: base.lineage } : { asOf: options.asOf });
   const timings: StepTimings = {};
   const timed = async <T>(step: RecomputeStep, work: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
@@ -45,18 +51,18 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
       takeSnapshot(store, model, run.asOf, { onProgress: (done, total) => options.onProgress?.('SNAPSHOT', done, total) }),
     );
     const network = await timed('PROPAGATE', () => propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu }));
-    const chunkSize = options.chunkSize ?? 10_000;
-    const n = snapshot.csr.nodeCount;
+    const plan = base ? await planIncremental(store, base, snapshot, network, model) : undefined;
+    const chunks = plan ? seqChunks(plan.targets, options.chunkSize) : rangeChunks(snapshot.csr.nodeCount, options.chunkSize);
     const tally = await timed('SCORE', async () => {
       const tallies: ScoreTally[] = [];
-      for (let from = 0; from < n; from += chunkSize) {
-        const to = Math.min(n, from + chunkSize);
-        tallies.push(await scoreChunk(store, { run, model, fromSeq: from, toSeq: to, networkOf: (seq) => network.network[seq]!, mu: network.mu }));
-        options.onProgress?.('SCORE', to, n);
+      for (const [k, persons] of chunks.entries()) {
+        tallies.push(await scoreChunk(store, { run, model, persons, networkOf: (seq) => network.network[seq]!, mu: network.mu }));
+        options.onProgress?.('SCORE', k + 1, chunks.length);
       }
       return mergeTallies(tallies);
     });
-    run = await completeRun(store, run, tally, networkStats(snapshot, network), timings);
+    const extra = plan && base ? { base: base.id, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes } : {};
+    run = await completeRun(store, run, tally, { ...networkStats(snapshot, network), ...extra }, timings);
     if (options.publish ?? true) {
       run = await timed('PUBLISH', () => publishAndPrune(store, run, options.keepRuns ?? 30));
       run.stats = { ...run.stats, timingsMs: timings };
@@ -67,4 +73,28 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
     await failRun(store, run.id, error, timings);
     throw error;
   }
+}
+
+/** The published run an incremental run builds on; throws when there is none to build on. */
+export async function incrementalBase(store: Store): Promise<ScoreRun> {
+  const base = await store.publishedRun();
+  if (!base) throw new Error('recompute: an incremental run needs a published run to build on; run a full recompute first');
+  if (base.lineage.length >= INCREMENTAL_DEFAULTS.maxLineage) {
+    throw new Error(`recompute: the published run already builds on ${base.lineage.length - 1} runs; run a full recompute`);
+  }
+  return base;
+}
+
+/** Consecutive seq ranges of a full run. */
+export function rangeChunks(persons: number, size = 10_000): ChunkPersons[] {
+  const chunks: ChunkPersons[] = [];
+  for (let from = 0; from < persons; from += size) chunks.push({ fromSeq: from, toSeq: Math.min(persons, from + size) });
+  return chunks;
+}
+
+/** Lists of at most `size` seqs (ascending) of an incremental run. */
+export function seqChunks(targets: readonly number[], size = 10_000): ChunkPersons[] {
+  const chunks: ChunkPersons[] = [];
+  for (let k = 0; k < targets.length; k += size) chunks.push({ seqs: targets.slice(k, k + size) });
+  return chunks;
 }

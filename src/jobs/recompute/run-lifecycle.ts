@@ -60,10 +60,12 @@ export async function completeRun(
   timings: StepTimings,
   now: Date = new Date(),
 ): Promise<ScoreRun> {
+  // An incremental run's tally covers only the persons it rescored, not the served population.
+  const summary = run.kind === 'incremental' ? { rescored: summariseTally(tally) } : summariseTally(tally);
   const patch = {
     status: 'complete' as const,
     finishedAt: now.toISOString(),
-    stats: { ...summariseTally(tally), ...stats, timingsMs: timings },
+    stats: { ...summary, ...stats, timingsMs: timings },
   };
   await store.updateRun(run.id, patch);
   return { ...run, ...patch };

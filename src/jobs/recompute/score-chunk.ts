@@ -1,18 +1,21 @@
 /**
  * SCORE, one chunk: merges the four per-person dimensions with the network dimension for the
- * persons with seq in [from, to) and writes their staged scores for the run. Idempotent: the
- * store overwrites a (run, person) score, so a chunk run twice writes the same result.
+ * persons of the chunk — a seq range [from, to) in a full run, a list of seqs in an incremental
+ * one — and writes their staged scores for the run. Idempotent: the store overwrites a
+ * (run, person) score, so a chunk run twice writes the same result.
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { scorePerson, type Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { emptyTally, tallyScore, type ScoreTally } from './score-tally.js';
 
+/** The persons of a chunk: a seq range, or the listed seqs. */
+export type ChunkPersons = { fromSeq: number; toSeq: number } | { seqs: readonly number[] };
+
 export interface ChunkInput {
   run: ScoreRun;
   model: Model;
-  fromSeq: number;
-  toSeq: number;
+  persons: ChunkPersons;
   /** n_i for a seq of the chunk. */
   networkOf: (seq: number) => number;
   /** μ, the network prior of the run. */
@@ -21,11 +24,14 @@ export interface ChunkInput {
 
 /**
  * @example
- * const tally = await scoreChunk(store, { run, model, fromSeq: 0, toSeq: 10_000, networkOf: (i) => network[i]!, mu });
+ * const tally = await scoreChunk(store, { run, model, persons: { fromSeq: 0, toSeq: 10_000 }, networkOf: (i) => network[i]!, mu });
  */
 export async function scoreChunk(store: Store, input: ChunkInput): Promise<ScoreTally> {
-  const { run, model, fromSeq, toSeq, networkOf, mu } = input;
-  const [persons, events] = await Promise.all([store.personsBySeq(fromSeq, toSeq), store.eventsBySeq(fromSeq, toSeq)]);
+  const { run, model, networkOf, mu } = input;
+  const [persons, events] =
+    'seqs' in input.persons
+      ? await Promise.all([store.personsBySeqs(input.persons.seqs), store.eventsBySeqs(input.persons.seqs)])
+      : await Promise.all([store.personsBySeq(input.persons.fromSeq, input.persons.toSeq), store.eventsBySeq(input.persons.fromSeq, input.persons.toSeq)]);
   const tally = emptyTally();
   const scores: PersonScore[] = persons.map((person) => {
     const result = scorePerson({

@@ -1,0 +1,70 @@
+/**
+ * Which persons an incremental run rescores (DESIGN.md, "Incremental recompute"): the dirty set —
+ * every person whose record, events or edges changed since the base run started — plus everyone
+ * the contagion push from the dirty set reaches by at least the tolerance in points.
+ *
+ * The shock of a dirty person is the change of their own score b since the base run (b_old from
+ * the base run's stored dimensions). The push runs on the new snapshot, so it measures how the
+ * changed own scores move everybody else. Changed edges are covered at their ends (both persons
+ * are dirty and rescored exactly); their second-order effect on the ends' other contacts, and the
+ * shift of μ, stay below the tolerance for the small changes an incremental run is for. A
+ * person not rescored keeps the base run's score through the lineage.
+ */
+import type { ScoreRun } from '../../domain/scores.js';
+import { pushContagion, ContagionWorkspace } from '../../graph/contagion.js';
+import type { NetworkResult } from '../../graph/propagate.js';
+import { scoreWeightsOf } from '../../analysis/score-weights.js';
+import { ownScore, type Model } from '../../score/index.js';
+import type { Store } from '../../store/store.js';
+import type { Snapshot } from './snapshot.js';
+
+export const INCREMENTAL_DEFAULTS = {
+  /** Rescore persons whose score the push moves by at least this many points. */
+  tolerancePoints: 0.25,
+  /** A base lineage longer than this makes the next run a full one (reads stay short). */
+  maxLineage: 30,
+};
+
+export interface IncrementalPlan {
+  /** Seqs to rescore, ascending. */
+  targets: number[];
+  dirty: number;
+  /** Persons the push moved by at least the tolerance, besides the dirty ones. */
+  reached: number;
+  pushes: number;
+}
+
+/**
+ * @example
+ * const plan = await planIncremental(store, base, snapshot, network, model);
+ * plan.targets; // [17, 402, 403, …]
+ */
+export async function planIncremental(
+  store: Store,
+  base: ScoreRun,
+  snapshot: Snapshot,
+  network: NetworkResult,
+  model: Model,
+  tolerancePoints: number = INCREMENTAL_DEFAULTS.tolerancePoints,
+): Promise<IncrementalPlan> {
+  const dirty = (await store.dirtySeqsSince(base.startedAt)).filter((seq) => seq < snapshot.csr.nodeCount && snapshot.ids[seq] !== undefined);
+  const before = new Map((await store.scoresBySeqsIn(base, dirty)).map((score) => [score.seq, ownScore(score.dimensions, model)]));
+  const shocks = dirty.flatMap((seq) => {
+    const old = before.get(seq);
+    const deltaB = old === undefined ? 0 : snapshot.own[seq]! - old; // a new person moves others from μ, which is where they stood
+    return deltaB === 0 ? [] : [{ node: seq, deltaB }];
+  });
+  const targets = new Set(dirty);
+  let pushes = 0;
+  if (shocks.length > 0) {
+    const result = pushContagion(snapshot.csr, network, shocks, {
+      workspace: new ContagionWorkspace(snapshot.csr, network),
+      weights: scoreWeightsOf(model),
+      threshold: tolerancePoints,
+      tolerance: tolerancePoints / 4,
+    });
+    for (const affected of result.affected) targets.add(affected.node);
+    pushes = result.pushes;
+  }
+  return { targets: [...targets].sort((x, y) => x - y), dirty: dirty.length, reached: targets.size - dirty.length, pushes };
+}
