@@ -2,7 +2,8 @@
  * Builds the Express app: `createApp(deps)` wires the middleware in the order every request
  * meets it, then the routes of the table (routes/index.ts):
  *
- *   metrics → request log → helmet → CORS → authenticate → rate limit → /docs → routes
+ *   metrics → request log → helmet → CORS → authenticate → rate limit → /docs
+ *   → /admin/queues (when queues are given) → routes
  *   → 404 → problem+json error handler
  *
  * JSON bodies are parsed per route, after the role check (router.ts). `server.ts` starts it.
@@ -12,6 +13,7 @@ import helmet from 'helmet';
 import { authenticate } from './auth/authenticate.js';
 import { DEFAULT_API_OPTIONS, type ApiDeps, type ApiOptions } from './deps.js';
 import { docsRouter } from './docs.js';
+import { DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
 import { errorHandler, sendProblem } from './errors.js';
 import { cors } from './middleware/cors.js';
 import { createMetrics } from './middleware/metrics.js';
@@ -65,6 +67,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   app.use(authenticate(deps.store));
   app.use(rateLimiter(options.rateLimitPerMinute, sendProblem));
   app.use(docsRouter());
+  if (deps.dashboardQueues?.length) app.use(DASHBOARD_PATH, queueDashboard(deps.dashboardQueues, deps.store));
   app.use(buildRouter(routes, deps, services, parseJson));
   app.use((req, res) => sendProblem(req, res, new ApiProblem('not-found', `no endpoint ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

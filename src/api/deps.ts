@@ -4,6 +4,7 @@ import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
 import type { AttestationKeys } from './attestation/signing-keys.js';
 import type { NetworkViewProvider } from './network-view.js';
+import type { Queue } from 'bullmq';
 import type { RecomputeJobs } from './recompute-jobs.js';
 
 export interface ApiOptions {
@@ -35,6 +36,8 @@ export interface ApiDeps {
   networkViews: NetworkViewProvider;
   /** Recompute jobs; without it the job endpoints answer 503 and disputes enqueue nothing. */
   jobs?: RecomputeJobs | undefined;
+  /** Queues shown by the admin dashboard at /admin/queues; none = no dashboard. */
+  dashboardQueues?: readonly Queue[] | undefined;
   attestationKeys: AttestationKeys;
   /** The time (consents, access log, attestations); `() => new Date()` in production. */
   clock: () => Date;

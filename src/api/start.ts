@@ -8,7 +8,8 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { ApiRole } from '../domain/safeguards.js';
-import { recomputeQueue } from '../jobs/bullmq/queues.js';
+import { Queue } from 'bullmq';
+import { QUEUES, recomputeQueue } from '../jobs/bullmq/queues.js';
 import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
@@ -78,11 +79,14 @@ export async function startProductionApi(options: { config: ApiConfig; store: St
   const queue = recomputeQueue(config, redis);
   queue.on('error', () => undefined); // reported by the connection listener above
   const jobs: RecomputeJobs = bullmqRecomputeJobs(queue, model, redis);
+  const chunkQueue = new Queue(QUEUES.chunks, { connection: redis, prefix: config.QUEUE_PREFIX });
+  chunkQueue.on('error', () => undefined);
   const app = createApp({
     store,
     model,
     networkViews: new PublishedNetworkViews(store, model),
     jobs,
+    dashboardQueues: [queue, chunkQueue],
     attestationKeys,
     clock: () => new Date(),
     logger,
@@ -94,6 +98,7 @@ export async function startProductionApi(options: { config: ApiConfig; store: St
     async stop() {
       await running.close();
       await queue.close().catch(() => undefined);
+      await chunkQueue.close().catch(() => undefined);
       redis.disconnect();
       await store.close();
     },
