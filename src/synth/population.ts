@@ -59,7 +59,7 @@
 import type { CreditEvent } from '../domain/records.js';
 import { planCommunities } from './communities.js';
 import { DateLabels } from './dates.js';
-import { drawPersons } from './person-features.js';
+import { drawPersons, type PersonArrays } from './person-features.js';
 import { Prng, STREAMS } from './prng.js';
 import { contagion, drawOutcomes, hiddenRisk } from './risk.js';
 import { drawTies, expectedDegrees, sampleFriendPairs } from './friendships.js';
@@ -231,8 +231,12 @@ export interface GenerateOptions {
   onPhase?: (phase: string) => void;
 }
 
-/** A generated population: per-person arrays indexed by seq, per-edge arrays indexed by edge. */
-export interface SyntheticPopulation {
+/**
+ * A generated population: per-person arrays indexed by seq (PersonArrays: ownRisk — the hidden
+ * own latent risk o_i that i's own features and events read — the features, and the protected
+ * attributes, `sex` as an index into SEXES), per-edge arrays indexed by edge.
+ */
+export interface SyntheticPopulation extends PersonArrays {
   persons: number;
   seed: number;
   asOf: string;
@@ -246,21 +250,8 @@ export interface SyntheticPopulation {
   communityCount: number;
   /** Hidden standardised risk r_i driving the outcome. */
   risk: Float64Array;
-  /** Hidden own latent risk o_i: what i's own features and events read. */
-  ownRisk: Float64Array;
   /** Hidden strong-tie contagion term n_i: visible only through i's contacts. */
   networkRisk: Float64Array;
-  verified: Uint8Array;
-  accountAgeDays: Int32Array;
-  incomeMonthly: Float64Array;
-  debtMonthly: Float64Array;
-  assets: Float64Array;
-  billsOnTimeRatio: Float64Array;
-  activityRegularity: Float64Array;
-  addressChanges: Int32Array;
-  birthYear: Int32Array;
-  /** Index into SEXES. */
-  sex: Uint8Array;
   /** 1 if the person defaults in the year after asOf. */
   defaulted: Uint8Array;
 
