@@ -47,6 +47,18 @@ export interface TransactionBySeq {
   lastAt: string;
 }
 
+/** What serving one person's score needs, read together (`Store.publishedScoreOf`). */
+export interface PublishedScoreRead {
+  /** The published run. */
+  run: ScoreRun;
+  /** The person; undefined when no person has the id. */
+  person: StoredPerson | undefined;
+  /** Their score as `run` serves it (as `scoreIn(run, id)`); undefined when it serves none. */
+  score: PersonScore | undefined;
+  /** Their credit events, by event id (as `eventsOf(id)`); empty without a person. */
+  events: CreditEvent[];
+}
+
 export interface Store {
   /** Inserts or updates persons by `id`; new persons get the next free `seq`. */
   upsertPersons(persons: readonly Person[]): Promise<UpsertResult>;
@@ -111,6 +123,17 @@ export interface Store {
   countScores(runId: string): Promise<number>;
   /** The person's scores across runs, newest run first. */
   scoreHistory(personId: string): Promise<PersonScore[]>;
+  /**
+   * The published run with one person's record, served score and events, read together: the
+   * same as `publishedRun()`, `getPerson(id)`, `scoreIn(run, id)` and `eventsOf(id)`, in one
+   * statement (one round trip) in Neo4j, so the parts belong to the same published run even
+   * while another run is being published. Undefined when no run is published.
+   *
+   * @example
+   * const read = await store.publishedScoreOf('p42');
+   * if (read?.score) read.score.score; // 712, from read.run
+   */
+  publishedScoreOf(personId: string): Promise<PublishedScoreRead | undefined>;
 
   createDispute(dispute: Dispute): Promise<void>;
   getDispute(id: string): Promise<Dispute | undefined>;
@@ -123,6 +146,11 @@ export interface Store {
   revokeConsent(id: string, at: string): Promise<void>;
 
   appendAccessLog(entry: AccessLogEntry): Promise<void>;
+  /**
+   * Appends several entries at once, all or none (one transaction in Neo4j): the API batches the
+   * entries of concurrent reads into one write (src/api/access-log-writer.ts).
+   */
+  appendAccessLogs(entries: readonly AccessLogEntry[]): Promise<void>;
   /** Newest first. */
   accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]>;
 

@@ -297,6 +297,32 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.countScores('inc1')).toBe(0);
         expect((await store.scoreHistory('b')).map((s) => s.runId)).toEqual(['full1']);
       });
+
+      it('reads the published run with one person, their served score and events together', async () => {
+        expect(await store.publishedScoreOf('a')).toBeUndefined();
+        await store.createRun(run('full1', { status: 'complete' }));
+        await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'b', 1, 610)]);
+        await store.publishRun('full1', '2026-07-01T03:00:00.000Z');
+        const inc = run('inc1', { kind: 'incremental', status: 'complete', lineage: ['inc1', 'full1'], startedAt: '2026-07-02T02:00:00.000Z' });
+        await store.createRun(inc);
+        await store.writeScores([score('inc1', 'b', 1, 650)]);
+        await store.upsertEvents([event('e2', 'b', { kind: 'default' }), event('e1', 'b', { until: '2026-01-01' }), event('e3', 'a')]);
+        await store.setEventStatus('e2', 'disputed');
+        expect((await store.publishedScoreOf('b'))?.score?.score).toBe(610);
+        await store.publishRun('inc1', '2026-07-02T03:00:00.000Z');
+
+        const b = (await store.publishedScoreOf('b'))!;
+        expect(b).toEqual({ run: await store.publishedRun(), person: await store.getPerson('b'), score: await store.scoreIn(inc, 'b'), events: await store.eventsOf('b') });
+        expect(b.score?.score).toBe(650);
+        expect(b.events.map((e) => [e.id, e.status])).toEqual([
+          ['e1', 'active'],
+          ['e2', 'disputed'],
+        ]);
+        expect((await store.publishedScoreOf('a'))?.score?.runId).toBe('full1');
+        // A person the run did not score, and an unknown id.
+        expect(await store.publishedScoreOf('c')).toEqual({ run: await store.publishedRun(), person: await store.getPerson('c'), score: undefined, events: [] });
+        expect(await store.publishedScoreOf('zz')).toEqual({ run: await store.publishedRun(), person: undefined, score: undefined, events: [] });
+      });
     });
 
     describe('safeguards', () => {
@@ -332,6 +358,18 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.accessLogOf('b', 10)).toEqual([
           { personId: 'b', at: '2026-07-09T00:00:00.000Z', kind: 'score', actor: 'k9', role: 'consumer', consentId: 'c1' },
         ]);
+      });
+
+      it('appends a batch of access-log entries at once', async () => {
+        await store.appendAccessLogs([]);
+        const entries = [
+          { personId: 'a', at: '2026-07-01T00:00:00.000Z', kind: 'score' as const, actor: 'k1', role: 'analyst' as const },
+          { personId: 'b', at: '2026-07-01T00:00:00.001Z', kind: 'network' as const, actor: 'k1', role: 'analyst' as const },
+          { personId: 'a', at: '2026-07-01T00:00:00.002Z', kind: 'score' as const, actor: 'k2', role: 'consumer' as const, consentId: 'c1' },
+        ];
+        await store.appendAccessLogs(entries);
+        expect(await store.accessLogOf('a', 10)).toEqual([entries[2], entries[0]]);
+        expect(await store.accessLogOf('b', 10)).toEqual([entries[1]]);
       });
 
       it('keeps API keys by id and revokes them', async () => {

@@ -9,6 +9,7 @@ import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
 import type {
   FriendshipBySeq,
+  PublishedScoreRead,
   Store,
   StoreCounts,
   StoredPerson,
@@ -308,6 +309,12 @@ export class MemoryStore implements Store {
     return undefined;
   }
 
+  async publishedScoreOf(personId: string): Promise<PublishedScoreRead | undefined> {
+    const run = await this.publishedRun();
+    if (!run) return undefined;
+    return { run, person: await this.getPerson(personId), score: await this.scoreIn(run, personId), events: await this.eventsOf(personId) };
+  }
+
   async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
     const result: PersonScore[] = [];
     for (const person of this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq))) {
@@ -384,6 +391,10 @@ export class MemoryStore implements Store {
 
   async appendAccessLog(entry: AccessLogEntry): Promise<void> {
     this.accessLog.push(clone(entry));
+  }
+
+  async appendAccessLogs(entries: readonly AccessLogEntry[]): Promise<void> {
+    this.accessLog.push(...entries.map(clone));
   }
 
   async accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]> {

@@ -68,7 +68,8 @@ export class EventStore {
   }
 }
 
-function toCreditEvent(personId: string, props: Props): CreditEvent {
+/** A credit event from its node's properties. */
+export function toCreditEvent(personId: string, props: Props): CreditEvent {
   const event: CreditEvent = {
     id: props.id as string,
     personId,

@@ -9,6 +9,7 @@ import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } fr
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type {
   FriendshipBySeq,
+  PublishedScoreRead,
   Store,
   StoreCounts,
   StoredPerson,
@@ -152,6 +153,9 @@ export class Neo4jStore implements Store {
   scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {
     return this.runs.scoreIn(run, personId);
   }
+  publishedScoreOf(personId: string): Promise<PublishedScoreRead | undefined> {
+    return this.runs.publishedScoreOf(personId);
+  }
   scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
     return this.runs.scoresBySeqIn(run, fromSeq, toSeq);
   }
@@ -194,6 +198,9 @@ export class Neo4jStore implements Store {
 
   appendAccessLog(entry: AccessLogEntry): Promise<void> {
     return this.safeguards.appendAccessLog(entry);
+  }
+  appendAccessLogs(entries: readonly AccessLogEntry[]): Promise<void> {
+    return this.safeguards.appendAccessLogs(entries);
   }
   accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]> {
     return this.safeguards.accessLogOf(personId, limit);

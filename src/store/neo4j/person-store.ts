@@ -81,7 +81,8 @@ function personProps(person: Person): Props & { id: string } {
   }) as Props & { id: string };
 }
 
-function toStoredPerson(props: Props): StoredPerson {
+/** A stored person from its node's properties. */
+export function toStoredPerson(props: Props): StoredPerson {
   const person: StoredPerson = {
     id: props.id as string,
     seq: props.seq as number,

@@ -5,8 +5,11 @@
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
+import type { PublishedScoreRead } from '../store.js';
 import { BATCH_SIZE, chunks, definedOnly, patchProps } from './batches.js';
+import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
+import { toStoredPerson } from './person-store.js';
 
 type Props = Record<string, unknown>;
 
@@ -62,6 +65,17 @@ export class RunStore {
   async scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {
     const [row] = await this.runner.read<{ score: Props }>('scores/in-lineage', { lineage: run.lineage, personId });
     return row ? toScore(row.score) : undefined;
+  }
+
+  async publishedScoreOf(personId: string): Promise<PublishedScoreRead | undefined> {
+    const [row] = await this.runner.read<{ run: Props; person: Props | null; score: Props | null; events: Props[] }>('scores/published-of-person', { personId });
+    if (!row) return undefined;
+    return {
+      run: toRun(row.run),
+      person: row.person ? toStoredPerson(row.person) : undefined,
+      score: row.score ? toScore(row.score) : undefined,
+      events: row.events.map((event) => toCreditEvent(personId, event)),
+    };
   }
 
   async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {

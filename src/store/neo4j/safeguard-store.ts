@@ -53,6 +53,11 @@ export class SafeguardStore {
     await this.runner.write('access-log/append', { entry: definedOnly(entry) });
   }
 
+  async appendAccessLogs(entries: readonly AccessLogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.runner.write('access-log/append-batch', { entries: entries.map((entry) => definedOnly(entry)) });
+  }
+
   async accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]> {
     const rows = await this.runner.read<{ entry: AccessLogEntry }>('access-log/of-person', { personId, limit: int(limit) });
     return rows.map((row) => row.entry);
