@@ -9,6 +9,7 @@ import { startRecomputeWorkers, type RecomputeWorkers } from '../../src/jobs/bul
 import { recomputeInline } from '../../src/jobs/recompute/inline-runner.js';
 import { loadModel, type Model } from '../../src/score/index.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { removeTestQueues } from '../support/queue-cleanup.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-test-${process.pid}` };
@@ -29,13 +30,7 @@ describe('recompute pipeline on BullMQ', () => {
 
   afterAll(async () => {
     await workers?.close();
-    await events.close();
-    await queue.obliterate({ force: true });
-    await queue.close();
-    const redis = redisConnection(config);
-    const keys = await redis.keys(`${config.QUEUE_PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await removeTestQueues(config, queue, events);
   });
 
   it('walks SNAPSHOT → PROPAGATE → SCORE (in chunks) → PUBLISH and matches the inline runner', async () => {

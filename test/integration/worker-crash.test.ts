@@ -14,6 +14,7 @@ import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
+import { removeTestQueues } from '../support/queue-cleanup.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 
 const PERSONS = 3000;
@@ -61,13 +62,7 @@ describe('worker killed during SCORE', () => {
 
   afterAll(async () => {
     for (const worker of workers) worker.kill('SIGKILL');
-    await events.close();
-    await queue.obliterate({ force: true });
-    await queue.close();
-    const redis = redisConnection(config);
-    const keys = await redis.keys(`${config.QUEUE_PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await removeTestQueues(config, queue, events);
     await store?.close();
   });
 
