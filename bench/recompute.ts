@@ -2,7 +2,9 @@
  * Recompute benchmark: a full run over the persons already in Neo4j (load them first, e.g. with
  * bench/import.ts or `tiescore synth … && tiescore import …`), through the real BullMQ pipeline
  * with workers in this process, reporting per-step timings. Baseline in the same run: the same
- * full run by the inline runner (no queue, no Redis artifacts, one process).
+ * full run by the inline runner (no queue, no Redis artifacts, one process). Then, per run, 0.1%
+ * of the persons get a new default and an incremental run (BullMQ) is timed against the full one.
+ * The added events are left in the database (ids `bench-default-…`).
  *
  *   npx tsx bench/recompute.ts --runs 3 [--concurrency 2]
  *
@@ -28,25 +30,40 @@ if (persons === 0) throw new Error('bench/recompute: the database holds no perso
 const asOf = '2026-06-30';
 
 const queue = recomputeQueue(config);
-const events = new QueueEvents(QUEUES.recompute, { connection: redisConnection(config), prefix: config.QUEUE_PREFIX });
-await events.waitUntilReady();
+const queueEvents = new QueueEvents(QUEUES.recompute, { connection: redisConnection(config), prefix: config.QUEUE_PREFIX });
+await queueEvents.waitUntilReady();
 const workers = await startRecomputeWorkers({ config, store, model, concurrency });
 
 type Timings = Record<string, number>;
 const queued: { total: number; steps: Timings }[] = [];
 const inline: { total: number; steps: Timings }[] = [];
+const incremental: { total: number; steps: Timings; rescored: number }[] = [];
+const changed = Math.max(1, Math.round(persons / 1000));
 for (let r = 0; r < runs; r++) {
   let t0 = performance.now();
   const job = await enqueueRecompute(queue, model, { asOf });
-  const outcome = (await job.waitUntilFinished(events)) as { stats: { timingsMs: Timings } };
+  const outcome = (await job.waitUntilFinished(queueEvents)) as { stats: { timingsMs: Timings } };
   queued.push({ total: performance.now() - t0, steps: outcome.stats.timingsMs });
   t0 = performance.now();
   const result = await recomputeInline(store, model, { asOf });
   inline.push({ total: performance.now() - t0, steps: result.run.stats.timingsMs as Timings });
-  console.error(`run ${r + 1}/${runs}: queued ${(queued.at(-1)!.total / 1000).toFixed(1)} s, inline ${(inline.at(-1)!.total / 1000).toFixed(1)} s`);
+  const victims = await store.personsBySeq(0, persons);
+  const events = Array.from({ length: changed }, (_, k) => {
+    const person = victims[(k * 7919 + r * 104729) % victims.length]!;
+    return { id: `bench-default-${r}-${k}`, personId: person.id, kind: 'defaulted' as const, at: asOf, amount: 1000, source: 'bench', status: 'active' as const };
+  });
+  await store.upsertEvents(events);
+  t0 = performance.now();
+  const incJob = await enqueueRecompute(queue, model, { kind: 'incremental' });
+  const incOutcome = (await incJob.waitUntilFinished(queueEvents)) as { stats: { timingsMs: Timings; rescored: { scored: number } } };
+  incremental.push({ total: performance.now() - t0, steps: incOutcome.stats.timingsMs, rescored: incOutcome.stats.rescored.scored });
+  console.error(
+    `run ${r + 1}/${runs}: queued ${(queued.at(-1)!.total / 1000).toFixed(1)} s, inline ${(inline.at(-1)!.total / 1000).toFixed(1)} s, ` +
+      `incremental (${changed} changed, ${incremental.at(-1)!.rescored} rescored) ${(incremental.at(-1)!.total / 1000).toFixed(1)} s`,
+  );
 }
 await workers.close();
-await events.close();
+await queueEvents.close();
 await queue.obliterate({ force: true });
 await queue.close();
 await store.close();
@@ -57,6 +74,7 @@ const summarise = (samples: typeof queued) => ({
 });
 const q = summarise(queued);
 const i = summarise(inline);
+const inc = { ...summarise(incremental), changed, rescored: median(incremental.map((s) => s.rescored)) };
 console.log(
   JSON.stringify({
     benchmark: 'recompute',
@@ -67,5 +85,7 @@ console.log(
     queued: q,
     inlineBaseline: i,
     ratioQueuedVsInline: Math.round((q.totalSeconds / i.totalSeconds) * 100) / 100,
+    incremental: inc,
+    speedupIncrementalVsFull: Math.round((q.totalSeconds / inc.totalSeconds) * 100) / 100,
   }),
 );
