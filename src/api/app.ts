@@ -10,6 +10,8 @@
  */
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { AccessLogWriter } from './access-log-writer.js';
+import { ApiKeyCache } from './auth/api-key-cache.js';
 import { authenticate } from './auth/authenticate.js';
 import { DEFAULT_API_OPTIONS, type ApiDeps, type ApiOptions } from './deps.js';
 import { docsRouter } from './docs.js';
@@ -46,6 +48,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   const services = {
     metrics: metrics.registry,
     openApiDocument: () => (document ??= buildOpenApiDocument(routes, { version: API_VERSION })),
+    accessLog: new AccessLogWriter(deps.store),
   };
   const parseJson = express.json({ limit: options.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] });
 
@@ -64,7 +67,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
     }),
   );
   app.use(cors(options.corsOrigins));
-  app.use(authenticate(deps.store));
+  app.use(authenticate(new ApiKeyCache(deps.store, { ttlMs: options.apiKeyCacheMs })));
   app.use(rateLimiter(options.rateLimitPerMinute, sendProblem));
   app.use(docsRouter());
   if (deps.dashboardQueues?.length) app.use(DASHBOARD_PATH, queueDashboard(deps.dashboardQueues, deps.store));

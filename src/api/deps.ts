@@ -18,6 +18,11 @@ export interface ApiOptions {
   attestationTtlSeconds: number;
   /** Express "trust proxy" (TRUST_PROXY): which X-Forwarded-For hops give the client address. */
   trustProxy: number | string | false;
+  /**
+   * How long a stored API key record is reused before it is read again, in ms (auth/api-key-cache.ts):
+   * a key revoked in the store is refused at most this long afterwards. 0 reads it on every request.
+   */
+  apiKeyCacheMs: number;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -26,6 +31,7 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   corsOrigins: [],
   attestationTtlSeconds: 900,
   trustProxy: false,
+  apiKeyCacheMs: 5_000,
 };
 
 export interface ApiDeps {

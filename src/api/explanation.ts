@@ -42,7 +42,7 @@ export async function buildExplanation(
   audience: Audience,
 ): Promise<Record<string, unknown>> {
   const { run, person, score } = served;
-  const { model, store } = deps;
+  const { model } = deps;
   const weights = model.weights;
   const dimensions = DIMENSIONS.map((dimension) => {
     const value = score.dimensions[dimension];
@@ -54,7 +54,7 @@ export async function buildExplanation(
   // reproduces the stored dimensions (same model, records unchanged since the run).
   let features: Record<string, unknown> | null = null;
   if (run.modelVersion === model.version && score.modelVersion === model.version) {
-    const own = scoreOwnDimensions({ person, events: await store.eventsOf(person.id), asOf: run.asOf, model });
+    const own = scoreOwnDimensions({ person, events: served.events, asOf: run.asOf, model });
     if (PERSONAL_DIMENSIONS.every((d) => Math.abs(own[d].value - score.dimensions[d]) < SAME)) {
       features = Object.fromEntries(
         PERSONAL_DIMENSIONS.map((d) => [d, own[d].features.map((f) => ({ code: f.code, measure: f.measure, value: round(f.value, 6), points: f.points, maxPoints: f.maxPoints, reason: f.reason }))]),

@@ -1,5 +1,6 @@
 /** What the person-facing reads share: the served score of a person and the access log. */
-import type { AccessKind } from '../domain/safeguards.js';
+import type { CreditEvent } from '../domain/records.js';
+import type { AccessKind, AccessLogEntry } from '../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../domain/scores.js';
 import type { StoredPerson } from '../store/store.js';
 import type { ApiDeps } from './deps.js';
@@ -10,6 +11,8 @@ export interface ServedScore {
   run: ScoreRun;
   person: StoredPerson;
   score: PersonScore;
+  /** The person's credit events as stored now, by event id. */
+  events: CreditEvent[];
 }
 
 /** The published run, or a 404 problem saying there is none yet. */
@@ -19,13 +22,17 @@ export async function publishedRunOrFail(deps: ApiDeps): Promise<ScoreRun> {
   return run;
 }
 
-/** The person's score in the published run; 404 when there is no run, no person or no score. */
+/**
+ * The person's score in the published run, with their record and events, read together (one
+ * round trip to Neo4j); 404 when there is no run, no person or no score.
+ */
 export async function servedScore(deps: ApiDeps, personId: string): Promise<ServedScore> {
-  const run = await publishedRunOrFail(deps);
-  const [person, score] = await Promise.all([deps.store.getPerson(personId), deps.store.scoreIn(run, personId)]);
+  const read = await deps.store.publishedScoreOf(personId);
+  if (!read) throw notFound('no score run has been published yet');
+  const { run, person, score, events } = read;
   if (!person) throw notFound(`no person "${personId}"`);
   if (!score) throw notFound(`person "${personId}" has no score in the published run ${run.id}`);
-  return { run, person, score };
+  return { run, person, score, events };
 }
 
 /** The caller of a protected route (the router guarantees one). */
@@ -41,20 +48,27 @@ export function subjectOf(ctx: Pick<RouteContext<unknown, unknown, unknown>, 'pr
   return principal.personId;
 }
 
-/** Appends one access-log entry for a read of `personId`'s data by the caller. */
-export async function logAccess(ctx: RouteContext<unknown, unknown, unknown>, personId: string, kind: AccessKind): Promise<void> {
+function accessEntry(ctx: RouteContext<unknown, unknown, unknown>, personId: string, kind: AccessKind): AccessLogEntry {
   const principal = callerOf(ctx);
-  await ctx.deps.store.appendAccessLog({
+  return {
     personId,
     at: ctx.now.toISOString(),
     kind,
     actor: principal.keyId,
     role: principal.role,
     ...(ctx.consent ? { consentId: ctx.consent.id } : {}),
-  });
+  };
+}
+
+/**
+ * Appends one access-log entry for a read of `personId`'s data by the caller; resolves once it is
+ * committed (batched with concurrent reads' entries, see access-log-writer.ts), so answer after it.
+ */
+export async function logAccess(ctx: RouteContext<unknown, unknown, unknown>, personId: string, kind: AccessKind): Promise<void> {
+  await ctx.services.accessLog.append(accessEntry(ctx, personId, kind));
 }
 
 /** One access-log entry per person, for reads that show several persons' scores at once. */
 export async function logAccessMany(ctx: RouteContext<unknown, unknown, unknown>, personIds: readonly string[], kind: AccessKind): Promise<void> {
-  await Promise.all([...new Set(personIds)].map((personId) => logAccess(ctx, personId, kind)));
+  await ctx.services.accessLog.appendAll([...new Set(personIds)].map((personId) => accessEntry(ctx, personId, kind)));
 }

@@ -8,6 +8,7 @@ import type { Request } from 'express';
 import type { Registry } from 'prom-client';
 import type { z } from 'zod';
 import type { Consent } from '../domain/safeguards.js';
+import type { AccessLogWriter } from './access-log-writer.js';
 import { API_ROLES, type ApiRole } from '../domain/safeguards.js';
 import type { Principal } from './auth/api-keys.js';
 import type { ApiDeps } from './deps.js';
@@ -38,6 +39,8 @@ export interface AppServices {
   metrics: Registry;
   /** The OpenAPI document of the route table (built once). */
   openApiDocument(): unknown;
+  /** Appends access-log entries, batching concurrent reads' entries into one write. */
+  accessLog: AccessLogWriter;
 }
 
 /** What a handler sees. */

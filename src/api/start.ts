@@ -25,8 +25,8 @@ export type ApiConfig = Pick<
   'HOST' | 'PORT' | 'TRUST_PROXY' | 'API_BODY_LIMIT' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'ATTESTATION_KEYS_FILE' | 'ATTESTATION_TTL_SECONDS' | 'REDIS_URL' | 'QUEUE_PREFIX'
 >;
 
-/** The API options a configuration sets. */
-export function apiOptionsFrom(config: ApiConfig): ApiOptions {
+/** The API options a configuration sets (the API key cache keeps its default, DEFAULT_API_OPTIONS). */
+export function apiOptionsFrom(config: ApiConfig): Omit<ApiOptions, 'apiKeyCacheMs'> {
   return {
     bodyLimitBytes: config.API_BODY_LIMIT,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,

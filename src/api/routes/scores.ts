@@ -73,8 +73,7 @@ export const scoreRoutes = [
     problems: [404],
     responses: { 200: { description: 'The score', schema: scoreSchema } },
     handler: async (ctx) => {
-      const { run, score } = await servedScore(ctx.deps, ctx.params.id);
-      const events = await ctx.deps.store.eventsOf(ctx.params.id);
+      const { run, score, events } = await servedScore(ctx.deps, ctx.params.id);
       await logAccess(ctx, ctx.params.id, 'score');
       return {
         body: {
