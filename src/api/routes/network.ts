@@ -11,6 +11,7 @@ import { egoNetwork } from '../../graph/ego-network.js';
 import { topK } from '../../graph/influence.js';
 import { externalId } from '../../import/row-schemas.js';
 import { bandOf, SCORE_MAX, SCORE_MIN, BANDS } from '../../score/index.js';
+import type { PersonScore } from '../../domain/scores.js';
 import type { ApiDeps } from '../deps.js';
 import type { NetworkView } from '../network-view.js';
 import { notFound, unprocessable } from '../problem.js';
@@ -36,6 +37,12 @@ async function seqOrFail(view: NetworkView, personId: string): Promise<number> {
   const seq = await view.seqOf(personId);
   if (seq === undefined) throw notFound(`no person "${personId}" in the published run's network`);
   return seq;
+}
+
+/** Published scores of snapshot rows, in the order of `seqs` (one store read for all of them). */
+async function scoresOfSeqs(deps: ApiDeps, view: NetworkView, seqs: readonly number[]): Promise<(PersonScore | undefined)[]> {
+  const byId = new Map((await deps.store.scoresBySeqsIn(view.run, seqs)).map((score) => [score.personId, score]));
+  return seqs.map((seq) => byId.get(view.idOf(seq)!));
 }
 
 const contagionBody = z.strictObject({
@@ -108,8 +115,8 @@ export const networkRoutes = [
         const before = view.snapshot.own[seq]!;
         let deltaB: number;
         if (shock.ownScore === 'default') {
-          const person = (await store.getPerson(shock.personId))!;
-          deltaB = defaultShock({ person, events: await store.eventsOf(shock.personId), asOf: view.run.asOf, model });
+          const [person, events] = await Promise.all([store.getPerson(shock.personId), store.eventsOf(shock.personId)]);
+          deltaB = defaultShock({ person: person!, events, asOf: view.run.asOf, model });
         } else {
           deltaB = shock.ownScore - before;
         }
@@ -128,7 +135,7 @@ export const networkRoutes = [
         maxPushes: MAX_PUSHES,
       });
       const page = result.affected.slice(body.offset, body.offset + body.limit);
-      const scores = await Promise.all(page.map((a) => store.scoreIn(view.run, view.idOf(a.node)!)));
+      const scores = await scoresOfSeqs(deps, view, page.map((a) => a.node));
       await logAccessMany(ctx, page.filter((_a, k) => scores[k] !== undefined).map((a) => view.idOf(a.node)!), 'network');
       return {
         body: {
@@ -182,7 +189,7 @@ export const networkRoutes = [
       const view = await viewOrFail(deps);
       const influence = view.influence();
       const top = [...topK(influence.points, query.limit)];
-      const scores = await Promise.all(top.map((seq) => deps.store.scoreIn(view.run, view.idOf(seq)!)));
+      const scores = await scoresOfSeqs(deps, view, top);
       await logAccessMany(ctx, top.filter((_seq, k) => scores[k] !== undefined).map((seq) => view.idOf(seq)!), 'network');
       return {
         body: {
