@@ -13,7 +13,7 @@
 import { QueueEvents } from 'bullmq';
 import { loadConfig } from '../src/config.js';
 import { enqueueRecompute } from '../src/jobs/bullmq/enqueue.js';
-import { QUEUES, recomputeQueue, redisConnection } from '../src/jobs/bullmq/queues.js';
+import { QUEUES, recomputeQueue, redisOptions } from '../src/jobs/bullmq/queues.js';
 import { startRecomputeWorkers } from '../src/jobs/bullmq/recompute-workers.js';
 import { recomputeInline } from '../src/jobs/recompute/inline-runner.js';
 import { loadModel } from '../src/score/index.js';
@@ -30,7 +30,7 @@ if (persons === 0) throw new Error('bench/recompute: the database holds no perso
 const asOf = '2026-06-30';
 
 const queue = recomputeQueue(config);
-const queueEvents = new QueueEvents(QUEUES.recompute, { connection: redisConnection(config), prefix: config.QUEUE_PREFIX });
+const queueEvents = new QueueEvents(QUEUES.recompute, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
 await queueEvents.waitUntilReady();
 const workers = await startRecomputeWorkers({ config, store, model, concurrency });
 

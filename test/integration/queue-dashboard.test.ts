@@ -8,7 +8,7 @@ import { issueApiKey } from '../../src/api/auth/api-keys.js';
 import { PublishedNetworkViews } from '../../src/api/network-view.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
 import { loadConfig } from '../../src/config.js';
-import { QUEUES, recomputeQueue, redisConnection } from '../../src/jobs/bullmq/queues.js';
+import { QUEUES, recomputeQueue, redisOptions } from '../../src/jobs/bullmq/queues.js';
 import { Queue } from 'bullmq';
 import { loadModel } from '../../src/score/index.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
@@ -18,7 +18,7 @@ const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-dash-${process.pid}` }
 describe('queue dashboard', () => {
   const store = new MemoryStore();
   const queue = recomputeQueue(config);
-  const chunks = new Queue(QUEUES.chunks, { connection: redisConnection(config), prefix: config.QUEUE_PREFIX });
+  const chunks = new Queue(QUEUES.chunks, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
   let server: RunningServer;
   let admin: string;
   let analyst: string;

@@ -4,7 +4,7 @@ import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { enqueueRecompute } from '../../src/jobs/bullmq/enqueue.js';
-import { QUEUES, recomputeQueue, redisConnection } from '../../src/jobs/bullmq/queues.js';
+import { QUEUES, recomputeQueue, redisOptions } from '../../src/jobs/bullmq/queues.js';
 import { startRecomputeWorkers, type RecomputeWorkers } from '../../src/jobs/bullmq/recompute-workers.js';
 import { recomputeInline } from '../../src/jobs/recompute/inline-runner.js';
 import { loadModel, type Model } from '../../src/score/index.js';
@@ -19,7 +19,7 @@ describe('recompute pipeline on BullMQ', () => {
   let model: Model;
   let workers: RecomputeWorkers;
   const queue = recomputeQueue(config);
-  const events = new QueueEvents(QUEUES.recompute, { connection: redisConnection(config), prefix: config.QUEUE_PREFIX });
+  const events = new QueueEvents(QUEUES.recompute, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
 
   beforeAll(async () => {
     model = await loadModel();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { enqueueRecompute } from '../../src/jobs/bullmq/enqueue.js';
 import type { RecomputeJobData } from '../../src/jobs/bullmq/job-data.js';
-import { QUEUES, recomputeQueue, redisConnection } from '../../src/jobs/bullmq/queues.js';
+import { QUEUES, recomputeQueue, redisOptions } from '../../src/jobs/bullmq/queues.js';
 import { recomputeInline } from '../../src/jobs/recompute/inline-runner.js';
 import { loadModel, type Model } from '../../src/score/index.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
@@ -47,7 +47,7 @@ describe('worker killed during SCORE', () => {
   let model: Model;
   const workers: ChildProcess[] = [];
   const queue = recomputeQueue(config);
-  const events = new QueueEvents(QUEUES.recompute, { connection: redisConnection(config), prefix: config.QUEUE_PREFIX });
+  const events = new QueueEvents(QUEUES.recompute, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
 
   beforeAll(async () => {
     store = await Neo4jStore.open(config);

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { enqueueRecompute } from '../../jobs/bullmq/enqueue.js';
 import type { RecomputeProgress } from '../../jobs/bullmq/job-data.js';
-import { QUEUES, redisConnection } from '../../jobs/bullmq/queues.js';
+import { QUEUES, redisOptions } from '../../jobs/bullmq/queues.js';
 import type { RecomputeOutcome } from '../../jobs/bullmq/recompute-processor.js';
 import { CliError } from '../cli-error.js';
 import { loadCliModel } from '../load-cli-model.js';
@@ -31,7 +31,7 @@ export function register(program: Command): void {
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       await withRecomputeQueue(config, async (queue) => {
-        const events = options.wait ? new QueueEvents(QUEUES.recompute, { connection: redisConnection(config), prefix: config.QUEUE_PREFIX }) : undefined;
+        const events = options.wait ? new QueueEvents(QUEUES.recompute, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX }) : undefined;
         await events?.waitUntilReady();
         const job = await enqueueRecompute(queue, model, { kind: options.incremental ? 'incremental' : 'full', asOf: options.asOf, chunkSize: options.chunkSize });
         console.error(`enqueued run ${job.data.runId} (job ${job.id})`);

@@ -2,7 +2,7 @@
  * The BullMQ queues of the recompute pipeline and how to connect to them. One place for the
  * queue names, the Redis connection options and the job hygiene (retention, retries).
  */
-import { Queue, type JobsOptions } from 'bullmq';
+import { Queue, type JobsOptions, type RedisOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Config } from '../../config.js';
 
@@ -11,9 +11,18 @@ export const QUEUES = { recompute: 'recompute', chunks: 'recompute-chunks' } as 
 
 export type QueueConfig = Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>;
 
-/** A Redis connection as BullMQ wants it (no per-request retry limit, so blocking calls wait). */
+/**
+ * Connection options as BullMQ wants them (no per-request retry limit, so blocking calls wait).
+ * Give these — not a client — to a Queue, Worker or QueueEvents: BullMQ then owns the
+ * connection and `close()` releases it (a client passed in is left open, keeping the process alive).
+ */
+export function redisOptions(config: Pick<Config, 'REDIS_URL'>): RedisOptions {
+  return { url: config.REDIS_URL, maxRetriesPerRequest: null };
+}
+
+/** A Redis client of our own (artifacts, pings); the caller disconnects it. */
 export function redisConnection(config: Pick<Config, 'REDIS_URL'>): Redis {
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true });
+  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 }
 
 /** Finished jobs kept for the dashboard and `tiescore recompute --wait`; failed ones longer. */
@@ -28,6 +37,6 @@ export const RETRIES: Pick<JobsOptions, 'attempts' | 'backoff'> = {
   backoff: { type: 'exponential', delay: 2_000 },
 };
 
-export function recomputeQueue(config: QueueConfig, connection: Redis = redisConnection(config)): Queue {
+export function recomputeQueue(config: QueueConfig, connection: Redis | RedisOptions = redisOptions(config)): Queue {
   return new Queue(QUEUES.recompute, { connection, prefix: config.QUEUE_PREFIX });
 }

@@ -17,7 +17,7 @@ import { propagateNetwork } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from '../recompute/run-lifecycle.js';
-import { mergeTallies, summariseTally, type ScoreTally } from '../recompute/score-tally.js';
+import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
 import { newRunId } from '../recompute/run-id.js';
 import { takeSnapshot } from '../recompute/snapshot.js';
 import { planIncremental } from '../recompute/incremental-plan.js';
@@ -116,7 +116,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       const tally = mergeTallies(tallies);
       await progress('SCORE', tally.count, tally.count);
       data.timings = { ...data.timings, SCORE: Date.now() - (data.scoreStartedAt ?? Date.now()) };
-      await save({ step: 'PUBLISH', networkStats: { ...data.networkStats, ...summariseTally(tally), tally } });
+      await save({ step: 'PUBLISH', networkStats: { ...data.networkStats, tally } });
     }
     if (data.step === 'PUBLISH') {
       const { tally, ...stats } = data.networkStats as Record<string, unknown> & { tally: ScoreTally };

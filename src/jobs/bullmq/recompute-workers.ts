@@ -9,7 +9,7 @@ import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { processChunk } from './chunk-processor.js';
 import type { ChunkJobData, RecomputeJobData } from './job-data.js';
-import { QUEUES, redisConnection } from './queues.js';
+import { QUEUES, redisConnection, redisOptions } from './queues.js';
 import { processRecompute, type RecomputeOutcome } from './recompute-processor.js';
 import type { ScoreTally } from '../recompute/score-tally.js';
 
@@ -30,18 +30,18 @@ export async function startRecomputeWorkers(options: RecomputeWorkersOptions): P
   const { config, store, model } = options;
   const prefix = config.QUEUE_PREFIX;
   const artifactsRedis = redisConnection(config);
-  const chunkQueue = new Queue<ChunkJobData>(QUEUES.chunks, { connection: redisConnection(config), prefix });
+  const chunkQueue = new Queue<ChunkJobData>(QUEUES.chunks, { connection: redisOptions(config), prefix });
   const common = { prefix, lockDuration: config.JOB_LOCK_MS, stalledInterval: Math.min(30_000, config.JOB_LOCK_MS), maxStalledCount: 5 };
 
   const parents = new Worker<RecomputeJobData, RecomputeOutcome>(
     QUEUES.recompute,
     (job, token) => processRecompute(job, token, { store, model, redis: artifactsRedis, prefix, chunkQueue, runsKept: config.RUNS_KEPT }),
-    { ...common, connection: redisConnection(config), concurrency: 1 },
+    { ...common, connection: redisOptions(config), concurrency: 1 },
   );
   const chunks = new Worker<ChunkJobData, ScoreTally>(
     QUEUES.chunks,
     (job) => processChunk(job, { store, model, redis: artifactsRedis, prefix }),
-    { ...common, connection: redisConnection(config), concurrency: options.concurrency ?? 1 },
+    { ...common, connection: redisOptions(config), concurrency: options.concurrency ?? 1 },
   );
   const log = options.onEvent ?? (() => undefined);
   parents.on('active', (job) => log(`recompute ${job.data.runId ?? job.id}: ${job.data.step}`));
