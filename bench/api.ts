@@ -10,11 +10,20 @@
  *   default threshold and page): p95 latency (target ≤ 100 ms), `--contagion-connections` callers;
  * - baselines in the same run: `GET /healthz` (the server's fixed cost per request: HTTP,
  *   middleware, no store) and the raw Neo4j read of the same score over Bolt from this process
- *   (`scores/in-lineage`, the one statement a score needs at least) at the same concurrency.
+ *   at the same concurrency: `scores/in-lineage` (the least a score read needs: one indexed
+ *   read) and `scores/published-of-persons` for one person (the statement the API runs for a
+ *   score read, when no other read is waiting to share it).
  *
  * Runs are interleaved (each round measures every target once) and reported as medians.
  *
  *   NEO4J_URI=bolt://127.0.0.1:7688 npx tsx bench/api.ts --runs 3 [--duration 10] [--connections 10]
+ *     [--server-root DIR]   serve from another checkout (e.g. an older commit, for before/after)
+ *     [--compiled]          serve compiled JavaScript (tsc into a temporary folder, then
+ *                           `node dist/cli/main.js serve`, as `tiescore serve` runs when installed)
+ *                           instead of `node --import tsx src/cli/main.ts serve`
+ *
+ * Under tsx, source maps are on, and the Neo4j driver formats a stack trace for every query
+ * result, which then costs several times more; `--compiled` is the production figure.
  *
  * Needs a population with a published run (bench/import.ts, bench/recompute.ts). Rate limiting is
  * off in the served API (RATE_LIMIT_PER_MINUTE=0: the default 600 a minute per key would refuse a
@@ -22,8 +31,11 @@
  * and access-log entries the benchmark made are deleted at the end (`cypher/bench/api-cleanup`).
  * Prints one JSON object on its last line.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
@@ -42,6 +54,12 @@ const connections = numberArg('connections', 10);
 const contagionConnections = numberArg('contagion-connections', 1);
 const consented = numberArg('consented', 1_000);
 const HOST = '127.0.0.1';
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
+const rootAt = process.argv.indexOf('--server-root');
+const sourceRoot = rootAt < 0 ? PACKAGE_ROOT : process.argv[rootAt + 1]!;
+const compiled = process.argv.includes('--compiled');
+const serverRoot = compiled ? compile(sourceRoot) : sourceRoot;
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-bench-api-${process.pid}` };
 const store = await Neo4jStore.open(config);
@@ -66,12 +84,15 @@ for (const personId of new Set(consentedIds)) {
 }
 
 const port = await freePort();
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', HOST, '--port', String(port)], {
-  cwd: PACKAGE_ROOT,
+const entry = compiled ? ['dist/cli/main.js'] : ['--import', 'tsx', 'src/cli/main.ts'];
+const server = spawn(process.execPath, [...entry, 'serve', '--host', HOST, '--port', String(port)], {
+  cwd: serverRoot,
   env: { ...process.env, NEO4J_URI: config.NEO4J_URI, QUEUE_PREFIX: config.QUEUE_PREFIX, RATE_LIMIT_PER_MINUTE: '0' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const base = `http://${HOST}:${port}`;
+let viewRunId = '';
+const runsSeen = new Set<string>([run.id]);
 
 interface Measured {
   requestsPerSecond: number;
@@ -79,31 +100,44 @@ interface Measured {
   p95: number;
   p99: number;
   requests: number;
+  /** CPU time (user + system) of the API process per request, ms — less sensitive to other load than times. */
+  serverCpuMs?: number;
+  /** CPU time of the Neo4j process per request, ms (when this process can see it in /proc). */
+  neo4jCpuMs?: number;
 }
+
+const neo4jPid = pidListeningOn(Number(new URL(config.NEO4J_URI).port || 7687));
 
 try {
   await waitUntilUp(server, `${base}/healthz`, 60_000);
   // Warm up: the first contagion builds the published run's network view (a full snapshot).
-  let t0 = performance.now();
-  const first = await fetch(`${base}/v1/contagion/simulate`, contagionInit());
-  if (first.status !== 200) throw new Error(`bench/api: warm-up contagion answered ${first.status}: ${await first.text()}`);
-  console.error(`bench/api: network view built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  t0 = performance.now();
+  await buildView();
   await cannon({ path: () => `/v1/persons/${randomId()}/score`, key: analyst.key, seconds: 3 });
   await cannon({ path: () => `/v1/persons/${consentedIds[0]}/score`, key: consumer.key, seconds: 1 });
 
-  const samples: Record<'healthz' | 'bolt' | 'score' | 'consumer' | 'contagion', Measured[]> = { healthz: [], bolt: [], score: [], consumer: [], contagion: [] };
+  const samples: Record<'healthz' | 'bolt' | 'boltCombined' | 'score' | 'consumer' | 'contagion', Measured[]> = {
+    healthz: [],
+    bolt: [],
+    boltCombined: [],
+    score: [],
+    consumer: [],
+    contagion: [],
+  };
   for (let r = 0; r < runs; r++) {
     samples.healthz.push(await cannon({ path: () => '/healthz', seconds: Math.min(duration, 5) }));
-    samples.bolt.push(await boltReads(Math.min(duration, 5)));
+    samples.bolt.push(await boltReads('scores/in-lineage', Math.min(duration, 5)));
+    samples.boltCombined.push(await boltReads('scores/published-of-persons', Math.min(duration, 5)));
     samples.score.push(await cannon({ path: () => `/v1/persons/${randomId()}/score`, key: analyst.key, seconds: duration }));
     samples.consumer.push(
       await cannon({ path: () => `/v1/persons/${consentedIds[Math.floor(Math.random() * consentedIds.length)]}/score`, key: consumer.key, seconds: duration }),
     );
+    // Another process may have published a run meanwhile: build its view before measuring.
+    if ((await store.publishedRun())?.id !== viewRunId) await buildView();
     samples.contagion.push(await cannon({ path: () => '/v1/contagion/simulate', key: analyst.key, seconds: duration, connections: contagionConnections, post: true }));
     const s = samples.score.at(-1)!;
     console.error(
-      `run ${r + 1}/${runs}: score ${s.requestsPerSecond.toFixed(0)}/s p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} ms; ` +
+      `run ${r + 1}/${runs}: score ${s.requestsPerSecond.toFixed(0)}/s p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} ms ` +
+        `(CPU/request: API ${s.serverCpuMs ?? '?'} ms, Neo4j ${s.neo4jCpuMs ?? '?'} ms); ` +
         `consumer ${samples.consumer.at(-1)!.requestsPerSecond.toFixed(0)}/s; healthz ${samples.healthz.at(-1)!.requestsPerSecond.toFixed(0)}/s; ` +
         `bolt ${samples.bolt.at(-1)!.requestsPerSecond.toFixed(0)}/s; contagion p95 ${samples.contagion.at(-1)!.p95.toFixed(1)} ms`,
     );
@@ -116,16 +150,21 @@ try {
       benchmark: 'api',
       persons: ids.length,
       runId: run.id,
+      publishedRunsSeen: [...runsSeen],
+      serverRoot: sourceRoot === PACKAGE_ROOT ? '.' : sourceRoot,
+      server: compiled ? 'node dist/cli/main.js serve (compiled)' : 'node --import tsx src/cli/main.ts serve',
       runs,
       durationSeconds: duration,
       connections,
       contagionConnections,
+      neo4jPid: neo4jPid ?? null,
       machine: machine(),
       loadAverageAfter: loadAfter,
       medians: summary,
       ratios: {
         scoreVsHealthz: round(summary.score.requestsPerSecond / summary.healthz.requestsPerSecond, 3),
         scoreVsBolt: round(summary.score.requestsPerSecond / summary.bolt.requestsPerSecond, 3),
+        scoreVsBoltCombined: round(summary.score.requestsPerSecond / summary.boltCombined.requestsPerSecond, 3),
       },
       targets: {
         scoreThroughput: summary.score.requestsPerSecond >= 1000,
@@ -139,6 +178,7 @@ try {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
   await cleanUp();
+  if (compiled) rmSync(serverRoot, { recursive: true, force: true });
   await connection.close();
   await store.close();
 }
@@ -147,6 +187,7 @@ try {
 async function cannon(options: { path: () => string; key?: string; seconds: number; connections?: number; post?: boolean }): Promise<Measured> {
   const latencies: number[] = [];
   const headers: Record<string, string> = options.key ? { authorization: `Bearer ${options.key}` } : {};
+  const cpuBefore = [cpuMsOf(server.pid), cpuMsOf(neo4jPid)];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -174,12 +215,14 @@ async function cannon(options: { path: () => string; key?: string; seconds: numb
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`bench/api: ${options.path()} had ${result.non2xx} non-2xx answers and ${result.errors} errors (${JSON.stringify(result.statusCodeStats)})`);
   }
-  return measured(latencies, result.duration);
+  const cpuAfter = [cpuMsOf(server.pid), cpuMsOf(neo4jPid)];
+  const perRequest = (k: number) => (cpuBefore[k] === undefined || cpuAfter[k] === undefined ? undefined : round((cpuAfter[k]! - cpuBefore[k]!) / latencies.length, 3));
+  return { ...measured(latencies, result.duration), serverCpuMs: perRequest(0), neo4jCpuMs: perRequest(1) };
 }
 
-/** The same score read straight over Bolt from this process, `connections` at a time. */
-async function boltReads(seconds: number): Promise<Measured> {
-  const statement = cypher('scores/in-lineage');
+/** A score read straight over Bolt from this process, `connections` at a time. */
+async function boltReads(name: 'scores/in-lineage' | 'scores/published-of-persons', seconds: number): Promise<Measured> {
+  const statement = cypher(name);
   const latencies: number[] = [];
   const end = performance.now() + seconds * 1000;
   const worker = async () => {
@@ -187,8 +230,8 @@ async function boltReads(seconds: number): Promise<Measured> {
       const t = performance.now();
       const session = connection.driver.session({ database: connection.database, defaultAccessMode: neo4j.session.READ });
       try {
-        const result = await session.executeRead((tx) => tx.run(statement, { lineage: run!.lineage, personId: randomId() }));
-        if (result.records.length !== 1) throw new Error('bench/api: a Bolt score read found no score');
+        const result = await session.executeRead((tx) => tx.run(statement, { lineage: run!.lineage, personId: randomId(), personIds: [randomId()] }));
+        if (result.records.length !== 1) throw new Error(`bench/api: a Bolt read by ${name} found nothing`);
       } finally {
         await session.close();
       }
@@ -196,8 +239,21 @@ async function boltReads(seconds: number): Promise<Measured> {
     }
   };
   const t0 = performance.now();
+  const cpuBefore = cpuMsOf(neo4jPid);
   await Promise.all(Array.from({ length: connections }, worker));
-  return measured(latencies, (performance.now() - t0) / 1000);
+  const cpuAfter = cpuMsOf(neo4jPid);
+  const neo4jCpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : round((cpuAfter - cpuBefore) / latencies.length, 3);
+  return { ...measured(latencies, (performance.now() - t0) / 1000), neo4jCpuMs };
+}
+
+/** Sends one contagion request, which (re)builds the network view of the published run. */
+async function buildView(): Promise<void> {
+  const t0 = performance.now();
+  const response = await fetch(`${base}/v1/contagion/simulate`, contagionInit());
+  if (response.status !== 200) throw new Error(`bench/api: warm-up contagion answered ${response.status}: ${await response.text()}`);
+  viewRunId = ((await response.json()) as { runId: string }).runId;
+  runsSeen.add(viewRunId);
+  console.error(`bench/api: network view of ${viewRunId} built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 function contagionBody() {
@@ -215,17 +271,79 @@ function measured(latencies: number[], seconds: number): Measured {
 }
 
 function summarise(list: Measured[]): Measured {
+  const cpu = (pick: (m: Measured) => number | undefined) => {
+    const values = list.map(pick).filter((v): v is number => v !== undefined);
+    return values.length ? round(median(values), 3) : undefined;
+  };
   return {
     requestsPerSecond: round(median(list.map((m) => m.requestsPerSecond)), 1),
     p50: round(median(list.map((m) => m.p50)), 2),
     p95: round(median(list.map((m) => m.p95)), 2),
     p99: round(median(list.map((m) => m.p99)), 2),
     requests: Math.round(median(list.map((m) => m.requests))),
+    serverCpuMs: cpu((m) => m.serverCpuMs),
+    neo4jCpuMs: cpu((m) => m.neo4jCpuMs),
   };
+}
+
+/** User + system CPU time of a process in ms, from /proc (Linux); undefined when unreadable. */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The process listening on a local TCP port (the Neo4j server), found through /proc; undefined if not visible. */
+function pidListeningOn(port: number): number | undefined {
+  try {
+    const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+    const inodes = new Set<string>();
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const cols = line.trim().split(/\s+/);
+        if (cols[1]?.endsWith(`:${hexPort}`) && cols[3] === '0A') inodes.add(cols[9]!);
+      }
+    }
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+          const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+          if (target.startsWith('socket:[') && inodes.has(target.slice(8, -1))) return Number(pid);
+        }
+      } catch {
+        // a process that ended, or one we may not look into
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return undefined;
 }
 
 function round(value: number, digits: number): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+/**
+ * Compiles `root`'s sources with its tsconfig.build.json into a temporary package folder (links
+ * to its package.json, cypher/, models/ and node_modules/), for `node dist/cli/main.js serve`.
+ */
+function compile(root: string): string {
+  const target = mkdtempSync(join(tmpdir(), 'tiescore-bench-api-'));
+  for (const name of ['package.json', 'cypher', 'models', 'node_modules']) symlinkSync(join(root, name), join(target, name));
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(target, 'dist'), '--sourceMap', 'false', '--noEmitOnError', 'false'],
+    { encoding: 'utf8' },
+  );
+  if (!existsSync(join(target, 'dist/cli/main.js'))) throw new Error(`bench/api: compiling ${root} failed:\n${tsc.stdout}${tsc.stderr}`);
+  if (tsc.status !== 0) console.error(`bench/api: tsc reported type errors in ${root} (JavaScript emitted anyway)`);
+  return target;
 }
 
 async function freePort(): Promise<number> {

@@ -12,6 +12,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { AccessLogWriter } from './access-log-writer.js';
 import { ApiKeyCache } from './auth/api-key-cache.js';
+import { PublishedScores } from './published-scores.js';
 import { authenticate } from './auth/authenticate.js';
 import { DEFAULT_API_OPTIONS, type ApiDeps, type ApiOptions } from './deps.js';
 import { docsRouter } from './docs.js';
@@ -49,6 +50,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
     metrics: metrics.registry,
     openApiDocument: () => (document ??= buildOpenApiDocument(routes, { version: API_VERSION })),
     accessLog: new AccessLogWriter(deps.store),
+    scores: new PublishedScores(deps.store),
   };
   const parseJson = express.json({ limit: options.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] });
 

@@ -24,10 +24,11 @@ export async function publishedRunOrFail(deps: ApiDeps): Promise<ScoreRun> {
 
 /**
  * The person's score in the published run, with their record and events, read together (one
- * round trip to Neo4j); 404 when there is no run, no person or no score.
+ * round trip to Neo4j, shared with concurrent requests: published-scores.ts); 404 when there is
+ * no run, no person or no score.
  */
-export async function servedScore(deps: ApiDeps, personId: string): Promise<ServedScore> {
-  const read = await deps.store.publishedScoreOf(personId);
+export async function servedScore(ctx: Pick<RouteContext<unknown, unknown, unknown>, 'services'>, personId: string): Promise<ServedScore> {
+  const read = await ctx.services.scores.of(personId);
   if (!read) throw notFound('no score run has been published yet');
   const { run, person, score, events } = read;
   if (!person) throw notFound(`no person "${personId}"`);

@@ -9,6 +9,7 @@ import type { Registry } from 'prom-client';
 import type { z } from 'zod';
 import type { Consent } from '../domain/safeguards.js';
 import type { AccessLogWriter } from './access-log-writer.js';
+import type { PublishedScores } from './published-scores.js';
 import { API_ROLES, type ApiRole } from '../domain/safeguards.js';
 import type { Principal } from './auth/api-keys.js';
 import type { ApiDeps } from './deps.js';
@@ -41,6 +42,8 @@ export interface AppServices {
   openApiDocument(): unknown;
   /** Appends access-log entries, batching concurrent reads' entries into one write. */
   accessLog: AccessLogWriter;
+  /** Reads persons' published scores, batching concurrent requests into one store call. */
+  scores: PublishedScores;
 }
 
 /** What a handler sees. */

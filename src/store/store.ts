@@ -47,16 +47,24 @@ export interface TransactionBySeq {
   lastAt: string;
 }
 
-/** What serving one person's score needs, read together (`Store.publishedScoreOf`). */
-export interface PublishedScoreRead {
-  /** The published run. */
-  run: ScoreRun;
+/** One person's part of a score read (`Store.publishedScoresOf`). */
+export interface PersonScoreRead {
+  /** The id asked for. */
+  personId: string;
   /** The person; undefined when no person has the id. */
   person: StoredPerson | undefined;
-  /** Their score as `run` serves it (as `scoreIn(run, id)`); undefined when it serves none. */
+  /** Their score as the published run serves it (as `scoreIn(run, id)`); undefined when it serves none. */
   score: PersonScore | undefined;
   /** Their credit events, by event id (as `eventsOf(id)`); empty without a person. */
   events: CreditEvent[];
+}
+
+/** What serving persons' scores needs, read together (`Store.publishedScoresOf`). */
+export interface PublishedScoresRead {
+  /** The published run. */
+  run: ScoreRun;
+  /** One entry per id asked for, in the same order (an id asked twice appears twice). */
+  persons: PersonScoreRead[];
 }
 
 export interface Store {
@@ -124,16 +132,18 @@ export interface Store {
   /** The person's scores across runs, newest run first. */
   scoreHistory(personId: string): Promise<PersonScore[]>;
   /**
-   * The published run with one person's record, served score and events, read together: the
-   * same as `publishedRun()`, `getPerson(id)`, `scoreIn(run, id)` and `eventsOf(id)`, in one
-   * statement (one round trip) in Neo4j, so the parts belong to the same published run even
-   * while another run is being published. Undefined when no run is published.
+   * The published run with, for each id, the person's record, served score and events, read
+   * together: the same as `publishedRun()` and, per id, `getPerson(id)`, `scoreIn(run, id)` and
+   * `eventsOf(id)`, in one statement (one round trip) in Neo4j, so every part belongs to the same
+   * published run even while another run is being published. The API reads the scores asked for
+   * by concurrent requests in one call (src/api/published-scores.ts). Undefined when no run is
+   * published.
    *
    * @example
-   * const read = await store.publishedScoreOf('p42');
-   * if (read?.score) read.score.score; // 712, from read.run
+   * const read = await store.publishedScoresOf(['p42']);
+   * read?.persons[0]?.score?.score; // 712, as served by read.run
    */
-  publishedScoreOf(personId: string): Promise<PublishedScoreRead | undefined>;
+  publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined>;
 
   createDispute(dispute: Dispute): Promise<void>;
   getDispute(id: string): Promise<Dispute | undefined>;

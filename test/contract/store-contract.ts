@@ -298,30 +298,34 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect((await store.scoreHistory('b')).map((s) => s.runId)).toEqual(['full1']);
       });
 
-      it('reads the published run with one person, their served score and events together', async () => {
-        expect(await store.publishedScoreOf('a')).toBeUndefined();
+      it('reads the published run with persons, their served scores and events together', async () => {
+        expect(await store.publishedScoresOf(['a'])).toBeUndefined();
         await store.createRun(run('full1', { status: 'complete' }));
         await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'b', 1, 610)]);
         await store.publishRun('full1', '2026-07-01T03:00:00.000Z');
         const inc = run('inc1', { kind: 'incremental', status: 'complete', lineage: ['inc1', 'full1'], startedAt: '2026-07-02T02:00:00.000Z' });
         await store.createRun(inc);
         await store.writeScores([score('inc1', 'b', 1, 650)]);
-        await store.upsertEvents([event('e2', 'b', { kind: 'default' }), event('e1', 'b', { until: '2026-01-01' }), event('e3', 'a')]);
+        await store.upsertEvents([event('e2', 'b', { kind: 'defaulted' }), event('e1', 'b', { until: '2026-01-01' }), event('e3', 'a')]);
         await store.setEventStatus('e2', 'disputed');
-        expect((await store.publishedScoreOf('b'))?.score?.score).toBe(610);
+        expect((await store.publishedScoresOf(['b']))?.persons[0]?.score?.score).toBe(610);
         await store.publishRun('inc1', '2026-07-02T03:00:00.000Z');
 
-        const b = (await store.publishedScoreOf('b'))!;
-        expect(b).toEqual({ run: await store.publishedRun(), person: await store.getPerson('b'), score: await store.scoreIn(inc, 'b'), events: await store.eventsOf('b') });
-        expect(b.score?.score).toBe(650);
-        expect(b.events.map((e) => [e.id, e.status])).toEqual([
+        const read = (await store.publishedScoresOf(['b', 'a', 'c', 'zz', 'b']))!;
+        expect(read.run).toEqual(await store.publishedRun());
+        const expected = async (id: string) => ({ personId: id, person: await store.getPerson(id), score: await store.scoreIn(inc, id), events: await store.eventsOf(id) });
+        expect(read.persons).toEqual([await expected('b'), await expected('a'), await expected('c'), await expected('zz'), await expected('b')]);
+        const [b, a, c, zz] = read.persons;
+        expect(b?.score?.score).toBe(650);
+        expect(b?.events.map((e) => [e.id, e.status])).toEqual([
           ['e1', 'active'],
           ['e2', 'disputed'],
         ]);
-        expect((await store.publishedScoreOf('a'))?.score?.runId).toBe('full1');
+        expect(a?.score?.runId).toBe('full1');
         // A person the run did not score, and an unknown id.
-        expect(await store.publishedScoreOf('c')).toEqual({ run: await store.publishedRun(), person: await store.getPerson('c'), score: undefined, events: [] });
-        expect(await store.publishedScoreOf('zz')).toEqual({ run: await store.publishedRun(), person: undefined, score: undefined, events: [] });
+        expect([c?.person?.id, c?.score, c?.events]).toEqual(['c', undefined, []]);
+        expect([zz?.person, zz?.score, zz?.events]).toEqual([undefined, undefined, []]);
+        expect(await store.publishedScoresOf([])).toEqual({ run: read.run, persons: [] });
       });
     });
 

@@ -42,7 +42,7 @@ export const attestationRoutes = [
       },
     },
     handler: async (ctx) => {
-      const { run, score } = await servedScore(ctx.deps, ctx.params.id);
+      const { run, score } = await servedScore(ctx, ctx.params.id);
       const defaultTtl = Math.min(MAX_ATTESTATION_SECONDS, ctx.deps.options?.attestationTtlSeconds ?? MAX_ATTESTATION_SECONDS);
       const signed = await signAttestation(
         ctx.deps.attestationKeys,

@@ -73,7 +73,7 @@ export const scoreRoutes = [
     problems: [404],
     responses: { 200: { description: 'The score', schema: scoreSchema } },
     handler: async (ctx) => {
-      const { run, score, events } = await servedScore(ctx.deps, ctx.params.id);
+      const { run, score, events } = await servedScore(ctx, ctx.params.id);
       await logAccess(ctx, ctx.params.id, 'score');
       return {
         body: {
@@ -105,7 +105,7 @@ export const scoreRoutes = [
     problems: [404],
     responses: { 200: { description: 'The explanation', schema: explanationSchema } },
     handler: async (ctx) => {
-      const served = await servedScore(ctx.deps, ctx.params.id);
+      const served = await servedScore(ctx, ctx.params.id);
       const view = await ctx.deps.networkViews.current();
       const audience = callerOf(ctx).role === 'analyst' ? 'analyst' : 'subject';
       const body = await buildExplanation(served, view, ctx.deps, audience);

@@ -9,7 +9,7 @@ import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
 import type {
   FriendshipBySeq,
-  PublishedScoreRead,
+  PublishedScoresRead,
   Store,
   StoreCounts,
   StoredPerson,
@@ -309,10 +309,14 @@ export class MemoryStore implements Store {
     return undefined;
   }
 
-  async publishedScoreOf(personId: string): Promise<PublishedScoreRead | undefined> {
+  async publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined> {
     const run = await this.publishedRun();
     if (!run) return undefined;
-    return { run, person: await this.getPerson(personId), score: await this.scoreIn(run, personId), events: await this.eventsOf(personId) };
+    const persons = [];
+    for (const personId of personIds) {
+      persons.push({ personId, person: await this.getPerson(personId), score: await this.scoreIn(run, personId), events: await this.eventsOf(personId) });
+    }
+    return { run, persons };
   }
 
   async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {

@@ -9,7 +9,7 @@ import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } fr
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type {
   FriendshipBySeq,
-  PublishedScoreRead,
+  PublishedScoresRead,
   Store,
   StoreCounts,
   StoredPerson,
@@ -153,8 +153,8 @@ export class Neo4jStore implements Store {
   scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {
     return this.runs.scoreIn(run, personId);
   }
-  publishedScoreOf(personId: string): Promise<PublishedScoreRead | undefined> {
-    return this.runs.publishedScoreOf(personId);
+  publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined> {
+    return this.runs.publishedScoresOf(personIds);
   }
   scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
     return this.runs.scoresBySeqIn(run, fromSeq, toSeq);

@@ -5,7 +5,7 @@
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
-import type { PublishedScoreRead } from '../store.js';
+import type { PublishedScoresRead } from '../store.js';
 import { BATCH_SIZE, chunks, definedOnly, patchProps } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
@@ -67,14 +67,18 @@ export class RunStore {
     return row ? toScore(row.score) : undefined;
   }
 
-  async publishedScoreOf(personId: string): Promise<PublishedScoreRead | undefined> {
-    const [row] = await this.runner.read<{ run: Props; person: Props | null; score: Props | null; events: Props[] }>('scores/published-of-person', { personId });
+  async publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined> {
+    type PersonRow = { k: number; personId: string; person: Props | null; score: Props | null; events: Props[] };
+    const [row] = await this.runner.read<{ run: Props; persons: PersonRow[] }>('scores/published-of-persons', { personIds: [...personIds] });
     if (!row) return undefined;
     return {
       run: toRun(row.run),
-      person: row.person ? toStoredPerson(row.person) : undefined,
-      score: row.score ? toScore(row.score) : undefined,
-      events: row.events.map((event) => toCreditEvent(personId, event)),
+      persons: row.persons.sort((x, y) => x.k - y.k).map(({ personId, person, score, events }) => ({
+        personId,
+        person: person ? toStoredPerson(person) : undefined,
+        score: score ? toScore(score) : undefined,
+        events: events.map((event) => toCreditEvent(personId, event)),
+      })),
     };
   }
 

@@ -34,7 +34,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('AccessLogWriter', () => {
   it('writes at once when idle and batches what arrives while writes are in flight', async () => {
     const store = gatedStore();
-    const writer = new AccessLogWriter(store, { maxConcurrentWrites: 1 });
+    const writer = new AccessLogWriter(store, { maxConcurrent: 1 });
     const acknowledged: number[] = [];
     const first = writer.append(entry(0)).then(() => acknowledged.push(0));
     await tick();
@@ -56,7 +56,7 @@ describe('AccessLogWriter', () => {
 
   it('fails every read of a failed batch and goes on with the next', async () => {
     const store = gatedStore();
-    const writer = new AccessLogWriter(store, { maxConcurrentWrites: 1, maxBatch: 2 });
+    const writer = new AccessLogWriter(store, { maxConcurrent: 1, maxBatch: 2 });
     const outcomes = [0, 1, 2].map((i) => writer.append(entry(i)).then(() => 'stored', (error: Error) => error.message));
     await tick();
     store.writes[0]!.finish(new Error('disk full'));

@@ -1,0 +1,67 @@
+/** Score reads of concurrent requests share one store call, and each request gets its own person's part. */
+import { describe, expect, it } from 'vitest';
+import { BatchQueue } from '../../../src/api/batch-queue.js';
+import { PublishedScores } from '../../../src/api/published-scores.js';
+import type { Store } from '../../../src/store/store.js';
+import { OTHER, startHarness, SUBJECT } from './harness.js';
+
+describe('PublishedScores', () => {
+  it('reads concurrent requests in one store call and answers each with its own person', async () => {
+    const h = await startHarness({ api: { rateLimitPerMinute: 0 } });
+    try {
+      const calls: string[][] = [];
+      const store: Pick<Store, 'publishedScoresOf'> = {
+        publishedScoresOf: (ids) => {
+          calls.push([...ids]);
+          return h.store.publishedScoresOf(ids);
+        },
+      };
+      const scores = new PublishedScores(store);
+      const ids = [SUBJECT, OTHER, 'nobody', SUBJECT, 'p002'];
+      const reads = await Promise.all(ids.map((id) => scores.of(id)));
+      expect(calls).toEqual([[SUBJECT], [OTHER, 'nobody', SUBJECT, 'p002']]); // the first alone, at once
+      const run = (await h.store.publishedRun())!;
+      for (const [k, id] of ids.entries()) {
+        expect(reads[k]?.personId).toBe(id);
+        expect(reads[k]?.run).toEqual(run);
+        expect(reads[k]?.score).toEqual(await h.store.scoreIn(run, id));
+      }
+      expect(reads[2]?.person).toBeUndefined();
+      expect(scores.batches).toBe(2);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('answers undefined when no run is published', async () => {
+    const scores = new PublishedScores({ publishedScoresOf: async () => undefined });
+    expect(await Promise.all([scores.of('a'), scores.of('b')])).toEqual([undefined, undefined]);
+  });
+});
+
+describe('BatchQueue', () => {
+  it('runs at most maxConcurrent batches of at most maxBatch items, and fails a batch whose results do not match', async () => {
+    const sizes: number[] = [];
+    let running = 0;
+    let most = 0;
+    const queue = new BatchQueue<number, number>(
+      async (items) => {
+        sizes.push(items.length);
+        most = Math.max(most, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        return items.map((x) => x * 2);
+      },
+      { maxConcurrent: 2, maxBatch: 3 },
+    );
+    const results = await Promise.all(Array.from({ length: 10 }, (_, k) => queue.add(k)));
+    expect(results).toEqual(Array.from({ length: 10 }, (_, k) => 2 * k));
+    expect(most).toBe(2);
+    expect(sizes).toEqual([1, 1, 3, 3, 2]);
+
+    const broken = new BatchQueue<number, number>(async () => [1]);
+    await broken.add(0);
+    const outcomes = await Promise.allSettled([broken.add(1), broken.add(2), broken.add(3)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+  });
+});
