@@ -7,8 +7,8 @@
 //   node's properties; persons: one map per id, {k, personId, person, score, events}, in the
 //   order of $personIds (k: the id's index there; the adapter sorts by it too) — person: the
 //   Person node's properties, or null when there is no such person; score: the Score node's
-//   properties, or null when the run serves none for them; events: a list of Event node
-//   properties (empty without a person).
+//   properties, or null when the run serves none for them; events: a list of the events' record
+//   fields {id, kind, at, amount, source, status, until}, by event id (empty without a person).
 MATCH (pub:Publication {name: 'current'})
 MATCH (r:ScoreRun {id: pub.runId})
 RETURN properties(r) AS run, COLLECT {
@@ -30,7 +30,7 @@ RETURN properties(r) AS run, COLLECT {
     events: COLLECT {
       MATCH (p)-[:HAS_EVENT]->(e:Event)
       WITH e ORDER BY e.id
-      RETURN properties(e)
+      RETURN e {.id, .kind, .at, .amount, .source, .status, .until}
     }
   }
 } AS persons

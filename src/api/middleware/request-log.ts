@@ -29,6 +29,13 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'tiescore-api' } }, destination);
 }
 
+/** A log line with the route the request matched and the id of the key that called it. */
+function withCaller(res: ServerResponse, line: object): object {
+  const response = res as unknown as Response;
+  const principal = response.locals ? principalOf(response) : undefined;
+  return { ...line, route: response.locals?.route, keyId: principal?.keyId };
+}
+
 export function requestLogger(logger: Logger) {
   return pinoHttp({
     logger,
@@ -41,11 +48,10 @@ export function requestLogger(logger: Logger) {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customProps: (_req: IncomingMessage, res: ServerResponse) => {
-      const response = res as unknown as Response;
-      const principal = response.locals ? principalOf(response) : undefined;
-      return { route: response.locals?.route, keyId: principal?.keyId };
-    },
+    // The route and key id join the line's own object rather than `customProps`, which makes a
+    // child logger per request twice over (at the start, before they are known, and at the end).
+    customSuccessObject: (_req: IncomingMessage, res: ServerResponse, line: object) => withCaller(res, line),
+    customErrorObject: (_req: IncomingMessage, res: ServerResponse, _error: Error, line: object) => withCaller(res, line),
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req: IncomingMessage) => ['/healthz', '/readyz', '/metrics'].includes((req as Request).url ?? '') },
