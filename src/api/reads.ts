@@ -4,6 +4,7 @@ import type { AccessKind, AccessLogEntry } from '../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../domain/scores.js';
 import type { StoredPerson } from '../store/store.js';
 import type { ApiDeps } from './deps.js';
+import type { PublishedScore } from './published-scores.js';
 import { ApiProblem, notFound } from './problem.js';
 import type { RouteContext } from './route.js';
 
@@ -28,7 +29,19 @@ export async function publishedRunOrFail(deps: ApiDeps): Promise<ScoreRun> {
  * no run, no person or no score.
  */
 export async function servedScore(ctx: Pick<RouteContext<unknown, unknown, unknown>, 'services'>, personId: string): Promise<ServedScore> {
-  const read = await ctx.services.scores.of(personId);
+  return servedOr404(await ctx.services.scores.of(personId), personId);
+}
+
+/**
+ * `servedScore` with the read's access-log entry stored in the same transaction (one store call,
+ * shared with concurrent requests); a read answered 404 is not logged. For reads that show the
+ * score as it is read (the score route), instead of `servedScore` and then `logAccess`.
+ */
+export async function servedScoreLogged(ctx: RouteContext<unknown, unknown, unknown>, personId: string, kind: AccessKind): Promise<ServedScore> {
+  return servedOr404(await ctx.services.scores.ofLogged(personId, accessEntry(ctx, personId, kind)), personId);
+}
+
+function servedOr404(read: PublishedScore | undefined, personId: string): ServedScore {
   if (!read) throw notFound('no score run has been published yet');
   const { run, person, score, events } = read;
   if (!person) throw notFound(`no person "${personId}"`);

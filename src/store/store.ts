@@ -67,6 +67,13 @@ export interface PublishedScoresRead {
   persons: PersonScoreRead[];
 }
 
+/** A score read to be logged as it is made (`Store.publishedScoresLogged`). */
+export interface LoggedScoreRead {
+  personId: string;
+  /** The access-log entry of this read (its `personId` is the person read). */
+  entry: AccessLogEntry;
+}
+
 export interface Store {
   /** Inserts or updates persons by `id`; new persons get the next free `seq`. */
   upsertPersons(persons: readonly Person[]): Promise<UpsertResult>;
@@ -144,6 +151,20 @@ export interface Store {
    * read?.persons[0]?.score?.score; // 712, as served by read.run
    */
   publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined>;
+  /**
+   * Score reads logged as they are made: reads like `publishedScoresOf` (the reads' person ids,
+   * in order) and, in the same transaction, appends the access-log entry of every read the
+   * published run serves a score for — person and score found; a read that finds none is
+   * answered 404 by the API and is not logged. Nothing is appended when no run is published.
+   * One write transaction (one statement in Neo4j): the read and its entry are stored together
+   * or not at all, and the API's score route makes the reads of concurrent requests in one call.
+   *
+   * @example
+   * const entry = { personId: 'p42', at: now, kind: 'score', actor: keyId, role: 'analyst' } as const;
+   * const read = await store.publishedScoresLogged([{ personId: 'p42', entry }]);
+   * read?.persons[0]?.score; // served, and the entry is in the access log
+   */
+  publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined>;
 
   createDispute(dispute: Dispute): Promise<void>;
   getDispute(id: string): Promise<Dispute | undefined>;

@@ -327,6 +327,30 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect([zz?.person, zz?.score, zz?.events]).toEqual([undefined, undefined, []]);
         expect(await store.publishedScoresOf([])).toEqual({ run: read.run, persons: [] });
       });
+
+      it('logs score reads in the same call, only those that find a served score', async () => {
+        const entry = (personId: string, actor: string) => ({ personId, at: '2026-07-03T00:00:00.000Z', kind: 'score' as const, actor, role: 'analyst' as const });
+        expect(await store.publishedScoresLogged([{ personId: 'a', entry: entry('a', 'k0') }])).toBeUndefined();
+        expect(await store.accessLogOf('a', 10)).toEqual([]); // no run published: nothing served, nothing logged
+
+        await store.createRun(run('full1', { status: 'complete' }));
+        await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'b', 1, 610)]);
+        await store.publishRun('full1', '2026-07-01T03:00:00.000Z');
+        const withConsent = { ...entry('a', 'k4'), role: 'consumer' as const, consentId: 'c1' };
+        const read = await store.publishedScoresLogged([
+          { personId: 'a', entry: entry('a', 'k1') },
+          { personId: 'zz', entry: entry('zz', 'k2') },
+          { personId: 'c', entry: entry('c', 'k3') },
+          { personId: 'a', entry: withConsent },
+        ]);
+        expect(read).toEqual(await store.publishedScoresOf(['a', 'zz', 'c', 'a']));
+        const logged = await store.accessLogOf('a', 10);
+        expect(logged.map((e) => e.actor).sort()).toEqual(['k1', 'k4']);
+        expect(logged).toContainEqual(withConsent);
+        expect(await store.accessLogOf('zz', 10)).toEqual([]);
+        expect(await store.accessLogOf('c', 10)).toEqual([]); // a person the run did not score
+        expect(await store.publishedScoresLogged([])).toEqual({ run: read!.run, persons: [] });
+      });
     });
 
     describe('safeguards', () => {

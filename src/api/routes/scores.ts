@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { buildExplanation } from '../explanation.js';
-import { callerOf, logAccess, servedScore } from '../reads.js';
+import { callerOf, logAccess, servedScore, servedScoreLogged } from '../reads.js';
 import { notFound } from '../problem.js';
 import { defineRoute } from '../route.js';
 import { bandId, dimensionsSchema, personParams, reasonCodeSchema, scoreSchema } from './schemas.js';
@@ -73,8 +73,7 @@ export const scoreRoutes = [
     problems: [404],
     responses: { 200: { description: 'The score', schema: scoreSchema } },
     handler: async (ctx) => {
-      const { run, score, events } = await servedScore(ctx, ctx.params.id);
-      await logAccess(ctx, ctx.params.id, 'score');
+      const { run, score, events } = await servedScoreLogged(ctx, ctx.params.id, 'score');
       return {
         body: {
           personId: score.personId,

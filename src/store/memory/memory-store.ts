@@ -9,6 +9,7 @@ import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
 import type {
   FriendshipBySeq,
+  LoggedScoreRead,
   PublishedScoresRead,
   Store,
   StoreCounts,
@@ -317,6 +318,13 @@ export class MemoryStore implements Store {
       persons.push({ personId, person: await this.getPerson(personId), score: await this.scoreIn(run, personId), events: await this.eventsOf(personId) });
     }
     return { run, persons };
+  }
+
+  async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined> {
+    const read = await this.publishedScoresOf(reads.map((r) => r.personId));
+    if (!read) return undefined;
+    await this.appendAccessLogs(reads.filter((_r, k) => read.persons[k]!.person && read.persons[k]!.score).map((r) => r.entry));
+    return read;
   }
 
   async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {

@@ -9,6 +9,7 @@ import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } fr
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type {
   FriendshipBySeq,
+  LoggedScoreRead,
   PublishedScoresRead,
   Store,
   StoreCounts,
@@ -155,6 +156,9 @@ export class Neo4jStore implements Store {
   }
   publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined> {
     return this.runs.publishedScoresOf(personIds);
+  }
+  publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined> {
+    return this.runs.publishedScoresLogged(reads);
   }
   scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
     return this.runs.scoresBySeqIn(run, fromSeq, toSeq);

@@ -5,7 +5,7 @@
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
-import type { PublishedScoresRead } from '../store.js';
+import type { LoggedScoreRead, PublishedScoresRead } from '../store.js';
 import { BATCH_SIZE, chunks, definedOnly, patchProps } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
@@ -68,18 +68,14 @@ export class RunStore {
   }
 
   async publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined> {
-    type PersonRow = { k: number; personId: string; person: Props | null; score: Props | null; events: Props[] };
-    const [row] = await this.runner.read<{ run: Props; persons: PersonRow[] }>('scores/published-of-persons', { personIds: [...personIds] });
-    if (!row) return undefined;
-    return {
-      run: toRun(row.run),
-      persons: row.persons.sort((x, y) => x.k - y.k).map(({ personId, person, score, events }) => ({
-        personId,
-        person: person ? toStoredPerson(person) : undefined,
-        score: score ? toScore(score) : undefined,
-        events: events.map((event) => toCreditEvent(personId, event)),
-      })),
-    };
+    const [row] = await this.runner.read<PublishedScoresRow>('scores/published-of-persons', { personIds: [...personIds] });
+    return row && toPublishedScores(row);
+  }
+
+  async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined> {
+    const rows = reads.map((read) => ({ personId: read.personId, entry: definedOnly(read.entry) }));
+    const [row] = await this.runner.write<PublishedScoresRow>('scores/published-of-persons-logged', { reads: rows });
+    return row && toPublishedScores(row);
   }
 
   async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
@@ -109,6 +105,26 @@ export class RunStore {
     const rows = await this.runner.read<{ score: Props }>('scores/history', { personId });
     return rows.map((row) => toScore(row.score));
   }
+}
+
+/** The row of scores/published-of-persons and scores/published-of-persons-logged. */
+interface PublishedScoresRow {
+  run: Props;
+  persons: { k: number; personId: string; person: Props | null; score: Props | null; events: Props[] }[];
+}
+
+function toPublishedScores(row: PublishedScoresRow): PublishedScoresRead {
+  return {
+    run: toRun(row.run),
+    persons: row.persons
+      .sort((x, y) => x.k - y.k)
+      .map(({ personId, person, score, events }) => ({
+        personId,
+        person: person ? toStoredPerson(person) : undefined,
+        score: score ? toScore(score) : undefined,
+        events: events.map((event) => toCreditEvent(personId, event)),
+      })),
+  };
 }
 
 /** Stored properties of a run (or of a patch: fields it lacks stay undefined). */

@@ -66,7 +66,7 @@ describe('AccessLogWriter', () => {
     expect(await Promise.all(outcomes)).toEqual(['disk full', 'stored', 'stored']);
   });
 
-  it('over HTTP: concurrent reads share writes, and a read whose entry cannot be stored is not answered', async () => {
+  it('over HTTP: concurrent explanations share writes, and one whose entry cannot be stored is not answered', async () => {
     const h = await startHarness();
     try {
       let writes = 0;
@@ -76,15 +76,15 @@ describe('AccessLogWriter', () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
         return append(entries);
       };
-      const responses = await Promise.all(Array.from({ length: 30 }, () => h.call('GET', `/v1/persons/${SUBJECT}/score`, { key: h.keys.analyst })));
+      const responses = await Promise.all(Array.from({ length: 30 }, () => h.call('GET', `/v1/persons/${SUBJECT}/explanation`, { key: h.keys.analyst })));
       expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
       expect(await h.store.accessLogOf(SUBJECT, 100)).toHaveLength(30);
       expect(writes).toBeLessThan(30);
 
       h.store.appendAccessLogs = () => Promise.reject(new StoreUnavailableError('Neo4j is unavailable'));
-      const refused = await h.call('GET', `/v1/persons/${SUBJECT}/score`, { key: h.keys.analyst });
+      const refused = await h.call('GET', `/v1/persons/${SUBJECT}/explanation`, { key: h.keys.analyst });
       expect(refused.status).toBe(503);
-      expect(await refused.text()).not.toContain('"score"');
+      expect(await refused.text()).not.toContain('"dimensions"');
     } finally {
       await h.close();
     }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BatchQueue } from '../../../src/api/batch-queue.js';
 import { PublishedScores } from '../../../src/api/published-scores.js';
+import { StoreUnavailableError } from '../../../src/store/errors.js';
 import type { Store } from '../../../src/store/store.js';
 import { OTHER, startHarness, SUBJECT } from './harness.js';
 
@@ -10,11 +11,12 @@ describe('PublishedScores', () => {
     const h = await startHarness({ api: { rateLimitPerMinute: 0 } });
     try {
       const calls: string[][] = [];
-      const store: Pick<Store, 'publishedScoresOf'> = {
+      const store: Pick<Store, 'publishedScoresOf' | 'publishedScoresLogged'> = {
         publishedScoresOf: (ids) => {
           calls.push([...ids]);
           return h.store.publishedScoresOf(ids);
         },
+        publishedScoresLogged: () => Promise.reject(new Error('not used')),
       };
       const scores = new PublishedScores(store);
       const ids = [SUBJECT, OTHER, 'nobody', SUBJECT, 'p002'];
@@ -34,8 +36,37 @@ describe('PublishedScores', () => {
   });
 
   it('answers undefined when no run is published', async () => {
-    const scores = new PublishedScores({ publishedScoresOf: async () => undefined });
+    const scores = new PublishedScores({ publishedScoresOf: async () => undefined, publishedScoresLogged: async () => undefined });
     expect(await Promise.all([scores.of('a'), scores.of('b')])).toEqual([undefined, undefined]);
+  });
+
+  it('over HTTP: concurrent score reads are read and logged together, and a read that cannot be logged is not answered', async () => {
+    const h = await startHarness();
+    try {
+      const calls: number[] = [];
+      const logged = h.store.publishedScoresLogged.bind(h.store);
+      h.store.publishedScoresLogged = async (reads) => {
+        calls.push(reads.length);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return logged(reads);
+      };
+      const before = (await h.store.accessLogOf(SUBJECT, 1000)).length;
+      const responses = await Promise.all(Array.from({ length: 30 }, () => h.call('GET', `/v1/persons/${SUBJECT}/score`, { key: h.keys.analyst })));
+      expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
+      expect((await h.store.accessLogOf(SUBJECT, 1000)).length - before).toBe(30);
+      expect(calls.reduce((x, y) => x + y, 0)).toBe(30);
+      expect(calls.length).toBeLessThan(30);
+
+      expect((await h.call('GET', '/v1/persons/nobody/score', { key: h.keys.analyst })).status).toBe(404);
+      expect(await h.store.accessLogOf('nobody', 10)).toEqual([]);
+
+      h.store.publishedScoresLogged = () => Promise.reject(new StoreUnavailableError('Neo4j is unavailable'));
+      const refused = await h.call('GET', `/v1/persons/${SUBJECT}/score`, { key: h.keys.analyst });
+      expect(refused.status).toBe(503);
+      expect(await refused.text()).not.toContain('"score"');
+    } finally {
+      await h.close();
+    }
   });
 });
 
