@@ -21,12 +21,12 @@ describe('pointsForValue', () => {
 
 describe('scoreDimension', () => {
   it('is points earned over points possible, with a row per feature', () => {
-    const result = scoreDimension('behaviour', { billsOnTimeRatio: 0.8, activityRegularity: 0.5 }, defaultModel);
-    // bills 0.8 → 60 of 100; regularity 0.5 → 25 of 60
-    expect(result.value).toBe(85 / 160);
+    const result = scoreDimension('behaviour', { billsOnTimeRatio: 0.96, activityRegularity: 0.8 }, defaultModel);
+    // bills 0.96 → bin (0.95, 0.97] → 50 of 160; regularity 0.8 → bin (0.75, 0.85] → 10 of 30
+    expect(result.value).toBe(60 / 190);
     expect(result.features).toEqual([
-      { code: 'B_BILLS', measure: 'billsOnTimeRatio', value: 0.8, points: 60, maxPoints: 100, reason: 'Some bills were not paid on time' },
-      { code: 'B_REGULARITY', measure: 'activityRegularity', value: 0.5, points: 25, maxPoints: 60, reason: 'Irregular account activity' },
+      { code: 'B_BILLS', measure: 'billsOnTimeRatio', value: 0.96, points: 50, maxPoints: 160, reason: 'Some bills were not paid on time' },
+      { code: 'B_REGULARITY', measure: 'activityRegularity', value: 0.8, points: 10, maxPoints: 30, reason: 'Irregular account activity' },
     ]);
   });
 

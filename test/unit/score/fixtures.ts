@@ -32,7 +32,10 @@ export function event(
   return { id: `e${nextEventId}`, personId, kind, at, amount: 100, source: 'bank', status: 'active', ...extra };
 }
 
-/** A person with every feature at its best, to vary one feature at a time. */
+/**
+ * A person with every feature at its best, to vary one feature at a time (default model: an
+ * account over 96 months old, no debt, assets of 62.5 months of income, bills and activity 1).
+ */
 export function person(overrides: Partial<Person> = {}): Person {
   return {
     id: 'p1',
@@ -40,7 +43,7 @@ export function person(overrides: Partial<Person> = {}): Person {
     accountCreated: '2018-01-01',
     incomeMonthly: 4000,
     debtMonthly: 0,
-    assets: 100_000,
+    assets: 250_000,
     billsOnTimeRatio: 1,
     activityRegularity: 1,
     addressChanges: 0,

@@ -24,7 +24,7 @@ function errorOf(edit: (json: any) => void): string {
 describe('loadModel', () => {
   it('reads models/default.json when no path is given', async () => {
     const model = await loadModel();
-    expect(model.version).toBe('default-2026.11');
+    expect(model.version).toBe('default-2026.11b');
     expect(model.weights).toEqual({ history: 0.35, behaviour: 0.25, capacity: 0.2, identity: 0.15, network: 0.05 });
     expect(model.history).toEqual({ halfLifeMonths: 24, retentionYears: 7 });
     expect(model.disputedEvents).toBe('exclude');
@@ -67,7 +67,7 @@ describe('loadModel', () => {
 
 describe('parseModel', () => {
   it('accepts JSON text as well as a parsed value', () => {
-    expect(parseModel(JSON.stringify(defaultModelJson())).version).toBe('default-2026.11');
+    expect(parseModel(JSON.stringify(defaultModelJson())).version).toBe('default-2026.11b');
   });
 
   it('defaults notes, the disputed-events policy and the network reason', () => {
@@ -117,7 +117,7 @@ describe('parseModel', () => {
   });
 
   it('rejects bins that give fewer points for a better value', () => {
-    expect(errorOf((m) => (m.features.behaviour[0].bins[2].points = 10))).toBe(
+    expect(errorOf((m) => (m.features.behaviour[0].bins[2].points = 5))).toBe(
       "features.behaviour[0].bins[2].points: must not be below the previous bin's points: a higher billsOnTimeRatio is better",
     );
     expect(errorOf((m) => (m.features.history[0].bins[1].points = 200))).toBe(

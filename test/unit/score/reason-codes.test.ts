@@ -35,6 +35,22 @@ describe('pickReasonCodes', () => {
     expect(codes[0]).toMatchObject({ reason: 'reason C1', dimension: 'capacity', pointsLost: expect.closeTo(120, 9) });
   });
 
+  it('keeps the model\u2019s order for equal costs', () => {
+    // H_B and H_A both cost 0.35·50/100 = 0.175: listed as the model lists them, not by name.
+    const codes = pickReasonCodes(
+      {
+        history: dimension([['H_B', 0, 50], ['H_A', 0, 50]]),
+        behaviour: dimension([['B1', 90, 100]]), // 0.025
+        capacity: dimension([['C1', 10, 10]]),
+        identity: dimension([['I1', 10, 10]]),
+      },
+      noNetwork,
+      model,
+    );
+    expect(codes.map((c) => c.code)).toEqual(['H_B', 'H_A', 'B1']);
+    expect(codes[0]?.cost).toBe(codes[1]?.cost);
+  });
+
   it('reports nothing for a perfect file', () => {
     const full = dimension([['X', 5, 5]]);
     expect(pickReasonCodes({ history: full, behaviour: full, capacity: full, identity: full }, noNetwork, model)).toEqual([]);

@@ -3,14 +3,16 @@ import { ownScore, pointsPerUnit, scoreOwnDimensions, scorePerson } from '../../
 import { AS_OF, defaultModel as model, event, person } from './fixtures.js';
 
 // Ana: a solid file with one late repayment. Hand-computed with the default model:
-//   history   defaults 0 → 120; late share 0.537/(0.537+1.497) = 0.264 → 30;
-//             on-time record 56 months → 40; no listing → 100            = 290/350
-//   behaviour bills 0.97 → 100; regularity 0.9 → 60                        = 160/160 = 1
-//   capacity  debt 450/3000 = 0.15 → 85; assets 12000/3000 = 4 months → 40 = 125/160 = 0.78125
-//   identity  verified → 60; account 81 months → 40; 2 moves → 0          = 100/100 = 1
+//   history   defaults 0 → 80; late share 0.537/(0.537+1.497) = 0.264 → 55;
+//             on-time record 56 months → 25; no listing → 30              = 190/320 = 0.59375
+//   behaviour bills 0.97 → 50 of 160; regularity 0.9 → 15 of 30            = 65/190
+//   capacity  debt 450/3000 = 0.15 → 35 of 50; assets 12000/3000 = 4 months → 8 of 110
+//                                                                          = 43/160 = 0.26875
+//   identity  verified → 10; account 81.5 months → 50 of 80; 2 moves → 0   = 60/90
 //   network   0.6 (prior 0.55)
-//   s = 350 + 600·(0.35·290/350 + 0.25 + 0.2·0.78125 + 0.15 + 0.05·0.6)
-//     = 350 + 600·(0.29 + 0.25 + 0.15625 + 0.15 + 0.03) = 350 + 600·0.87625 = 875.75
+//   s = 350 + 600·(0.35·190/320 + 0.25·65/190 + 0.2·43/160 + 0.15·60/90 + 0.05·0.6)
+//     = 350 + 600·(0.2078125 + 13/152 + 0.05375 + 0.1 + 0.03)
+//     = 350 + 234.9375 + 7800/152 = 636.2532894736842
 const ana = person({
   id: 'ana',
   verified: true,
@@ -32,12 +34,13 @@ const anaEvents = [
 ];
 
 // Bo: a thin, troubled file and no computed network value (the prior 0.5 stands in):
-//   history   default 12 months ago (0.707) → 20; late share 1 → 0; record 0 → 0;
-//             active listing → 0; a removed and a disputed default do not count = 20/350
-//   behaviour bills 0.6 → 30; regularity 0.3 → 25                          = 55/160
-//   capacity  debt 600/1000 = 0.6 → 10; assets 0.5 months → 0             = 10/160
+//   history   default 12 months ago (0.707) → 5; late share 1 → 0; record 0 → 0;
+//             active listing → 0; a removed and a disputed default do not count = 5/320
+//   behaviour bills 0.6 → 0; regularity 0.3 → 0                            = 0/190
+//   capacity  debt 600/1000 = 0.6 → 2; assets 0.5 months → 0               = 2/160
 //   identity  unverified → 0; account 2 months → 0                         = 0
-//   s = 350 + 600·(0.02 + 0.0859375 + 0.0125 + 0 + 0.025) = 350 + 600·0.1434375 = 436.0625
+//   s = 350 + 600·(0.35·5/320 + 0 + 0.2·2/160 + 0 + 0.05·0.5)
+//     = 350 + 600·(0.00546875 + 0.0025 + 0.025) = 350 + 600·0.03296875 = 369.78125
 const bo = person({
   id: 'bo',
   verified: false,
@@ -60,46 +63,45 @@ const boEvents = [
 ];
 
 describe('scorePerson', () => {
-  it('scores Ana 876 (875.75), excellent', () => {
+  it('scores Ana 636 (636.25), good', () => {
     const result = scorePerson({ person: ana, events: anaEvents, network: 0.6, networkPrior: 0.55, asOf: AS_OF, model });
-    expect(result.exact).toBeCloseTo(875.75, 9);
-    expect(result.score).toBe(876);
-    expect(result.band).toBe('excellent');
-    expect(result.dimensions).toEqual({ history: 290 / 350, behaviour: 1, capacity: 0.78125, identity: 1, network: 0.6 });
-    expect(result.own).toBeCloseTo(0.84625 / 0.95, 12);
+    expect(result.exact).toBeCloseTo(636.2532894736842, 9);
+    expect(result.score).toBe(636);
+    expect(result.band).toBe('good');
+    expect(result.dimensions).toEqual({ history: 190 / 320, behaviour: 65 / 190, capacity: 43 / 160, identity: 60 / 90, network: 0.6 });
+    expect(result.own).toBeCloseTo((0.3615625 + 13 / 152) / 0.95, 12);
     expect(result.networkIsPrior).toBe(false);
-    expect(result.modelVersion).toBe('default-2026.11');
+    expect(result.modelVersion).toBe('default-2026.11b');
     expect(result.disputed).toEqual({ policy: 'exclude', eventIds: [] });
     expect(result.reasonCodes.map((r) => [r.code, r.pointsLost])).toEqual([
-      ['H_LATE_SHARE', expect.closeTo(30, 9)], // 0.35·50/350
-      ['C_ASSETS', expect.closeTo(15, 9)], // 0.2·20/160
-      ['C_DEBT_TO_INCOME', expect.closeTo(11.25, 9)], // 0.2·15/160
-      ['H_TRACK_RECORD', expect.closeTo(6, 9)], // 0.35·10/350
+      ['B_BILLS', expect.closeTo(16500 / 190, 9)], // 600·0.25·110/190 = 86.84
+      ['C_ASSETS', expect.closeTo(76.5, 9)], // 600·0.2·102/160
+      ['H_TRACK_RECORD', expect.closeTo(49.21875, 9)], // 600·0.35·75/320
+      ['H_LATE_SHARE', expect.closeTo(36.09375, 9)], // 600·0.35·55/320
     ]);
   });
 
-  it('scores Bo 436 (436.0625), poor, with the prior as network dimension', () => {
+  it('scores Bo 370 (369.78125), poor, with the prior as network dimension', () => {
     const result = scorePerson({ person: bo, events: boEvents, networkPrior: 0.5, asOf: AS_OF, model });
-    expect(result.exact).toBeCloseTo(436.0625, 9);
-    expect(result.score).toBe(436);
+    expect(result.exact).toBeCloseTo(369.78125, 9);
+    expect(result.score).toBe(370);
     expect(result.band).toBe('poor');
-    expect(result.dimensions).toEqual({ history: 20 / 350, behaviour: 55 / 160, capacity: 10 / 160, identity: 0, network: 0.5 });
+    expect(result.dimensions).toEqual({ history: 5 / 320, behaviour: 0, capacity: 2 / 160, identity: 0, network: 0.5 });
     expect(result.networkIsPrior).toBe(true);
     expect(result.disputed).toEqual({ policy: 'exclude', eventIds: [boDisputed.id] });
-    // H_DEFAULTS and H_BLACKLIST both cost 0.1: the tie keeps the model's order.
     expect(result.reasonCodes.map((r) => [r.code, r.pointsLost])).toEqual([
-      ['C_DEBT_TO_INCOME', expect.closeTo(67.5, 9)],
-      ['B_BILLS', expect.closeTo(65.625, 9)],
-      ['H_DEFAULTS', expect.closeTo(60, 9)],
-      ['H_BLACKLIST', expect.closeTo(60, 9)],
+      ['B_BILLS', expect.closeTo(24000 / 190, 9)], // 600·0.25·160/190 = 126.32
+      ['C_ASSETS', expect.closeTo(82.5, 9)], // 600·0.2·110/160
+      ['I_ACCOUNT_AGE', expect.closeTo(80, 9)], // 600·0.15·80/90
+      ['H_LATE_SHARE', expect.closeTo(72.1875, 9)], // 600·0.35·110/320
     ]);
   });
 
-  it('counts Bo\u2019s disputed default when the model flags instead of excluding (424.0625)', () => {
-    // defaults 0.707 + 0.500 = 1.21 → 0 points: history 0, 12 points lower.
+  it('counts Bo\u2019s disputed default when the model flags instead of excluding (366.5)', () => {
+    // defaults 0.707 + 0.500 = 1.21 → 0 points: history 0, 600·0.35·5/320 = 3.28125 points lower.
     const flag = { ...model, disputedEvents: 'flag' as const };
     const result = scorePerson({ person: bo, events: boEvents, networkPrior: 0.5, asOf: AS_OF, model: flag });
-    expect(result.exact).toBeCloseTo(424.0625, 9);
+    expect(result.exact).toBeCloseTo(366.5, 9);
     expect(result.disputed).toEqual({ policy: 'flag', eventIds: [boDisputed.id] });
   });
 
@@ -110,10 +112,15 @@ describe('scorePerson', () => {
   });
 
   it('names the network when it pulls the score below the prior, never when it is the prior', () => {
-    const low = scorePerson({ person: ana, events: anaEvents, network: 0.1, networkPrior: 0.55, asOf: AS_OF, model });
-    expect(low.reasonCodes.map((r) => r.code)).toEqual(['H_LATE_SHARE', 'N_NETWORK', 'C_ASSETS', 'C_DEBT_TO_INCOME']);
+    // Cleo: a best file but for bills 0.97 (costs 600·0.25·110/190 = 86.84), regularity 0.9
+    // (600·0.25·15/190 = 11.84) and debt 600/4000 = 0.15 (600·0.2·15/160 = 11.25). Ana's own
+    // costs all exceed the 30 points the network can cost at most, so she would not show it.
+    const cleo = person({ id: 'cleo', billsOnTimeRatio: 0.97, activityRegularity: 0.9, debtMonthly: 600 });
+    const cleoEvents = [event('cleo', 'repaid_on_time', '2020-01-01')]; // 82 months: full track record
+    const low = scorePerson({ person: cleo, events: cleoEvents, network: 0.1, networkPrior: 0.55, asOf: AS_OF, model });
+    expect(low.reasonCodes.map((r) => r.code)).toEqual(['B_BILLS', 'N_NETWORK', 'B_REGULARITY', 'C_DEBT_TO_INCOME']);
     expect(low.reasonCodes[1]?.pointsLost).toBeCloseTo(27, 9); // 600·0.05·0.9
-    const prior = scorePerson({ person: ana, events: anaEvents, networkPrior: 0.1, asOf: AS_OF, model });
+    const prior = scorePerson({ person: cleo, events: cleoEvents, networkPrior: 0.1, asOf: AS_OF, model });
     expect(prior.reasonCodes.map((r) => r.code)).not.toContain('N_NETWORK');
   });
 
@@ -162,8 +169,8 @@ describe('ownScore', () => {
 
   it('is what scoreOwnDimensions reports', () => {
     const own = scoreOwnDimensions({ person: ana, events: anaEvents, asOf: AS_OF, model });
-    expect(own.own).toBeCloseTo(0.84625 / 0.95, 12);
-    expect(own.history.value).toBe(290 / 350);
+    expect(own.own).toBeCloseTo((0.3615625 + 13 / 152) / 0.95, 12);
+    expect(own.history.value).toBe(190 / 320);
   });
 });
 

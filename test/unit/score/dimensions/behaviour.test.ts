@@ -10,8 +10,9 @@ describe('behaviour', () => {
     });
   });
 
-  it('scores 0.9 of bills and 0.4 regularity as (85 + 25) / 160', () => {
-    expect(scoreBehaviour(person({ billsOnTimeRatio: 0.9, activityRegularity: 0.4 }), defaultModel).value).toBe(110 / 160);
+  it('scores 0.9 of bills and 0.4 regularity as (10 + 0) / 190', () => {
+    // bills 0.9 → bin (0.85, 0.92] → 10 of 160; regularity 0.4 → bin ≤ 0.6 → 0 of 30
+    expect(scoreBehaviour(person({ billsOnTimeRatio: 0.9, activityRegularity: 0.4 }), defaultModel).value).toBe(10 / 190);
   });
 
   it('spans 0 to 1', () => {

@@ -28,9 +28,10 @@ describe('capacity', () => {
     });
   });
 
-  it('scores debt 15% of income and 4 months of assets as (85 + 40) / 160', () => {
+  it('scores debt 15% of income and 4 months of assets as (35 + 8) / 160', () => {
+    // debt 0.15 → bin (0.1, 0.2] → 35 of 50; assets 4 months → bin (2, 6] → 8 of 110
     expect(scoreCapacity(person({ incomeMonthly: 3000, debtMonthly: 450, assets: 12_000 }), defaultModel).value).toBe(
-      125 / 160,
+      43 / 160,
     );
   });
 });

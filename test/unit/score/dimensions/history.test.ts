@@ -58,14 +58,15 @@ describe('history measures', () => {
 
 describe('scoreHistory', () => {
   it('gives a spotless long record full marks', () => {
-    const result = scoreHistory([event('p1', 'repaid_on_time', daysBefore(2000))], AS_OF, model);
+    // 2450 days = 80.5 months of on-time record → bin > 78 → 100 of 100; nothing else costs points
+    const result = scoreHistory([event('p1', 'repaid_on_time', daysBefore(2450))], AS_OF, model);
     expect(result.value).toBe(1);
   });
 
-  it('scores a recent default, a late payment and an active listing (20 of 350 points)', () => {
+  it('scores a recent default, a late payment and an active listing (5 of 320 points)', () => {
     const result = scoreHistory(
       [
-        event('p1', 'defaulted', daysBefore(365)), // 0.707 → bin (0.5, 1] → 20
+        event('p1', 'defaulted', daysBefore(365)), // 0.707 → bin (0.5, 1] → 5
         event('p1', 'repaid_late', daysBefore(200)), // late share 1 → 0
         event('p1', 'blacklisted', daysBefore(30)), // active → 0
       ],
@@ -73,11 +74,11 @@ describe('scoreHistory', () => {
       model,
     );
     expect(result.features.map((f) => [f.code, f.points])).toEqual([
-      ['H_DEFAULTS', 20],
+      ['H_DEFAULTS', 5],
       ['H_LATE_SHARE', 0],
       ['H_TRACK_RECORD', 0],
       ['H_BLACKLIST', 0],
     ]);
-    expect(result.value).toBe(20 / 350);
+    expect(result.value).toBe(5 / 320);
   });
 });

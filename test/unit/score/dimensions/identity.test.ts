@@ -22,8 +22,8 @@ describe('identity', () => {
     expect(moved.features.find((f) => f.code === 'I_ADDRESS_CHANGES')).toMatchObject({ value: 9, points: 0, maxPoints: 0 });
   });
 
-  it('scores an unverified one-year-old account as 15 / 100', () => {
-    // 365 days = 11.99 months → bin (3, 12] → 15
-    expect(scoreIdentity(person({ verified: false, accountCreated: daysBefore(365) }), AS_OF, defaultModel).value).toBe(0.15);
+  it('scores an unverified one-year-old account as 8 / 90', () => {
+    // unverified → 0 of 10; 365 days = 11.99 months → bin (3, 12] → 8 of 80
+    expect(scoreIdentity(person({ verified: false, accountCreated: daysBefore(365) }), AS_OF, defaultModel).value).toBe(8 / 90);
   });
 });
