@@ -107,6 +107,8 @@ interface Measured {
   serverCpuMs?: number;
   /** CPU time of the Neo4j process per request, ms (when this process can see it in /proc). */
   neo4jCpuMs?: number;
+  /** Cores used meanwhile by processes other than the API, Neo4j and this one (of `nproc`). */
+  otherCores?: number | undefined;
 }
 
 const neo4jPid = pidListeningOn(Number(new URL(config.NEO4J_URI).port || 7687));
@@ -140,7 +142,7 @@ try {
     const s = samples.score.at(-1)!;
     console.error(
       `run ${r + 1}/${runs}: score ${s.requestsPerSecond.toFixed(0)}/s p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} ms ` +
-        `(CPU/request: API ${s.serverCpuMs ?? '?'} ms, Neo4j ${s.neo4jCpuMs ?? '?'} ms); ` +
+        `(CPU/request: API ${s.serverCpuMs ?? '?'} ms, Neo4j ${s.neo4jCpuMs ?? '?'} ms; other work ${s.otherCores ?? '?'} cores); ` +
         `consumer ${samples.consumer.at(-1)!.requestsPerSecond.toFixed(0)}/s; healthz ${samples.healthz.at(-1)!.requestsPerSecond.toFixed(0)}/s; ` +
         `bolt read ${samples.boltRead.at(-1)!.requestsPerSecond.toFixed(0)}/s, logged read ${samples.boltLoggedRead.at(-1)!.requestsPerSecond.toFixed(0)}/s; contagion p95 ${samples.contagion.at(-1)!.p95.toFixed(1)} ms`,
     );
@@ -191,6 +193,8 @@ async function cannon(options: { path: () => string; key?: string; seconds: numb
   const latencies: number[] = [];
   const headers: Record<string, string> = options.key ? { authorization: `Bearer ${options.key}` } : {};
   const cpuBefore = [cpuMsOf(server.pid), cpuMsOf(neo4jPid)];
+  const machineBefore = machineBusyMs();
+  const ownBefore = process.cpuUsage();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -219,8 +223,13 @@ async function cannon(options: { path: () => string; key?: string; seconds: numb
     throw new Error(`bench/api: ${options.path()} had ${result.non2xx} non-2xx answers and ${result.errors} errors (${JSON.stringify(result.statusCodeStats)})`);
   }
   const cpuAfter = [cpuMsOf(server.pid), cpuMsOf(neo4jPid)];
+  const machineAfter = machineBusyMs();
+  const own = process.cpuUsage(ownBefore);
   const perRequest = (k: number) => (cpuBefore[k] === undefined || cpuAfter[k] === undefined ? undefined : round((cpuAfter[k]! - cpuBefore[k]!) / latencies.length, 3));
-  return { ...measured(latencies, result.duration), serverCpuMs: perRequest(0), neo4jCpuMs: perRequest(1) };
+  // Cores busy with other work meanwhile: the machine's busy time less this process, the API and Neo4j.
+  const ours = (own.user + own.system) / 1000 + [0, 1].reduce((sum, k) => sum + ((cpuAfter[k] ?? 0) - (cpuBefore[k] ?? 0)), 0);
+  const otherCores = machineBefore === undefined || machineAfter === undefined ? undefined : round(Math.max(0, machineAfter - machineBefore - ours) / (result.duration * 1000), 2);
+  return { ...measured(latencies, result.duration), serverCpuMs: perRequest(0), neo4jCpuMs: perRequest(1), otherCores };
 }
 
 /**
@@ -296,7 +305,18 @@ function summarise(list: Measured[]): Measured {
     requests: Math.round(median(list.map((m) => m.requests))),
     serverCpuMs: cpu((m) => m.serverCpuMs),
     neo4jCpuMs: cpu((m) => m.neo4jCpuMs),
+    otherCores: cpu((m) => m.otherCores),
   };
+}
+
+/** Busy (non-idle, non-iowait) CPU time of the whole machine in ms, from /proc/stat; undefined when unreadable. */
+function machineBusyMs(): number | undefined {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    return ((user! + nice! + system! + irq! + softirq! + steal!) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
 }
 
 /** User + system CPU time of a process in ms, from /proc (Linux); undefined when unreadable. */
