@@ -32,7 +32,8 @@
  * limiter runs with its highest limit (RATE_LIMIT_PER_MINUTE=1000000 per key: the default 600 a
  * minute would refuse a load test); the request log is on at the default level, written to
  * /dev/null. The keys, consents and access-log entries the benchmark made are deleted at the end
- * (`cypher/bench/api-cleanup`). Prints one JSON object on its last line.
+ * (`cypher/bench/api-cleanup`), and so are the queue keys the API made in Redis. Prints one JSON
+ * object on its last line.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -41,6 +42,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
 import { issueApiKey } from '../src/api/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
@@ -404,8 +406,19 @@ async function waitUntilUp(child: ChildProcess, url: string, timeoutMs: number):
   throw new Error(`bench/api: the server did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** Deletes what the benchmark made: its keys, their consents and the access-log entries of its reads. */
+/**
+ * Deletes what the benchmark made: its keys, their consents and the access-log entries of its
+ * reads in Neo4j, and the queue keys the API created under its QUEUE_PREFIX in Redis.
+ */
 async function cleanUp(): Promise<void> {
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${config.QUEUE_PREFIX}:*` }) as AsyncIterable<string[]>) keys.push(...batch);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
   const session = connection.driver.session({ database: connection.database });
   try {
     for (;;) {
