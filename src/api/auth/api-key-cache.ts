@@ -9,7 +9,7 @@
  * kept, so a key made a moment ago works at once. Only the lookup is cached: the presented
  * secret is still hashed and compared with the stored digest in constant time on every request
  * (`verifyApiKey`). Concurrent requests with the same uncached key share one lookup, and the
- * cache holds at most `maxEntries` keys (the least recently read go first).
+ * cache holds at most `maxEntries` keys (the one read from the store longest ago goes first).
  */
 import type { ApiKeyRecord } from '../../domain/safeguards.js';
 import type { Store } from '../../store/store.js';
