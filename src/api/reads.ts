@@ -3,7 +3,6 @@ import type { CreditEvent } from '../domain/records.js';
 import type { AccessKind, AccessLogEntry } from '../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../domain/scores.js';
 import type { StoredPerson } from '../store/store.js';
-import type { ApiDeps } from './deps.js';
 import type { PublishedScore } from './published-scores.js';
 import { ApiProblem, notFound } from './problem.js';
 import type { RouteContext } from './route.js';
@@ -14,13 +13,6 @@ export interface ServedScore {
   score: PersonScore;
   /** The person's credit events as stored now, by event id. */
   events: CreditEvent[];
-}
-
-/** The published run, or a 404 problem saying there is none yet. */
-export async function publishedRunOrFail(deps: ApiDeps): Promise<ScoreRun> {
-  const run = await deps.store.publishedRun();
-  if (!run) throw notFound('no score run has been published yet');
-  return run;
 }
 
 /**
