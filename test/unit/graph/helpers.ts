@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { CsrBuilder, trustArray, type Csr } from '../../../src/graph/csr.js';
 import type { NetworkParams } from '../../../src/graph/network-params.js';
+import { mulberry32 } from '../../../src/graph/communities.js';
 
 /** Solves A·x = rhs by Gaussian elimination with partial pivoting (A is n×n, row-major). */
 export function solveDense(a: number[][], rhs: number[]): number[] {
@@ -142,14 +143,5 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-/** Deterministic uniform [0, 1) stream for fixtures (mulberry32). */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform [0, 1) stream for fixtures (the engine's own mulberry32). */
+export const seeded = (seed: number): (() => number) => mulberry32(seed);
