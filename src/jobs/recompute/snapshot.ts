@@ -28,44 +28,74 @@ export async function takeSnapshot(store: Store, model: Model, asOf: string, opt
   return snapshotOfImage(await readSnapshotImage(store, model, asOf, options), model);
 }
 
-/** Reads the whole population into an image. */
+/**
+ * Reads the whole population into an image. Persons (with their events), friendships and
+ * transactions are read in three lanes at once, so the database and the scoring of the last
+ * batch overlap; each lane keeps its own order, so the image is the same on every read.
+ */
 export async function readSnapshotImage(store: Store, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<SnapshotImage> {
   const batchSize = options.batchSize ?? 10_000;
   const asOfDay = dayNumber(asOf);
   const [n, counts] = await Promise.all([store.seqBound(), store.counts()]);
   const totalUnits = n + counts.friendships + counts.transactions;
+  let done = 0;
+  const progress = (units: number) => options.onProgress?.((done += units), totalUnits);
   const ids: (string | undefined)[] = new Array(n).fill(undefined);
   const own = new Float64Array(n);
   const verified = new Uint8Array(n);
   const accountAgeDays = new Float64Array(n);
 
-  for (let from = 0; from < n; from += batchSize) {
-    const to = Math.min(n, from + batchSize);
-    const [batch, events] = await Promise.all([store.personsBySeq(from, to), store.eventsBySeq(from, to)]);
-    for (const person of batch) {
-      const entry = imagePerson(person, events.get(person.seq), asOf, asOfDay, model);
-      ids[entry.seq] = entry.id;
-      own[entry.seq] = entry.own;
-      verified[entry.seq] = entry.verified ? 1 : 0;
-      accountAgeDays[entry.seq] = entry.accountAgeDays;
+  const readPersons = async () => {
+    const fetchBatch = (from: number) => {
+      const to = Math.min(n, from + batchSize);
+      return Promise.all([store.personsBySeq(from, to), store.eventsBySeq(from, to)]);
+    };
+    let next = n > 0 ? fetchBatch(0) : undefined;
+    for (let from = 0; next; from += batchSize) {
+      const [batch, events] = await next;
+      next = from + batchSize < n ? fetchBatch(from + batchSize) : undefined; // the next batch is read while this one is scored
+      for (const person of batch) {
+        const entry = imagePerson(person, events.get(person.seq), asOf, asOfDay, model);
+        ids[entry.seq] = entry.id;
+        own[entry.seq] = entry.own;
+        verified[entry.seq] = entry.verified ? 1 : 0;
+        accountAgeDays[entry.seq] = entry.accountAgeDays;
+      }
+      progress(Math.min(n, from + batchSize) - from);
     }
-    options.onProgress?.(to, totalUnits);
-  }
+  };
+  const friends = new LinkCollector(n, model, asOfDay, counts.friendships);
+  const paid = new LinkCollector(n, model, asOfDay, counts.transactions);
+  const edges = { friendships: 0, transactions: 0 };
+  const readFriendships = async () => {
+    for await (const batch of store.friendshipsBySeq(batchSize)) {
+      friends.addFriendships(batch);
+      edges.friendships += batch.length;
+      progress(batch.length);
+    }
+  };
+  const readTransactions = async () => {
+    for await (const batch of store.transactionsBySeq(batchSize)) {
+      paid.addTransactions(batch);
+      edges.transactions += batch.length;
+      progress(batch.length);
+    }
+  };
+  await Promise.all([readPersons(), readFriendships(), readTransactions()]);
+  return { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, links: concatLinks(friends.links(), paid.links()), edges };
+}
 
-  const links = new LinkCollector(n, model, asOfDay, counts.friendships + counts.transactions);
-  let friendships = 0;
-  for await (const batch of store.friendshipsBySeq(batchSize)) {
-    links.addFriendships(batch);
-    friendships += batch.length;
-    options.onProgress?.(n + friendships, totalUnits);
+function concatLinks(...parts: LinkColumns<Int32Array, Float64Array>[]): LinkColumns<Int32Array, Float64Array> {
+  const size = parts.reduce((sum, part) => sum + part.a.length, 0);
+  const joined = { a: new Int32Array(size), b: new Int32Array(size), w: new Float64Array(size) };
+  let at = 0;
+  for (const part of parts) {
+    joined.a.set(part.a, at);
+    joined.b.set(part.b, at);
+    joined.w.set(part.w, at);
+    at += part.a.length;
   }
-  let transactions = 0;
-  for await (const batch of store.transactionsBySeq(batchSize)) {
-    links.addTransactions(batch);
-    transactions += batch.length;
-    options.onProgress?.(n + friendships + transactions, totalUnits);
-  }
-  return { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, links: links.links(), edges: { friendships, transactions } };
+  return joined;
 }
 
 /**
