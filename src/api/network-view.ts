@@ -50,6 +50,11 @@ export interface NetworkView {
 export interface NetworkViewProvider {
   /** The view of the published run; undefined when no run is published. */
   current(): Promise<NetworkView | undefined>;
+  /**
+   * Drops the view held, so the next request builds it from the store as it is now (after an
+   * erasure: the erased person must leave the analysts' answers before the next run publishes).
+   */
+  invalidate?(): void;
 }
 
 /** Builds views from a store; one build per published run id, shared by concurrent callers. */
@@ -62,6 +67,10 @@ export class PublishedNetworkViews implements NetworkViewProvider {
     private readonly store: Store,
     private readonly model: Model,
   ) {}
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
 
   async current(): Promise<NetworkView | undefined> {
     const run = await this.store.publishedRun();
