@@ -64,6 +64,20 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
     return (await store.personsBySeqs([...seqs])).map((p) => p.id);
   }
 
+  /** What the database holds naming the target: their id (whole or inside text), their events', dispute's and consent's ids. */
+  async function tracesOfTarget(): Promise<{ kind: string; labels: string[]; keys: string[] }[]> {
+    const connection = await connectNeo4j(config);
+    const session = connection.driver.session({ database: connection.database });
+    try {
+      const values = [target, ...events.map((e) => e.id), ...exported.disputes.map((d) => d.id), ...exported.consents.map((c) => c.id)];
+      const traces = await session.run(cypher('privacy/values-anywhere'), { values, fragments: [target] });
+      return traces.records.map((record) => record.toObject() as { kind: string; labels: string[]; keys: string[] });
+    } finally {
+      await session.close();
+      await connection.close();
+    }
+  }
+
   beforeAll(async () => {
     model = await loadModel();
     const connection = await connectNeo4j(config);
@@ -148,6 +162,9 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
 
   it('erases on the subject\'s confirmed request: nothing left in Neo4j but the erasure record, former contacts rescored', async () => {
     const before = (await store.publishedRun())!;
+    // The probe finds the person's data before the erasure, so finding nothing after it means something.
+    const labels = new Set((await tracesOfTarget()).flatMap((trace) => trace.labels));
+    expect([...labels].sort()).toEqual(expect.arrayContaining(['AccessLog', 'ApiKey', 'Consent', 'Dispute', 'Event', 'Person', 'Score']));
     const asked = await call('DELETE', `/v1/persons/${target}`, keys.subject);
     expect(asked.status).toBe(202);
     const { confirm } = (await asked.json()) as { confirm: string };
@@ -169,16 +186,7 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
     expect(job.state, job.failedReason).toBe('completed');
 
     // No trace: the id anywhere (whole or inside text), the ids of their events, dispute and consent.
-    const connection = await connectNeo4j(config);
-    const session = connection.driver.session({ database: connection.database });
-    try {
-      const values = [target, ...events.map((e) => e.id), ...exported.disputes.map((d) => d.id), ...exported.consents.map((c) => c.id)];
-      const traces = await session.run(cypher('privacy/values-anywhere'), { values, fragments: [target] });
-      expect(traces.records.map((record) => record.toObject())).toEqual([]);
-    } finally {
-      await session.close();
-      await connection.close();
-    }
+    expect(await tracesOfTarget()).toEqual([]);
     const [record, ...others] = await store.erasureRecords(10);
     expect(others).toEqual([]);
     expect(record).toMatchObject({ idHash: erasureHash(await store.erasureSalt('unused: the salt exists'), target), role: 'subject' });
