@@ -144,7 +144,10 @@ export interface Store {
   /** Deletes a run and its scores (never the published one). */
   deleteRun(id: string): Promise<void>;
 
-  /** Writes (or overwrites) staged scores of one run; idempotent per (runId, personId). */
+  /**
+   * Writes (or overwrites) staged scores of one run; idempotent per (runId, personId). Scores of
+   * persons not stored (erased meanwhile) are skipped.
+   */
   writeScores(scores: readonly PersonScore[]): Promise<void>;
   /** The person's score as served by `run`: from the newest run of its lineage that scored them. */
   scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined>;

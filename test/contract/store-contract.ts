@@ -494,6 +494,13 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.erasureRecords(10)).toHaveLength(1);
       });
 
+      it('writes no score for a person erased meanwhile (a recompute racing the erasure)', async () => {
+        await store.erasePerson('a', record);
+        await store.writeScores([score('r2', 'a', 0, 660), score('r2', 'b', 1, 710)]);
+        expect(await store.scoreHistory('a')).toEqual([]);
+        expect((await store.scoreHistory('b')).map((s) => [s.runId, s.score])).toEqual([['r2', 710], ['r1', 700]]);
+      });
+
       it('keeps one erasure salt: the first candidate wins', async () => {
         const first = await store.erasureSalt('salt-one');
         expect(await store.erasureSalt('salt-two')).toBe(first);

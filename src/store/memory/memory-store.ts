@@ -305,6 +305,8 @@ export class MemoryStore implements Store {
 
   async writeScores(scores: readonly PersonScore[]): Promise<void> {
     for (const score of scores) {
+      // A chunk that read a person before their erasure writes no score for them after it.
+      if (!this.persons.has(score.personId)) continue;
       let byPerson = this.scores.get(score.runId);
       if (!byPerson) this.scores.set(score.runId, (byPerson = new Map()));
       byPerson.set(score.personId, clone(score));
