@@ -22,3 +22,8 @@ CREATE INDEX paid_updated IF NOT EXISTS FOR ()-[t:PAID]-() ON (t.updatedAt);
 CREATE CONSTRAINT publication_name IF NOT EXISTS FOR (p:Publication) REQUIRE p.name IS UNIQUE;
 CREATE INDEX score_person IF NOT EXISTS FOR (s:Score) ON (s.personId);
 CREATE INDEX consent_person IF NOT EXISTS FOR (c:Consent) ON (c.personId);
+CREATE INDEX dispute_person IF NOT EXISTS FOR (d:Dispute) ON (d.personId);
+CREATE INDEX erasure_id_hash IF NOT EXISTS FOR (r:ErasureRecord) ON (r.idHash);
+CREATE CONSTRAINT erasure_salt_name IF NOT EXISTS FOR (s:ErasureSalt) REQUIRE s.name IS UNIQUE;
+CREATE INDEX event_at IF NOT EXISTS FOR (e:Event) ON (e.at);
+CREATE INDEX access_log_at IF NOT EXISTS FOR (a:AccessLog) ON (a.at);

@@ -103,6 +103,14 @@ export const SETTINGS = {
     z.coerce.number().int().min(60).max(900).default(900),
     'Lifetime of a score attestation in seconds (at most 900).',
   ),
+  ERASURE_SALT: setting(
+    z.string().min(16, 'must be at least 16 characters').optional(),
+    'Salt (at least 16 characters) of the hashed ids that erasure records keep; unset: a random salt stored in the database on first use. Do not change it once persons were erased.',
+  ),
+  ACCESS_LOG_RETENTION_DAYS: setting(
+    z.coerce.number().int().min(1).max(36_500).default(730),
+    'Days access-log entries are kept; the retention job (run with the nightly recompute) removes older ones.',
+  ),
   TIESCORE_MODEL: setting(
     z.string().min(1).optional(),
     'Path of the scorecard model file; models/default.json when unset.',

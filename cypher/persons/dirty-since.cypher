@@ -1,6 +1,7 @@
 // Seqs of persons whose record, events or edges changed at or after $at: persons, events and
 // FRIEND/PAID edges each carry updatedAt (an ISO instant, so string order is time order) when
-// created or changed, and an edge counts for both its persons. Each part seeks its own index
+// created or changed, and an edge counts for both its persons; the seq of a person erased at or
+// after $at counts too (its erasure record keeps it). Each part seeks its own index
 // (person_updated, event_updated, friend_updated, paid_updated).
 // Parameters: $at — ISO instant.
 // Returns: rows {seq} in seq order, each seq once.
@@ -18,6 +19,9 @@ CALL () {
   MATCH (a:Person)-[t:PAID]->(b:Person) WHERE t.updatedAt >= $at
   UNWIND [a.seq, b.seq] AS seq
   RETURN seq
+  UNION
+  MATCH (r:ErasureRecord) WHERE r.updatedAt >= $at
+  RETURN r.seq AS seq
 }
 RETURN seq
 ORDER BY seq

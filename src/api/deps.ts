@@ -23,6 +23,8 @@ export interface ApiOptions {
    * a key revoked in the store is refused at most this long afterwards. 0 reads it on every request.
    */
   apiKeyCacheMs: number;
+  /** ERASURE_SALT: salt of erasure-record hashes; unset = the one stored in the database (src/privacy/erasure-hasher.ts). */
+  erasureSalt?: string | undefined;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {

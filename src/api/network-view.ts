@@ -54,6 +54,11 @@ export interface NetworkView {
 export interface NetworkViewProvider {
   /** The view of the published run; undefined when no run is published. */
   current(): Promise<NetworkView | undefined>;
+  /**
+   * Drops the view held, so the next request builds it from the store as it is now (after an
+   * erasure: the erased person must leave the analysts' answers before the next run publishes).
+   */
+  invalidate?(): void;
 }
 
 /** Builds views from a store; one build per published run id, shared by concurrent callers. */
@@ -64,6 +69,8 @@ export class PublishedNetworkViews implements NetworkViewProvider {
 
   /** Views built from a kept image rather than a store read (for tests and metrics). */
   fromImages = 0;
+  /** When `invalidate` was last called: images of runs started before then are out of date. */
+  private invalidatedAt: string | undefined;
 
   constructor(
     private readonly store: Store,
@@ -71,6 +78,11 @@ export class PublishedNetworkViews implements NetworkViewProvider {
     /** Where the runs' snapshot images are kept; without it every view reads the store. */
     private readonly images?: SnapshotImages,
   ) {}
+
+  invalidate(): void {
+    this.cached = undefined;
+    this.invalidatedAt = new Date().toISOString();
+  }
 
   async current(): Promise<NetworkView | undefined> {
     const run = await this.store.publishedRun();
@@ -86,9 +98,13 @@ export class PublishedNetworkViews implements NetworkViewProvider {
     return this.cached.view;
   }
 
-  /** The run's kept image when it fits the run and this model; else a read of the store now. */
+  /**
+   * The run's kept image when it fits the run and this model and nothing was invalidated since
+   * the run started (an erased person must leave the view at once); else a read of the store now.
+   */
   private async imageOf(run: ScoreRun): Promise<SnapshotImage> {
-    const kept = await this.images?.load(run.id).catch(() => undefined); // Redis away: read the store
+    const current = this.invalidatedAt === undefined || run.startedAt > this.invalidatedAt;
+    const kept = current ? await this.images?.load(run.id).catch(() => undefined) : undefined; // Redis away: read the store
     if (kept && kept.asOf === run.asOf && kept.modelVersion === this.model.version) {
       this.fromImages++;
       return kept;

@@ -62,9 +62,11 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { versio
   for (const route of routes) {
     const responses: RouteConfig['responses'] = {};
     for (const [status, spec] of Object.entries(route.responses)) {
-      responses[status] = spec.schema
-        ? { description: spec.description, content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } } }
-        : { description: spec.description };
+      const content = Object.fromEntries([
+        ...(spec.schema ? [[spec.contentType ?? 'application/json', { schema: spec.schema }] as const] : []),
+        ...(spec.alternatives ?? []).map((alternative) => [alternative.contentType, { schema: alternative.schema }] as const),
+      ]);
+      responses[status] = Object.keys(content).length > 0 ? { description: spec.description, content } : { description: spec.description };
     }
     for (const status of problemStatuses(route)) {
       responses[status] ??= { description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem', content: { 'application/problem+json': { schema: problemSchema } } };

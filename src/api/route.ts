@@ -33,6 +33,8 @@ export interface ResponseSpec {
   /** Body schema (JSON unless `contentType` says otherwise); none for an empty body. */
   schema?: z.ZodType;
   contentType?: string;
+  /** Other bodies the same status may carry instead (e.g. a zip for `?format=csv`), documented alongside. */
+  alternatives?: readonly { contentType: string; schema: z.ZodType }[];
 }
 
 /** App-level services the system routes need. */

@@ -1,10 +1,19 @@
-/** Opens the recompute queue for a CLI command; Redis that does not answer becomes one CLI line. */
+/** Opens a queue for a CLI command; Redis that does not answer becomes one CLI line. */
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import { recomputeQueue, redisConnection } from '../jobs/bullmq/queues.js';
+import { recomputeQueue, redisConnection, retentionQueue } from '../jobs/bullmq/queues.js';
 import { CliError } from './cli-error.js';
 
-export async function withRecomputeQueue<T>(config: Config, work: (queue: Queue) => Promise<T>): Promise<T> {
+export function withRecomputeQueue<T>(config: Config, work: (queue: Queue) => Promise<T>): Promise<T> {
+  return withQueue(config, recomputeQueue, work);
+}
+
+export function withRetentionQueue<T>(config: Config, work: (queue: Queue) => Promise<T>): Promise<T> {
+  return withQueue(config, retentionQueue, work);
+}
+
+async function withQueue<T>(config: Config, open: (config: Config, connection: Redis) => Queue, work: (queue: Queue) => Promise<T>): Promise<T> {
   const connection = redisConnection(config);
   connection.on('error', () => undefined); // reported below as one line
   try {
@@ -16,7 +25,7 @@ export async function withRecomputeQueue<T>(config: Config, work: (queue: Queue)
     connection.disconnect();
     throw new CliError(`Redis is not reachable at ${config.REDIS_URL}: ${(error as Error).message}`);
   }
-  const queue = recomputeQueue(config, connection);
+  const queue = open(config, connection);
   try {
     return await work(queue);
   } finally {

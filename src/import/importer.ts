@@ -7,7 +7,9 @@
  * is written. Writes are idempotent upserts in batches, so importing the same files again — or
  * again after an import was killed half-way — ends in the same state as one clean run.
  */
+import { ErasureHasher } from '../privacy/erasure-hasher.js';
 import type { Store, UpsertResult } from '../store/store.js';
+import { ErasedPersons, erasedReason } from './erased-persons.js';
 import { DATA_FILE_KINDS, DATA_FILES, parseRow, type DataFileKind } from './row-schemas.js';
 import { FileError, openRows } from './read-rows.js';
 import { personsNamed, writeRows } from './row-operations.js';
@@ -32,6 +34,10 @@ export interface ImportOptions {
   onRejected?: (message: string) => void;
   /** Called after every batch. */
   onProgress?: (progress: ImportProgress) => void;
+  /** Import persons who were erased (and edges and events naming them); refused by default. */
+  allowErased?: boolean;
+  /** ERASURE_SALT; unset: the salt stored in the database (src/privacy/erasure-hasher.ts). */
+  erasureSalt?: string | undefined;
 }
 
 export interface FileSummary extends UpsertResult {
@@ -82,9 +88,10 @@ async function runPhase(
   options: ImportOptions,
 ): Promise<FileSummary[]> {
   const known = new KnownPersons(store);
+  const erased = options.allowErased ? undefined : new ErasedPersons(store, new ErasureHasher(store, options.erasureSalt));
   const summaries: FileSummary[] = [];
   for (const { kind, file } of plan) {
-    summaries.push(await importFile(store, kind, file, phase, known, options));
+    summaries.push(await importFile(store, kind, file, phase, { known, erased }, options));
   }
   return summaries;
 }
@@ -94,9 +101,10 @@ async function importFile(
   kind: DataFileKind,
   file: string,
   phase: Phase,
-  known: KnownPersons,
+  persons: PersonChecks,
   options: ImportOptions,
 ): Promise<FileSummary> {
+  const { known } = persons;
   const summary: FileSummary = { kind, file, read: 0, rejected: 0, created: 0, updated: 0, unchanged: 0 };
   // Rejections are reported per batch in line order (reference checks run at the batch's end).
   let rejections: { line: number; reason: string }[] = [];
@@ -117,7 +125,7 @@ async function importFile(
   // work at the same time. Batches are still written one after another, in file order.
   let writing: Promise<void> = Promise.resolve();
   const flush = async (source: { bytesRead(): number; size: number }) => {
-    const accepted = await checkReferences(kind, batch, known, reject);
+    const accepted = await checkReferences(kind, batch, persons, reject);
     if (kind === 'persons') known.add(accepted.map((row) => (row as { id: string }).id));
     await writing;
     if (phase === 'write' && accepted.length > 0) {
@@ -160,19 +168,42 @@ async function importFile(
   return summary;
 }
 
-/** Drops (and reports) edges and events that name a person who is neither stored nor imported. */
+/** What the rows of a run are checked against. */
+interface PersonChecks {
+  known: KnownPersons;
+  /** Undefined with `allowErased`. */
+  erased: ErasedPersons | undefined;
+}
+
+/**
+ * Drops (and reports) person rows of erased persons, and edges and events that name a person who
+ * is neither stored nor imported (saying so when that person was erased).
+ */
 async function checkReferences(
   kind: DataFileKind,
   batch: { line: number; value: unknown }[],
-  known: KnownPersons,
+  { known, erased }: PersonChecks,
   reject: (line: number, reason: string) => void,
 ): Promise<unknown[]> {
+  if (kind === 'persons') {
+    const gone = erased ? await erased.among(batch.map((row) => (row.value as { id: string }).id)) : new Set<string>();
+    const accepted: unknown[] = [];
+    for (const row of batch) {
+      const id = (row.value as { id: string }).id;
+      if (gone.has(id)) reject(row.line, erasedReason(id));
+      else accepted.push(row.value);
+    }
+    return accepted;
+  }
   await known.load(batch.flatMap((row) => personsNamed(kind, row.value)));
+  const missingOf = (row: { value: unknown }) => personsNamed(kind, row.value).find((id) => !known.has(id));
+  const missing = batch.flatMap((row) => missingOf(row) ?? []);
+  const gone = erased && missing.length > 0 ? await erased.among(missing) : new Set<string>();
   const accepted: unknown[] = [];
   for (const row of batch) {
-    const missing = personsNamed(kind, row.value).find((id) => !known.has(id));
-    if (missing === undefined) accepted.push(row.value);
-    else reject(row.line, `person "${missing}" does not exist`);
+    const id = missingOf(row);
+    if (id === undefined) accepted.push(row.value);
+    else reject(row.line, gone.has(id) ? erasedReason(id) : `person "${id}" does not exist`);
   }
   return accepted;
 }

@@ -7,6 +7,7 @@
  * one `UNWIND` statement a batch). Edge and event writes do not check that persons exist: the
  * importer does that first, so a batch is never half-applied.
  */
+import type { ContactSummary, ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../domain/records.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../domain/scores.js';
@@ -74,6 +75,23 @@ export interface LoggedScoreRead {
   entry: AccessLogEntry;
 }
 
+/** Everything stored about one person (`Store.personRecords`), for the data-subject export. */
+export interface PersonRecords {
+  person: StoredPerson;
+  /** By event id, each with its dispute status. */
+  events: CreditEvent[];
+  /** Contacts as counts and types only. */
+  contacts: ContactSummary;
+  /** Every stored score of the person, newest run first (as `scoreHistory`). */
+  scores: PersonScore[];
+  /** Oldest first. */
+  consents: Consent[];
+  /** Oldest first. */
+  disputes: Dispute[];
+  /** Every entry, newest first. */
+  accessLog: AccessLogEntry[];
+}
+
 export interface Store {
   /** Inserts or updates persons by `id`; new persons get the next free `seq`. */
   upsertPersons(persons: readonly Person[]): Promise<UpsertResult>;
@@ -130,7 +148,10 @@ export interface Store {
   /** Deletes a run and its scores (never the published one). */
   deleteRun(id: string): Promise<void>;
 
-  /** Writes (or overwrites) staged scores of one run; idempotent per (runId, personId). */
+  /**
+   * Writes (or overwrites) staged scores of one run; idempotent per (runId, personId). Scores of
+   * persons not stored (erased meanwhile) are skipped.
+   */
   writeScores(scores: readonly PersonScore[]): Promise<void>;
   /** The person's score as served by `run`: from the newest run of its lineage that scored them. */
   scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined>;
@@ -188,6 +209,38 @@ export interface Store {
   appendAccessLogs(entries: readonly AccessLogEntry[]): Promise<void>;
   /** Newest first. */
   accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]>;
+
+  /**
+   * Everything stored about one person, read in one transaction: record, events, contact counts
+   * (never the contacts themselves), scores of every run, consents, disputes and access-log
+   * entries. Undefined when no person has the id.
+   */
+  personRecords(personId: string): Promise<PersonRecords | undefined>;
+  /**
+   * Erases a person in one transaction: their record, events, edges, scores, consents, disputes,
+   * access-log entries and subject API keys go; their former contacts get `updatedAt` = now (the
+   * dirty set of the next incremental run); `record` is stored. Undefined, with nothing written,
+   * when no person has the id.
+   *
+   * @example
+   * const counts = await store.erasePerson('p42', { idHash, at: now, requestedBy: keyId, role: 'admin' });
+   * counts?.contactsMarked; // 7 former contacts to rescore
+   */
+  erasePerson(personId: string, record: ErasureRecord): Promise<ErasureCounts | undefined>;
+  /** The subset of `idHashes` that have an erasure record. */
+  erasedHashes(idHashes: readonly string[]): Promise<Set<string>>;
+  /** Erasure records, newest first. */
+  erasureRecords(limit: number): Promise<ErasureRecord[]>;
+  /**
+   * The salt of erasure hashes kept with the data: the stored one, or `candidate`, stored now,
+   * when there is none yet (the first caller wins; every later one gets the same salt).
+   */
+  erasureSalt(candidate: string): Promise<string>;
+  /**
+   * Deletes events dated before `cutoffs.eventsBefore` and access-log entries before
+   * `cutoffs.accessLogBefore`; persons who lost events are marked changed (`updatedAt` = now).
+   */
+  sweepRetention(cutoffs: RetentionCutoffs): Promise<RetentionResult>;
 
   createApiKey(key: ApiKeyRecord): Promise<void>;
   getApiKey(id: string): Promise<ApiKeyRecord | undefined>;

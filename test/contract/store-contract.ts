@@ -439,5 +439,110 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         ]);
       });
     });
+
+    describe('data-subject rights', () => {
+      const at = (day: number) => `2026-07-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+      const record = { idHash: 'f0'.repeat(32), at: at(20), requestedBy: 'k-admin', role: 'admin' as const };
+
+      /** a: the person; b, c: contacts (b both a friend and a payer); d: a bystander. */
+      beforeEach(async () => {
+        await store.upsertPersons(['a', 'b', 'c', 'd'].map((id) => person(id)));
+        await store.upsertFriendships([
+          { a: 'a', b: 'b', since: '2021-01-01', interactions: 3 },
+          { a: 'c', b: 'd', since: '2021-01-01', interactions: 1 },
+        ]);
+        await store.upsertTransactions([
+          { from: 'a', to: 'c', count: 4, amount: 100, lastAt: '2026-05-01' },
+          { from: 'b', to: 'a', count: 2, amount: 30.5, lastAt: '2026-05-02' },
+          { from: 'd', to: 'b', count: 1, amount: 7, lastAt: '2026-05-03' },
+        ]);
+        await store.upsertEvents([event('ea1', 'a'), event('ea2', 'a', { kind: 'defaulted', at: '2019-01-01' }), event('ed1', 'd')]);
+        await store.setEventStatus('ea2', 'disputed');
+        await store.createRun(run('r1', { status: 'complete' }));
+        await store.writeScores([score('r1', 'a', 0, 640), score('r1', 'b', 1, 700)]);
+        await store.createRun(run('r2', { status: 'complete', startedAt: '2026-07-02T02:00:00.000Z' }));
+        await store.writeScores([score('r2', 'a', 0, 650)]);
+        await store.createConsent({ id: 'ca', personId: 'a', consumer: 'lender-x', purpose: 'loan', grantedAt: at(1), expiresAt: at(30) });
+        await store.createConsent({ id: 'cd', personId: 'd', consumer: 'lender-x', purpose: 'loan', grantedAt: at(1), expiresAt: at(30) });
+        await store.createDispute({ id: 'da', personId: 'a', eventId: 'ea2', reason: 'not mine', status: 'open', openedAt: at(2) });
+        await store.createDispute({ id: 'dd', personId: 'd', eventId: 'ed1', reason: 'paid', status: 'open', openedAt: at(2) });
+        await store.appendAccessLogs([
+          { personId: 'a', at: at(3), kind: 'score', actor: 'k1', role: 'analyst' },
+          { personId: 'a', at: at(4), kind: 'export', actor: 'k2', role: 'subject' },
+          { personId: 'd', at: at(4), kind: 'score', actor: 'k1', role: 'analyst' },
+        ]);
+        await store.createApiKey({ id: 'ka', name: 'subject-a', role: 'subject', personId: 'a', secretHash: 'ab'.repeat(32), createdAt: at(1) });
+        await store.createApiKey({ id: 'kd', name: 'subject-d', role: 'subject', personId: 'd', secretHash: 'ab'.repeat(32), createdAt: at(1) });
+      });
+
+      it('reads everything about one person, contacts only as counts', async () => {
+        const records = (await store.personRecords('a'))!;
+        expect(records.person).toEqual({ ...person('a'), seq: 0 });
+        expect(records.events).toEqual([event('ea1', 'a'), event('ea2', 'a', { kind: 'defaulted', at: '2019-01-01', status: 'disputed' })]);
+        expect(records.contacts).toEqual({ contacts: 2, friendships: 1, payees: 1, paymentsMade: 4, amountPaid: 100, payers: 1, paymentsReceived: 2, amountReceived: 30.5 });
+        expect(records.scores.map((s) => [s.runId, s.score])).toEqual([['r2', 650], ['r1', 640]]);
+        expect(records.consents.map((c) => c.id)).toEqual(['ca']);
+        expect(records.disputes.map((d) => d.id)).toEqual(['da']);
+        expect(records.accessLog.map((e) => e.kind)).toEqual(['export', 'score']);
+        expect(await store.personRecords('nobody')).toBeUndefined();
+      });
+
+      it('erases a person and all they own, marks former contacts changed, keeps only the record', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        const mark = new Date().toISOString();
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        expect(await store.erasePerson('a', record)).toEqual({
+          events: 2, friendships: 1, transactions: 2, scores: 2, consents: 1, disputes: 1, accessLog: 2, apiKeys: 1, contactsMarked: 2,
+        });
+        expect(await store.getPerson('a')).toBeUndefined();
+        expect(await store.personRecords('a')).toBeUndefined();
+        expect(await store.eventsOf('a')).toEqual([]);
+        expect(await store.scoreHistory('a')).toEqual([]);
+        expect(await store.consentsOf('a')).toEqual([]);
+        expect(await store.accessLogOf('a', 10)).toEqual([]);
+        expect(await store.getApiKey('ka')).toBeUndefined();
+        expect((await store.listDisputes()).map((d) => d.id)).toEqual(['dd']);
+        expect(await store.counts()).toEqual({ persons: 3, friendships: 1, transactions: 1, events: 1 });
+        // b and c were contacts; d was not; a's vacated seq counts too (a kept snapshot image drops a).
+        expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2]);
+        // The hole stays: seqs are never reused, and the snapshot scans skip it.
+        expect(await store.seqBound()).toBe(4);
+        expect((await store.personsBySeq(0, 4)).map((p) => p.id)).toEqual(['b', 'c', 'd']);
+        expect((await collect(store.transactionsBySeq(10))).map((t) => [t.from, t.to])).toEqual([[3, 1]]);
+        await store.upsertPersons([person('e')]);
+        expect((await store.getPerson('e'))?.seq).toBe(4);
+        // The bystander keeps everything.
+        expect((await store.personRecords('d'))?.consents.map((c) => c.id)).toEqual(['cd']);
+        expect(await store.getApiKey('kd')).toBeDefined();
+        expect(await store.erasureRecords(10)).toEqual([record]);
+        expect(await store.erasedHashes([record.idHash, '00'.repeat(32)])).toEqual(new Set([record.idHash]));
+        expect(await store.erasePerson('a', record)).toBeUndefined();
+        expect(await store.erasureRecords(10)).toHaveLength(1);
+      });
+
+      it('writes no score for a person erased meanwhile (a recompute racing the erasure)', async () => {
+        await store.erasePerson('a', record);
+        await store.writeScores([score('r2', 'a', 0, 660), score('r2', 'b', 1, 710)]);
+        expect(await store.scoreHistory('a')).toEqual([]);
+        expect((await store.scoreHistory('b')).map((s) => [s.runId, s.score])).toEqual([['r2', 710], ['r1', 700]]);
+      });
+
+      it('keeps one erasure salt: the first candidate wins', async () => {
+        const first = await store.erasureSalt('salt-one');
+        expect(await store.erasureSalt('salt-two')).toBe(first);
+      });
+
+      it('sweeps events and access-log entries older than the cutoffs, and marks their persons', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        const mark = new Date().toISOString();
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        expect(await store.sweepRetention({ eventsBefore: '2020-01-01', accessLogBefore: at(4) })).toEqual({ events: 1, accessLog: 1, personsMarked: 1 });
+        expect((await store.eventsOf('a')).map((e) => e.id)).toEqual(['ea1']);
+        expect((await store.accessLogOf('a', 10)).map((e) => e.at)).toEqual([at(4)]);
+        expect(await store.accessLogOf('d', 10)).toHaveLength(1);
+        expect(await store.dirtySeqsSince(mark)).toEqual([0]);
+        expect(await store.sweepRetention({ eventsBefore: '2020-01-01', accessLogBefore: at(4) })).toEqual({ events: 0, accessLog: 0, personsMarked: 0 });
+      });
+    });
   });
 }

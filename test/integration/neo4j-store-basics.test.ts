@@ -267,6 +267,7 @@ describe('Neo4jStore over Bolt', () => {
   });
 
   it('serves a score from the newest run of the lineage that has one', async () => {
+    await store.upsertPersons(['a', 'b', 'c'].map((id) => person(id)));
     await store.createRun(run('full'));
     await store.createRun(run('inc1', { kind: 'incremental', lineage: ['inc1', 'full'], startedAt: '2026-01-02T02:00:00.000Z' }));
     await store.createRun(run('inc2', { kind: 'incremental', lineage: ['inc2', 'inc1', 'full'], startedAt: '2026-01-03T02:00:00.000Z' }));

@@ -9,6 +9,7 @@ import { disputeRoutes } from './disputes.js';
 import { ingestRoutes } from './ingest.js';
 import { jobRoutes } from './jobs.js';
 import { networkRoutes } from './network.js';
+import { personRoutes } from './persons.js';
 import { scoreRoutes } from './scores.js';
 import { systemRoutes } from './system.js';
 
@@ -17,6 +18,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...scoreRoutes,
   ...networkRoutes,
   ...consentRoutes,
+  ...personRoutes,
   ...disputeRoutes,
   ...attestationRoutes,
   ...jobRoutes,

@@ -6,8 +6,10 @@
  * when any item is refused (422).
  */
 import { z } from 'zod';
+import { ErasedPersons, erasedReason } from '../../import/erased-persons.js';
 import { personsNamed, writeRows } from '../../import/row-operations.js';
 import { DATA_FILE_KINDS, DATA_FILES, parseRow, type DataFileKind } from '../../import/row-schemas.js';
+import { erasureHasherOf } from '../erasure.js';
 import { unprocessable } from '../problem.js';
 import { defineRoute } from '../route.js';
 
@@ -25,11 +27,15 @@ export const ingestRoutes = [
     description:
       'Items use the columns of the import files (README, "Data files"): ' +
       DATA_FILE_KINDS.map((kind) => `${kind}: ${DATA_FILES[kind].columns.join(', ')}`).join('; ') +
-      `. At most ${MAX_INGEST_ITEMS} items. An edge or event naming an unknown person is refused.`,
+      `. At most ${MAX_INGEST_ITEMS} items. An edge or event naming an unknown person is refused; so is a person who was erased ` +
+      '(and an edge or event naming them) unless `allowErased=true`.',
     tag: 'ingestion',
     access: { admin: 'any' },
     params: z.strictObject({ kind: z.enum(DATA_FILE_KINDS as [DataFileKind, ...DataFileKind[]]) }),
-    query: z.strictObject({ strict: z.enum(['true', 'false']).default('false').meta({ description: 'true: write nothing if any item is refused' }) }),
+    query: z.strictObject({
+      strict: z.enum(['true', 'false']).default('false').meta({ description: 'true: write nothing if any item is refused' }),
+      allowErased: z.enum(['true', 'false']).default('false').meta({ description: 'true: accept persons who were erased (bring them back)' }),
+    }),
     body: z.strictObject({
       items: z
         .array(z.unknown())
@@ -65,10 +71,17 @@ export const ingestRoutes = [
       });
       const named = [...new Set(parsed.flatMap((row) => personsNamed(kind, row.value)))];
       const known = named.length > 0 ? await deps.store.existingPersonIds(named) : new Set<string>();
+      const erased = query.allowErased === 'true' ? undefined : new ErasedPersons(deps.store, erasureHasherOf(deps));
+      // Person items are checked by their own id, edges and events by the persons they name.
+      const idsOf = (row: { value: unknown }) => (kind === 'persons' ? [(row.value as { id: string }).id] : personsNamed(kind, row.value).filter((id) => !known.has(id)));
+      const checked = [...new Set(parsed.flatMap(idsOf))];
+      const gone = erased && checked.length > 0 ? await erased.among(checked) : new Set<string>();
       const accepted: unknown[] = [];
       for (const row of parsed) {
+        const erasedId = idsOf(row).find((id) => gone.has(id));
         const missing = personsNamed(kind, row.value).find((id) => !known.has(id));
-        if (missing === undefined) accepted.push(row.value);
+        if (erasedId !== undefined) errors.push({ index: row.index, reason: erasedReason(erasedId, 'allowErased=true') });
+        else if (missing === undefined) accepted.push(row.value);
         else errors.push({ index: row.index, reason: `person "${missing}" does not exist` });
       }
       errors.sort((x, y) => x.index - y.index);

@@ -16,6 +16,7 @@ interface ImportCliOptions {
   transactions?: string;
   events?: string;
   strict?: boolean;
+  allowErased?: boolean;
   batchSize: number;
   json?: boolean;
 }
@@ -30,9 +31,10 @@ export function register(program: Command): void {
     .option('--transactions <file>', 'transactions file')
     .option('--events <file>', 'credit events file')
     .option('--strict', 'abort before writing anything if any row is bad')
+    .option('--allow-erased', 'import persons who were erased (and edges and events naming them): bring them back')
     .option('--batch-size <n>', 'rows per write transaction', positiveInteger('--batch-size'), 10_000)
     .option('--json', 'print the summary as one JSON object')
-    .addHelpText('after', '\nBad rows are reported on stderr as FILE:LINE: reason and skipped; the exit code is 1 when any row was rejected.\nColumns of each file: see the README, "Data files".')
+    .addHelpText('after', '\nBad rows are reported on stderr as FILE:LINE: reason and skipped; the exit code is 1 when any row was rejected.\nRows of erased persons (tiescore persons erase) are refused unless --allow-erased.\nColumns of each file: see the README, "Data files".')
     .action(async (dir: string | undefined, options: ImportCliOptions) => {
       const files = resolveFiles(dir, options);
       const config = loadConfig();
@@ -40,6 +42,8 @@ export function register(program: Command): void {
         const progress = new FileProgress();
         return importFiles(store, files, {
           strict: options.strict,
+          allowErased: options.allowErased,
+          erasureSalt: config.ERASURE_SALT,
           batchSize: options.batchSize,
           onRejected: (message) => console.error(message),
           onProgress: (update) => progress.update(update),

@@ -4,7 +4,9 @@ import { register as registerDb } from './db.js';
 import { register as registerDemo } from './demo.js';
 import { register as registerImport } from './import.js';
 import { register as registerKeys } from './keys.js';
+import { register as registerPersons } from './persons.js';
 import { register as registerRecompute } from './recompute.js';
+import { register as registerRetention } from './retention.js';
 import { register as registerRuns } from './runs.js';
 import { register as registerSchedule } from './schedule.js';
 import { register as registerScore } from './score.js';
@@ -21,6 +23,8 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerWorker,
   registerServe,
   registerKeys,
+  registerPersons,
+  registerRetention,
   registerRuns,
   registerSchedule,
   registerDb,

@@ -1,27 +1,34 @@
-/** `tiescore schedule`: show, set or remove the nightly recompute (a BullMQ job scheduler). */
+/**
+ * `tiescore schedule`: show, set or remove the nightly recompute (a BullMQ job scheduler); the
+ * retention sweep follows the same schedule.
+ */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { nightlySchedule, scheduleNightly, unscheduleNightly } from '../../jobs/bullmq/enqueue.js';
+import { scheduleRetention, unscheduleRetention } from '../../jobs/bullmq/retention-jobs.js';
 import { CliError } from '../cli-error.js';
-import { withRecomputeQueue } from '../with-queue.js';
+import { withRecomputeQueue, withRetentionQueue } from '../with-queue.js';
 
 export function register(program: Command): void {
   program
     .command('schedule')
-    .description('Show, set (--cron) or remove (--off) the nightly recompute schedule')
+    .description('Show, set (--cron) or remove (--off) the nightly recompute schedule (the retention sweep runs on the same one)')
     .option('--cron <pattern>', 'cron pattern, e.g. "0 2 * * *" for 02:00 every day')
     .option('--tz <zone>', 'time zone of the pattern', 'UTC')
     .option('--off', 'remove the schedule')
     .action(async (options: { cron?: string; tz: string; off?: boolean }) => {
       if (options.off && options.cron) throw new CliError('give either --cron or --off, not both');
-      await withRecomputeQueue(loadConfig(), async (queue) => {
+      const config = loadConfig();
+      await withRecomputeQueue(config, async (queue) => {
         if (options.off) {
+          await withRetentionQueue(config, unscheduleRetention);
           console.log((await unscheduleNightly(queue)) ? 'nightly recompute removed' : 'there was no nightly recompute');
           return;
         }
         if (options.cron) {
           try {
             await scheduleNightly(queue, options.cron, options.tz);
+            await withRetentionQueue(config, (retention) => scheduleRetention(retention, options.cron!, options.tz));
           } catch (error) {
             throw new CliError(`--cron "${options.cron}" --tz "${options.tz}" is not a usable schedule: ${(error as Error).message}`);
           }

@@ -8,18 +8,19 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { scheduleNightly } from '../../jobs/bullmq/enqueue.js';
 import { startRecomputeWorkers } from '../../jobs/bullmq/recompute-workers.js';
+import { scheduleRetention, startRetentionWorker } from '../../jobs/bullmq/retention-jobs.js';
 import { CliError } from '../cli-error.js';
 import { loadCliModel } from '../load-cli-model.js';
 import { openCliStore } from '../open-store.js';
 import { positiveInteger } from '../parse-options.js';
-import { withRecomputeQueue } from '../with-queue.js';
+import { withRecomputeQueue, withRetentionQueue } from '../with-queue.js';
 
 export function register(program: Command): void {
   program
     .command('worker')
     .description('Process recompute jobs (any number of workers may share Redis and Neo4j)')
     .option('--concurrency <n>', 'score chunks processed at once by this worker', positiveInteger('--concurrency'), 1)
-    .option('--no-schedule', 'do not create or update the nightly schedule (NIGHTLY_CRON, NIGHTLY_TZ)')
+    .option('--no-schedule', 'do not create or update the nightly schedule of the recompute and the retention sweep (NIGHTLY_CRON, NIGHTLY_TZ)')
     .option('--model <file>', 'scorecard model (default: TIESCORE_MODEL or models/default.json)')
     .action(async (options: { concurrency: number; schedule: boolean; model?: string }) => {
       const config = loadConfig();
@@ -32,17 +33,19 @@ export function register(program: Command): void {
             throw new CliError(`NIGHTLY_CRON="${config.NIGHTLY_CRON}" NIGHTLY_TZ="${config.NIGHTLY_TZ}" is not a usable schedule: ${(error as Error).message}`);
           }
         });
+        // The retention sweep runs on the same schedule (the cron was checked just above).
+        await withRetentionQueue(config, (queue) => scheduleRetention(queue, config.NIGHTLY_CRON, config.NIGHTLY_TZ));
       }
       const store = await openCliStore(config);
       const log = (line: string) => console.error(`${new Date().toISOString()} ${line}`);
       const workers = await startRecomputeWorkers({ config, store, model, concurrency: options.concurrency, onEvent: log });
+      const retention = await startRetentionWorker({ config, store, model, onEvent: log });
       log(`worker ready (model ${model.version}, concurrency ${options.concurrency}${options.schedule ? `, nightly "${config.NIGHTLY_CRON}" ${config.NIGHTLY_TZ}` : ''})`);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           log(`${signal}: finishing active jobs, then exiting (send again to exit now)`);
           process.once(signal, () => process.exit(130));
-          void workers
-            .close()
+          void Promise.all([workers.close(), retention.close()])
             .then(() => store.close())
             .then(resolve);
         };

@@ -6,8 +6,11 @@ import { Queue, type JobsOptions, type RedisOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Config } from '../../config.js';
 
-/** Parent `recompute` jobs walk the steps; `score-chunk` children score person ranges. */
-export const QUEUES = { recompute: 'recompute', chunks: 'recompute-chunks' } as const;
+/**
+ * Parent `recompute` jobs walk the steps; `score-chunk` children score person ranges;
+ * `retention` sweeps remove records past their retention (jobs/retention/).
+ */
+export const QUEUES = { recompute: 'recompute', chunks: 'recompute-chunks', retention: 'retention' } as const;
 
 export type QueueConfig = Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>;
 
@@ -39,4 +42,8 @@ export const RETRIES: Pick<JobsOptions, 'attempts' | 'backoff'> = {
 
 export function recomputeQueue(config: QueueConfig, connection: Redis | RedisOptions = redisOptions(config)): Queue {
   return new Queue(QUEUES.recompute, { connection, prefix: config.QUEUE_PREFIX });
+}
+
+export function retentionQueue(config: QueueConfig, connection: Redis | RedisOptions = redisOptions(config)): Queue {
+  return new Queue(QUEUES.retention, { connection, prefix: config.QUEUE_PREFIX });
 }

@@ -3,6 +3,7 @@
  * Same contract as the Neo4j adapter (test/contract/store-contract.ts), same semantics for
  * seq allocation, unchanged-row detection and the dirty set.
  */
+import type { ContactSummary, ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
@@ -10,6 +11,7 @@ import { NotFoundError } from '../errors.js';
 import type {
   FriendshipBySeq,
   LoggedScoreRead,
+  PersonRecords,
   PublishedScoresRead,
   Store,
   StoreCounts,
@@ -36,7 +38,8 @@ const transactionKey = (from: string, to: string) => `${from}\u0000${to}`;
 
 export class MemoryStore implements Store {
   private readonly persons = new Map<string, StoredPerson>();
-  private readonly personsBySeqIndex: StoredPerson[] = [];
+  /** By seq; an erased person leaves a hole (seqs are never reused). */
+  private readonly personsBySeqIndex: (StoredPerson | undefined)[] = [];
   private readonly personUpdatedAt = new Map<number, string>();
   private readonly friendships = new Map<string, Friendship>();
   private readonly transactions = new Map<string, Transaction>();
@@ -47,8 +50,10 @@ export class MemoryStore implements Store {
   private readonly scores = new Map<string, Map<string, PersonScore>>(); // runId → personId → score
   private readonly disputes = new Map<string, Dispute>();
   private readonly consents = new Map<string, Consent>();
-  private readonly accessLog: AccessLogEntry[] = [];
+  private accessLog: AccessLogEntry[] = [];
   private readonly apiKeys = new Map<string, ApiKeyRecord>();
+  private readonly erasures: ErasureRecord[] = [];
+  private salt: string | undefined;
 
   /** @param now the clock stamping `updatedAt` (tests pass their own). */
   constructor(private readonly now: () => string = () => new Date().toISOString()) {}
@@ -97,7 +102,11 @@ export class MemoryStore implements Store {
   }
 
   async personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]> {
-    return this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq)).map(clone);
+    return this.personsInRange(fromSeq, toSeq).map(clone);
+  }
+
+  private personsInRange(fromSeq: number, toSeq: number): StoredPerson[] {
+    return this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq)).filter((person) => person !== undefined);
   }
 
   async personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
@@ -236,7 +245,7 @@ export class MemoryStore implements Store {
 
   async eventsBySeq(fromSeq: number, toSeq: number): Promise<Map<number, CreditEvent[]>> {
     const grouped = new Map<number, CreditEvent[]>();
-    for (const person of this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq))) {
+    for (const person of this.personsInRange(fromSeq, toSeq)) {
       const events = await this.eventsOf(person.id);
       if (events.length > 0) grouped.set(person.seq, events);
     }
@@ -318,6 +327,8 @@ export class MemoryStore implements Store {
 
   async writeScores(scores: readonly PersonScore[]): Promise<void> {
     for (const score of scores) {
+      // A chunk that read a person before their erasure writes no score for them after it.
+      if (!this.persons.has(score.personId)) continue;
       let byPerson = this.scores.get(score.runId);
       if (!byPerson) this.scores.set(score.runId, (byPerson = new Map()));
       byPerson.set(score.personId, clone(score));
@@ -351,7 +362,7 @@ export class MemoryStore implements Store {
 
   async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
     const result: PersonScore[] = [];
-    for (const person of this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq))) {
+    for (const person of this.personsInRange(fromSeq, toSeq)) {
       const score = await this.scoreIn(run, person.id);
       if (score) result.push(score);
     }
@@ -439,6 +450,116 @@ export class MemoryStore implements Store {
       .map(clone);
   }
 
+  async personRecords(personId: string): Promise<PersonRecords | undefined> {
+    const person = await this.getPerson(personId);
+    if (!person) return undefined;
+    return {
+      person,
+      events: await this.eventsOf(personId),
+      contacts: this.contactSummary(personId),
+      scores: await this.scoreHistory(personId),
+      consents: await this.consentsOf(personId),
+      disputes: (await this.listDisputes()).filter((dispute) => dispute.personId === personId),
+      accessLog: await this.accessLogOf(personId, Number.MAX_SAFE_INTEGER),
+    };
+  }
+
+  private contactSummary(personId: string): ContactSummary {
+    const contacts = new Set<string>();
+    const summary: ContactSummary = { contacts: 0, friendships: 0, payees: 0, paymentsMade: 0, amountPaid: 0, payers: 0, paymentsReceived: 0, amountReceived: 0 };
+    for (const row of this.friendships.values()) {
+      if (row.a !== personId && row.b !== personId) continue;
+      summary.friendships++;
+      contacts.add(row.a === personId ? row.b : row.a);
+    }
+    for (const row of this.transactions.values()) {
+      if (row.from === personId) {
+        summary.payees++;
+        summary.paymentsMade += row.count;
+        summary.amountPaid += row.amount;
+        contacts.add(row.to);
+      } else if (row.to === personId) {
+        summary.payers++;
+        summary.paymentsReceived += row.count;
+        summary.amountReceived += row.amount;
+        contacts.add(row.from);
+      }
+    }
+    summary.contacts = contacts.size;
+    return summary;
+  }
+
+  async erasePerson(personId: string, record: ErasureRecord): Promise<ErasureCounts | undefined> {
+    const person = this.persons.get(personId);
+    if (!person) return undefined;
+    const counts: ErasureCounts = { events: 0, friendships: 0, transactions: 0, scores: 0, consents: 0, disputes: 0, accessLog: 0, apiKeys: 0, contactsMarked: 0 };
+    const contacts = new Set<string>();
+    for (const [key, row] of this.friendships) {
+      if (row.a !== personId && row.b !== personId) continue;
+      this.friendships.delete(key);
+      counts.friendships++;
+      contacts.add(row.a === personId ? row.b : row.a);
+    }
+    for (const [key, row] of this.transactions) {
+      if (row.from !== personId && row.to !== personId) continue;
+      this.transactions.delete(key);
+      counts.transactions++;
+      contacts.add(row.from === personId ? row.to : row.from);
+    }
+    contacts.delete(personId);
+    this.touch(...contacts);
+    counts.contactsMarked = contacts.size;
+    for (const id of this.eventsByPerson.get(personId) ?? []) {
+      this.events.delete(id);
+      counts.events++;
+    }
+    this.eventsByPerson.delete(personId);
+    for (const byPerson of this.scores.values()) if (byPerson.delete(personId)) counts.scores++;
+    counts.consents = deleteWhere(this.consents, (consent) => consent.personId === personId);
+    counts.disputes = deleteWhere(this.disputes, (dispute) => dispute.personId === personId);
+    counts.apiKeys = deleteWhere(this.apiKeys, (key) => key.personId === personId);
+    const kept = this.accessLog.filter((entry) => entry.personId !== personId);
+    counts.accessLog = this.accessLog.length - kept.length;
+    this.accessLog = kept;
+    this.persons.delete(personId);
+    this.personsBySeqIndex[person.seq] = undefined;
+    // The vacated seq is dirty, so an incremental run's kept snapshot image drops the person.
+    this.personUpdatedAt.set(person.seq, this.now());
+    this.erasures.push(clone(record));
+    return counts;
+  }
+
+  async erasedHashes(idHashes: readonly string[]): Promise<Set<string>> {
+    const erased = new Set(this.erasures.map((record) => record.idHash));
+    return new Set(idHashes.filter((hash) => erased.has(hash)));
+  }
+
+  async erasureRecords(limit: number): Promise<ErasureRecord[]> {
+    return [...this.erasures].reverse().slice(0, limit).map(clone);
+  }
+
+  async erasureSalt(candidate: string): Promise<string> {
+    this.salt ??= candidate;
+    return this.salt;
+  }
+
+  async sweepRetention(cutoffs: RetentionCutoffs): Promise<RetentionResult> {
+    const marked = new Set<string>();
+    let events = 0;
+    for (const [id, event] of this.events) {
+      if (event.at >= cutoffs.eventsBefore) continue;
+      this.events.delete(id);
+      this.eventsByPerson.get(event.personId)?.delete(id);
+      marked.add(event.personId);
+      events++;
+    }
+    this.touch(...marked);
+    const kept = this.accessLog.filter((entry) => entry.at >= cutoffs.accessLogBefore);
+    const accessLog = this.accessLog.length - kept.length;
+    this.accessLog = kept;
+    return { events, accessLog, personsMarked: marked.size };
+  }
+
   async createApiKey(key: ApiKeyRecord): Promise<void> {
     if (this.apiKeys.has(key.id)) throw new Error(`store: API key "${key.id}" exists already`);
     this.apiKeys.set(key.id, clone(key));
@@ -460,4 +581,15 @@ export class MemoryStore implements Store {
   }
 
   async close(): Promise<void> {}
+}
+
+/** Deletes the map's values that match; how many went. */
+function deleteWhere<T>(map: Map<string, T>, matches: (value: T) => boolean): number {
+  let deleted = 0;
+  for (const [key, value] of map) {
+    if (!matches(value)) continue;
+    map.delete(key);
+    deleted++;
+  }
+  return deleted;
 }

@@ -4,12 +4,14 @@
  * class opens the connection and composes them. Every statement is a named file in `cypher/`.
  */
 import type { Config } from '../../config.js';
+import type { ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type {
   FriendshipBySeq,
   LoggedScoreRead,
+  PersonRecords,
   PublishedScoresRead,
   Store,
   StoreCounts,
@@ -22,6 +24,7 @@ import { EdgeStore } from './edge-store.js';
 import { EventStore } from './event-store.js';
 import { int, Neo4jRunner } from './neo4j-runner.js';
 import { PersonStore } from './person-store.js';
+import { PrivacyStore } from './privacy-store.js';
 import { RunStore } from './run-store.js';
 import { SafeguardStore } from './safeguard-store.js';
 import { assertWipeAllowed } from './wipe-guard.js';
@@ -43,6 +46,7 @@ export class Neo4jStore implements Store {
   private readonly events: EventStore;
   private readonly runs: RunStore;
   private readonly safeguards: SafeguardStore;
+  private readonly privacy: PrivacyStore;
 
   private constructor(
     private readonly connection: Neo4jConnection,
@@ -56,6 +60,7 @@ export class Neo4jStore implements Store {
     this.events = new EventStore(this.runner, now);
     this.runs = new RunStore(this.runner);
     this.safeguards = new SafeguardStore(this.runner);
+    this.privacy = new PrivacyStore(this.runner, now);
   }
 
   /**
@@ -214,6 +219,25 @@ export class Neo4jStore implements Store {
   }
   accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]> {
     return this.safeguards.accessLogOf(personId, limit);
+  }
+
+  personRecords(personId: string): Promise<PersonRecords | undefined> {
+    return this.privacy.personRecords(personId);
+  }
+  erasePerson(personId: string, record: ErasureRecord): Promise<ErasureCounts | undefined> {
+    return this.privacy.erasePerson(personId, record);
+  }
+  erasedHashes(idHashes: readonly string[]): Promise<Set<string>> {
+    return this.privacy.erasedHashes(idHashes);
+  }
+  erasureRecords(limit: number): Promise<ErasureRecord[]> {
+    return this.privacy.erasureRecords(limit);
+  }
+  erasureSalt(candidate: string): Promise<string> {
+    return this.privacy.erasureSalt(candidate);
+  }
+  sweepRetention(cutoffs: RetentionCutoffs): Promise<RetentionResult> {
+    return this.privacy.sweepRetention(cutoffs);
   }
 
   createApiKey(key: ApiKeyRecord): Promise<void> {

@@ -178,7 +178,7 @@ function scoreProps(score: PersonScore): Props {
   };
 }
 
-function toScore(props: Props): PersonScore {
+export function toScore(props: Props): PersonScore {
   return {
     runId: props.runId as string,
     personId: props.personId as string,

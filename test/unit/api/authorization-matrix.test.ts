@@ -71,6 +71,15 @@ describe('authorization matrix (generated from the route table)', () => {
       return { path: `/v1/consents/${id}` };
     },
     accessLog: async () => ({ path: `/v1/persons/${SUBJECT}/access-log?limit=5` }),
+    exportPerson: async () => ({ path: `/v1/persons/${SUBJECT}/export` }),
+    erasePerson: async (caller) => {
+      // An admin erases at once, so it gets a person of its own; everyone else aims at SUBJECT
+      // (a subject's first DELETE only asks for confirmation; the rest are refused).
+      if (caller !== 'admin') return { path: `/v1/persons/${SUBJECT}` };
+      const id = `matrix-erase-${counter++}`;
+      await h.store.upsertPersons([{ ...(await h.store.getPerson('p299'))!, id }]);
+      return { path: `/v1/persons/${id}` };
+    },
     openDispute: async (caller) => {
       const event = (await h.store.eventsOf(ownPerson(caller))).find((e) => e.status === 'active');
       if (!event) throw new Error('fixture: no active event left');

@@ -135,4 +135,22 @@ describe('network analytics', () => {
       await fresh.close();
     }
   });
+
+  it('after an erasure the view reads the store, not the run\'s kept image that still holds the person', async () => {
+    const fresh = await startHarness();
+    try {
+      const before = (await fresh.views.current())!;
+      expect(fresh.views.fromImages).toBe(1);
+      const erased = before.snapshot.ids.find((id) => id !== undefined && id !== SUBJECT)!;
+      await fresh.store.erasePerson(erased, { idHash: 'cd'.repeat(32), at: new Date().toISOString(), requestedBy: 'test', role: 'admin' });
+      fresh.views.invalidate();
+      const after = (await fresh.views.current())!;
+      expect(after.run.id).toBe(before.run.id);
+      expect(fresh.views.fromImages).toBe(1);
+      expect(after.snapshot.ids).not.toContain(erased);
+      expect(before.snapshot.ids).toContain(erased);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

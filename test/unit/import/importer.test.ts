@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles, type ImportFiles } from '../../../src/import/importer.js';
+import { ErasureHasher } from '../../../src/privacy/erasure-hasher.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
 
 const PERSONS_HEADER = 'id,verified,account_created,income_monthly,debt_monthly,assets,bills_on_time_ratio,activity_regularity,address_changes,birth_year,sex';
@@ -181,5 +182,40 @@ describe('importFiles', () => {
     expect(unhandled).toEqual([]);
     expect(written.map((batch) => batch[0])).toEqual(['q0', 'q10', 'q20']); // in file order; none after the failure
     expect((await store.counts()).persons).toBe(20);
+  });
+});
+
+describe('importFiles and erased persons', () => {
+  async function storeWithP2Erased(): Promise<{ store: MemoryStore; dir: string }> {
+    const store = new MemoryStore();
+    const dir = dataDir(goodFiles);
+    await importFiles(store, paths(dir, goodFiles));
+    const hasher = new ErasureHasher(store);
+    await store.erasePerson('p2', { idHash: await hasher.hashOf('p2'), at: '2026-11-26T00:00:00.000Z', requestedBy: 'k1', role: 'admin' });
+    return { store, dir };
+  }
+
+  it('refuses the rows of an erased person, and the edges and events naming them, with FILE:LINE', async () => {
+    const { store, dir } = await storeWithP2Erased();
+    const rejected: string[] = [];
+    const summary = await importFiles(store, paths(dir, goodFiles), { onRejected: (line) => rejected.push(line) });
+    const reason = 'person "p2" was erased; bringing them back needs --allow-erased';
+    expect(rejected).toEqual([
+      `${join(dir, 'persons.csv')}:3: ${reason}`,
+      `${join(dir, 'friendships.csv')}:2: ${reason}`,
+      `${join(dir, 'friendships.csv')}:3: ${reason}`,
+      `${join(dir, 'events.csv')}:3: ${reason}`,
+    ]);
+    expect(summary.rejected).toBe(4);
+    expect(await store.getPerson('p2')).toBeUndefined();
+    // With --strict the same rows abort the import before anything is written.
+    expect(await importFiles(store, paths(dir, goodFiles), { strict: true })).toMatchObject({ aborted: true, rejected: 4 });
+  });
+
+  it('brings them back with allowErased; later imports treat them as any stored person', async () => {
+    const { store, dir } = await storeWithP2Erased();
+    expect(await importFiles(store, paths(dir, goodFiles), { allowErased: true })).toMatchObject({ rejected: 0, created: 4 });
+    expect((await store.getPerson('p2'))?.seq).toBe(3);
+    expect(await importFiles(store, paths(dir, goodFiles))).toMatchObject({ rejected: 0, unchanged: 8 });
   });
 });

@@ -41,12 +41,17 @@ describe('snapshot images', () => {
     await store.upsertTransactions([{ from: ids[8]!, to: ids[9]!, count: 12, amount: 5000, lastAt: '2026-06-20' }]);
     await store.upsertPersons([person('newcomer', { accountCreated: '2026-06-01' })]);
     await store.upsertFriendships([{ a: 'newcomer', b: ids[10]!, since: '2026-06-10', interactions: 20 }]);
+    // An erased person leaves the image with every link they had.
+    const erased = (await store.friendshipsOfSeqs([11])).length > 0 ? 11 : 12;
+    await store.erasePerson(ids[erased]!, { idHash: 'ab'.repeat(32), at: new Date().toISOString(), requestedBy: 'test', role: 'admin' });
 
     const dirty = await store.dirtySeqsSince(since);
-    expect(dirty.length).toBeGreaterThanOrEqual(9);
+    expect(dirty).toContain(erased);
+    expect(dirty.length).toBeGreaterThanOrEqual(10);
     const patched = await refreshSnapshotImage(store, model, kept, dirty);
     const fresh = await readSnapshotImage(store, model, SYNTH_AS_OF);
     expectSameImage(patched, fresh);
+    expect(patched.ids[erased]).toBeUndefined();
     expect(linkLines(patched)).not.toEqual(linkLines(kept)); // the changes were real
     // The kept image itself is untouched.
     expect(kept.ids).toHaveLength(600);

@@ -1,0 +1,36 @@
+// Erases one person in one statement: their former contacts (FRIEND or PAID either way) get
+// updatedAt = $now, so the next incremental run rescores them (persons/dirty-since reads it);
+// then their events, edges, scores of every run, consents, disputes, access-log entries and
+// subject API keys are deleted with the person, and the erasure record is created — the only
+// trace left, holding a salted hash of the id, never the id, and the vacated seq (an internal
+// number, so that persons/dirty-since reports it and an incremental run drops the person from
+// its kept snapshot image).
+// Parameters: $personId — the person's id; $record — {idHash, at, requestedBy, role};
+//   $now — ISO instant.
+// Returns: one row of counts {contactsMarked, friendships, transactions, events, scores,
+//   consents, disputes, accessLog, apiKeys} when the person exists, none otherwise.
+MATCH (p:Person {id: $personId})
+CALL (p) {
+  MATCH (p)-[:FRIEND|PAID]-(c:Person)
+  WHERE c <> p
+  WITH DISTINCT c
+  SET c.updatedAt = $now
+  RETURN count(c) AS contactsMarked
+}
+CALL (p) { MATCH (p)-[f:FRIEND]-(:Person) RETURN count(f) AS friendships }
+CALL (p) { MATCH (p)-[t:PAID]-(:Person) RETURN count(t) AS transactions }
+CALL (p) { MATCH (p)-[:HAS_EVENT]->(e:Event) DETACH DELETE e RETURN count(*) AS events }
+CALL () { MATCH (s:Score {personId: $personId}) DETACH DELETE s RETURN count(*) AS scores }
+CALL () { MATCH (c:Consent {personId: $personId}) DETACH DELETE c RETURN count(*) AS consents }
+CALL () { MATCH (d:Dispute {personId: $personId}) DETACH DELETE d RETURN count(*) AS disputes }
+CALL () {
+  MATCH (a:AccessLog)
+  WHERE a.personId = $personId AND a.at IS NOT NULL
+  DETACH DELETE a
+  RETURN count(*) AS accessLog
+}
+CALL () { MATCH (k:ApiKey {personId: $personId}) DETACH DELETE k RETURN count(*) AS apiKeys }
+CREATE (r:ErasureRecord)
+SET r = $record, r.seq = p.seq, r.updatedAt = $now
+DETACH DELETE p
+RETURN contactsMarked, friendships, transactions, events, scores, consents, disputes, accessLog, apiKeys
