@@ -1,19 +1,15 @@
 /**
- * The analyst page's shell: sign-in gate, hash routes and the views they mount.
- *
- *   #/population                      population view (the default)
- *   #/person/<id>?depth=1|2&max=N     person view with the what-if
- *   #/reports                         evaluation and fairness reports
- *
- * Hash routes keep the back button and links working with a static file server. A key the API
- * refuses (401) at any point signs the analyst out, back to the sign-in form with the reason.
+ * The analyst page's shell: the sign-in gate, the hash routes (routes.ts) and the views they
+ * mount. A key the API refuses (401) at any point signs the analyst out, back to the sign-in
+ * form with the reason.
  */
 import { ApiClient, ApiError } from './api/client.js';
 import type { AppContext, MountedView } from './app-context.js';
+import { parseRoute } from './routes.js';
 import { forgetKey, storedKey, storeKey } from './session.js';
 import { mountSignIn } from './views/sign-in.js';
 import { mountPopulation } from './views/population.js';
-import { mountPerson, type PersonRoute } from './views/person.js';
+import { mountPerson } from './views/person.js';
 import { mountReports } from './views/reports.js';
 
 const main = document.getElementById('main')!;
@@ -22,21 +18,6 @@ const signOut = document.getElementById('sign-out') as HTMLButtonElement;
 const announcer = document.getElementById('announcer')!;
 
 let mounted: MountedView | undefined;
-
-type Route = { view: 'population' } | { view: 'reports' } | ({ view: 'person' } & PersonRoute);
-
-export function parseRoute(hash: string): Route {
-  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
-  const [view, ...rest] = path.split('/');
-  const params = new URLSearchParams(search);
-  if (view === 'person') {
-    const personId = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
-    const maxNodes = Number(params.get('max'));
-    return { view, personId: personId || undefined, depth: params.get('depth') === '2' ? 2 : 1, maxNodes: Number.isInteger(maxNodes) && maxNodes >= 1 && maxNodes <= 500 ? maxNodes : 50 };
-  }
-  if (view === 'reports') return { view };
-  return { view: 'population' };
-}
 
 function showSignIn(message?: string): void {
   unmountView();

@@ -6,10 +6,9 @@
 import type { AffectedPerson } from '../api/types.js';
 import { h, replaceChildren } from '../dom.js';
 import { formatDelta } from '../format.js';
+import { sortAffected, type AffectedColumn } from './sort-affected.js';
 
-type Column = 'personId' | 'deltaPoints' | 'hops' | 'score' | 'projectedScore';
-
-const COLUMNS: { key: Column; label: string; numeric: boolean }[] = [
+const COLUMNS: { key: AffectedColumn; label: string; numeric: boolean }[] = [
   { key: 'personId', label: 'Person', numeric: false },
   { key: 'deltaPoints', label: 'Δ points', numeric: true },
   { key: 'hops', label: 'Hops', numeric: true },
@@ -17,24 +16,9 @@ const COLUMNS: { key: Column; label: string; numeric: boolean }[] = [
   { key: 'projectedScore', label: 'Projected', numeric: true },
 ];
 
-/** Rows in a column's order; ties keep the API's order (largest move first). */
-export function sortAffected(rows: readonly AffectedPerson[], column: Column, direction: 'ascending' | 'descending'): AffectedPerson[] {
-  const sign = direction === 'ascending' ? 1 : -1;
-  const indexed = rows.map((row, index) => ({ row, index }));
-  indexed.sort((a, b) => {
-    const x = a.row[column];
-    const y = b.row[column];
-    if (x === y) return a.index - b.index;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return (x < y ? -1 : 1) * sign;
-  });
-  return indexed.map((entry) => entry.row);
-}
-
 export function affectedTable(rows: readonly AffectedPerson[], caption: string): HTMLElement {
   // Default: the API's order (largest absolute move first), shown as "Δ points" with no aria-sort.
-  let sortedBy: { column: Column; direction: 'ascending' | 'descending' } | undefined;
+  let sortedBy: { column: AffectedColumn; direction: 'ascending' | 'descending' } | undefined;
   const body = h('tbody', {});
   const headers = COLUMNS.map((column) => {
     const button = h('button', { type: 'button', class: 'sort', 'data-column': column.key }, column.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }));

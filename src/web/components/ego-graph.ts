@@ -110,7 +110,8 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
       labelFont: 'system-ui, sans-serif',
       labelSize: 12,
       zIndex: true,
-      stagePadding: 24,
+      // Room for the labels of the outermost ring.
+      stagePadding: 56,
       nodeReducer: (key, data) => {
         const shown = { ...data, zIndex: 0, forceLabel: key === ego || key === selected, highlighted: key === selected };
         if (!overlay) return shown;

@@ -14,20 +14,11 @@ import { egoNodeList, type EgoNodeList } from '../components/ego-node-list.js';
 import { personDetails } from '../components/person-details.js';
 import { h, replaceChildren } from '../dom.js';
 import { formatCount, formatDelta } from '../format.js';
+import { personHash, type PersonRoute } from '../routes.js';
 import { emptyState, errorState, loadingState } from '../status.js';
-
-export interface PersonRoute {
-  personId?: string;
-  depth: 1 | 2;
-  maxNodes: number;
-}
 
 const MAX_NODES_CHOICES = [25, 50, 100, 200];
 const DEFAULT_THRESHOLD = 0.1;
-
-export function personHash(route: PersonRoute): string {
-  return `#/person/${encodeURIComponent(route.personId ?? '')}?depth=${route.depth}&max=${route.maxNodes}`;
-}
 
 export function mountPerson(container: HTMLElement, ctx: AppContext, route: PersonRoute): MountedView {
   const input = h('input', { id: 'person-id', name: 'person', type: 'search', required: true, autocomplete: 'off', spellcheck: 'false', value: route.personId ?? '', 'aria-describedby': 'person-id-hint' });
@@ -156,7 +147,7 @@ class PersonSession {
         this.renderShockSet();
         void this.select(key);
       });
-      const open = key === this.route.personId ? null : h('a', { href: `#/person/${encodeURIComponent(key)}?depth=${this.route.depth}&max=${this.route.maxNodes}`, class: 'button' }, `Open ${key}'s network`);
+      const open = key === this.route.personId ? null : h('a', { href: personHash({ ...this.route, personId: key }), class: 'button' }, `Open ${key}'s network`);
       replaceChildren(this.details, h('h3', {}, key), personDetails(score), h('div', { class: 'actions' }, toggle, open));
     } catch (error) {
       this.ctx.handleError(error);
