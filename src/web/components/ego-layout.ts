@@ -15,8 +15,17 @@ export interface Position {
   y: number;
 }
 
-/** Ring radius per hop (ring 2 is wider so its usually larger crowd has room). */
-const RADIUS = [0, 1, 2.1];
+/**
+ * Rings grow with their crowd so neighbours on a ring stay about `spacing` apart, and each ring
+ * is at least `gap` outside the one within it.
+ */
+const RING = { spacing: 0.5, gap: 1 };
+
+function ringRadii(first: number, second: number): [number, number, number] {
+  const r1 = Math.max(RING.gap, (first * RING.spacing) / (2 * Math.PI));
+  const r2 = Math.max(r1 + RING.gap, (second * RING.spacing) / (2 * Math.PI));
+  return [0, r1, r2];
+}
 
 /**
  * @example
@@ -49,8 +58,9 @@ export function ringLayout(nodes: readonly LayoutNode[], edges: readonly (readon
   const offset = second[0]?.angle ?? 0;
   second.forEach(({ node }, k) => angleOf.set(node.key, offset + (2 * Math.PI * k) / second.length));
 
+  const radii = ringRadii(first.length, second.length);
   for (const node of [...first, ...second.map((s) => s.node)]) {
-    const radius = RADIUS[node.hops] ?? node.hops;
+    const radius = radii[node.hops]!;
     const angle = angleOf.get(node.key)!;
     positions.set(node.key, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
   }

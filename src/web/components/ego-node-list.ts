@@ -66,7 +66,7 @@ export function egoNodeList(network: EgoNetwork, options: { onSelect(key: string
       for (const [id, { item }] of items) {
         item.setAttribute('aria-selected', String(id === key));
         if (id === key) {
-          item.scrollIntoView({ block: 'nearest' });
+          scrollWithin(list, item);
           for (const other of all()) other.tabIndex = other === item ? 0 : -1;
         }
       }
@@ -81,4 +81,11 @@ export function egoNodeList(network: EgoNetwork, options: { onSelect(key: string
       }
     },
   };
+}
+
+/** Scrolls the list (only the list, unlike scrollIntoView, which also moves the page) to show `item`. */
+function scrollWithin(list: HTMLElement, item: HTMLElement): void {
+  const top = item.offsetTop - list.offsetTop;
+  if (top < list.scrollTop) list.scrollTop = top;
+  else if (top + item.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top + item.offsetHeight - list.clientHeight;
 }

@@ -24,7 +24,9 @@ export function mountPerson(container: HTMLElement, ctx: AppContext, route: Pers
   const input = h('input', { id: 'person-id', name: 'person', type: 'search', required: true, autocomplete: 'off', spellcheck: 'false', value: route.personId ?? '', 'aria-describedby': 'person-id-hint' });
   const depth = h('select', { id: 'depth', name: 'depth' }, h('option', { value: '1' }, '1 — contacts'), h('option', { value: '2' }, '2 — contacts of contacts'));
   depth.value = String(route.depth);
-  const maxNodes = h('select', { id: 'max-nodes', name: 'max' }, MAX_NODES_CHOICES.map((n) => h('option', { value: n }, String(n))));
+  // A link may ask for a size the menu does not offer: offer it too, so the menu shows what is drawn.
+  const sizes = [...new Set([...MAX_NODES_CHOICES, route.maxNodes])].sort((a, b) => a - b);
+  const maxNodes = h('select', { id: 'max-nodes', name: 'max' }, sizes.map((n) => h('option', { value: n }, String(n))));
   maxNodes.value = String(route.maxNodes);
   const form = h(
     'form',

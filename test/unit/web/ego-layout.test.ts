@@ -20,7 +20,14 @@ describe('ringLayout', () => {
   it('puts the ego in the centre and each hop on its own ring', () => {
     expect(positions.get('ego')).toEqual({ x: 0, y: 0 });
     for (const key of ['a', 'b', 'c', 'd']) expect(radius(positions.get(key)!)).toBeCloseTo(1, 9);
-    for (const key of ['x', 'y', 'z']) expect(radius(positions.get(key)!)).toBeCloseTo(2.1, 9);
+    for (const key of ['x', 'y', 'z']) expect(radius(positions.get(key)!)).toBeCloseTo(2, 9);
+  });
+
+  it('widens a crowded ring so its persons stay apart', () => {
+    const crowd = [{ key: 'ego', hops: 0 }, ...Array.from({ length: 60 }, (_, k) => ({ key: `c${k}`, hops: 1 }))];
+    const wide = ringLayout(crowd, []);
+    const [a, b] = [wide.get('c0')!, wide.get('c1')!];
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeCloseTo(0.5, 2);
   });
 
   it('spreads each ring evenly and keeps second-ring persons in the order of whom they know', () => {
