@@ -13,26 +13,33 @@ export function emptyState(message: string): HTMLElement {
   return h('p', { class: 'state state-empty' }, message);
 }
 
-/** What an error means for an analyst, in one title and one sentence. */
+/** The API's details are lower-case clauses ("unknown API key"); make one a sentence. */
+function sentence(detail: string): string {
+  const text = detail.charAt(0).toUpperCase() + detail.slice(1);
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
+/** What an error means for an analyst, in one title and one or two sentences. */
 export function describeError(error: unknown, subject = 'this'): { title: string; message: string } {
   if (!(error instanceof ApiError)) {
-    return { title: 'Something went wrong in the page', message: error instanceof Error ? error.message : String(error) };
+    return { title: 'Something went wrong in the page', message: sentence(error instanceof Error ? error.message : String(error)) };
   }
+  const detail = sentence(error.detail);
   switch (error.kind) {
     case 'unauthorized':
-      return { title: 'The API key was refused', message: `${error.detail}. Sign in again with a valid key.` };
+      return { title: 'The API key was refused', message: `${detail} Sign in again with a valid key.` };
     case 'forbidden':
-      return { title: 'This key may not do that', message: `${error.detail}. The analyst page needs an analyst key.` };
+      return { title: 'This key may not do that', message: `${detail} The analyst page needs an analyst key.` };
     case 'not-found':
-      return { title: `No ${subject}`, message: error.detail };
+      return { title: `No ${subject}`, message: detail };
     case 'unavailable':
-      return { title: 'The API is not available', message: `${error.detail}. Try again in a moment.` };
+      return { title: 'The API is not available', message: `${detail} Try again in a moment.` };
     case 'rate-limited':
-      return { title: 'Too many requests', message: `${error.detail}. Wait a minute, then try again.` };
+      return { title: 'Too many requests', message: `${detail} Wait a minute, then try again.` };
     case 'invalid':
-      return { title: 'The request was refused', message: error.detail };
+      return { title: 'The request was refused', message: detail };
     default:
-      return { title: 'The API failed', message: error.detail };
+      return { title: 'The API failed', message: detail };
   }
 }
 

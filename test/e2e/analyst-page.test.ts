@@ -2,7 +2,8 @@
  * The analyst page end to end: a real `tiescore demo` (2,000 persons, embedded) and Debian's
  * Chromium. Signs in (a bad key first), reads the population view, searches a person, opens a
  * node from the keyboard, simulates a default and checks that the affected table holds exactly
- * what POST /v1/contagion/simulate answers. Screenshots of every view go to test-artifacts/e2e/.
+ * what POST /v1/contagion/simulate answers, then stops the server and expects "not available".
+ * Screenshots of every view go to test-artifacts/e2e/.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -159,5 +160,15 @@ describe('analyst page', () => {
     await expect.poll(() => page.getByTestId('report-evaluation').textContent()).toMatch(/Not available/);
     await shot('reports');
     expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
+  });
+
+  it('says the API is not available when the server goes away', async () => {
+    await demo.stop();
+    await page.getByRole('link', { name: 'Population' }).click();
+    await expect.poll(() => page.getByTestId('run-summary').count()).toBe(0);
+    const alert = page.getByRole('alert').first();
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/The API is not available/);
+    await shot('api-down');
   });
 });

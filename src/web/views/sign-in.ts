@@ -16,7 +16,7 @@ export function mountSignIn(container: HTMLElement, options: { message?: string;
     { class: 'sign-in panel', 'aria-labelledby': 'sign-in-title' },
     h('h1', { id: 'sign-in-title' }, 'Sign in'),
     h('p', {}, 'The analyst page reads the tiescore API with your analyst key. The key stays in this browser tab (session storage) and is sent only to this server.'),
-    h('div', { class: 'field' }, h('label', { for: 'api-key' }, 'API key'), input, h('small', { id: 'api-key-hint' }, 'Looks like tsk_0a1b2c3d4e5f_…; `tiescore keys create --role analyst` makes one.')),
+    h('div', { class: 'field' }, h('label', { for: 'api-key' }, 'API key'), input, h('small', { id: 'api-key-hint' }, 'Looks like tsk_0a1b2c3d4e5f_…; ', h('code', {}, 'tiescore keys create --role analyst'), ' makes one.')),
     error,
     submit,
   );
