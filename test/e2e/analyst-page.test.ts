@@ -46,17 +46,26 @@ describe('analyst page', () => {
     await demo?.stop();
   });
 
+  /** The what-if table's rows as the API's numbers (kept exact in the rows' data attributes). */
+  const tableRows = (): Promise<Affected[]> =>
+    page
+      .getByTestId('affected-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({ personId: tr.getAttribute('data-person-id')!, deltaPoints: Number(tr.getAttribute('data-delta')), hops: Number(tr.getAttribute('data-hops')) })),
+      );
+
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-  /** Every affected person of a default of `personId`, all pages, straight from the API. */
-  async function simulateByApi(personId: string): Promise<{ total: number; affected: Affected[] }> {
+  /** Every affected person of a default of `personIds`, all pages, straight from the API. */
+  async function simulateByApi(personIds: string[]): Promise<{ total: number; affected: Affected[] }> {
     const affected: Affected[] = [];
     let total = Infinity;
     while (affected.length < total) {
       const response = await fetch(`${demo.url}/v1/contagion/simulate`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${demo.keys.analyst}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ shocks: [{ personId, ownScore: 'default' }], threshold: THRESHOLD, offset: affected.length, limit: 500 }),
+        body: JSON.stringify({ shocks: personIds.map((personId) => ({ personId, ownScore: 'default' })), threshold: THRESHOLD, offset: affected.length, limit: 500 }),
       });
       expect(response.status).toBe(200);
       const body = (await response.json()) as { total: number; affected: Affected[] };
@@ -136,10 +145,8 @@ describe('analyst page', () => {
     await simulate.click();
     const rows = page.getByTestId('affected-table').locator('tbody tr');
     await rows.first().waitFor();
-    const shown: Affected[] = await rows.evaluateAll((trs) =>
-      trs.map((tr) => ({ personId: tr.getAttribute('data-person-id')!, deltaPoints: Number(tr.getAttribute('data-delta')), hops: Number(tr.getAttribute('data-hops')) })),
-    );
-    const api = await simulateByApi(personId);
+    const shown = await tableRows();
+    const api = await simulateByApi([personId]);
     expect(shown.length).toBeGreaterThan(1);
     expect(shown).toEqual(api.affected);
     expect(await page.getByTestId('what-if-summary').textContent()).toContain(`${api.total.toLocaleString('en')} persons move`);
@@ -153,6 +160,19 @@ describe('analyst page', () => {
     expect(hops).toEqual([...hops].sort((x, y) => x - y));
     expect(hops).toHaveLength(api.affected.length);
     expect(await page.getByTestId('affected-table').locator('th[aria-sort="ascending"]').textContent()).toContain('Hops');
+  });
+
+  it('simulates the default of several persons at once', async () => {
+    const personId = demo.summary.mostInfluential[0]!.personId;
+    const second = (await page.locator('.details-body h3').textContent())!;
+    await page.getByTestId('toggle-shock').click();
+    const simulate = page.getByTestId('simulate');
+    await expect.poll(() => simulate.textContent()).toBe('Simulate default of 2 persons');
+    await simulate.click();
+    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).toContain('besides the persons defaulting');
+    const api = await simulateByApi([personId, second]);
+    expect(await tableRows()).toEqual(api.affected);
+    expect(api.affected.filter((a) => a.hops === 0).map((a) => a.personId).sort()).toEqual([personId, second].sort());
   });
 
   it('shows the reports as not available while the server has none, and no errors happened', async () => {
