@@ -29,6 +29,7 @@ function showSignIn(message?: string): void {
     onSignedIn: (key) => {
       storeKey(key);
       render();
+      main.focus(); // keyboard users continue at the top of the content, not at a removed button
     },
   });
 }

@@ -98,6 +98,17 @@ describe('analyst page', () => {
     await page.getByTestId('communities-table').waitFor();
     expect(await page.locator('svg.histogram rect.bar').count()).toBe(600 / 25); // 25-point bins over 350–950
     await shot('population');
+
+    // The key outlives a reload (session storage); from the top, Tab reaches the skip link, then the views.
+    await page.reload();
+    await page.getByTestId('run-summary').waitFor();
+    const focused = async () => (await page.locator(':focus').textContent())?.trim();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Population');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Person & what-if');
   });
 
   it('says so when a person is unknown', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Communities, InfluenceTop, PublishedRun } from '../api/types.js';
 import type { AppContext, MountedView } from '../app-context.js';
-import { bandColour, bandInfo, bandLabel, BANDS } from '../bands.js';
+import { bandColour, bandLabel, BANDS } from '../bands.js';
 import { bandLegend, swatch } from '../components/band-legend.js';
 import { histogramChart } from '../components/histogram.js';
 import { h, replaceChildren } from '../dom.js';
@@ -136,7 +136,7 @@ function bandMixBar(mix: Record<string, number>): HTMLElement {
   for (const band of BANDS) {
     const count = mix[band.id] ?? 0;
     if (!count) continue;
-    const part = h('span', { title: `${bandInfo(band.id)!.label}: ${count}` });
+    const part = h('span', { title: `${band.label}: ${count}` });
     part.style.backgroundColor = band.colour;
     part.style.width = `${(100 * count) / total}%`;
     bar.append(part);
