@@ -40,7 +40,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
@@ -50,6 +49,7 @@ import { PACKAGE_ROOT } from '../src/package-root.js';
 import { connectNeo4j } from '../src/store/neo4j/connection.js';
 import { cypher } from '../src/store/neo4j/cypher.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
+import { freePort, measured as measuredBase, roundTo as round, type Measured as BaseMeasured } from './lib/latency.js';
 import { machine, median, numberArg } from './lib/report.js';
 
 const runs = numberArg('runs', 3);
@@ -88,7 +88,7 @@ for (const personId of new Set(consentedIds)) {
   await store.createConsent({ id: `${tag}-${randomUUID()}`, personId, consumer: consumer.record.name, purpose: 'benchmark', grantedAt, expiresAt });
 }
 
-const port = await freePort();
+const port = await freePort(HOST);
 const entry = compiled ? ['dist/cli/main.js'] : ['--import', 'tsx', 'src/cli/main.ts'];
 const server = spawn(process.execPath, [...entry, 'serve', '--host', HOST, '--port', String(port)], {
   cwd: serverRoot,
@@ -99,12 +99,7 @@ const base = `http://${HOST}:${port}`;
 let viewRunId = '';
 const runsSeen = new Set<string>([run.id]);
 
-interface Measured {
-  requestsPerSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  requests: number;
+interface Measured extends BaseMeasured {
   /** CPU time (user + system) of the API process per request, ms — less sensitive to other load than times. */
   serverCpuMs?: number;
   /** CPU time of the Neo4j process per request, ms (when this process can see it in /proc). */
@@ -231,7 +226,7 @@ async function cannon(options: { path: () => string; key?: string; seconds: numb
   // Cores busy with other work meanwhile: the machine's busy time less this process, the API and Neo4j.
   const ours = (own.user + own.system) / 1000 + [0, 1].reduce((sum, k) => sum + ((cpuAfter[k] ?? 0) - (cpuBefore[k] ?? 0)), 0);
   const otherCores = machineBefore === undefined || machineAfter === undefined ? undefined : round(Math.max(0, machineAfter - machineBefore - ours) / (result.duration * 1000), 2);
-  return { ...measured(latencies, result.duration), serverCpuMs: perRequest(0), neo4jCpuMs: perRequest(1), otherCores };
+  return { ...measuredBase(latencies, result.duration), serverCpuMs: perRequest(0), neo4jCpuMs: perRequest(1), otherCores };
 }
 
 /**
@@ -267,7 +262,7 @@ async function boltReads(name: 'scores/in-lineage' | 'scores/published-of-person
   await Promise.all(Array.from({ length: connections }, worker));
   const cpuAfter = cpuMsOf(neo4jPid);
   const neo4jCpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : round((cpuAfter - cpuBefore) / latencies.length, 3);
-  return { ...measured(latencies, (performance.now() - t0) / 1000), neo4jCpuMs };
+  return { ...measuredBase(latencies, (performance.now() - t0) / 1000), neo4jCpuMs };
 }
 
 /** Sends one contagion request, which (re)builds the network view of the published run. */
@@ -288,11 +283,6 @@ function contagionInit(): RequestInit {
   return { method: 'POST', ...contagionBody() };
 }
 
-function measured(latencies: number[], seconds: number): Measured {
-  const sorted = latencies.sort((x, y) => x - y);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  return { requestsPerSecond: round(sorted.length / seconds, 1), p50: round(at(0.5), 2), p95: round(at(0.95), 2), p99: round(at(0.99), 2), requests: sorted.length };
-}
 
 function summarise(list: Measured[]): Measured {
   const cpu = (pick: (m: Measured) => number | undefined) => {
@@ -360,9 +350,6 @@ function pidListeningOn(port: number): number | undefined {
   return undefined;
 }
 
-function round(value: number, digits: number): number {
-  return Math.round(value * 10 ** digits) / 10 ** digits;
-}
 
 /**
  * Compiles `root`'s sources with its tsconfig.build.json into a temporary package folder (links
@@ -381,16 +368,6 @@ function compile(root: string): string {
   return target;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilUp(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
