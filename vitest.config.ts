@@ -1,5 +1,6 @@
-// Two projects: `unit` needs no services; `integration` talks to the real Neo4j and Redis
-// started by `npm run services:start`, so its files run one at a time.
+// Three projects: `unit` needs no services; `integration` talks to the real Neo4j and Redis
+// started by `npm run services:start`, so its files run one at a time; `e2e` drives Debian's
+// Chromium against a `tiescore demo` it starts (embedded), also one file at a time.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -18,6 +19,15 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

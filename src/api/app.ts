@@ -3,7 +3,7 @@
  * meets it, then the routes of the table (routes/index.ts):
  *
  *   metrics → request log → helmet → CORS → authenticate → rate limit → /docs
- *   → /admin/queues (when queues are given) → routes
+ *   → / (the analyst page) → /admin/queues (when queues are given) → routes
  *   → 404 → problem+json error handler
  *
  * JSON bodies are parsed per route, after the role check (router.ts). `server.ts` starts it.
@@ -11,6 +11,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { AccessLogWriter } from './access-log-writer.js';
+import { analystPage } from './analyst-page.js';
 import { ApiKeyCache } from './auth/api-key-cache.js';
 import { PublishedScores } from './published-scores.js';
 import { authenticate } from './auth/authenticate.js';
@@ -72,6 +73,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   app.use(authenticate(new ApiKeyCache(deps.store, { ttlMs: options.apiKeyCacheMs })));
   app.use(rateLimiter(options.rateLimitPerMinute, sendProblem));
   app.use(docsRouter());
+  app.use(analystPage());
   if (deps.dashboardQueues?.length) app.use(DASHBOARD_PATH, queueDashboard(deps.dashboardQueues, deps.store));
   app.use(buildRouter(routes, deps, services, parseJson));
   app.use((req, res) => sendProblem(req, res, new ApiProblem('not-found', `no endpoint ${req.method} ${req.path}`)));

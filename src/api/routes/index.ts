@@ -10,6 +10,7 @@ import { ingestRoutes } from './ingest.js';
 import { jobRoutes } from './jobs.js';
 import { networkRoutes } from './network.js';
 import { personRoutes } from './persons.js';
+import { runRoutes } from './runs.js';
 import { scoreRoutes } from './scores.js';
 import { systemRoutes } from './system.js';
 
@@ -17,6 +18,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...systemRoutes,
   ...scoreRoutes,
   ...networkRoutes,
+  ...runRoutes,
   ...consentRoutes,
   ...personRoutes,
   ...disputeRoutes,

@@ -270,7 +270,9 @@ export const networkRoutes = [
     path: '/v1/persons/{id}/network',
     operationId: 'egoNetwork',
     summary: "A person's ego network (graphology JSON)",
-    description: 'The person, their strongest contacts and (depth 2) contacts of contacts, with published scores and bands, for the analyst page. Logged as a read.',
+    description:
+      'The person, their strongest contacts and (depth 2) contacts of contacts, with published scores, bands and influence (points their default ' +
+      'would move in total), for the analyst page. Logged as a read.',
     tag: 'network',
     access: { analyst: 'any' },
     params: personParams,
@@ -294,10 +296,13 @@ export const networkRoutes = [
       const { params, query, deps } = ctx;
       const view = await viewOrFail(deps);
       const seq = await seqOrFail(view, params.id);
+      const influence = view.influence();
       const graph = egoNetwork(view.snapshot.csr, seq, {
         depth: query.depth as 1 | 2,
         maxNodes: query.maxNodes,
         nodeKey: (node) => view.idOf(node) ?? `#${node}`,
+        // The page sizes nodes by systemic importance (points the person's default would move).
+        nodeAttributes: (node) => ({ influence: round(influence.points[node]!, 2) }),
         transition: view.network.transition,
       });
       const keys = graph.nodes();

@@ -71,7 +71,7 @@ export function register(program: Command): void {
         throw error;
       });
       if (options.json) {
-        console.log(JSON.stringify({ ...summary, api: { url: api.url, docs: `${api.url}/docs`, keys: api.keys, subjectId: api.subjectId } }));
+        console.log(JSON.stringify({ ...summary, api: { url: api.url, docs: `${api.url}/docs`, analystPage: `${api.url}/`, keys: api.keys, subjectId: api.subjectId } }));
       } else {
         console.log(`${describe(summary)}\n\n${describeEmbeddedApi(api, summary.persons)}\n(Ctrl-C to stop)`);
       }

@@ -70,7 +70,7 @@ export function register(program: Command): void {
 /** Where the embedded API listens, its keys (shown once) and a first request to try. */
 export function describeEmbeddedApi(api: EmbeddedApi, persons: number): string {
   return [
-    `tiescore API (embedded, ${persons} synthetic persons) on ${api.url} — docs at ${api.url}/docs`,
+    `tiescore API (embedded, ${persons} synthetic persons) on ${api.url} — docs at ${api.url}/docs, analyst page at ${api.url}/ (sign in with the analyst key)`,
     'API keys (shown once):',
     ...Object.entries(api.keys).map(([role, key]) => `  ${role.padEnd(9)} ${key}${role === 'subject' ? `  (person ${api.subjectId})` : ''}`),
     `try: curl -H "Authorization: Bearer ${api.keys.subject}" ${api.url}/v1/persons/${api.subjectId}/score`,

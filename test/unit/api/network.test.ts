@@ -98,12 +98,18 @@ describe('network analytics', () => {
     const degree = view.snapshot.csr.offsets[seq + 1]! - view.snapshot.csr.offsets[seq]!;
     const maxNodes = degree + 1 + 5; // the ego, every contact and five at two hops
     const response = await h.call('GET', `/v1/persons/${SUBJECT}/network?depth=2&maxNodes=${maxNodes}`, { key: h.keys.analyst });
-    const graph = (await response.json()) as { attributes: { ego: string }; nodes: { key: string; attributes: { hops: number; score: number } }[]; edges: { source: string; target: string }[] };
+    const graph = (await response.json()) as {
+      attributes: { ego: string };
+      nodes: { key: string; attributes: { hops: number; score: number; influence: number; node: number } }[];
+      edges: { source: string; target: string }[];
+    };
     expect(graph.attributes.ego).toBe(SUBJECT);
     expect(graph.nodes).toHaveLength(maxNodes);
     expect(graph.nodes.filter((n) => n.attributes.hops === 1)).toHaveLength(degree);
     expect(graph.nodes[0]).toMatchObject({ key: SUBJECT, attributes: { hops: 0 } });
     expect(new Set(graph.nodes.map((n) => n.attributes.hops))).toEqual(new Set([0, 1, 2]));
+    const influence = view.influence().points;
+    for (const node of graph.nodes) expect(node.attributes.influence).toBeCloseTo(influence[node.attributes.node]!, 2);
     const keys = new Set(graph.nodes.map((n) => n.key));
     for (const edge of graph.edges) expect(keys.has(edge.source) && keys.has(edge.target)).toBe(true);
     const imported = DirectedGraph.from(graph as never);

@@ -1,0 +1,88 @@
+/** The shapes of the public API answers the page reads (see /openapi.json for the full ones). */
+
+export interface PublishedRun {
+  runId: string;
+  kind: 'full' | 'incremental';
+  modelVersion: string;
+  asOf: string;
+  startedAt: string;
+  finishedAt: string | null;
+  publishedAt: string | null;
+  scored: number;
+  meanScore: number | null;
+  bands: { band: string; label: string; min: number; max: number; count: number }[];
+  histogram: { binWidth: number; bins: { from: number; to: number; count: number }[] };
+}
+
+export interface InfluenceTop {
+  runId: string;
+  persons: { rank: number; personId: string; pointsIfDefault: number; networkPoints: number; score: number | null; band: string | null }[];
+}
+
+export interface Communities {
+  runId: string;
+  count: number;
+  modularity: number;
+  communities: { id: number; size: number; meanScore: number | null; bandMix: Record<string, number> }[];
+}
+
+export interface EgoNodeAttributes {
+  hops: number;
+  score: number | null;
+  band: string | null;
+  influence?: number;
+}
+
+/** graphology's `graph.export()` of the ego network. */
+export interface EgoNetwork {
+  attributes: { ego: string; runId: string };
+  nodes: { key: string; attributes: EgoNodeAttributes }[];
+  edges: { source: string; target: string; attributes?: { weight?: number; share?: number } }[];
+}
+
+export interface ReasonCode {
+  code: string;
+  reason: string;
+  pointsLost?: number;
+}
+
+export interface PersonScore {
+  personId: string;
+  score: number;
+  band: string;
+  dimensions: Record<string, number>;
+  reasonCodes: ReasonCode[];
+  modelVersion: string;
+  runId: string;
+  asOf: string;
+  disputedEvents: string[];
+}
+
+export interface ContagionRequest {
+  shocks: { personId: string; ownScore: 'default' | number }[];
+  threshold: number;
+  offset?: number;
+  limit?: number;
+}
+
+export interface AffectedPerson {
+  personId: string;
+  deltaPoints: number;
+  deltaOwn: number;
+  deltaNetwork: number;
+  hops: number;
+  score: number | null;
+  projectedScore: number | null;
+}
+
+export interface ContagionResult {
+  runId: string;
+  shocks: { personId: string; ownScoreBefore: number; ownScoreAfter: number; deltaPoints: number }[];
+  total: number;
+  offset: number;
+  limit: number;
+  complete: boolean;
+  errorBoundPoints: number;
+  pushes: number;
+  affected: AffectedPerson[];
+}

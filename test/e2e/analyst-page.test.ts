@@ -1,0 +1,205 @@
+/**
+ * The analyst page end to end: a real `tiescore demo` (2,000 persons, embedded) and Debian's
+ * Chromium. Signs in (a bad key first), reads the population view, searches a person, opens a
+ * node from the keyboard, simulates a default and checks that the affected table holds exactly
+ * what POST /v1/contagion/simulate answers, then stops the server and expects "not available".
+ * Screenshots of every view go to test-artifacts/e2e/.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Browser } from './support/chromium.js';
+import { startDemo, type DemoServer } from './support/demo-server.js';
+
+const ARTIFACTS = join('test-artifacts', 'e2e');
+const THRESHOLD = 0.1;
+
+interface Affected {
+  personId: string;
+  deltaPoints: number;
+  hops: number;
+}
+
+describe('analyst page', () => {
+  let demo: DemoServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync('dist/web/index.html')) throw new Error('e2e: the analyst page is not built (dist/web/index.html); run `npm run build`');
+    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
+    demo = await startDemo({ persons: 2000 });
+    page = await browser.context.newPage();
+    // Any script error or refused resource (a CSP violation is a console error) fails the test.
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of 40[13]/.test(message.text())) problems.push(`console: ${message.text()}`);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  /** The what-if table's rows as the API's numbers (kept exact in the rows' data attributes). */
+  const tableRows = (): Promise<Affected[]> =>
+    page
+      .getByTestId('affected-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({ personId: tr.getAttribute('data-person-id')!, deltaPoints: Number(tr.getAttribute('data-delta')), hops: Number(tr.getAttribute('data-hops')) })),
+      );
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  /** Every affected person of a default of `personIds`, all pages, straight from the API. */
+  async function simulateByApi(personIds: string[]): Promise<{ total: number; affected: Affected[] }> {
+    const affected: Affected[] = [];
+    let total = Infinity;
+    while (affected.length < total) {
+      const response = await fetch(`${demo.url}/v1/contagion/simulate`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${demo.keys.analyst}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ shocks: personIds.map((personId) => ({ personId, ownScore: 'default' })), threshold: THRESHOLD, offset: affected.length, limit: 500 }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { total: number; affected: Affected[] };
+      total = body.total;
+      if (body.affected.length === 0) break;
+      affected.push(...body.affected.map(({ personId: id, deltaPoints, hops }) => ({ personId: id, deltaPoints, hops })));
+    }
+    return { total, affected };
+  }
+
+  it('refuses a bad key, then signs in with the analyst key and shows the population', async () => {
+    await page.goto(demo.url);
+    await page.getByLabel('API key').waitFor();
+    await shot('sign-in');
+    await page.getByLabel('API key').fill(`tsk_000000000000_${'A'.repeat(43)}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('#sign-in-error').textContent()).toMatch(/refused/);
+
+    await page.getByLabel('API key').fill(demo.keys.analyst);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const run = page.getByTestId('run-summary');
+    await run.waitFor();
+    expect(await run.textContent()).toContain(demo.summary.run.id);
+    expect(await run.textContent()).toContain(demo.summary.run.modelVersion);
+    // Persons per band: the third column of the band table, as the demo counted them.
+    const counted = await page.getByTestId('band-counts').locator('tbody tr td:nth-of-type(2)').allTextContents();
+    expect(counted.map((text) => Number(text.replace(/,/g, '')))).toEqual(Object.values(demo.summary.bands));
+    await page.getByTestId('influence-table').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('influence-table').locator('tbody tr').first().textContent()).toContain(demo.summary.mostInfluential[0]!.personId);
+    await page.getByTestId('communities-table').waitFor();
+    expect(await page.locator('svg.histogram rect.bar').count()).toBe(600 / 25); // 25-point bins over 350–950
+    await shot('population');
+
+    // The key outlives a reload (session storage); from the top, Tab reaches the skip link, then the views.
+    await page.reload();
+    await page.getByTestId('run-summary').waitFor();
+    const focused = async () => (await page.locator(':focus').textContent())?.trim();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Population');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Person & what-if');
+  });
+
+  it('says so when a person is unknown', async () => {
+    await page.getByRole('link', { name: 'Person & what-if' }).click();
+    await page.getByLabel('Person id').fill('nobody-here');
+    await page.getByRole('button', { name: 'Show network' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/No person "nobody-here"/);
+  });
+
+  it('searches a person, draws the ego network and opens a node from the keyboard', async () => {
+    const personId = demo.summary.mostInfluential[0]!.personId;
+    await page.getByLabel('Person id').fill(personId);
+    await page.getByLabel('Depth').selectOption('2');
+    await page.getByLabel('At most').selectOption('100');
+    await page.getByRole('button', { name: 'Show network' }).click();
+    const nodes = page.getByTestId('node-list').getByRole('option');
+    await nodes.nth(1).waitFor();
+    expect(await nodes.count()).toBeGreaterThan(5);
+    await page.locator('[data-testid="ego-graph"] canvas').first().waitFor();
+    await expect.poll(() => page.getByTestId('person-details').count()).toBe(1);
+    await shot('person');
+
+    // The keyboard path: focus the list, move down one, Enter — the second person's score shows.
+    await nodes.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const second = (await nodes.nth(1).getAttribute('data-person-id'))!;
+    await expect.poll(() => nodes.nth(1).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('.details-body h3').textContent()).toBe(second);
+    const score = (await (await fetch(`${demo.url}/v1/persons/${second}/score`, { headers: { Authorization: `Bearer ${demo.keys.analyst}` } })).json()) as {
+      score: number;
+      reasonCodes: { code: string }[];
+    };
+    await expect.poll(() => page.getByTestId('person-score').textContent()).toBe(String(score.score));
+    expect(await page.getByTestId('dimensions').locator('dt').count()).toBe(5);
+    for (const reason of score.reasonCodes) expect(await page.getByTestId('reason-codes').textContent()).toContain(reason.code);
+  });
+
+  it('simulates a default and lists exactly the persons the API says move', async () => {
+    const personId = demo.summary.mostInfluential[0]!.personId;
+    const simulate = page.getByTestId('simulate');
+    expect(await simulate.textContent()).toBe(`Simulate default of ${personId}`);
+    await simulate.click();
+    const rows = page.getByTestId('affected-table').locator('tbody tr');
+    await rows.first().waitFor();
+    const shown = await tableRows();
+    const api = await simulateByApi([personId]);
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown).toEqual(api.affected);
+    expect(await page.getByTestId('what-if-summary').textContent()).toContain(`${api.total.toLocaleString('en')} persons move`);
+    // The graph's list marks the reached persons with their delta.
+    expect(await page.getByTestId('node-list').locator('.delta').filter({ hasText: 'pts' }).count()).toBeGreaterThan(0);
+    await shot('what-if');
+
+    // Sorting by hops (ascending) keeps every row and orders them by hops.
+    await page.getByTestId('affected-table').getByRole('button', { name: 'Hops' }).click();
+    const hops = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-hops'))))) as number[];
+    expect(hops).toEqual([...hops].sort((x, y) => x - y));
+    expect(hops).toHaveLength(api.affected.length);
+    expect(await page.getByTestId('affected-table').locator('th[aria-sort="ascending"]').textContent()).toContain('Hops');
+  });
+
+  it('simulates the default of several persons at once', async () => {
+    const personId = demo.summary.mostInfluential[0]!.personId;
+    const second = (await page.locator('.details-body h3').textContent())!;
+    await page.getByTestId('toggle-shock').click();
+    const simulate = page.getByTestId('simulate');
+    await expect.poll(() => simulate.textContent()).toBe('Simulate default of 2 persons');
+    await simulate.click();
+    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).toContain('besides the persons defaulting');
+    const api = await simulateByApi([personId, second]);
+    expect(await tableRows()).toEqual(api.affected);
+    expect(api.affected.filter((a) => a.hops === 0).map((a) => a.personId).sort()).toEqual([personId, second].sort());
+  });
+
+  it('shows the reports as not available while the server has none, and no errors happened', async () => {
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await expect.poll(() => page.getByTestId('report-evaluation').textContent()).toMatch(/Not available/);
+    await shot('reports');
+    expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
+  });
+
+  it('says the API is not available when the server goes away', async () => {
+    await demo.stop();
+    await page.getByRole('link', { name: 'Population' }).click();
+    await expect.poll(() => page.getByTestId('run-summary').count()).toBe(0);
+    const alert = page.getByRole('alert').first();
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/The API is not available/);
+    await shot('api-down');
+  });
+});
