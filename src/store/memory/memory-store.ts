@@ -4,6 +4,7 @@
  * seq allocation, unchanged-row detection and the dirty set.
  */
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
+import type { Outcome } from '../../domain/outcomes.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
@@ -11,6 +12,7 @@ import type {
   FriendshipBySeq,
   LoggedScoreRead,
   PublishedScoresRead,
+  ReportRow,
   Store,
   StoreCounts,
   StoredPerson,
@@ -49,6 +51,8 @@ export class MemoryStore implements Store {
   private readonly consents = new Map<string, Consent>();
   private readonly accessLog: AccessLogEntry[] = [];
   private readonly apiKeys = new Map<string, ApiKeyRecord>();
+  private readonly outcomes = new Map<string, boolean>();
+  private outcomesChanges = 0;
 
   /** @param now the clock stamping `updatedAt` (tests pass their own). */
   constructor(private readonly now: () => string = () => new Date().toISOString()) {}
@@ -355,6 +359,52 @@ export class MemoryStore implements Store {
       const score = this.scores.get(run.id)?.get(personId);
       return score ? [clone(score)] : [];
     });
+  }
+
+  async reportRowsIn(run: ScoreRun): Promise<ReportRow[]> {
+    const rows: ReportRow[] = [];
+    for (const person of this.personsBySeqIndex) {
+      const score = await this.scoreIn(run, person.id);
+      if (!score) continue;
+      let creditEvents = 0;
+      for (const id of this.eventsByPerson.get(person.id) ?? []) {
+        const event = this.events.get(id)!;
+        if (event.status !== 'removed' && event.at <= run.asOf) creditEvents++;
+      }
+      rows.push({
+        personId: person.id,
+        seq: person.seq,
+        score: score.score,
+        band: score.band,
+        dimensions: score.dimensions,
+        creditEvents,
+        ...(person.birthYear === undefined ? {} : { birthYear: person.birthYear }),
+        ...(person.sex === undefined ? {} : { sex: person.sex }),
+        ...(this.outcomes.has(person.id) ? { defaulted: this.outcomes.get(person.id) } : {}),
+      });
+    }
+    return rows;
+  }
+
+  async upsertOutcomes(outcomes: readonly Outcome[]): Promise<UpsertResult> {
+    const result: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+    for (const outcome of outcomes) {
+      if (!this.persons.has(outcome.personId)) continue;
+      const existing = this.outcomes.get(outcome.personId);
+      if (existing === outcome.defaulted) {
+        result.unchanged++;
+        continue;
+      }
+      this.outcomes.set(outcome.personId, outcome.defaulted);
+      if (existing === undefined) result.created++;
+      else result.updated++;
+    }
+    if (result.created + result.updated > 0) this.outcomesChanges++;
+    return result;
+  }
+
+  async outcomesRevision(): Promise<string | undefined> {
+    return this.outcomes.size === 0 ? undefined : `memory-${this.outcomesChanges}`;
   }
 
   async createDispute(dispute: Dispute): Promise<void> {

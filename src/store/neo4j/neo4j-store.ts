@@ -5,12 +5,14 @@
  */
 import type { Config } from '../../config.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
+import type { Outcome } from '../../domain/outcomes.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type {
   FriendshipBySeq,
   LoggedScoreRead,
   PublishedScoresRead,
+  ReportRow,
   Store,
   StoreCounts,
   StoredPerson,
@@ -22,6 +24,7 @@ import { EdgeStore } from './edge-store.js';
 import { EventStore } from './event-store.js';
 import { int, Neo4jRunner } from './neo4j-runner.js';
 import { PersonStore } from './person-store.js';
+import { ReportStore } from './report-store.js';
 import { RunStore } from './run-store.js';
 import { SafeguardStore } from './safeguard-store.js';
 import { assertWipeAllowed } from './wipe-guard.js';
@@ -43,6 +46,7 @@ export class Neo4jStore implements Store {
   private readonly events: EventStore;
   private readonly runs: RunStore;
   private readonly safeguards: SafeguardStore;
+  private readonly reports: ReportStore;
 
   private constructor(
     private readonly connection: Neo4jConnection,
@@ -56,6 +60,7 @@ export class Neo4jStore implements Store {
     this.events = new EventStore(this.runner, now);
     this.runs = new RunStore(this.runner);
     this.safeguards = new SafeguardStore(this.runner);
+    this.reports = new ReportStore(this.runner, now);
   }
 
   /**
@@ -174,6 +179,15 @@ export class Neo4jStore implements Store {
     return this.runs.scoreHistory(personId);
   }
 
+  reportRowsIn(run: ScoreRun): Promise<ReportRow[]> {
+    return this.reports.reportRowsIn(run);
+  }
+  upsertOutcomes(outcomes: readonly Outcome[]): Promise<UpsertResult> {
+    return this.reports.upsertOutcomes(outcomes);
+  }
+  outcomesRevision(): Promise<string | undefined> {
+    return this.reports.outcomesRevision();
+  }
   createDispute(dispute: Dispute): Promise<void> {
     return this.safeguards.createDispute(dispute);
   }
