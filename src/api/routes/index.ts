@@ -9,6 +9,7 @@ import { disputeRoutes } from './disputes.js';
 import { ingestRoutes } from './ingest.js';
 import { jobRoutes } from './jobs.js';
 import { networkRoutes } from './network.js';
+import { reportRoutes } from './reports.js';
 import { scoreRoutes } from './scores.js';
 import { systemRoutes } from './system.js';
 
@@ -16,6 +17,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...systemRoutes,
   ...scoreRoutes,
   ...networkRoutes,
+  ...reportRoutes,
   ...consentRoutes,
   ...disputeRoutes,
   ...attestationRoutes,

@@ -63,6 +63,8 @@ describe('authorization matrix (generated from the route table)', () => {
     topInfluence: async () => ({ path: '/v1/influence/top?limit=5' }),
     communities: async () => ({ path: '/v1/communities?limit=3' }),
     egoNetwork: async () => ({ path: `/v1/persons/${SUBJECT}/network?depth=2&maxNodes=20` }),
+    evaluationReport: async () => ({ path: '/v1/reports/evaluation' }),
+    fairnessReport: async () => ({ path: '/v1/reports/fairness?cutoff=620' }),
     grantConsent: async () => ({ path: '/v1/consents', body: { consumer: 'acme-bank', purpose: 'matrix', expiresAt: new Date(h.now().getTime() + 86_400_000).toISOString() } }),
     listConsents: async () => ({ path: '/v1/consents' }),
     revokeConsent: async (caller) => {
