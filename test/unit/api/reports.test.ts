@@ -4,6 +4,9 @@ import { evaluateRun } from '../../../src/reports/evaluation.js';
 import { fairnessReport } from '../../../src/reports/fairness.js';
 import { problemOf, startHarness, type Harness } from './harness.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies, checked field by field
+const json = async (response: Response): Promise<any> => response.json();
+
 describe('report routes', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -14,7 +17,7 @@ describe('report routes', () => {
   it('serves the evaluation of the published run against the stored outcomes', async () => {
     const response = await h.call('GET', '/v1/reports/evaluation', { key: h.keys.analyst });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     const run = (await h.store.publishedRun())!;
     const expected = evaluateRun({ run, rows: await h.store.reportRowsIn(run), model: h.model });
     expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
@@ -30,14 +33,14 @@ describe('report routes', () => {
   });
 
   it('answers a second request from the cache, and a new outcome makes a new report', async () => {
-    const first = await (await h.call('GET', '/v1/reports/evaluation', { key: h.keys.admin })).json();
+    const first = await json(await h.call('GET', '/v1/reports/evaluation', { key: h.keys.admin }));
     const t = performance.now();
-    const again = await (await h.call('GET', '/v1/reports/evaluation', { key: h.keys.admin })).json();
+    const again = await json(await h.call('GET', '/v1/reports/evaluation', { key: h.keys.admin }));
     expect(performance.now() - t).toBeLessThan(500);
     expect(again).toEqual(first);
     const row = (await h.store.reportRowsIn((await h.store.publishedRun())!)).find((r) => r.defaulted === false)!;
     await h.store.upsertOutcomes([{ personId: row.personId, defaulted: true }]);
-    const changed = await (await h.call('GET', '/v1/reports/evaluation', { key: h.keys.admin })).json();
+    const changed = await json(await h.call('GET', '/v1/reports/evaluation', { key: h.keys.admin }));
     expect(changed.segments.all.defaults).toBe(first.segments.all.defaults + 1);
     await h.store.upsertOutcomes([{ personId: row.personId, defaulted: false }]);
   });
@@ -45,12 +48,12 @@ describe('report routes', () => {
   it('serves the fairness report at a cut-off', async () => {
     const response = await h.call('GET', '/v1/reports/fairness?cutoff=650', { key: h.keys.analyst });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     const run = (await h.store.publishedRun())!;
     expect(body).toEqual(JSON.parse(JSON.stringify(fairnessReport({ run, rows: await h.store.reportRowsIn(run), model: h.model }, { cutoff: 650 }))));
     expect(body.cutoff).toBe(650);
     expect(body.attributes.map((a: { attribute: string }) => a.attribute)).toEqual(['sex', 'ageBand']);
-    const defaulted = await (await h.call('GET', '/v1/reports/fairness', { key: h.keys.analyst })).json();
+    const defaulted = await json(await h.call('GET', '/v1/reports/fairness', { key: h.keys.analyst }));
     expect(defaulted.cutoff).toBe(600);
   });
 
