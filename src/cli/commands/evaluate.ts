@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { FileError } from '../../import/read-rows.js';
-import { evaluateRun, type EvaluationReport } from '../../reports/evaluation.js';
+import { EVALUATION_DEFAULTS, evaluateRun, type EvaluationReport } from '../../reports/evaluation.js';
 import { readOutcomesFile } from '../../reports/outcomes-file.js';
 import { ReportUnavailableError } from '../../reports/published-reports.js';
 import { publishedReportRows } from '../../reports/report-source.js';
@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .description('Backtest the published run against observed outcomes, with and without the network dimension')
     .option('--outcomes <file>', 'outcomes file person_id,defaulted (CSV or .ndjson); default: the outcomes stored by `tiescore import --outcomes`')
     .option('--model <file>', 'the model the run was scored with, for its weights (default: TIESCORE_MODEL or models/default.json)')
-    .option('--replicates <n>', 'bootstrap replicates of the AUC difference', positiveInteger('--replicates'), 500)
+    .option('--replicates <n>', 'bootstrap replicates of the AUC difference', positiveInteger('--replicates'), EVALUATION_DEFAULTS.replicates)
     .option('--json', 'print the report as one JSON object')
     .addHelpText(
       'after',

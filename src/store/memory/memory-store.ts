@@ -363,8 +363,11 @@ export class MemoryStore implements Store {
 
   async reportRowsIn(run: ScoreRun): Promise<ReportRow[]> {
     const rows: ReportRow[] = [];
+    // Straight from the maps (no per-person clone of the whole score): one pass over 100k persons.
+    const lineage = run.lineage.map((runId) => this.scores.get(runId)).filter((scores) => scores !== undefined);
     for (const person of this.personsBySeqIndex) {
-      const score = await this.scoreIn(run, person.id);
+      let score: PersonScore | undefined;
+      for (const scores of lineage) if ((score = scores.get(person.id))) break;
       if (!score) continue;
       let creditEvents = 0;
       for (const id of this.eventsByPerson.get(person.id) ?? []) {
@@ -376,7 +379,7 @@ export class MemoryStore implements Store {
         seq: person.seq,
         score: score.score,
         band: score.band,
-        dimensions: score.dimensions,
+        dimensions: { ...score.dimensions },
         creditEvents,
         ...(person.birthYear === undefined ? {} : { birthYear: person.birthYear }),
         ...(person.sex === undefined ? {} : { sex: person.sex }),
