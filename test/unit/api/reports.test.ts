@@ -11,7 +11,7 @@ describe('report routes', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-  });
+  }, 120_000);
   afterAll(() => h.close());
 
   it('serves the evaluation of the published run against the stored outcomes', async () => {
@@ -68,7 +68,7 @@ describe('report routes before a run is published', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ publish: false });
-  });
+  }, 120_000);
   afterAll(() => h.close());
 
   it('are a not-found problem naming why', async () => {

@@ -25,7 +25,7 @@ describe('report commands', () => {
     model = await loadModel();
     await loadSyntheticPopulation(store, 400, 11);
     await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
-  });
+  }, 120_000);
 
   it('evaluates against the stored outcomes, or against a file\'s in their place', async () => {
     const stored = await evaluatePublished(store, model, { replicates: 50 });
