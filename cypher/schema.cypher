@@ -11,6 +11,7 @@ CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (d:Dispute) REQUIRE d.id IS UNIQU
 CREATE CONSTRAINT consent_id IF NOT EXISTS FOR (c:Consent) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (c:Counter) REQUIRE c.name IS UNIQUE;
+CREATE CONSTRAINT outcome_person IF NOT EXISTS FOR (o:Outcome) REQUIRE o.personId IS UNIQUE;
 CREATE INDEX score_run_seq IF NOT EXISTS FOR (s:Score) ON (s.runId, s.seq);
 CREATE INDEX score_run_status IF NOT EXISTS FOR (r:ScoreRun) ON (r.status);
 CREATE INDEX dispute_status IF NOT EXISTS FOR (d:Dispute) ON (d.status);

@@ -1,7 +1,7 @@
 // Erases one person in one statement: their former contacts (FRIEND or PAID either way) get
 // updatedAt = $now, so the next incremental run rescores them (persons/dirty-since reads it);
-// then their events, edges, scores of every run, consents, disputes, access-log entries and
-// subject API keys are deleted with the person, and the erasure record is created — the only
+// then their events, edges, scores of every run, consents, disputes, access-log entries,
+// subject API keys and observed outcome are deleted with the person, and the erasure record is created — the only
 // trace left, holding a salted hash of the id, never the id, and the vacated seq (an internal
 // number, so that persons/dirty-since reports it and an incremental run drops the person from
 // its kept snapshot image).
@@ -30,6 +30,14 @@ CALL () {
   RETURN count(*) AS accessLog
 }
 CALL () { MATCH (k:ApiKey {personId: $personId}) DETACH DELETE k RETURN count(*) AS apiKeys }
+CALL () {
+  // Their observed outcome too; the reports' cache key (the outcomes revision) moves on.
+  OPTIONAL MATCH (o:Outcome {personId: $personId})
+  WITH o WHERE o IS NOT NULL
+  DETACH DELETE o
+  MERGE (c:Counter {name: 'outcomes-revision'})
+  SET c.value = coalesce(c.value, 0) + 1
+}
 CREATE (r:ErasureRecord)
 SET r = $record, r.seq = p.seq, r.updatedAt = $now
 DETACH DELETE p

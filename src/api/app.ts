@@ -14,6 +14,7 @@ import { AccessLogWriter } from './access-log-writer.js';
 import { analystPage } from './analyst-page.js';
 import { ApiKeyCache } from './auth/api-key-cache.js';
 import { PublishedScores } from './published-scores.js';
+import { PublishedReports } from '../reports/published-reports.js';
 import { authenticate } from './auth/authenticate.js';
 import { DEFAULT_API_OPTIONS, type ApiDeps, type ApiOptions } from './deps.js';
 import { docsRouter } from './docs.js';
@@ -52,6 +53,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
     openApiDocument: () => (document ??= buildOpenApiDocument(routes, { version: API_VERSION })),
     accessLog: new AccessLogWriter(deps.store),
     scores: new PublishedScores(deps.store),
+    reports: new PublishedReports(deps.store, deps.model),
   };
   const parseJson = express.json({ limit: options.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] });
 

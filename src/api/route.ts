@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Consent } from '../domain/safeguards.js';
 import type { AccessLogWriter } from './access-log-writer.js';
 import type { PublishedScores } from './published-scores.js';
+import type { PublishedReports } from '../reports/published-reports.js';
 import { API_ROLES, type ApiRole } from '../domain/safeguards.js';
 import type { Principal } from './auth/api-keys.js';
 import type { ApiDeps } from './deps.js';
@@ -46,6 +47,8 @@ export interface AppServices {
   accessLog: AccessLogWriter;
   /** Reads persons' published scores, batching concurrent requests into one store call. */
   scores: PublishedScores;
+  /** The evaluation and fairness reports of the published run, cached per run. */
+  reports: PublishedReports;
 }
 
 /** What a handler sees. */

@@ -1,8 +1,9 @@
 /**
  * The embedded main job behind `tiescore demo`: generate a synthetic population, import it
- * through the ordinary importer into the in-memory store, run the same recompute pipeline
- * inline, and summarise what an analyst would look at first — the score distribution, the
- * most systemically important persons and one contagion what-if. No services needed.
+ * through the ordinary importer into the in-memory store (its next-year outcomes too, for the
+ * evaluation report), run the same recompute pipeline inline, and summarise what an analyst
+ * would look at first — the score distribution, the most systemically important persons and
+ * one contagion what-if. No services needed.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,8 @@ import { MemoryStore } from '../store/memory/memory-store.js';
 import { generatePopulation } from '../synth/population.js';
 import { writePopulationFiles } from '../synth/write-files.js';
 
-const IMPORTED = ['persons', 'friendships', 'transactions', 'events'] as const;
+// Outcomes too: they are no score input, but the evaluation report backtests against them.
+const IMPORTED = ['persons', 'friendships', 'transactions', 'events', 'outcomes'] as const;
 
 export interface DemoOptions {
   persons: number;

@@ -2,6 +2,7 @@
  * What each kind of data row means for the store — which persons it names, and how a batch of
  * it is written — shared by the bulk importer and the API's batch ingestion.
  */
+import type { Outcome } from '../domain/outcomes.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../domain/records.js';
 import type { Store, UpsertResult } from '../store/store.js';
 import type { DataFileKind } from './row-schemas.js';
@@ -11,6 +12,7 @@ interface RowOf {
   friendships: Friendship;
   transactions: Transaction;
   events: CreditEvent;
+  outcomes: Outcome;
 }
 
 const OPERATIONS: { [K in DataFileKind]: { named(row: RowOf[K]): string[]; write(store: Store, rows: RowOf[K][]): Promise<UpsertResult> } } = {
@@ -18,6 +20,7 @@ const OPERATIONS: { [K in DataFileKind]: { named(row: RowOf[K]): string[]; write
   friendships: { named: (row) => [row.a, row.b], write: (store, rows) => store.upsertFriendships(rows) },
   transactions: { named: (row) => [row.from, row.to], write: (store, rows) => store.upsertTransactions(rows) },
   events: { named: (row) => [row.personId], write: (store, rows) => store.upsertEvents(rows) },
+  outcomes: { named: (row) => [row.personId], write: (store, rows) => store.upsertOutcomes(rows) },
 };
 
 /** The persons a validated row names (none for a person row itself). */

@@ -5,6 +5,7 @@
  * Columns are documented in the README ("Data files").
  */
 import { z } from 'zod';
+import type { Outcome } from '../domain/outcomes.js';
 import { EVENT_KINDS, SEXES, type CreditEvent, type Friendship, type Person, type Transaction } from '../domain/records.js';
 
 /** 1–128 printable characters: ids end up in URLs, logs and Cypher parameters. */
@@ -125,12 +126,21 @@ export const eventRow = z
     }),
   );
 
-/** The four importable files, in the order they must be applied (edges need their persons). */
+/** An observed outcome for backtests (`tiescore evaluate`); never a score input. */
+export const outcomeRow = z
+  .strictObject({
+    person_id: externalId,
+    defaulted: boolean,
+  })
+  .transform((row): Outcome => ({ personId: row.person_id, defaulted: row.defaulted }));
+
+/** The importable files, in the order they must be applied (edges, events and outcomes need their persons). */
 export const DATA_FILES = {
   persons: { schema: personRow, columns: Object.keys(personRow.in.shape), required: ['id', 'verified', 'account_created', 'income_monthly', 'debt_monthly', 'assets', 'bills_on_time_ratio', 'activity_regularity', 'address_changes'] },
   friendships: { schema: friendshipRow, columns: ['a', 'b', 'since', 'interactions'], required: ['a', 'b', 'since'] },
   transactions: { schema: transactionRow, columns: ['from', 'to', 'count', 'amount', 'last_at'], required: ['from', 'to', 'count', 'amount', 'last_at'] },
   events: { schema: eventRow, columns: ['id', 'person_id', 'kind', 'at', 'amount', 'source', 'until'], required: ['id', 'person_id', 'kind', 'at', 'amount', 'source'] },
+  outcomes: { schema: outcomeRow, columns: ['person_id', 'defaulted'], required: ['person_id', 'defaulted'] },
 } as const;
 export type DataFileKind = keyof typeof DATA_FILES;
 export const DATA_FILE_KINDS = Object.keys(DATA_FILES) as DataFileKind[];

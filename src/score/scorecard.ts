@@ -97,6 +97,33 @@ export function ownScore(dimensions: Record<PersonalDimension, number>, model: M
 }
 
 /**
+ * The unrounded score of five dimension values: 350 + 600 · Σ_k w_k·d_k (clamped to 350–950),
+ * the formula `scorePerson` applies, for dimensions read back from a stored score.
+ *
+ * @example
+ * scoreOfDimensions({ history: 1, behaviour: 1, capacity: 1, identity: 1, network: 0 }, defaultModel); // 920
+ */
+export function scoreOfDimensions(dimensions: Dimensions, model: Model): number {
+  let blend = 0;
+  for (const dimension of PERSONAL_DIMENSIONS) blend += model.weights[dimension] * dimensions[dimension];
+  blend += model.weights.network * dimensions.network;
+  return Math.min(SCORE_MAX, Math.max(SCORE_MIN, SCORE_MIN + SCORE_SPAN * blend));
+}
+
+/**
+ * The score with the network dimension removed and the other weights renormalised —
+ * 350 + 600 · Σ_{k≠network} w_k·d_k / Σ_{k≠network} w_k, i.e. 350 + 600·b — unrounded. The
+ * one definition of "the score without the network dimension" that backtests and fairness
+ * reports compare the published score with.
+ *
+ * @example
+ * scoreWithoutNetwork({ history: 1, behaviour: 1, capacity: 1, identity: 1, network: 0 }, defaultModel); // 950
+ */
+export function scoreWithoutNetwork(dimensions: Record<PersonalDimension, number>, model: Model): number {
+  return Math.min(SCORE_MAX, Math.max(SCORE_MIN, SCORE_MIN + SCORE_SPAN * ownScore(dimensions, model)));
+}
+
+/**
  * Score points per unit of b (own score) and of n (network value), so that
  * score = 350 + own·b + network·n. The contagion kernels turn Δb and Δn into points with it.
  * `own` is 600·Σ_{k≠network} w_k, which is 600·(1 − w_network) up to the weights' tolerance.

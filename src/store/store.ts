@@ -9,6 +9,7 @@
  */
 import type { ContactSummary, ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../domain/records.js';
+import type { Outcome } from '../domain/outcomes.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../domain/scores.js';
 
@@ -90,6 +91,25 @@ export interface PersonRecords {
   disputes: Dispute[];
   /** Every entry, newest first. */
   accessLog: AccessLogEntry[];
+}
+
+/**
+ * One scored person as the reports read them (`Store.reportRowsIn`): the served score and its
+ * dimensions, the person's count of credit events, the protected attributes (for fairness
+ * reports only — never a score input) and the stored outcome (for backtests).
+ */
+export interface ReportRow {
+  personId: string;
+  seq: number;
+  score: number;
+  band: string;
+  dimensions: PersonScore['dimensions'];
+  /** Credit events on record at the run's as-of date (not removed by a dispute). */
+  creditEvents: number;
+  birthYear?: number | undefined;
+  sex?: Person['sex'];
+  /** The stored outcome; undefined when none is stored for the person. */
+  defaulted?: boolean | undefined;
 }
 
 export interface Store {
@@ -190,6 +210,23 @@ export interface Store {
    * read?.persons[0]?.score; // served, and the entry is in the access log
    */
   publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined>;
+
+  /**
+   * Every person the run serves a score for, with what the reports need, in seq order — one
+   * statement in Neo4j, so a report over the whole population is one read.
+   *
+   * @example
+   * const rows = await store.reportRowsIn(run); // rows[0].dimensions.network, rows[0].defaulted
+   */
+  reportRowsIn(run: ScoreRun): Promise<ReportRow[]>;
+
+  /** Inserts or replaces observed outcomes keyed by person id (persons must exist). */
+  upsertOutcomes(outcomes: readonly Outcome[]): Promise<UpsertResult>;
+  /**
+   * Changes whenever stored outcomes change (an opaque token; undefined while none is stored),
+   * so a cached backtest knows when to recompute.
+   */
+  outcomesRevision(): Promise<string | undefined>;
 
   createDispute(dispute: Dispute): Promise<void>;
   getDispute(id: string): Promise<Dispute | undefined>;

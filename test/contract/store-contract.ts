@@ -379,6 +379,54 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       });
     });
 
+    describe('reports and outcomes', () => {
+      it('reads every served score with its event count, protected attributes and outcome, in seq order', async () => {
+        await store.upsertPersons([person('a'), person('b', { birthYear: undefined, sex: undefined }), person('c', { sex: 'M', birthYear: 1960 })]);
+        await store.upsertEvents([
+          event('ea1', 'a'),
+          event('ea2', 'a', { kind: 'defaulted' }),
+          event('ea3', 'a', { at: '2026-08-01' }), // after the run's as-of date
+          event('eb1', 'b'),
+          event('eb2', 'b'),
+        ]);
+        await store.setEventStatus('eb2', 'removed');
+        await store.createRun(run('full1', { status: 'complete' }));
+        await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'c', 2, 620)]);
+        const inc = run('inc1', { kind: 'incremental', status: 'complete', lineage: ['inc1', 'full1'], startedAt: '2026-07-02T02:00:00.000Z' });
+        await store.createRun(inc);
+        await store.writeScores([score('inc1', 'b', 1, 650), score('inc1', 'c', 2, 640)]);
+        expect(await store.outcomesRevision()).toBeUndefined();
+        expect(await store.upsertOutcomes([{ personId: 'a', defaulted: true }, { personId: 'c', defaulted: false }, { personId: 'nobody', defaulted: true }])).toEqual({
+          created: 2,
+          updated: 0,
+          unchanged: 0,
+        });
+
+        const rows = await store.reportRowsIn(inc);
+        expect(rows).toEqual([
+          { personId: 'a', seq: 0, score: 600, band: 'good', dimensions: score('full1', 'a', 0, 600).dimensions, creditEvents: 2, birthYear: 1985, sex: 'F', defaulted: true },
+          { personId: 'b', seq: 1, score: 650, band: 'good', dimensions: score('inc1', 'b', 1, 650).dimensions, creditEvents: 1 },
+          { personId: 'c', seq: 2, score: 640, band: 'good', dimensions: score('inc1', 'c', 2, 640).dimensions, creditEvents: 0, birthYear: 1960, sex: 'M', defaulted: false },
+        ]);
+        expect((await store.reportRowsIn((await store.getRun('full1'))!)).map((r) => r.personId)).toEqual(['a', 'c']);
+      });
+
+      it('replaces outcomes by person and changes the revision only when something changed', async () => {
+        await store.upsertPersons([person('a'), person('b')]);
+        await store.upsertOutcomes([{ personId: 'a', defaulted: false }]);
+        const first = await store.outcomesRevision();
+        expect(first).toBeDefined();
+        expect(await store.upsertOutcomes([{ personId: 'a', defaulted: false }])).toEqual({ created: 0, updated: 0, unchanged: 1 });
+        expect(await store.outcomesRevision()).toBe(first);
+        expect(await store.upsertOutcomes([{ personId: 'a', defaulted: true }, { personId: 'b', defaulted: false }])).toEqual({ created: 1, updated: 1, unchanged: 0 });
+        const second = await store.outcomesRevision();
+        expect(second).not.toBe(first);
+        await store.createRun(run('r1', { status: 'complete' }));
+        await store.writeScores([score('r1', 'a', 0, 600)]);
+        expect((await store.reportRowsIn((await store.getRun('r1'))!))[0]?.defaulted).toBe(true);
+      });
+    });
+
     describe('safeguards', () => {
       beforeEach(async () => {
         await store.upsertPersons([person('a')]);
@@ -488,6 +536,8 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       });
 
       it('erases a person and all they own, marks former contacts changed, keeps only the record', async () => {
+        await store.upsertOutcomes([{ personId: 'a', defaulted: true }]);
+        const outcomesBefore = await store.outcomesRevision();
         await new Promise((resolve) => setTimeout(resolve, 15));
         const mark = new Date().toISOString();
         await new Promise((resolve) => setTimeout(resolve, 15));
@@ -503,6 +553,8 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.getApiKey('ka')).toBeUndefined();
         expect((await store.listDisputes()).map((d) => d.id)).toEqual(['dd']);
         expect(await store.counts()).toEqual({ persons: 3, friendships: 1, transactions: 1, events: 1 });
+        // Their outcome went too (the reports' cache moves on).
+        expect(await store.outcomesRevision()).not.toBe(outcomesBefore);
         // b and c were contacts; d was not; a's vacated seq counts too (a kept snapshot image drops a).
         expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2]);
         // The hole stays: seqs are never reused, and the snapshot scans skip it.

@@ -13,7 +13,7 @@ export async function loadSyntheticPopulation(store: Store, persons: number, see
   const dir = await mkdtemp(join(tmpdir(), 'tiescore-test-pop-'));
   try {
     await writePopulationFiles(generatePopulation({ persons, seed, asOf: SYNTH_AS_OF }), dir);
-    const kinds = ['persons', 'friendships', 'transactions', 'events'] as const;
+    const kinds = ['persons', 'friendships', 'transactions', 'events', 'outcomes'] as const;
     const summary = await importFiles(store, Object.fromEntries(kinds.map((kind) => [kind, join(dir, `${kind}.csv`)])), { strict: true });
     if (summary.rejected > 0 || summary.aborted) throw new Error(`synthetic import rejected ${summary.rejected} rows`);
   } finally {

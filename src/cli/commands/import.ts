@@ -1,4 +1,4 @@
-/** `tiescore import [DIR]`: bulk-load persons, friendships, transactions and events into Neo4j. */
+/** `tiescore import [DIR]`: bulk-load persons, friendships, transactions, events and outcomes into Neo4j. */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -15,6 +15,7 @@ interface ImportCliOptions {
   friendships?: string;
   transactions?: string;
   events?: string;
+  outcomes?: string;
   strict?: boolean;
   allowErased?: boolean;
   batchSize: number;
@@ -24,12 +25,13 @@ interface ImportCliOptions {
 export function register(program: Command): void {
   program
     .command('import')
-    .description('Import persons, friendships, transactions and events (CSV with a header row, or .ndjson) into Neo4j')
-    .argument('[dir]', 'folder holding persons, friendships, transactions and events files (.csv or .ndjson)')
+    .description('Import persons, friendships, transactions, events and outcomes (CSV with a header row, or .ndjson) into Neo4j')
+    .argument('[dir]', 'folder holding persons, friendships, transactions, events and outcomes files (.csv or .ndjson)')
     .option('--persons <file>', 'persons file')
     .option('--friendships <file>', 'friendships file')
     .option('--transactions <file>', 'transactions file')
     .option('--events <file>', 'credit events file')
+    .option('--outcomes <file>', 'observed outcomes file (person_id,defaulted), for `tiescore evaluate` and the evaluation report')
     .option('--strict', 'abort before writing anything if any row is bad')
     .option('--allow-erased', 'import persons who were erased (and edges and events naming them): bring them back')
     .option('--batch-size <n>', 'rows per write transaction', positiveInteger('--batch-size'), 10_000)
@@ -68,7 +70,7 @@ function resolveFiles(dir: string | undefined, options: ImportCliOptions): Impor
   if (Object.keys(files).length === 0) {
     throw new CliError(
       dir === undefined
-        ? 'nothing to import: give a folder or --persons/--friendships/--transactions/--events files'
+        ? 'nothing to import: give a folder or --persons/--friendships/--transactions/--events/--outcomes files'
         : `${dir} holds none of ${DATA_FILE_KINDS.map((kind) => `${kind}.csv`).join(', ')} (or .ndjson)`,
     );
   }

@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { register as registerDb } from './db.js';
 import { register as registerDemo } from './demo.js';
+import { register as registerEvaluate } from './evaluate.js';
+import { register as registerFairness } from './fairness.js';
 import { register as registerImport } from './import.js';
 import { register as registerKeys } from './keys.js';
 import { register as registerPersons } from './persons.js';
@@ -26,6 +28,8 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerPersons,
   registerRetention,
   registerRuns,
+  registerEvaluate,
+  registerFairness,
   registerSchedule,
   registerDb,
 ];

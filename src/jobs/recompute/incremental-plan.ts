@@ -6,9 +6,11 @@
  * The shock of a dirty person is the change of their own score b since the base run (b_old from
  * the base run's stored dimensions). The push runs on the new snapshot, so it measures how the
  * changed own scores move everybody else. Changed edges are covered at their ends (both persons
- * are dirty and rescored exactly); their second-order effect on the ends' other contacts, and the
- * shift of μ, stay below the tolerance for the small changes an incremental run is for. A
- * person not rescored keeps the base run's score through the lineage.
+ * are dirty and rescored exactly) and at the ends' contacts, whose new network value is checked
+ * against the base run's (a changed edge moves its ends' smoothed score x with b unchanged);
+ * effects two hops out, damped by α·P, and the shift of μ stay below the tolerance for the small
+ * changes an incremental run is for. A person not rescored keeps the base run's score through
+ * the lineage.
  */
 import type { ScoreRun } from '../../domain/scores.js';
 import { pushContagion, ContagionWorkspace } from '../../graph/contagion.js';
@@ -67,6 +69,21 @@ export async function planIncremental(
     });
     for (const affected of result.affected) targets.add(affected.node);
     pushes = result.pushes;
+  }
+  // A changed edge also changes its ends' smoothed scores x with b unchanged, which the push
+  // above does not see; their contacts' network values move with it (by 600·w_network·s·P·Δx,
+  // several points once the network weight is 0.145). So the contacts of the dirty persons are
+  // checked exactly: rescored when the new propagation moves their network value by at least the
+  // tolerance against the base run's stored one (one read of that ring's base scores).
+  const ring = new Set<number>();
+  const { offsets, targets: contacts } = snapshot.csr;
+  for (const seq of dirty) {
+    for (let k = offsets[seq]!; k < offsets[seq + 1]!; k++) if (!targets.has(contacts[k]!)) ring.add(contacts[k]!);
+  }
+  const networkPoints = scoreWeightsOf(model);
+  for (const score of await store.scoresBySeqsIn(base, [...ring])) {
+    const moved = networkPoints.scale * networkPoints.network * Math.abs(network.network[score.seq]! - score.dimensions.network);
+    if (moved >= tolerancePoints) targets.add(score.seq);
   }
   return { targets: [...targets].sort((x, y) => x - y), dirty: dirty.length, reached: targets.size - dirty.length, pushes };
 }

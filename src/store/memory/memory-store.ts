@@ -5,6 +5,7 @@
  */
 import type { ContactSummary, ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
+import type { Outcome } from '../../domain/outcomes.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
@@ -13,6 +14,7 @@ import type {
   LoggedScoreRead,
   PersonRecords,
   PublishedScoresRead,
+  ReportRow,
   Store,
   StoreCounts,
   StoredPerson,
@@ -54,6 +56,8 @@ export class MemoryStore implements Store {
   private readonly apiKeys = new Map<string, ApiKeyRecord>();
   private readonly erasures: ErasureRecord[] = [];
   private salt: string | undefined;
+  private readonly outcomes = new Map<string, boolean>();
+  private outcomesChanges = 0;
 
   /** @param now the clock stamping `updatedAt` (tests pass their own). */
   constructor(private readonly now: () => string = () => new Date().toISOString()) {}
@@ -390,6 +394,56 @@ export class MemoryStore implements Store {
     });
   }
 
+  async reportRowsIn(run: ScoreRun): Promise<ReportRow[]> {
+    const rows: ReportRow[] = [];
+    // Straight from the maps (no per-person clone of the whole score): one pass over 100k persons.
+    const lineage = run.lineage.map((runId) => this.scores.get(runId)).filter((scores) => scores !== undefined);
+    for (const person of this.personsBySeqIndex) {
+      if (!person) continue; // an erased person's seq
+      let score: PersonScore | undefined;
+      for (const scores of lineage) if ((score = scores.get(person.id))) break;
+      if (!score) continue;
+      let creditEvents = 0;
+      for (const id of this.eventsByPerson.get(person.id) ?? []) {
+        const event = this.events.get(id)!;
+        if (event.status !== 'removed' && event.at <= run.asOf) creditEvents++;
+      }
+      rows.push({
+        personId: person.id,
+        seq: person.seq,
+        score: score.score,
+        band: score.band,
+        dimensions: { ...score.dimensions },
+        creditEvents,
+        ...(person.birthYear === undefined ? {} : { birthYear: person.birthYear }),
+        ...(person.sex === undefined ? {} : { sex: person.sex }),
+        ...(this.outcomes.has(person.id) ? { defaulted: this.outcomes.get(person.id) } : {}),
+      });
+    }
+    return rows;
+  }
+
+  async upsertOutcomes(outcomes: readonly Outcome[]): Promise<UpsertResult> {
+    const result: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+    for (const outcome of outcomes) {
+      if (!this.persons.has(outcome.personId)) continue;
+      const existing = this.outcomes.get(outcome.personId);
+      if (existing === outcome.defaulted) {
+        result.unchanged++;
+        continue;
+      }
+      this.outcomes.set(outcome.personId, outcome.defaulted);
+      if (existing === undefined) result.created++;
+      else result.updated++;
+    }
+    if (result.created + result.updated > 0) this.outcomesChanges++;
+    return result;
+  }
+
+  async outcomesRevision(): Promise<string | undefined> {
+    return this.outcomes.size === 0 ? undefined : `memory-${this.outcomesChanges}`;
+  }
+
   async createDispute(dispute: Dispute): Promise<void> {
     this.disputes.set(dispute.id, clone(dispute));
   }
@@ -518,6 +572,7 @@ export class MemoryStore implements Store {
     counts.consents = deleteWhere(this.consents, (consent) => consent.personId === personId);
     counts.disputes = deleteWhere(this.disputes, (dispute) => dispute.personId === personId);
     counts.apiKeys = deleteWhere(this.apiKeys, (key) => key.personId === personId);
+    if (this.outcomes.delete(personId)) this.outcomesChanges++;
     const kept = this.accessLog.filter((entry) => entry.personId !== personId);
     counts.accessLog = this.accessLog.length - kept.length;
     this.accessLog = kept;

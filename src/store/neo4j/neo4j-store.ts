@@ -6,6 +6,7 @@
 import type { Config } from '../../config.js';
 import type { ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
+import type { Outcome } from '../../domain/outcomes.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type {
@@ -13,6 +14,7 @@ import type {
   LoggedScoreRead,
   PersonRecords,
   PublishedScoresRead,
+  ReportRow,
   Store,
   StoreCounts,
   StoredPerson,
@@ -25,6 +27,7 @@ import { EventStore } from './event-store.js';
 import { int, Neo4jRunner } from './neo4j-runner.js';
 import { PersonStore } from './person-store.js';
 import { PrivacyStore } from './privacy-store.js';
+import { ReportStore } from './report-store.js';
 import { RunStore } from './run-store.js';
 import { SafeguardStore } from './safeguard-store.js';
 import { assertWipeAllowed } from './wipe-guard.js';
@@ -47,6 +50,7 @@ export class Neo4jStore implements Store {
   private readonly runs: RunStore;
   private readonly safeguards: SafeguardStore;
   private readonly privacy: PrivacyStore;
+  private readonly reports: ReportStore;
 
   private constructor(
     private readonly connection: Neo4jConnection,
@@ -61,6 +65,7 @@ export class Neo4jStore implements Store {
     this.runs = new RunStore(this.runner);
     this.safeguards = new SafeguardStore(this.runner);
     this.privacy = new PrivacyStore(this.runner, now);
+    this.reports = new ReportStore(this.runner, now);
   }
 
   /**
@@ -185,6 +190,15 @@ export class Neo4jStore implements Store {
     return this.runs.scoreHistory(personId);
   }
 
+  reportRowsIn(run: ScoreRun): Promise<ReportRow[]> {
+    return this.reports.reportRowsIn(run);
+  }
+  upsertOutcomes(outcomes: readonly Outcome[]): Promise<UpsertResult> {
+    return this.reports.upsertOutcomes(outcomes);
+  }
+  outcomesRevision(): Promise<string | undefined> {
+    return this.reports.outcomesRevision();
+  }
   createDispute(dispute: Dispute): Promise<void> {
     return this.safeguards.createDispute(dispute);
   }

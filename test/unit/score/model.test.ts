@@ -24,15 +24,15 @@ function errorOf(edit: (json: any) => void): string {
 describe('loadModel', () => {
   it('reads models/default.json when no path is given', async () => {
     const model = await loadModel();
-    expect(model.version).toBe('default-2026.11b');
-    expect(model.weights).toEqual({ history: 0.35, behaviour: 0.25, capacity: 0.2, identity: 0.15, network: 0.05 });
+    expect(model.version).toBe('default-2026.11c');
+    expect(model.weights).toEqual({ history: 0.315, behaviour: 0.225, capacity: 0.18, identity: 0.135, network: 0.145 });
     expect(model.history).toEqual({ halfLifeMonths: 24, retentionYears: 7 });
     expect(model.disputedEvents).toBe('exclude');
     expect(model.networkReason.code).toBe('N_NETWORK');
   });
 
-  it('has a network section equal to the graph kernels\u2019 defaults', async () => {
-    expect((await loadModel()).network).toEqual(DEFAULT_NETWORK_PARAMS);
+  it('has a network section equal to the graph kernels\u2019 defaults but for α (0.2 since 2026.11c: see the model notes)', async () => {
+    expect((await loadModel()).network).toEqual({ ...DEFAULT_NETWORK_PARAMS, alpha: 0.2 });
   });
 
   it('scores every measure in the default model, address changes with 0 points', async () => {
@@ -67,7 +67,7 @@ describe('loadModel', () => {
 
 describe('parseModel', () => {
   it('accepts JSON text as well as a parsed value', () => {
-    expect(parseModel(JSON.stringify(defaultModelJson())).version).toBe('default-2026.11b');
+    expect(parseModel(JSON.stringify(defaultModelJson())).version).toBe('default-2026.11c');
   });
 
   it('defaults notes, the disputed-events policy and the network reason', () => {
@@ -86,7 +86,7 @@ describe('parseModel', () => {
   });
 
   it('rejects weights that do not sum to 1', () => {
-    expect(errorOf((m) => (m.weights.history = 0.4))).toBe('weights: must sum to 1 (they sum to 1.05)');
+    expect(errorOf((m) => (m.weights.history = 0.365))).toBe('weights: must sum to 1 (they sum to 1.05)');
   });
 
   it('accepts weights that sum to 1 within 1e-9', () => {

@@ -71,7 +71,7 @@ describe('scorePerson', () => {
     expect(result.dimensions).toEqual({ history: 190 / 320, behaviour: 65 / 190, capacity: 43 / 160, identity: 60 / 90, network: 0.6 });
     expect(result.own).toBeCloseTo((0.3615625 + 13 / 152) / 0.95, 12);
     expect(result.networkIsPrior).toBe(false);
-    expect(result.modelVersion).toBe('default-2026.11b');
+    expect(result.modelVersion).toBe(model.version);
     expect(result.disputed).toEqual({ policy: 'exclude', eventIds: [] });
     expect(result.reasonCodes.map((r) => [r.code, r.pointsLost])).toEqual([
       ['B_BILLS', expect.closeTo(16500 / 190, 9)], // 600·0.25·110/190 = 86.84

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { fairnessReport } from '../../../src/reports/fairness.js';
+import { ageBandOf } from '../../../src/reports/protected-groups.js';
+import { loadModel, scoreOfDimensions } from '../../../src/score/index.js';
+import type { ReportRow } from '../../../src/store/store.js';
+
+// Fixed weights (not the default model's), so the cut-off arithmetic below stays true.
+const model = { ...(await loadModel()), weights: { history: 0.35, behaviour: 0.25, capacity: 0.2, identity: 0.15, network: 0.05 } };
+const run = { id: 'run-1', modelVersion: model.version, asOf: '2026-06-30' };
+
+/** A person whose own dimensions are all `own` and whose network value is `network`. */
+function row(i: number, own: number, network: number, extra: Partial<ReportRow>): ReportRow {
+  const dimensions = { history: own, behaviour: own, capacity: own, identity: own, network };
+  return { personId: `p${i}`, seq: i, score: Math.round(scoreOfDimensions(dimensions, model)), band: 'good', dimensions, creditEvents: 2, ...extra };
+}
+
+describe('fairnessReport', () => {
+  // 100 F: 60 approved at 600 either way; 100 M: 80 approved with network, only 50 without
+  // (their network value lifts 30 of them over the cut-off); 10 X (too few to judge).
+  const rows: ReportRow[] = [];
+  for (let i = 0; i < 100; i++) rows.push(row(i, i < 60 ? 0.6 : 0.3, 0.5, { sex: 'F', birthYear: 1990 }));
+  for (let i = 0; i < 100; i++) rows.push(row(100 + i, i < 50 ? 0.6 : i < 80 ? 0.4145 : 0.3, i < 80 ? 1 : 0.3, { sex: 'M', birthYear: 1950 }));
+  for (let i = 0; i < 10; i++) rows.push(row(200 + i, 0.6, 0.5, { sex: 'X' }));
+  const report = fairnessReport({ run, rows, model }, { cutoff: 600 });
+  const sex = report.attributes.find((a) => a.attribute === 'sex')!;
+  const group = (name: string) => sex.groups.find((g) => g.group === name)!;
+
+  it('counts approvals at the cut-off per group, with and without the network dimension', () => {
+    expect(group('F').full.approved).toBe(60);
+    expect(group('F').withoutNetwork.approved).toBe(60);
+    expect(group('M').full.approved).toBe(80);
+    expect(group('M').withoutNetwork.approved).toBe(50);
+  });
+
+  it('divides by the most-approved group and flags ratios under 0.8', () => {
+    expect(sex.reference).toEqual({ full: 'M', withoutNetwork: 'F' });
+    expect(group('F').full.adverseImpactRatio).toBe(0.75);
+    expect(group('F').full.flagged).toBe(true);
+    expect(group('M').withoutNetwork.adverseImpactRatio).toBeCloseTo(50 / 60, 4);
+    expect(group('X').full).toMatchObject({ adverseImpactRatio: null, flagged: false });
+    expect(report.flags).toContainEqual({ attribute: 'sex', group: 'F', variant: 'full', adverseImpactRatio: 0.75 });
+  });
+
+  it('groups ages at the as-of date and keeps unknowns apart', () => {
+    const age = report.attributes.find((a) => a.attribute === 'ageBand')!;
+    expect(age.groups.map((g) => [g.group, g.persons])).toEqual([
+      ['35–44', 100],
+      ['65+', 100],
+      ['unknown', 10],
+    ]);
+  });
+
+  it('describes each group\'s score distribution', () => {
+    const f = group('F').full;
+    expect(f.meanScore).toBeCloseTo(rows.slice(0, 100).reduce((sum, r) => sum + r.score, 0) / 100, 2);
+    expect(f.percentiles.p50).toBe(rows[0]!.score);
+    expect(Object.values(f.bandShares).reduce((sum: number, s) => sum + s!, 0)).toBeCloseTo(1, 9);
+  });
+});
+
+describe('ageBandOf', () => {
+  it('bands the age reached in the as-of year', () => {
+    expect(ageBandOf(1990, '2026-06-30')).toBe('35–44');
+    expect(ageBandOf(2002, '2026-06-30')).toBe('18–24');
+    expect(ageBandOf(2001, '2026-06-30')).toBe('25–34');
+    expect(ageBandOf(1961, '2026-06-30')).toBe('65+');
+    expect(ageBandOf(2010, '2026-06-30')).toBe('under 18');
+    expect(ageBandOf(undefined, '2026-06-30')).toBe('unknown');
+  });
+});
