@@ -22,7 +22,9 @@ const BENCHES: Bench[] = [
   { name: 'import', args: ['--persons', '10000', '--runs', '3'] },
   { name: 'recompute', args: ['--runs', '3'] },
   { name: 'api', args: ['--compiled', '--runs', '2', '--duration', '5'] },
+  { name: 'contagion', args: ['--persons', '20000', '--runs', '3', '--duration', '5'] },
   { name: 'calibration', args: ['--persons', '20000', '--seed', '7'] },
+  { name: 'model-quality', args: ['--persons', '20000', '--seed', '1', '--replicates', '200'] },
 ];
 
 function option(name: string): string | undefined {
