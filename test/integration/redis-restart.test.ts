@@ -1,9 +1,12 @@
 // Redis restarted in the middle of a run's SCORE step. With an append-only Redis (as in
 // docker-compose.yml) the queue survives the restart, and the run must complete with exactly the
 // scores of a run that was never disturbed — or, if it fails, fail with a reason and give that
-// result when started again. Redis here is this test's own, on a free port; Neo4j is the shared one.
+// result when started again. A Redis without persistence loses the run's job: the previous run
+// must stay served and a new run must give the undisturbed result. Redis here is this test's own,
+// on a free port (one per case); Neo4j is the shared one.
+import type { Queue } from 'bullmq';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { enqueueRecompute } from '../../src/jobs/bullmq/enqueue.js';
 import type { RecomputeJobData } from '../../src/jobs/bullmq/job-data.js';
@@ -25,32 +28,34 @@ const base = loadConfig();
 assertWipeAllowed(base.NEO4J_URI);
 
 describe('Redis restarted during a run', () => {
-  let redis: DedicatedRedis;
   let store: Neo4jStore;
   let model: Model;
-  let workers: RecomputeWorkers | undefined;
-  let config: typeof base & { JOB_LOCK_MS: number };
   /** Person id → score of an undisturbed run at the same as-of date. */
   let reference: Map<string, number>;
+  let redis: DedicatedRedis | undefined;
+  let workers: RecomputeWorkers | undefined;
+  let queue: Queue | undefined;
   const log = pino({ level: 'silent' });
 
   beforeAll(async () => {
-    redis = await startDedicatedRedis({ persistent: true });
-    config = { ...base, REDIS_URL: redis.url, QUEUE_PREFIX: 'tiescore-redis-restart', JOB_LOCK_MS: 5_000 };
-    store = await Neo4jStore.open(config);
+    store = await Neo4jStore.open(base);
     await store.wipeAll();
-    const connection = await connectNeo4j(config);
+    const connection = await connectNeo4j(base);
     await migrateSchema(connection.driver, connection.database).finally(() => connection.close());
     model = await loadModel();
     await loadSyntheticPopulation(store, PERSONS, 9);
     const undisturbed = await recomputeInline(store, model, { asOf: SYNTH_AS_OF, publish: false });
     reference = await scoresOf(undisturbed.run);
-    workers = await startRecomputeWorkers({ config, store, model, onEvent: (line) => log.info(line) });
   }, 180_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await workers?.close();
+    await queue?.close();
     await redis?.close();
+    [workers, queue, redis] = [undefined, undefined, undefined];
+  });
+
+  afterAll(async () => {
     await store?.close();
   });
 
@@ -64,34 +69,54 @@ describe('Redis restarted during a run', () => {
       return run?.publishedAt !== undefined ? run : undefined;
     }, 150_000);
 
-  it('completes with the scores of an undisturbed run, or fails with a reason and gives them when run again', async () => {
-    const queue = recomputeQueue(config);
+  /** Starts a run on workers over a Redis of its own and restarts that Redis once SCORE is under way. */
+  const runThroughRestart = async (persistent: boolean) => {
+    redis = await startDedicatedRedis({ persistent });
+    const config = { ...base, REDIS_URL: redis.url, QUEUE_PREFIX: 'tiescore-redis-restart', JOB_LOCK_MS: 5_000 };
+    workers = await startRecomputeWorkers({ config, store, model, onEvent: (line) => log.info(line) });
+    queue = recomputeQueue(config);
     queue.on('error', () => undefined); // Redis goes away on purpose
-    try {
-      const job = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
-      const runId = job.data.runId!;
-      await until('SCORE to be under way', async () => {
-        const data = (await queue.getJob(job.id!))?.data as RecomputeJobData | undefined;
-        const written = data?.step === 'SCORE' ? await store.countScores(runId) : 0;
-        return written > 0 && written < PERSONS ? written : undefined;
-      });
-      await redis.stop();
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      await redis.start();
+    const job = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
+    const runId = job.data.runId!;
+    await until('SCORE to be under way', async () => {
+      const data = (await queue!.getJob(job.id!))?.data as RecomputeJobData | undefined;
+      const written = data?.step === 'SCORE' ? await store.countScores(runId) : 0;
+      return written > 0 && written < PERSONS ? written : undefined;
+    });
+    await redis.stop();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await redis.start();
+    return { queue, runId };
+  };
 
-      let run = await settled(runId);
-      if (run.status === 'failed') {
-        expect(run.failureReason).toMatch(/\w/);
-        const again = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
-        run = await settled(again.data.runId!);
-      }
-      expect(run).toMatchObject({ status: 'complete', asOf: SYNTH_AS_OF });
-      expect((await store.publishedRun())?.id).toBe(run.id);
-      expect(await store.countScores(run.id)).toBe(PERSONS);
-      expect(run.stats).toMatchObject({ scored: PERSONS });
-      expect(await scoresOf(run)).toEqual(reference);
-    } finally {
-      await queue.close();
+  const expectUndisturbedResult = async (run: ScoreRun) => {
+    expect(run).toMatchObject({ status: 'complete', asOf: SYNTH_AS_OF });
+    expect((await store.publishedRun())?.id).toBe(run.id);
+    expect(await store.countScores(run.id)).toBe(PERSONS);
+    expect(run.stats).toMatchObject({ scored: PERSONS });
+    expect(await scoresOf(run)).toEqual(reference);
+  };
+
+  it('append-only Redis: the run completes with the scores of an undisturbed run, or fails with a reason and gives them when run again', async () => {
+    const { queue, runId } = await runThroughRestart(true);
+    let run = await settled(runId);
+    if (run.status === 'failed') {
+      expect(run.failureReason).toMatch(/\w/);
+      const again = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
+      run = await settled(again.data.runId!);
     }
+    await expectUndisturbedResult(run);
+  }, 240_000);
+
+  it('Redis without persistence: the lost run is never served, and a new run gives the undisturbed result', async () => {
+    const served = (await store.publishedRun())!;
+    const { queue, runId } = await runThroughRestart(false);
+    expect(await queue.getJob(runId)).toBeUndefined(); // the restart lost it
+    expect((await store.publishedRun())?.id).toBe(served.id);
+    const again = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
+    const run = await settled(again.data.runId!);
+    await expectUndisturbedResult(run);
+    const lost = await store.getRun(runId);
+    expect(lost?.publishedAt).toBeUndefined();
   }, 240_000);
 });
