@@ -3,14 +3,16 @@
  * and a contagion workspace, built once per published run id and shared by every request.
  *
  * `current()` asks the store which run is published; when that run id differs from the view
- * it holds, it builds a new one (takeSnapshot at the run's as-of date, then propagateNetwork
- * with the run's prior μ semantics), and concurrent callers await the same build. A failed
- * build is forgotten, so the next request tries again. Influence centrality and the Louvain
- * communities are computed on first use and kept with the view.
+ * it holds, it builds a new one (the run's snapshot image, then propagateNetwork with the run's
+ * prior μ semantics), and concurrent callers await the same build. A failed build is
+ * forgotten, so the next request tries again. Influence centrality and the Louvain communities
+ * are computed on first use and kept with the view.
  *
- * The snapshot reads the store as it is now. If records changed after the run was scored,
- * the view's network values can differ from the stored scores; `explain` reports that
- * (`consistentWithScore`) rather than hiding it.
+ * The image is the one the run itself scored with when it is still kept (snapshot-images.ts:
+ * Redis in production, memory in embedded mode) — a few seconds for 1M persons, and exactly
+ * the run's network. Otherwise the store is read as it is now (minutes for 1M persons); if
+ * records changed after the run was scored, the view's network values can then differ from the
+ * stored scores, and `explain` reports that (`consistentWithScore`) rather than hiding it.
  */
 import { ContagionWorkspace } from '../graph/contagion.js';
 import { detectCommunities, type CommunityResult } from '../graph/communities.js';
@@ -19,7 +21,9 @@ import { propagateNetwork, type NetworkResult } from '../graph/propagate.js';
 import { scoreWeightsOf } from '../analysis/score-weights.js';
 import type { ScoreRun } from '../domain/scores.js';
 import type { ScoreWeights } from '../graph/score-weights.js';
-import { takeSnapshot, type Snapshot } from '../jobs/recompute/snapshot.js';
+import { readSnapshotImage } from '../jobs/recompute/snapshot.js';
+import { snapshotOfImage, type Snapshot, type SnapshotImage } from '../jobs/recompute/snapshot-image.js';
+import type { SnapshotImages } from '../jobs/recompute/snapshot-images.js';
 import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
 
@@ -58,9 +62,14 @@ export class PublishedNetworkViews implements NetworkViewProvider {
   /** Views built so far (for tests and metrics). */
   builds = 0;
 
+  /** Views built from a kept image rather than a store read (for tests and metrics). */
+  fromImages = 0;
+
   constructor(
     private readonly store: Store,
     private readonly model: Model,
+    /** Where the runs' snapshot images are kept; without it every view reads the store. */
+    private readonly images?: SnapshotImages,
   ) {}
 
   async current(): Promise<NetworkView | undefined> {
@@ -77,10 +86,20 @@ export class PublishedNetworkViews implements NetworkViewProvider {
     return this.cached.view;
   }
 
+  /** The run's kept image when it fits the run and this model; else a read of the store now. */
+  private async imageOf(run: ScoreRun): Promise<SnapshotImage> {
+    const kept = await this.images?.load(run.id).catch(() => undefined); // Redis away: read the store
+    if (kept && kept.asOf === run.asOf && kept.modelVersion === this.model.version) {
+      this.fromImages++;
+      return kept;
+    }
+    return readSnapshotImage(this.store, this.model, run.asOf);
+  }
+
   private async build(run: ScoreRun): Promise<NetworkView> {
     this.builds++;
     const { store, model } = this;
-    const snapshot = await takeSnapshot(store, model, run.asOf);
+    const snapshot = snapshotOfImage(await this.imageOf(run), model);
     const network = propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu });
     const workspace = new ContagionWorkspace(snapshot.csr, network);
     const weights = scoreWeightsOf(model);

@@ -10,7 +10,7 @@ import type { Redis } from 'ioredis';
 import { enqueueRecompute } from '../jobs/bullmq/enqueue.js';
 import type { RecomputeJobData, RecomputeProgress } from '../jobs/bullmq/job-data.js';
 import type { RecomputeOutcome } from '../jobs/bullmq/recompute-processor.js';
-import { recomputeInline } from '../jobs/recompute/inline-runner.js';
+import { incrementalBase, recomputeInline } from '../jobs/recompute/inline-runner.js';
 import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
 import { ApiProblem } from './problem.js';
@@ -26,6 +26,7 @@ export interface JobView {
   runId?: string | undefined;
   /** Why the job was enqueued (e.g. `dispute dsp_… upheld`). */
   reason?: string | undefined;
+  kind?: 'full' | 'incremental' | undefined;
   asOf?: string | undefined;
   progress?: RecomputeProgress | undefined;
   /** When the job was created (ISO instant). */
@@ -36,7 +37,9 @@ export interface JobView {
 }
 
 export interface RecomputeRequest {
-  /** Scoring date YYYY-MM-DD; default today (UTC). */
+  /** `full` (default) or `incremental`: only what changed since the published run, at its as-of date. */
+  kind?: 'full' | 'incremental' | undefined;
+  /** Scoring date YYYY-MM-DD of a full run; default today (UTC). */
   asOf?: string | undefined;
   /** Recorded with the job. */
   reason: string;
@@ -64,8 +67,8 @@ async function viaRedis<T>(work: () => Promise<T>): Promise<T> {
 /** `redis` answers the readiness ping (the queue's own connection is fine). */
 export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redis, 'ping'>): RecomputeJobs {
   return {
-    enqueue: ({ asOf, reason }) => viaRedis(async () => {
-      const job = await enqueueRecompute(queue, model, { asOf });
+    enqueue: ({ kind, asOf, reason }) => viaRedis(async () => {
+      const job = await enqueueRecompute(queue, model, { kind, asOf });
       // The reason goes to the job's log, not its data: the worker owns the data (its resume point).
       await job.log(`${REASON_PREFIX}${reason}`);
       return {
@@ -73,6 +76,7 @@ export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redi
         state: 'waiting',
         runId: job.data.runId,
         reason,
+        kind: job.data.kind,
         asOf: job.data.asOf,
         createdAt: new Date(job.timestamp).toISOString(),
       };
@@ -91,6 +95,7 @@ export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redi
         state: (JOB_STATES as readonly string[]).includes(state) ? (state as JobState) : 'unknown',
         runId: data.runId,
         reason,
+        kind: data.kind,
         asOf: data.asOf,
         progress: typeof progress === 'object' && progress !== null ? (progress as RecomputeProgress) : undefined,
         createdAt: new Date(job.timestamp).toISOString(),
@@ -103,6 +108,17 @@ export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redi
       await redis.ping();
     },
   };
+}
+
+/**
+ * Enqueues the recompute that applies a change to a few persons (a resolved dispute, an
+ * erasure): incremental — the changed persons and everyone the contagion push from them moves —
+ * when the published run can be built on, a full run otherwise (none published yet, or the
+ * published run's chain of incremental runs is at its limit).
+ */
+export async function enqueueTargetedRecompute(jobs: RecomputeJobs, store: Store, reason: string): Promise<JobView> {
+  const canBuildOn = await incrementalBase(store).then(() => true, () => false);
+  return jobs.enqueue({ kind: canBuildOn ? 'incremental' : 'full', reason });
 }
 
 /** Recompute jobs run inline, one at a time (embedded mode and tests). */
@@ -119,15 +135,17 @@ export class InlineRecomputeJobs implements RecomputeJobs {
 
   async enqueue(request: RecomputeRequest): Promise<JobView> {
     const { reason } = request;
-    const asOf = request.asOf ?? this.options.defaultAsOf;
+    const kind = request.kind ?? 'full';
+    const asOf = kind === 'full' ? (request.asOf ?? this.options.defaultAsOf) : undefined;
     const now = this.options.now ?? (() => new Date());
     const id = `inline-${this.next++}`;
-    const job: JobView = { id, state: 'waiting', reason, asOf, createdAt: now().toISOString() };
+    const job: JobView = { id, state: 'waiting', reason, kind, asOf, createdAt: now().toISOString() };
     this.jobs.set(id, job);
     this.tail = this.tail.then(async () => {
       job.state = 'active';
       try {
         const { run } = await recomputeInline(this.store, this.model, {
+          kind,
           asOf,
           keepRuns: this.options.keepRuns,
           onProgress: (step, done, total) => {

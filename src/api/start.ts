@@ -18,6 +18,8 @@ import { createApp } from './app.js';
 import { AttestationKeys } from './attestation/signing-keys.js';
 import { issueApiKey } from './auth/api-keys.js';
 import type { ApiOptions } from './deps.js';
+import { RedisSnapshotImages } from '../jobs/bullmq/redis-snapshot-images.js';
+import { memoryImagesOf } from '../jobs/recompute/snapshot-images.js';
 import { PublishedNetworkViews } from './network-view.js';
 import { bullmqRecomputeJobs, InlineRecomputeJobs, type RecomputeJobs } from './recompute-jobs.js';
 import { startServer, type RunningServer } from './server.js';
@@ -93,7 +95,8 @@ export async function startProductionApi(options: { config: ApiConfig; store: St
   const app = createApp({
     store,
     model,
-    networkViews: new PublishedNetworkViews(store, model),
+    // The views start from the published run's snapshot image, kept in Redis by the workers.
+    networkViews: new PublishedNetworkViews(store, model, new RedisSnapshotImages(redis, config.QUEUE_PREFIX)),
     jobs,
     dashboardQueues: [queue, chunkQueue],
     attestationKeys,
@@ -144,7 +147,7 @@ export async function startEmbeddedApi(options: {
   const app = createApp({
     store,
     model,
-    networkViews: new PublishedNetworkViews(store, model),
+    networkViews: new PublishedNetworkViews(store, model, memoryImagesOf(store)),
     jobs: new InlineRecomputeJobs(store, model, { defaultAsOf: options.asOf }),
     attestationKeys,
     clock: () => new Date(),

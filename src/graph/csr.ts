@@ -166,6 +166,13 @@ export interface PaidBatch {
   lastAtDays: ArrayLike<number>;
 }
 
+/** Undirected links in columns with their nominal weight (typeWeight · strength, before trust). */
+export interface LinkColumns<I extends ArrayLike<number> = ArrayLike<number>, F extends ArrayLike<number> = ArrayLike<number>> {
+  a: I;
+  b: I;
+  w: F;
+}
+
 export interface CsrBuilderOptions {
   /** Per-person trust in [0, 1] (see `trustArray`); default 1 for everybody. */
   trust?: ArrayLike<number>;
@@ -272,6 +279,24 @@ export class CsrBuilder {
     this.reserve(this.size + 1);
     this.push(a, b, weight);
     return this;
+  }
+
+  /** Adds a column batch of undirected links of nominal weight (as `addLink`). */
+  addLinks(links: LinkColumns): this {
+    const { a, b, w } = links;
+    const m = a.length;
+    if (b.length !== m || w.length !== m) throw new Error('csr: link batch columns differ in length');
+    this.reserve(this.size + m);
+    for (let k = 0; k < m; k++) this.push(a[k]!, b[k]!, w[k]!);
+    return this;
+  }
+
+  /**
+   * The links staged so far with their nominal weights (views, not copies; still valid after
+   * `build()`), e.g. to keep them for a later rebuild with a few links replaced.
+   */
+  stagedLinks(): LinkColumns<Int32Array, Float64Array> {
+    return { a: this.a.subarray(0, this.size), b: this.b.subarray(0, this.size), w: this.w.subarray(0, this.size) };
   }
 
   private push(a: number, b: number, weight: number): void {

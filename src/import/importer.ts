@@ -113,18 +113,26 @@ async function importFile(
   const spec = DATA_FILES[kind];
   let batch: { line: number; value: unknown }[] = [];
 
+  // One batch is written while the next is parsed and checked: the database and the parser
+  // work at the same time. Batches are still written one after another, in file order.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (source: { bytesRead(): number; size: number }) => {
     const accepted = await checkReferences(kind, batch, known, reject);
     if (kind === 'persons') known.add(accepted.map((row) => (row as { id: string }).id));
+    await writing;
     if (phase === 'write' && accepted.length > 0) {
-      const result = await writeRows(store, kind, accepted);
-      summary.created += result.created;
-      summary.updated += result.updated;
-      summary.unchanged += result.unchanged;
+      writing = writeRows(store, kind, accepted).then((result) => {
+        summary.created += result.created;
+        summary.updated += result.updated;
+        summary.unchanged += result.unchanged;
+      });
+      // Never an unhandled rejection: the failure surfaces at the next `await writing`.
+      writing.catch(() => {});
     }
     batch = [];
     reportRejections();
-    options.onProgress?.({ phase, kind, file, bytesRead: source.bytesRead(), size: source.size, rows: summary.read });
+    const progress = { phase, kind, file, bytesRead: source.bytesRead(), size: source.size, rows: summary.read };
+    void writing.then(() => options.onProgress?.(progress), () => {});
   };
 
   try {
@@ -141,8 +149,10 @@ async function importFile(
       if (batch.length >= batchSize) await flush(source);
     }
     await flush(source);
+    await writing;
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
+    await writing; // the batch in flight lands (or its failure surfaces) before the file error is reported
     reportRejections();
     summary.rejected++;
     options.onRejected?.(error.message);

@@ -95,6 +95,10 @@ export interface Store {
   friendshipsBySeq(batchSize: number): AsyncIterable<FriendshipBySeq[]>;
   /** All transaction aggregates, in batches, ends as seqs (order unspecified). */
   transactionsBySeq(batchSize: number): AsyncIterable<TransactionBySeq[]>;
+  /** The friendships with at least one end in `seqs`, each once, ends as seqs (order unspecified). */
+  friendshipsOfSeqs(seqs: readonly number[]): Promise<FriendshipBySeq[]>;
+  /** The transaction aggregates with payer or payee in `seqs`, each once (order unspecified). */
+  transactionsOfSeqs(seqs: readonly number[]): Promise<TransactionBySeq[]>;
 
   /** Inserts or updates credit events by `id`. An update keeps the stored dispute `status`. */
   upsertEvents(events: readonly CreditEvent[]): Promise<UpsertResult>;

@@ -163,6 +163,32 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect((await store.counts()).transactions).toBe(2);
       });
 
+      it("reads the edges touching some persons, each once, as the full scan has them", async () => {
+        await store.upsertPersons([person('d')]);
+        await store.upsertFriendships([
+          { a: 'a', b: 'b', since: '2021-01-01', interactions: 4 },
+          { a: 'c', b: 'b', since: '2022-02-02', interactions: 1 },
+          { a: 'c', b: 'd', since: '2023-03-03', interactions: 0 },
+        ]);
+        await store.upsertTransactions([
+          { from: 'a', to: 'c', count: 3, amount: 120.5, lastAt: '2026-05-01' },
+          { from: 'd', to: 'a', count: 1, amount: 9, lastAt: '2026-04-01' },
+          { from: 'c', to: 'd', count: 2, amount: 7, lastAt: '2026-03-01' },
+        ]);
+        const key = (row: object) => JSON.stringify(row);
+        const allFriends = await collect(store.friendshipsBySeq(100));
+        const allPaid = await collect(store.transactionsBySeq(100));
+        // a = 0, b = 1: both ends asked for, the a–b friendship still comes once.
+        const friends = await store.friendshipsOfSeqs([0, 1, 1]);
+        expect(friends.map(key).sort()).toEqual(allFriends.filter((f) => [f.a, f.b].some((s) => s <= 1)).map(key).sort());
+        expect(friends).toHaveLength(2);
+        const paid = await store.transactionsOfSeqs([0]);
+        expect(paid.map(key).sort()).toEqual(allPaid.filter((t) => t.from === 0 || t.to === 0).map(key).sort());
+        expect(paid).toHaveLength(2);
+        expect(await store.friendshipsOfSeqs([99])).toEqual([]);
+        expect(await store.transactionsOfSeqs([])).toEqual([]);
+      });
+
       it('streams many edges in batches of the requested size', async () => {
         const ids = Array.from({ length: 30 }, (_, i) => `n${i}`);
         await store.upsertPersons(ids.map((id) => person(id)));

@@ -11,7 +11,7 @@ import type { Dispute } from '../../domain/safeguards.js';
 import { externalId } from '../../import/row-schemas.js';
 import { ApiProblem, conflict, notFound } from '../problem.js';
 import { callerOf, subjectOf } from '../reads.js';
-import { JOB_STATES } from '../recompute-jobs.js';
+import { enqueueTargetedRecompute, JOB_STATES } from '../recompute-jobs.js';
 import { defineRoute } from '../route.js';
 import { disputeStatusSchema, idParams, queryInt } from './schemas.js';
 
@@ -35,6 +35,7 @@ export const jobSchema = z
     state: z.enum(JOB_STATES),
     runId: z.string().optional(),
     reason: z.string().optional(),
+    kind: z.enum(['full', 'incremental']).optional(),
     asOf: z.string().optional(),
     progress: z.object({ step: z.string(), done: z.number(), total: z.number() }).optional(),
     createdAt: z.string(),
@@ -118,7 +119,7 @@ export const disputeRoutes = [
         recomputeNote = 'no job queue is configured; the next scheduled recompute applies the decision';
       } else {
         try {
-          recompute = await jobs.enqueue({ reason: `dispute ${dispute.id} ${status} (person ${dispute.personId})` });
+          recompute = await enqueueTargetedRecompute(jobs, store, `dispute ${dispute.id} ${status} (person ${dispute.personId})`);
         } catch (error) {
           // The decision stands; the next scheduled recompute applies it.
           if (!(error instanceof ApiProblem)) throw error;

@@ -1,8 +1,9 @@
-/** Recompute jobs for operators: start a full recompute, follow its progress. */
+/** Recompute jobs for operators: start a full or incremental recompute, follow its progress. */
 import { z } from 'zod';
 import { isoDate } from '../../import/row-schemas.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiProblem, notFound } from '../problem.js';
+import { incrementalBase } from '../../jobs/recompute/inline-runner.js';
+import { ApiProblem, conflict, notFound } from '../problem.js';
 import type { RecomputeJobs } from '../recompute-jobs.js';
 import { defineRoute } from '../route.js';
 import { jobSchema } from './disputes.js';
@@ -18,14 +19,22 @@ export const jobRoutes = [
     method: 'post',
     path: '/v1/jobs/recompute',
     operationId: 'startRecompute',
-    summary: 'Enqueue a full recompute of every score',
+    summary: 'Enqueue a recompute: full (every score) or incremental (what changed since the published run)',
     tag: 'jobs',
     access: { admin: 'any' },
-    body: z.strictObject({ asOf: isoDate.optional().meta({ description: 'Scoring date YYYY-MM-DD; default today (UTC)' }) }).default({}),
-    problems: [503],
+    body: z
+      .strictObject({
+        kind: z.enum(['full', 'incremental']).default('full').meta({ description: '`incremental` rescores the persons whose data changed since the published run and those the change reaches, at that run\'s as-of date' }),
+        asOf: isoDate.optional().meta({ description: 'Scoring date YYYY-MM-DD of a full run; default today (UTC)' }),
+      })
+      .refine((body) => body.kind === 'full' || body.asOf === undefined, { message: 'an incremental run scores at the published run\'s as-of date; asOf is only for full runs', path: ['asOf'] })
+      .default({ kind: 'full' }),
+    problems: [409, 503],
     responses: { 202: { description: 'Enqueued', schema: jobSchema } },
     handler: async (ctx) => {
-      const job = await jobsOrFail(ctx.deps).enqueue({ asOf: ctx.body.asOf, reason: `requested by key ${ctx.principal?.keyId}` });
+      const { kind, asOf } = ctx.body;
+      if (kind === 'incremental') await incrementalBase(ctx.deps.store).catch((error: Error) => { throw conflict(error.message); });
+      const job = await jobsOrFail(ctx.deps).enqueue({ kind, asOf, reason: `requested by key ${ctx.principal?.keyId}` });
       return { status: 202, body: job, headers: { Location: `/v1/jobs/${job.id}` } };
     },
   }),

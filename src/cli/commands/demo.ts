@@ -4,6 +4,7 @@
  * docs on that population, with one key per role, unless `--no-serve`.
  */
 import type { Command } from 'commander';
+import { pino } from 'pino';
 import { loadConfig } from '../../config.js';
 import { runDemo, type DemoSummary } from '../../demo/run-demo.js';
 import { loadCliModel } from '../load-cli-model.js';
@@ -60,7 +61,8 @@ export function register(program: Command): void {
         console.log(options.json ? JSON.stringify(summary) : describe(summary));
         return;
       }
-      const logger = createLogger(config.LOG_LEVEL);
+      // The demo's output is its summary on stdout (the first line with --json); logs go to stderr.
+      const logger = createLogger(config.LOG_LEVEL, pino.destination(2));
       const api = await startEmbeddedApi({ config, model, logger, store, asOf: options.asOf, host: options.host, port: options.port }).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {

@@ -4,7 +4,8 @@
  *
  * - SNAPSHOT + PROPAGATE read the store into a CSR and compute the network dimension; the
  *   snapshot lives in memory, so a run that died in PROPAGATE redoes the snapshot. The result
- *   (network values and μ) goes to Redis as a run artifact.
+ *   (network values and μ) goes to Redis as a run artifact, and the snapshot image too, so an
+ *   incremental run after this one re-reads only what changed (run-snapshot.ts).
  * - SCORE adds one child job per person range (ids `<run>-chunk-<k>`, so adding again after a
  *   crash adds nothing) and waits for them in BullMQ's waiting-children state; any worker on
  *   any machine scores chunks. When all are done the job comes back and merges their tallies.
@@ -22,7 +23,7 @@ import type { Store } from '../../store/store.js';
 import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from '../recompute/run-lifecycle.js';
 import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
 import { newRunId } from '../recompute/run-id.js';
-import { takeSnapshot } from '../recompute/snapshot.js';
+import { snapshotForRun } from '../recompute/run-snapshot.js';
 import { planIncremental } from '../recompute/incremental-plan.js';
 import { incrementalBase, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
 import type { ChunkPersons } from '../recompute/score-chunk.js';
@@ -30,6 +31,7 @@ import type { RecomputeStep } from '../recompute/steps.js';
 import { pauseIfAsked } from './fault-pause.js';
 import { deleteArtifacts, hasNetworkArtifact, loadTargets, saveNetworkArtifact, saveTargets } from './artifacts.js';
 import type { ChunkJobData, RecomputeJobData, RecomputeProgress } from './job-data.js';
+import { RedisSnapshotImages } from './redis-snapshot-images.js';
 import { JOB_RETENTION, RETRIES } from './queues.js';
 
 export interface RecomputeDeps {
@@ -90,17 +92,20 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     }
     if (data.step === 'SNAPSHOT' || data.step === 'PROPAGATE') {
       await pauseIfAsked('SNAPSHOT', run.id);
-      const snapshot = await timed('SNAPSHOT', () => takeSnapshot(store, model, run.asOf, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }));
+      const images = new RedisSnapshotImages(deps.redis, deps.prefix);
+      const { snapshot, dirty, source } = await timed('SNAPSHOT', () =>
+        snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }),
+      );
       await save({ step: 'PROPAGATE' });
       await pauseIfAsked('PROPAGATE', run.id);
       await progress('PROPAGATE', 0, 1);
       const network = await timed('PROPAGATE', async () => propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu }));
       await saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu });
       let planStats = {};
-      if (base) {
-        const plan = await planIncremental(store, base, snapshot, network, model);
+      if (base && dirty) {
+        const plan = await planIncremental(store, base, snapshot, network, model, dirty);
         await saveTargets(deps.redis, deps.prefix, run.id, plan.targets);
-        planStats = { base: base.id, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes };
+        planStats = { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes };
       }
       await progress('PROPAGATE', 1, 1);
       await save({ step: 'SCORE', networkStats: { ...networkStats(snapshot, network), ...planStats } });
@@ -134,6 +139,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       data.timings = { ...data.timings, PUBLISH: Math.round(performance.now() - t0) };
       await store.updateRun(run.id, { stats: { ...published.stats, timingsMs: data.timings } });
       await deleteArtifacts(deps.redis, deps.prefix, run.id);
+      await new RedisSnapshotImages(deps.redis, deps.prefix).keepOnly([run.id]);
       await save({ step: 'DONE' });
       await progress('PUBLISH', 1, 1);
       return { runId: run.id, published: true, stats: { ...published.stats, timingsMs: data.timings } };

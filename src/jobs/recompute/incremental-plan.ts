@@ -36,7 +36,7 @@ export interface IncrementalPlan {
 
 /**
  * @example
- * const plan = await planIncremental(store, base, snapshot, network, model);
+ * const plan = await planIncremental(store, base, snapshot, network, model, await store.dirtySeqsSince(base.startedAt));
  * plan.targets; // [17, 402, 403, …]
  */
 export async function planIncremental(
@@ -45,9 +45,11 @@ export async function planIncremental(
   snapshot: Snapshot,
   network: NetworkResult,
   model: Model,
+  /** The seqs whose data changed since the base run started (see run-snapshot.ts). */
+  changed: readonly number[],
   tolerancePoints: number = INCREMENTAL_DEFAULTS.tolerancePoints,
 ): Promise<IncrementalPlan> {
-  const dirty = (await store.dirtySeqsSince(base.startedAt)).filter((seq) => seq < snapshot.csr.nodeCount && snapshot.ids[seq] !== undefined);
+  const dirty = changed.filter((seq) => seq < snapshot.csr.nodeCount && snapshot.ids[seq] !== undefined);
   const before = new Map((await store.scoresBySeqsIn(base, dirty)).map((score) => [score.seq, ownScore(score.dimensions, model)]));
   const shocks = dirty.flatMap((seq) => {
     const old = before.get(seq);

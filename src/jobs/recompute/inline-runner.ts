@@ -13,7 +13,9 @@ import { INCREMENTAL_DEFAULTS, planIncremental } from './incremental-plan.js';
 import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from './run-lifecycle.js';
 import { scoreChunk, type ChunkPersons } from './score-chunk.js';
 import { mergeTallies, type ScoreTally } from './score-tally.js';
-import { takeSnapshot, type Snapshot } from './snapshot.js';
+import { snapshotForRun } from './run-snapshot.js';
+import type { Snapshot } from './snapshot-image.js';
+import { memoryImagesOf, type SnapshotImages } from './snapshot-images.js';
 import type { RecomputeStep, StepTimings } from './steps.js';
 
 export interface InlineRecomputeOptions {
@@ -28,6 +30,8 @@ export interface InlineRecomputeOptions {
   /** Runs kept after publishing. Default 30. */
   keepRuns?: number;
   onProgress?: (step: RecomputeStep, done: number, total: number) => void;
+  /** Where snapshot images are kept for the next incremental run; default in this process's memory. */
+  images?: SnapshotImages;
 }
 
 export interface InlineRecomputeResult {
@@ -47,11 +51,12 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
     return result;
   };
   try {
-    const snapshot = await timed('SNAPSHOT', () =>
-      takeSnapshot(store, model, run.asOf, { onProgress: (done, total) => options.onProgress?.('SNAPSHOT', done, total) }),
+    const images = options.images ?? memoryImagesOf(store);
+    const { snapshot, dirty, source } = await timed('SNAPSHOT', () =>
+      snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => options.onProgress?.('SNAPSHOT', done, total) }),
     );
     const network = await timed('PROPAGATE', () => propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu }));
-    const plan = base ? await planIncremental(store, base, snapshot, network, model) : undefined;
+    const plan = base && dirty ? await planIncremental(store, base, snapshot, network, model, dirty) : undefined;
     const chunks = plan ? seqChunks(plan.targets, options.chunkSize) : rangeChunks(snapshot.csr.nodeCount, options.chunkSize);
     const tally = await timed('SCORE', async () => {
       const tallies: ScoreTally[] = [];
@@ -61,10 +66,11 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
       }
       return mergeTallies(tallies);
     });
-    const extra = plan && base ? { base: base.id, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes } : {};
+    const extra = plan && base ? { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes } : {};
     run = await completeRun(store, run, tally, { ...networkStats(snapshot, network), ...extra }, timings);
     if (options.publish ?? true) {
       run = await timed('PUBLISH', () => publishAndPrune(store, run, options.keepRuns ?? 30));
+      await images.keepOnly([run.id]);
       run.stats = { ...run.stats, timingsMs: timings };
       await store.updateRun(run.id, { stats: run.stats });
     }

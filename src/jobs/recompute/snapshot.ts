@@ -1,26 +1,16 @@
 /**
- * SNAPSHOT: reads the population from the store into typed arrays — every person's own score
- * b_i (the four per-person dimensions) and the contact graph as a CSR with trust-damped edge
- * weights — ready for the network kernels. Reads persons, events and edges in batches, so the
- * memory it needs is the snapshot itself.
+ * SNAPSHOT: reads the population from the store into a snapshot image (snapshot-image.ts) —
+ * every person's own score b_i (the four per-person dimensions), trust inputs and contact links
+ * with their nominal weights — in batches, so the memory it needs is the image itself; or
+ * refreshes a kept image by re-reading only the persons that changed.
  */
 import type { CreditEvent } from '../../domain/records.js';
-import { CsrBuilder, trustArray, type Csr } from '../../graph/csr.js';
+import { CsrBuilder, type LinkColumns } from '../../graph/csr.js';
 import { dayNumber, scoreOwnDimensions, type Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { FriendshipBySeq, StoredPerson, Store, TransactionBySeq } from '../../store/store.js';
+import { patchImage, snapshotOfImage, type ImagePerson, type Snapshot, type SnapshotImage } from './snapshot-image.js';
 
-export interface Snapshot {
-  asOf: string;
-  /** Person id by seq; `undefined` where a seq is unused. */
-  ids: (string | undefined)[];
-  /** b_i: own score in [0, 1] by seq; unused seqs hold the mean, so they never move μ. */
-  own: Float64Array;
-  /** μ: the mean own score over the persons (the network prior). */
-  mu: number;
-  csr: Csr;
-  persons: number;
-  edges: { friendships: number; transactions: number };
-}
+export type { Snapshot } from './snapshot-image.js';
 
 export interface SnapshotOptions {
   /** Persons read per store call (and edges per batch). Default 10,000. */
@@ -35,63 +25,154 @@ export interface SnapshotOptions {
  * snapshot.csr.nodeCount === await store.seqBound();
  */
 export async function takeSnapshot(store: Store, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<Snapshot> {
+  return snapshotOfImage(await readSnapshotImage(store, model, asOf, options), model);
+}
+
+/**
+ * Reads the whole population into an image. Persons (with their events), friendships and
+ * transactions are read in three lanes at once, so the database and the scoring of the last
+ * batch overlap; each lane keeps its own order, so the image is the same on every read.
+ */
+export async function readSnapshotImage(store: Store, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<SnapshotImage> {
   const batchSize = options.batchSize ?? 10_000;
   const asOfDay = dayNumber(asOf);
   const [n, counts] = await Promise.all([store.seqBound(), store.counts()]);
   const totalUnits = n + counts.friendships + counts.transactions;
+  let done = 0;
+  const progress = (units: number) => options.onProgress?.((done += units), totalUnits);
   const ids: (string | undefined)[] = new Array(n).fill(undefined);
   const own = new Float64Array(n);
   const verified = new Uint8Array(n);
   const accountAgeDays = new Float64Array(n);
-  let persons = 0;
 
-  for (let from = 0; from < n; from += batchSize) {
-    const to = Math.min(n, from + batchSize);
-    const [batch, events] = await Promise.all([store.personsBySeq(from, to), store.eventsBySeq(from, to)]);
-    for (const person of batch) {
-      ids[person.seq] = person.id;
-      own[person.seq] = scoreOwnDimensions({ person, events: events.get(person.seq) ?? NO_EVENTS, asOf, model }).own;
-      verified[person.seq] = person.verified ? 1 : 0;
-      accountAgeDays[person.seq] = asOfDay - dayNumber(person.accountCreated);
-      persons++;
+  const readPersons = async () => {
+    const fetchBatch = (from: number) => {
+      const to = Math.min(n, from + batchSize);
+      return Promise.all([store.personsBySeq(from, to), store.eventsBySeq(from, to)]);
+    };
+    let next = n > 0 ? fetchBatch(0) : undefined;
+    for (let from = 0; next; from += batchSize) {
+      const [batch, events] = await next;
+      next = from + batchSize < n ? fetchBatch(from + batchSize) : undefined; // the next batch is read while this one is scored
+      for (const person of batch) {
+        const entry = imagePerson(person, events.get(person.seq), asOf, asOfDay, model);
+        ids[entry.seq] = entry.id;
+        own[entry.seq] = entry.own;
+        verified[entry.seq] = entry.verified ? 1 : 0;
+        accountAgeDays[entry.seq] = entry.accountAgeDays;
+      }
+      progress(Math.min(n, from + batchSize) - from);
     }
-    options.onProgress?.(to, totalUnits);
+  };
+  const friends = new LinkCollector(n, model, asOfDay, counts.friendships);
+  const paid = new LinkCollector(n, model, asOfDay, counts.transactions);
+  const edges = { friendships: 0, transactions: 0 };
+  const readFriendships = async () => {
+    for await (const batch of store.friendshipsBySeq(batchSize)) {
+      friends.addFriendships(batch);
+      edges.friendships += batch.length;
+      progress(batch.length);
+    }
+  };
+  const readTransactions = async () => {
+    for await (const batch of store.transactionsBySeq(batchSize)) {
+      paid.addTransactions(batch);
+      edges.transactions += batch.length;
+      progress(batch.length);
+    }
+  };
+  await Promise.all([readPersons(), readFriendships(), readTransactions()]);
+  return { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, links: concatLinks(friends.links(), paid.links()), edges };
+}
+
+function concatLinks(...parts: LinkColumns<Int32Array, Float64Array>[]): LinkColumns<Int32Array, Float64Array> {
+  const size = parts.reduce((sum, part) => sum + part.a.length, 0);
+  const joined = { a: new Int32Array(size), b: new Int32Array(size), w: new Float64Array(size) };
+  let at = 0;
+  for (const part of parts) {
+    joined.a.set(part.a, at);
+    joined.b.set(part.b, at);
+    joined.w.set(part.w, at);
+    at += part.a.length;
   }
+  return joined;
+}
 
-  let total = 0;
-  for (let seq = 0; seq < n; seq++) if (ids[seq] !== undefined) total += own[seq]!;
-  const mu = persons > 0 ? total / persons : 0;
-  for (let seq = 0; seq < n; seq++) if (ids[seq] === undefined) own[seq] = mu;
-
-  const builder = new CsrBuilder(n, {
-    trust: trustArray(verified, accountAgeDays, model.network),
-    params: model.network,
-    initialCapacity: counts.friendships + counts.transactions,
+/**
+ * The image brought up to date: the `dirty` persons (whose record, events or edges changed since
+ * the image was read) are read again with their events and every edge touching them; the rest
+ * of the image stands. Equal to `readSnapshotImage` at the image's as-of date, up to link order.
+ */
+export async function refreshSnapshotImage(store: Store, model: Model, image: SnapshotImage, dirty: readonly number[]): Promise<SnapshotImage> {
+  if (image.modelVersion !== model.version) {
+    throw new Error(`snapshot: the image was computed with model ${image.modelVersion}, not ${model.version}`);
+  }
+  const asOfDay = dayNumber(image.asOf);
+  const [seqBound, counts, persons, events, friendships, transactions] = await Promise.all([
+    store.seqBound(),
+    store.counts(),
+    store.personsBySeqs(dirty),
+    store.eventsBySeqs(dirty),
+    store.friendshipsOfSeqs(dirty),
+    store.transactionsOfSeqs(dirty),
+  ]);
+  const links = new LinkCollector(seqBound, model, asOfDay, friendships.length + transactions.length);
+  links.addFriendships(friendships);
+  links.addTransactions(transactions);
+  return patchImage(image, {
+    seqBound,
+    dirty,
+    persons: persons.map((person) => imagePerson(person, events.get(person.seq), image.asOf, asOfDay, model)),
+    links: links.links(),
+    edges: { friendships: counts.friendships, transactions: counts.transactions },
   });
-  let friendships = 0;
-  for await (const batch of store.friendshipsBySeq(batchSize)) {
-    builder.addFriends({
-      a: batch.map((row) => row.a),
-      b: batch.map((row) => row.b),
-      sinceDays: batch.map((row) => asOfDay - dayNumber(row.since)),
-      interactions: batch.map((row) => row.interactions),
-    });
-    friendships += batch.length;
-    options.onProgress?.(n + friendships, totalUnits);
+}
+
+function imagePerson(person: StoredPerson, events: readonly CreditEvent[] | undefined, asOf: string, asOfDay: number, model: Model): ImagePerson {
+  return {
+    seq: person.seq,
+    id: person.id,
+    own: scoreOwnDimensions({ person, events: events ?? NO_EVENTS, asOf, model }).own,
+    verified: person.verified,
+    accountAgeDays: asOfDay - dayNumber(person.accountCreated),
+  };
+}
+
+/** Store edge rows → links with nominal weights at the as-of date (the CSR builder's staging). */
+class LinkCollector {
+  private readonly builder: CsrBuilder;
+
+  constructor(
+    nodeCount: number,
+    model: Model,
+    private readonly asOfDay: number,
+    capacity: number,
+  ) {
+    this.builder = new CsrBuilder(nodeCount, { params: model.network, initialCapacity: capacity });
   }
-  let transactions = 0;
-  for await (const batch of store.transactionsBySeq(batchSize)) {
-    builder.addPaids({
-      from: batch.map((row) => row.from),
-      to: batch.map((row) => row.to),
-      count: batch.map((row) => row.count),
-      amount: batch.map((row) => row.amount),
-      lastAtDays: batch.map((row) => asOfDay - dayNumber(row.lastAt)),
+
+  addFriendships(rows: readonly FriendshipBySeq[]): void {
+    this.builder.addFriends({
+      a: rows.map((row) => row.a),
+      b: rows.map((row) => row.b),
+      sinceDays: rows.map((row) => this.asOfDay - dayNumber(row.since)),
+      interactions: rows.map((row) => row.interactions),
     });
-    transactions += batch.length;
-    options.onProgress?.(n + friendships + transactions, totalUnits);
   }
-  return { asOf, ids, own, mu, csr: builder.build(), persons, edges: { friendships, transactions } };
+
+  addTransactions(rows: readonly TransactionBySeq[]): void {
+    this.builder.addPaids({
+      from: rows.map((row) => row.from),
+      to: rows.map((row) => row.to),
+      count: rows.map((row) => row.count),
+      amount: rows.map((row) => row.amount),
+      lastAtDays: rows.map((row) => this.asOfDay - dayNumber(row.lastAt)),
+    });
+  }
+
+  links(): LinkColumns<Int32Array, Float64Array> {
+    return this.builder.stagedLinks();
+  }
 }
 
 const NO_EVENTS: readonly CreditEvent[] = Object.freeze([]);

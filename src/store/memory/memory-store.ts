@@ -186,6 +186,28 @@ export class MemoryStore implements Store {
     if (batch.length > 0) yield batch;
   }
 
+  async friendshipsOfSeqs(seqs: readonly number[]): Promise<FriendshipBySeq[]> {
+    const wanted = new Set(seqs);
+    const rows: FriendshipBySeq[] = [];
+    for (const row of this.friendships.values()) {
+      const a = this.seqOf(row.a);
+      const b = this.seqOf(row.b);
+      if (wanted.has(a) || wanted.has(b)) rows.push({ a, b, since: row.since, interactions: row.interactions });
+    }
+    return rows;
+  }
+
+  async transactionsOfSeqs(seqs: readonly number[]): Promise<TransactionBySeq[]> {
+    const wanted = new Set(seqs);
+    const rows: TransactionBySeq[] = [];
+    for (const row of this.transactions.values()) {
+      const from = this.seqOf(row.from);
+      const to = this.seqOf(row.to);
+      if (wanted.has(from) || wanted.has(to)) rows.push({ from, to, count: row.count, amount: row.amount, lastAt: row.lastAt });
+    }
+    return rows;
+  }
+
   async upsertEvents(events: readonly CreditEvent[]): Promise<UpsertResult> {
     const result: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
     for (const event of events) {

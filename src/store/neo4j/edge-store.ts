@@ -5,6 +5,7 @@
  */
 import type { Friendship, Transaction } from '../../domain/records.js';
 import type { FriendshipBySeq, StoreCounts, TransactionBySeq, UpsertResult } from '../store.js';
+import { chunks } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { upsertInBatches } from './upsert-batches.js';
 
@@ -42,6 +43,23 @@ export class EdgeStore {
   async *transactionsBySeq(batchSize: number): AsyncIterable<TransactionBySeq[]> {
     const { transactions } = await this.persons.counts();
     yield* this.scanBySeq<TransactionBySeq>('transactions/by-seq', batchSize, transactions);
+  }
+
+  friendshipsOfSeqs(seqs: readonly number[]): Promise<FriendshipBySeq[]> {
+    return this.edgesOfSeqs<FriendshipBySeq>('friendships/of-seqs', seqs, (row) => `${row.a} ${row.b}`);
+  }
+
+  transactionsOfSeqs(seqs: readonly number[]): Promise<TransactionBySeq[]> {
+    return this.edgesOfSeqs<TransactionBySeq>('transactions/of-seqs', seqs, (row) => `${row.from} ${row.to}`);
+  }
+
+  /** The edges touching `seqs`, each once: an edge between two chunks' persons comes back twice. */
+  private async edgesOfSeqs<T>(statement: string, seqs: readonly number[], keyOf: (row: T) => string): Promise<T[]> {
+    const byKey = new Map<string, T>();
+    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
+      for (const row of await this.runner.read<T & Record<string, unknown>>(statement, { seqs: chunk.map(int) })) byKey.set(keyOf(row), row);
+    }
+    return [...byKey.values()];
   }
 
   /**

@@ -103,6 +103,12 @@ export class Neo4jStore implements Store {
   transactionsBySeq(batchSize: number): AsyncIterable<TransactionBySeq[]> {
     return this.edges.transactionsBySeq(batchSize);
   }
+  friendshipsOfSeqs(seqs: readonly number[]): Promise<FriendshipBySeq[]> {
+    return this.edges.friendshipsOfSeqs(seqs);
+  }
+  transactionsOfSeqs(seqs: readonly number[]): Promise<TransactionBySeq[]> {
+    return this.edges.transactionsOfSeqs(seqs);
+  }
 
   upsertEvents(events: readonly CreditEvent[]): Promise<UpsertResult> {
     return this.events.upsertEvents(events);

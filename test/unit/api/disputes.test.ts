@@ -55,7 +55,13 @@ describe('disputes', () => {
 
     await h.jobs.idle();
     const job = (await (await h.call('GET', `/v1/jobs/${body.recompute.id}`, { key: h.keys.admin })).json()) as { state: string; published: boolean; runId: string };
-    expect(job).toMatchObject({ state: 'completed', published: true });
+    // Targeted: an incremental run rescoring the person and those the push from them reaches, not everyone.
+    expect(job).toMatchObject({ state: 'completed', published: true, kind: 'incremental' });
+    const run = (await h.store.getRun(job.runId))!;
+    expect(run.kind).toBe('incremental');
+    const { rescored } = run.stats as { rescored: { scored: number } };
+    expect(rescored.scored).toBeGreaterThanOrEqual(1);
+    expect(rescored.scored).toBeLessThan((await h.store.counts()).persons);
 
     const after = await score();
     expect(after.runId).toBe(job.runId);

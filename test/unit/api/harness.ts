@@ -10,6 +10,7 @@ import { issueApiKey } from '../../../src/api/auth/api-keys.js';
 import type { ApiOptions } from '../../../src/api/deps.js';
 import { createLogger } from '../../../src/api/middleware/request-log.js';
 import { PublishedNetworkViews } from '../../../src/api/network-view.js';
+import { memoryImagesOf } from '../../../src/jobs/recompute/snapshot-images.js';
 import { InlineRecomputeJobs } from '../../../src/api/recompute-jobs.js';
 import { startServer, type RunningServer } from '../../../src/api/server.js';
 import type { ApiRole } from '../../../src/domain/safeguards.js';
@@ -53,7 +54,7 @@ export async function startHarness(options: { api?: Partial<ApiOptions>; persons
   let offset = 0;
   const clock = () => new Date(Date.now() + offset);
   const jobs = new InlineRecomputeJobs(store, model, { now: clock, defaultAsOf: SYNTH_AS_OF });
-  const views = new PublishedNetworkViews(store, model);
+  const views = new PublishedNetworkViews(store, model, memoryImagesOf(store));
   const attestationKeys = await (cachedKeys ??= AttestationKeys.generate());
   let logText = '';
   const sink = new Writable({

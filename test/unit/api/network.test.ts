@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultShock } from '../../../src/analysis/default-shock.js';
 import { pushContagion } from '../../../src/graph/contagion.js';
 import { topK } from '../../../src/graph/influence.js';
+import { PublishedNetworkViews } from '../../../src/api/network-view.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { PERSONS, startHarness, SUBJECT, type Harness } from './harness.js';
 
@@ -123,6 +124,13 @@ describe('network analytics', () => {
       const body = (await (await fresh.call('GET', '/v1/influence/top?limit=1', { key: fresh.keys.analyst })).json()) as { runId: string };
       expect(body.runId).toBe(run.run.id);
       expect(fresh.views.builds).toBe(2);
+      // Both views started from the runs' kept snapshot images, and equal a view read from the store.
+      expect(fresh.views.fromImages).toBe(2);
+      const fromStore = await new PublishedNetworkViews(fresh.store, fresh.model).current();
+      const fromImage = (await fresh.views.current())!;
+      expect(fromStore!.snapshot.ids).toEqual(fromImage.snapshot.ids);
+      const gap = fromStore!.network.network.reduce((worst, value, seq) => Math.max(worst, Math.abs(value - fromImage.network.network[seq]!)), 0);
+      expect(gap).toBeLessThan(1e-9);
     } finally {
       await fresh.close();
     }

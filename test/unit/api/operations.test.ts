@@ -89,6 +89,22 @@ describe('batch ingestion', () => {
     expect((await h.call('GET', '/v1/persons/new-1/score', { key: h.keys.analyst })).status).toBe(200);
     expect((await h.call('GET', '/v1/jobs/nope', { key: h.keys.admin })).status).toBe(404);
   });
+
+  it('starts an incremental recompute on the published run; refuses one with an as-of date', async () => {
+    const refused = await h.call('POST', '/v1/jobs/recompute', { key: h.keys.admin, body: { kind: 'incremental', asOf: '2026-06-30' } });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { detail: string }).detail).toContain('asOf');
+    const base = (await h.store.publishedRun())!;
+    const started = await h.call('POST', '/v1/jobs/recompute', { key: h.keys.admin, body: { kind: 'incremental' } });
+    expect(started.status).toBe(202);
+    const job = (await started.json()) as { id: string; kind: string };
+    expect(job.kind).toBe('incremental');
+    await h.jobs.idle();
+    const done = (await (await h.call('GET', `/v1/jobs/${job.id}`, { key: h.keys.admin })).json()) as { state: string; runId: string };
+    expect(done.state).toBe('completed');
+    const run = (await h.store.getRun(done.runId))!;
+    expect(run).toMatchObject({ kind: 'incremental', asOf: base.asOf });
+  });
 });
 
 describe('readiness and rate limits', () => {

@@ -156,4 +156,30 @@ describe('importFiles', () => {
     expect(progress).toEqual([10, 20, 25]);
     expect(summary.created).toBe(25);
   });
+
+  it('writes batches in order while the next is parsed, and fails with the store when a write fails', async () => {
+    const lines = [PERSONS_HEADER, ...Array.from({ length: 35 }, (_, i) => `q${i},true,2020-01-01,1,0,0,1,1,0,,`)];
+    const dir = dataDir({ 'persons.csv': lines.join('\n') });
+    const written: string[][] = [];
+    const store = new MemoryStore();
+    const upsert = store.upsertPersons.bind(store);
+    store.upsertPersons = async (persons) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      written.push(persons.map((p) => p.id));
+      if (written.length === 3) throw new Error('database went away');
+      return upsert(persons);
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(importFiles(store, { persons: join(dir, 'persons.csv') }, { batchSize: 10 })).rejects.toThrow('database went away');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(written.map((batch) => batch[0])).toEqual(['q0', 'q10', 'q20']); // in file order; none after the failure
+    expect((await store.counts()).persons).toBe(20);
+  });
 });

@@ -34,7 +34,9 @@ describe('incremental recompute', () => {
 
     const incremental = await recomputeInline(store, model, { kind: 'incremental' });
     expect(incremental.run).toMatchObject({ kind: 'incremental', asOf: SYNTH_AS_OF, lineage: [incremental.run.id, full0.run.id] });
-    const stats = incremental.run.stats as { dirty: number; reached: number; rescored: { scored: number } };
+    const stats = incremental.run.stats as { dirty: number; reached: number; snapshot: string; rescored: { scored: number } };
+    // The base run's image was kept and patched with the dirty persons, not read again.
+    expect(stats.snapshot).toBe('patched');
     const touched = new Set([
       ...Array.from({ length: 20 }, (_, k) => pick(k)),
       ...disputed.map((e) => e.personId),
@@ -63,7 +65,7 @@ describe('incremental recompute', () => {
     }
     expect(worst).toBeLessThanOrEqual(1);
     expect(changed).toBeGreaterThan(15); // the changes did move scores: the test is not vacuous
-  });
+  }, 120_000); // three runs over 2,000 persons: seconds alone, much longer on a busy machine
 
   it('refuses to build on nothing', async () => {
     const store = new MemoryStore();

@@ -1,0 +1,163 @@
+/**
+ * The snapshot image: what SNAPSHOT reads from the store — each person's own score b_i and
+ * trust inputs, and every contact link with its nominal weight at the run's as-of date — kept
+ * after a run so that the next incremental run patches it with the few persons that changed
+ * instead of reading the whole population again (DESIGN.md, "Incremental recompute").
+ *
+ * Pure data and pure functions: reading an image from the store is snapshot.ts, keeping images
+ * between runs is snapshot-images.ts.
+ */
+import { CsrBuilder, trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
+import type { Model } from '../../score/index.js';
+
+export interface SnapshotImage {
+  /** The as-of date the own scores and link weights were computed at. */
+  asOf: string;
+  modelVersion: string;
+  /** Person id by seq; `undefined` where a seq is unused (never handed out, or erased). */
+  ids: (string | undefined)[];
+  /** b_i by seq (0 where unused). */
+  own: Float64Array;
+  verified: Uint8Array;
+  accountAgeDays: Float64Array;
+  /** Every contact link once, ends as seqs, nominal weight (typeWeight · strength, before trust). */
+  links: LinkColumns<Int32Array, Float64Array>;
+  edges: { friendships: number; transactions: number };
+}
+
+/** What the network kernels read: the image with μ, unused seqs at μ, and the CSR. */
+export interface Snapshot {
+  asOf: string;
+  /** Person id by seq; `undefined` where a seq is unused. */
+  ids: (string | undefined)[];
+  /** b_i: own score in [0, 1] by seq; unused seqs hold the mean, so they never move μ. */
+  own: Float64Array;
+  /** μ: the mean own score over the persons (the network prior). */
+  mu: number;
+  csr: Csr;
+  persons: number;
+  edges: { friendships: number; transactions: number };
+}
+
+/** One person as the image holds them. */
+export interface ImagePerson {
+  seq: number;
+  id: string;
+  own: number;
+  verified: boolean;
+  accountAgeDays: number;
+}
+
+/** The store's current state of some persons: everything the image holds about them. */
+export interface ImagePatch {
+  /** The store's seq bound now (the image grows to it). */
+  seqBound: number;
+  /** The persons whose record, events or edges changed; their entries and links are replaced. */
+  dirty: readonly number[];
+  /** The dirty persons that still exist (an erased one is absent). */
+  persons: readonly ImagePerson[];
+  /** Every link touching a dirty person, once, with its nominal weight. */
+  links: LinkColumns<ArrayLike<number>, ArrayLike<number>>;
+  edges: { friendships: number; transactions: number };
+}
+
+/**
+ * Builds the kernels' snapshot from an image: μ over the persons, unused seqs at μ, trust from
+ * verification and account age, the CSR from the links. The image is not changed.
+ *
+ * @example
+ * const snapshot = snapshotOfImage(image, model);
+ * snapshot.csr.nodeCount === image.ids.length;
+ */
+export function snapshotOfImage(image: SnapshotImage, model: Model): Snapshot {
+  const n = image.ids.length;
+  const own = Float64Array.from(image.own);
+  let persons = 0;
+  let total = 0;
+  for (let seq = 0; seq < n; seq++) {
+    if (image.ids[seq] === undefined) continue;
+    persons++;
+    total += own[seq]!;
+  }
+  const mu = persons > 0 ? total / persons : 0;
+  for (let seq = 0; seq < n; seq++) if (image.ids[seq] === undefined) own[seq] = mu;
+  const csr = new CsrBuilder(n, {
+    trust: trustArray(image.verified, image.accountAgeDays, model.network),
+    params: model.network,
+    initialCapacity: image.links.a.length,
+  })
+    .addLinks(image.links)
+    .build();
+  return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
+}
+
+/**
+ * The image with the dirty persons' entries and links replaced by the patch's: their old links
+ * are dropped (so removed edges go), the patch's links added. Arrays grow to the new seq bound.
+ * The input image is not changed.
+ *
+ * @example
+ * const next = patchImage(image, { seqBound, dirty: [4], persons: [p4], links, edges });
+ */
+export function patchImage(image: SnapshotImage, patch: ImagePatch): SnapshotImage {
+  const n = Math.max(image.ids.length, patch.seqBound);
+  const ids = image.ids.slice();
+  ids.length = n;
+  const own = grown(Float64Array, image.own, n);
+  const verified = grown(Uint8Array, image.verified, n);
+  const accountAgeDays = grown(Float64Array, image.accountAgeDays, n);
+  const isDirty = new Uint8Array(n);
+  for (const seq of patch.dirty) {
+    if (seq < 0 || seq >= n) continue;
+    isDirty[seq] = 1;
+    ids[seq] = undefined;
+    own[seq] = 0;
+    verified[seq] = 0;
+    accountAgeDays[seq] = 0;
+  }
+  for (const person of patch.persons) {
+    if (!isDirty[person.seq]) throw new Error(`snapshot-image: person seq ${person.seq} is in the patch but not dirty`);
+    ids[person.seq] = person.id;
+    own[person.seq] = person.own;
+    verified[person.seq] = person.verified ? 1 : 0;
+    accountAgeDays[person.seq] = person.accountAgeDays;
+  }
+  return { asOf: image.asOf, modelVersion: image.modelVersion, ids, own, verified, accountAgeDays, links: patchedLinks(image.links, isDirty, patch.links), edges: patch.edges };
+}
+
+function patchedLinks(old: LinkColumns<Int32Array, Float64Array>, isDirty: Uint8Array, added: LinkColumns): LinkColumns<Int32Array, Float64Array> {
+  const oa = old.a;
+  const ob = old.b;
+  const ow = old.w;
+  let kept = 0;
+  for (let k = 0; k < oa.length; k++) if (!isDirty[oa[k]!] && !isDirty[ob[k]!]) kept++;
+  const size = kept + added.a.length;
+  const a = new Int32Array(size);
+  const b = new Int32Array(size);
+  const w = new Float64Array(size);
+  let out = 0;
+  for (let k = 0; k < oa.length; k++) {
+    if (isDirty[oa[k]!] || isDirty[ob[k]!]) continue;
+    a[out] = oa[k]!;
+    b[out] = ob[k]!;
+    w[out] = ow[k]!;
+    out++;
+  }
+  for (let k = 0; k < added.a.length; k++, out++) {
+    const x = added.a[k]!;
+    const y = added.b[k]!;
+    if (!isDirty[x] && !isDirty[y]) throw new Error(`snapshot-image: link (${x}, ${y}) is in the patch but touches no dirty person`);
+    a[out] = x;
+    b[out] = y;
+    w[out] = added.w[k]!;
+  }
+  return { a, b, w };
+}
+
+type TypedArrayOf<T> = { new (length: number): T };
+
+function grown<T extends Float64Array | Uint8Array>(Kind: TypedArrayOf<T>, values: T, n: number): T {
+  const out = new Kind(n);
+  out.set(values);
+  return out;
+}
