@@ -12,6 +12,8 @@ import { Queue } from 'bullmq';
 import { QUEUES, recomputeQueue } from '../jobs/bullmq/queues.js';
 import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
+import { FAIL_FAST } from '../store/neo4j/connection.js';
+import type { Neo4jStoreOptions } from '../store/neo4j/neo4j-store.js';
 import { createApp } from './app.js';
 import { AttestationKeys } from './attestation/signing-keys.js';
 import { issueApiKey } from './auth/api-keys.js';
@@ -50,6 +52,13 @@ export async function attestationKeysFrom(config: Pick<Config, 'ATTESTATION_KEYS
   );
   return keys;
 }
+
+/**
+ * How the production API opens its Neo4j store: it gives up on an unreachable Neo4j within about
+ * a second, so a request answers 503 with Retry-After instead of waiting out the batch jobs' 15 s
+ * of retries; the driver reconnects by itself when Neo4j is back.
+ */
+export const API_STORE_OPTIONS: Neo4jStoreOptions = { timeouts: FAIL_FAST };
 
 export interface RunningApi extends RunningServer {
   /** Stops the server, then releases the store, queue and Redis connection. */

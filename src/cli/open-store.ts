@@ -1,12 +1,12 @@
 /** Opens the production store for a CLI command; an unreachable Neo4j becomes one CLI line. */
 import type { Config } from '../config.js';
 import { StoreUnavailableError } from '../store/errors.js';
-import { Neo4jStore } from '../store/neo4j/neo4j-store.js';
+import { Neo4jStore, type Neo4jStoreOptions } from '../store/neo4j/neo4j-store.js';
 import { CliError } from './cli-error.js';
 
-export async function openCliStore(config: Config): Promise<Neo4jStore> {
+export async function openCliStore(config: Config, options: Neo4jStoreOptions = {}): Promise<Neo4jStore> {
   try {
-    return await Neo4jStore.open(config);
+    return await Neo4jStore.open(config, options);
   } catch (error) {
     throw error instanceof StoreUnavailableError ? new CliError(error.message) : error;
   }

@@ -59,7 +59,8 @@ export const systemRoutes = [
       const checks = { store, queue };
       const failing = Object.entries(checks).filter(([, state]) => state.startsWith('unreachable'));
       if (failing.length > 0) {
-        throw new ApiProblem('not-ready', failing.map(([name, state]) => `${name} ${state}`).join('; '), { extensions: { checks } });
+        // Retry-After as on every other 503, so probes and clients back off alike.
+        throw new ApiProblem('not-ready', failing.map(([name, state]) => `${name} ${state}`).join('; '), { extensions: { checks }, headers: { 'Retry-After': '5' } });
       }
       return { body: { status: 'ready', checks } };
     },

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { SigningKeyError } from '../../api/attestation/signing-keys.js';
 import { createLogger } from '../../api/middleware/request-log.js';
-import { startEmbeddedApi, startProductionApi, type EmbeddedApi, type RunningApi } from '../../api/start.js';
+import { API_STORE_OPTIONS, startEmbeddedApi, startProductionApi, type EmbeddedApi, type RunningApi } from '../../api/start.js';
 import { runDemo } from '../../demo/run-demo.js';
 import { CliError } from '../cli-error.js';
 import { loadCliModel } from '../load-cli-model.js';
@@ -48,7 +48,7 @@ export function register(program: Command): void {
           console.error(describeEmbeddedApi(embedded, options.persons));
           api = embedded;
         } else {
-          const store = await openCliStore(config);
+          const store = await openCliStore(config, API_STORE_OPTIONS);
           api = await startProductionApi({ config, store, model, logger, host: options.host, port: options.port }).catch(async (error: unknown) => {
             await store.close();
             throw error;

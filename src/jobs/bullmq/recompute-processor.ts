@@ -11,6 +11,9 @@
  *   any machine scores chunks. When all are done the job comes back and merges their tallies.
  * - PUBLISH records the run complete with its stats and makes it the served run in one store
  *   transaction; older runs beyond RUNS_KEPT are pruned.
+ *
+ * `pauseIfAsked` at the start of each step is a test-only hook (fault-pause.ts), inert unless
+ * TIESCORE_TEST_PAUSE_AT_STEP is set.
  */
 import { UnrecoverableError, WaitingChildrenError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -25,6 +28,7 @@ import { planIncremental } from '../recompute/incremental-plan.js';
 import { incrementalBase, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
 import type { ChunkPersons } from '../recompute/score-chunk.js';
 import type { RecomputeStep } from '../recompute/steps.js';
+import { pauseIfAsked } from './fault-pause.js';
 import { deleteArtifacts, hasNetworkArtifact, loadTargets, saveNetworkArtifact, saveTargets } from './artifacts.js';
 import type { ChunkJobData, RecomputeJobData, RecomputeProgress } from './job-data.js';
 import { RedisSnapshotImages } from './redis-snapshot-images.js';
@@ -87,11 +91,13 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       await save({ step: 'SNAPSHOT' });
     }
     if (data.step === 'SNAPSHOT' || data.step === 'PROPAGATE') {
+      await pauseIfAsked('SNAPSHOT', run.id);
       const images = new RedisSnapshotImages(deps.redis, deps.prefix);
       const { snapshot, dirty, source } = await timed('SNAPSHOT', () =>
         snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }),
       );
       await save({ step: 'PROPAGATE' });
+      await pauseIfAsked('PROPAGATE', run.id);
       await progress('PROPAGATE', 0, 1);
       const network = await timed('PROPAGATE', async () => propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu }));
       await saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu });
@@ -106,6 +112,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     }
     if (data.step === 'SCORE') {
       if (data.chunks === undefined) {
+        await pauseIfAsked('SCORE', run.id);
         const targets = base ? await loadTargets(deps.redis, deps.prefix, run.id) : undefined;
         if (base && !targets) throw new Error(`recompute: the rescore list of run ${run.id} is missing`);
         const persons = targets ? seqChunks(targets, data.chunkSize) : rangeChunks(await store.seqBound(), data.chunkSize);
@@ -124,6 +131,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       await save({ step: 'PUBLISH', networkStats: { ...data.networkStats, tally } });
     }
     if (data.step === 'PUBLISH') {
+      await pauseIfAsked('PUBLISH', run.id);
       const { tally, ...stats } = data.networkStats as Record<string, unknown> & { tally: ScoreTally };
       const t0 = performance.now();
       const complete = await completeRun(store, run, tally, stats, data.timings);

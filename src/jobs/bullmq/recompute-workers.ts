@@ -31,6 +31,10 @@ export async function startRecomputeWorkers(options: RecomputeWorkersOptions): P
   const prefix = config.QUEUE_PREFIX;
   const artifactsRedis = redisConnection(config);
   const chunkQueue = new Queue<ChunkJobData>(QUEUES.chunks, { connection: redisOptions(config), prefix });
+  // While Redis is away the workers' 'error' events below say so; without listeners these two
+  // would print a stack trace per reconnect attempt, and their commands wait for Redis anyway.
+  artifactsRedis.on('error', () => undefined);
+  chunkQueue.on('error', () => undefined);
   const common = { prefix, lockDuration: config.JOB_LOCK_MS, stalledInterval: Math.min(30_000, config.JOB_LOCK_MS), maxStalledCount: 5 };
 
   const parents = new Worker<RecomputeJobData, RecomputeOutcome>(

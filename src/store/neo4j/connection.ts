@@ -9,8 +9,25 @@ import { StoreUnavailableError } from '../errors.js';
 export interface Neo4jConnection {
   driver: Driver;
   database: string | undefined;
+  /** How long a transient failure (including "Neo4j is down") is retried before it is thrown, ms. */
+  retryMs: number;
   close(): Promise<void>;
 }
+
+/**
+ * How patient the driver is. Batch work (import, recompute) waits out a short outage; the API
+ * must answer within a client's patience, so it gives up sooner and answers 503 (FAIL_FAST).
+ */
+export interface Neo4jTimeouts {
+  /** Time to open a TCP + Bolt connection, ms. */
+  connectionTimeoutMs: number;
+  /** Time a transient failure is retried (managed transactions and auto-commit reads), ms. */
+  retryMs: number;
+}
+
+export const PATIENT: Neo4jTimeouts = { connectionTimeoutMs: 5_000, retryMs: 15_000 };
+/** For request paths: one retry at most (the driver's first backoff is about 1 s), then the error. */
+export const FAIL_FAST: Neo4jTimeouts = { connectionTimeoutMs: 1_000, retryMs: 1_000 };
 
 /**
  * @example
@@ -18,11 +35,12 @@ export interface Neo4jConnection {
  */
 export async function connectNeo4j(
   config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE'>,
+  timeouts: Neo4jTimeouts = PATIENT,
 ): Promise<Neo4jConnection> {
   const driver = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
-    connectionTimeout: 5_000,
+    connectionTimeout: timeouts.connectionTimeoutMs,
     connectionAcquisitionTimeout: 10_000,
-    maxTransactionRetryTime: 15_000,
+    maxTransactionRetryTime: timeouts.retryMs,
     disableLosslessIntegers: true,
   });
   try {
@@ -31,7 +49,7 @@ export async function connectNeo4j(
     await driver.close().catch(() => undefined);
     throw new StoreUnavailableError(`Neo4j is not reachable at ${config.NEO4J_URI}: ${reasonOf(error)}`);
   }
-  return { driver, database: config.NEO4J_DATABASE, close: () => driver.close() };
+  return { driver, database: config.NEO4J_DATABASE, retryMs: timeouts.retryMs, close: () => driver.close() };
 }
 
 function reasonOf(error: unknown): string {

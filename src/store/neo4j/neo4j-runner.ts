@@ -13,9 +13,6 @@ export type Params = Record<string, unknown>;
 /** Driver error codes that mean the server cannot be reached (the driver's own constants). */
 const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
 
-/** How long a failing auto-commit read is retried; the driver's maxTransactionRetryTime (connection.ts). */
-const READ_RETRY_MS = 15_000;
-
 /** An integer parameter: the driver sends JS numbers as floats, which `LIMIT`/`SKIP` refuse. */
 export const int = (value: number) => neo4j.int(value);
 
@@ -33,6 +30,8 @@ export class Neo4jRunner {
   constructor(
     readonly driver: Driver,
     readonly database: string | undefined,
+    /** How long a failing auto-commit read is retried: the driver's maxTransactionRetryTime (connection.ts). */
+    readonly retryMs = 15_000,
   ) {}
 
   /**
@@ -40,23 +39,26 @@ export class Neo4jRunner {
    * auto-commit query — one statement is one transaction either way — because that is one network
    * round trip (RUN and PULL written together), where a managed transaction adds a second one for
    * COMMIT: on the API's score reads that was a third of the time. Transient failures are retried
-   * with backoff for up to 15 s, as managed transactions are; reads are safe to repeat.
+   * with the driver's backoff within `retryMs`, as managed transactions are; reads are safe to repeat.
    */
   async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
     const statement = cypher(name);
     const started = Date.now();
+    let delay = 0;
     for (let attempt = 0; ; attempt++) {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       try {
         const result = await session.run<T>(statement, params);
         return result.records.map((record) => record.toObject());
       } catch (error) {
-        if (!neo4j.isRetryableError(error) || Date.now() - started >= READ_RETRY_MS) throw asStoreError(error);
+        // The driver's own backoff for managed transactions: 1 s, doubling, ±20% jitter — but
+        // never a wait that ends past the budget (a fail-fast API would answer late for nothing).
+        delay = 1_000 * 2 ** attempt * (0.8 + 0.4 * Math.random());
+        if (!neo4j.isRetryableError(error) || Date.now() - started + delay > this.retryMs) throw asStoreError(error);
       } finally {
         await session.close().catch(() => undefined);
       }
-      // The driver's own backoff for managed transactions: 1 s, doubling, ±20% jitter.
-      await new Promise((resolve) => setTimeout(resolve, 1_000 * 2 ** attempt * (0.8 + 0.4 * Math.random())));
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 

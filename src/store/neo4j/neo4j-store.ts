@@ -21,7 +21,7 @@ import type {
   TransactionBySeq,
   UpsertResult,
 } from '../store.js';
-import { connectNeo4j, type Neo4jConnection } from './connection.js';
+import { connectNeo4j, type Neo4jConnection, type Neo4jTimeouts } from './connection.js';
 import { EdgeStore } from './edge-store.js';
 import { EventStore } from './event-store.js';
 import { int, Neo4jRunner } from './neo4j-runner.js';
@@ -37,6 +37,8 @@ export type Neo4jStoreConfig = Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_
 export interface Neo4jStoreOptions {
   /** The clock that stamps `updatedAt` (ISO instant); `new Date().toISOString()` by default. */
   now?: () => string;
+  /** How patient the driver is (connection.ts); PATIENT by default, FAIL_FAST for the API. */
+  timeouts?: Neo4jTimeouts;
 }
 
 /** Items deleted per transaction by `wipeAll`. */
@@ -58,7 +60,7 @@ export class Neo4jStore implements Store {
     options: Neo4jStoreOptions,
   ) {
     const now = options.now ?? (() => new Date().toISOString());
-    this.runner = new Neo4jRunner(connection.driver, connection.database);
+    this.runner = new Neo4jRunner(connection.driver, connection.database, connection.retryMs);
     this.persons = new PersonStore(this.runner, now);
     this.edges = new EdgeStore(this.runner, this.persons, now);
     this.events = new EventStore(this.runner, now);
@@ -76,7 +78,7 @@ export class Neo4jStore implements Store {
    * const store = await Neo4jStore.open(loadConfig());
    */
   static async open(config: Neo4jStoreConfig, options: Neo4jStoreOptions = {}): Promise<Neo4jStore> {
-    return new Neo4jStore(await connectNeo4j(config), config.NEO4J_URI, options);
+    return new Neo4jStore(await connectNeo4j(config, options.timeouts), config.NEO4J_URI, options);
   }
 
   upsertPersons(persons: readonly Person[]): Promise<UpsertResult> {

@@ -1,0 +1,122 @@
+// Redis restarted in the middle of a run's SCORE step. With an append-only Redis (as in
+// docker-compose.yml) the queue survives the restart, and the run must complete with exactly the
+// scores of a run that was never disturbed — or, if it fails, fail with a reason and give that
+// result when started again. A Redis without persistence loses the run's job: the previous run
+// must stay served and a new run must give the undisturbed result. Redis here is this test's own,
+// on a free port (one per case); Neo4j is the shared one.
+import type { Queue } from 'bullmq';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { enqueueRecompute } from '../../src/jobs/bullmq/enqueue.js';
+import type { RecomputeJobData } from '../../src/jobs/bullmq/job-data.js';
+import { recomputeQueue } from '../../src/jobs/bullmq/queues.js';
+import { startRecomputeWorkers, type RecomputeWorkers } from '../../src/jobs/bullmq/recompute-workers.js';
+import { recomputeInline } from '../../src/jobs/recompute/inline-runner.js';
+import { loadModel, type Model } from '../../src/score/index.js';
+import { connectNeo4j } from '../../src/store/neo4j/connection.js';
+import { migrateSchema } from '../../src/store/neo4j/migrate.js';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
+import type { ScoreRun } from '../../src/domain/scores.js';
+import { startDedicatedRedis, type DedicatedRedis } from '../support/dedicated-redis.js';
+import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
+import { until } from '../support/until.js';
+
+const PERSONS = 1500;
+const base = loadConfig();
+assertWipeAllowed(base.NEO4J_URI);
+
+describe('Redis restarted during a run', () => {
+  let store: Neo4jStore;
+  let model: Model;
+  /** Person id → score of an undisturbed run at the same as-of date. */
+  let reference: Map<string, number>;
+  let redis: DedicatedRedis | undefined;
+  let workers: RecomputeWorkers | undefined;
+  let queue: Queue | undefined;
+  const log = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    store = await Neo4jStore.open(base);
+    await store.wipeAll();
+    const connection = await connectNeo4j(base);
+    await migrateSchema(connection.driver, connection.database).finally(() => connection.close());
+    model = await loadModel();
+    await loadSyntheticPopulation(store, PERSONS, 9);
+    const undisturbed = await recomputeInline(store, model, { asOf: SYNTH_AS_OF, publish: false });
+    reference = await scoresOf(undisturbed.run);
+  }, 180_000);
+
+  afterEach(async () => {
+    await workers?.close();
+    await queue?.close();
+    await redis?.close();
+    [workers, queue, redis] = [undefined, undefined, undefined];
+  });
+
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const scoresOf = async (run: ScoreRun) => new Map((await store.scoresBySeqIn(run, 0, PERSONS)).map((s) => [s.personId, s.score]));
+
+  /** Waits for a run to leave `running`: published, or failed (with its reason). */
+  const settled = (runId: string) =>
+    until(`run ${runId} to finish`, async () => {
+      const run = await store.getRun(runId);
+      if (run?.status === 'failed') return run;
+      return run?.publishedAt !== undefined ? run : undefined;
+    }, 150_000);
+
+  /** Starts a run on workers over a Redis of its own and restarts that Redis once SCORE is under way. */
+  const runThroughRestart = async (persistent: boolean) => {
+    redis = await startDedicatedRedis({ persistent });
+    const config = { ...base, REDIS_URL: redis.url, QUEUE_PREFIX: 'tiescore-redis-restart', JOB_LOCK_MS: 5_000 };
+    workers = await startRecomputeWorkers({ config, store, model, onEvent: (line) => log.info(line) });
+    queue = recomputeQueue(config);
+    queue.on('error', () => undefined); // Redis goes away on purpose
+    const job = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
+    const runId = job.data.runId!;
+    await until('SCORE to be under way', async () => {
+      const data = (await queue!.getJob(job.id!))?.data as RecomputeJobData | undefined;
+      const written = data?.step === 'SCORE' ? await store.countScores(runId) : 0;
+      return written > 0 && written < PERSONS ? written : undefined;
+    });
+    await redis.stop();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await redis.start();
+    return { queue, runId };
+  };
+
+  const expectUndisturbedResult = async (run: ScoreRun) => {
+    expect(run).toMatchObject({ status: 'complete', asOf: SYNTH_AS_OF });
+    expect((await store.publishedRun())?.id).toBe(run.id);
+    expect(await store.countScores(run.id)).toBe(PERSONS);
+    expect(run.stats).toMatchObject({ scored: PERSONS });
+    expect(await scoresOf(run)).toEqual(reference);
+  };
+
+  it('append-only Redis: the run completes with the scores of an undisturbed run, or fails with a reason and gives them when run again', async () => {
+    const { queue, runId } = await runThroughRestart(true);
+    let run = await settled(runId);
+    if (run.status === 'failed') {
+      expect(run.failureReason).toMatch(/\w/);
+      const again = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
+      run = await settled(again.data.runId!);
+    }
+    await expectUndisturbedResult(run);
+  }, 240_000);
+
+  it('Redis without persistence: the lost run is never served, and a new run gives the undisturbed result', async () => {
+    const served = (await store.publishedRun())!;
+    const { queue, runId } = await runThroughRestart(false);
+    expect(await queue.getJob(runId)).toBeUndefined(); // the restart lost it
+    expect((await store.publishedRun())?.id).toBe(served.id);
+    const again = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
+    const run = await settled(again.data.runId!);
+    await expectUndisturbedResult(run);
+    const lost = await store.getRun(runId);
+    expect(lost?.publishedAt).toBeUndefined();
+  }, 240_000);
+});
