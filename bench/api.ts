@@ -41,7 +41,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
 import { issueApiKey } from '../src/api/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
@@ -49,7 +48,9 @@ import { PACKAGE_ROOT } from '../src/package-root.js';
 import { connectNeo4j } from '../src/store/neo4j/connection.js';
 import { cypher } from '../src/store/neo4j/cypher.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
-import { freePort, measured as measuredBase, roundTo as round, type Measured as BaseMeasured } from './lib/latency.js';
+import { measured as measuredBase, roundTo as round, type Measured as BaseMeasured } from './lib/latency.js';
+import { deleteKeysUnder } from './lib/redis-keys.js';
+import { freePort } from './lib/processes.js';
 import { machine, median, numberArg } from './lib/report.js';
 
 const runs = numberArg('runs', 3);
@@ -388,14 +389,7 @@ async function waitUntilUp(child: ChildProcess, url: string, timeoutMs: number):
  * reads in Neo4j, and the queue keys the API created under its QUEUE_PREFIX in Redis.
  */
 async function cleanUp(): Promise<void> {
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    const keys: string[] = [];
-    for await (const batch of redis.scanStream({ match: `${config.QUEUE_PREFIX}:*` }) as AsyncIterable<string[]>) keys.push(...batch);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeysUnder(config.REDIS_URL, config.QUEUE_PREFIX);
   const session = connection.driver.session({ database: connection.database });
   try {
     for (;;) {

@@ -15,7 +15,8 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { personId } from '../src/synth/ids.js';
-import { freePort, measured, type Measured } from './lib/latency.js';
+import { measured, type Measured } from './lib/latency.js';
+import { freePort } from './lib/processes.js';
 import { machine, median, numberArg } from './lib/report.js';
 
 const persons = numberArg('persons', 100_000);

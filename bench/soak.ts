@@ -25,7 +25,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
 import { issueApiKey } from '../src/api/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
@@ -38,6 +37,7 @@ import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
 import { generatePopulation } from '../src/synth/population.js';
 import { writePopulationFiles } from '../src/synth/write-files.js';
 import { freePort, rssMiB, waitUntilUp } from './lib/processes.js';
+import { deleteKeysUnder } from './lib/redis-keys.js';
 import { machine, numberArg } from './lib/report.js';
 
 const minutes = numberArg('minutes', 10);
@@ -269,14 +269,7 @@ function markdown(summary: { persons: number; minutes: number; maxRequestsPerSec
 
 /** Deletes what the soak made: its events, keys and their access-log entries, its queue keys. */
 async function cleanUp(): Promise<void> {
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    const keys: string[] = [];
-    for await (const batch of redis.scanStream({ match: `${config.QUEUE_PREFIX}:*` }) as AsyncIterable<string[]>) keys.push(...batch);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeysUnder(config.REDIS_URL, config.QUEUE_PREFIX);
   const connection = await connectNeo4j(config);
   const session = connection.driver.session({ database: connection.database });
   try {

@@ -1,5 +1,4 @@
-/** Shared by the HTTP benchmarks: a free loopback port, and latency samples summarised. */
-import { createServer } from 'node:net';
+/** Shared by the HTTP benchmarks: latency samples summarised. */
 
 /** Requests per second and latency percentiles (ms) of one measurement. */
 export interface Measured {
@@ -21,14 +20,3 @@ export function measured(latencies: number[], seconds: number): Measured {
   return { requestsPerSecond: roundTo(sorted.length / seconds, 1), p50: roundTo(at(0.5), 2), p95: roundTo(at(0.95), 2), p99: roundTo(at(0.99), 2), requests: sorted.length };
 }
 
-/** A TCP port free on `host` right now. */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
