@@ -58,8 +58,8 @@ export function judge(input: { routes: readonly AnyRoute[]; route: AnyRoute; req
   const { status } = response;
   if (status >= 500) violations.push(`answered ${status}: ${response.body.slice(0, 300)}`);
   const problem = response.contentType.startsWith('application/problem+json');
-  if (status >= 400 && status < 500 && !problem && !NODE_STATUSES.has(status)) violations.push(`a ${status} that is not problem+json (${response.contentType})`);
-  if (status >= 400 && problem) {
+  if (status >= 400 && status < 500 && !problem && !NODE_STATUSES.has(status) && request.method !== 'HEAD') violations.push(`a ${status} that is not problem+json (${response.contentType})`);
+  if (status >= 400 && problem && request.method !== 'HEAD') {
     try {
       const body = JSON.parse(response.body) as { status?: number; type?: string };
       if (body.status !== status || typeof body.type !== 'string') violations.push(`problem body does not match: ${response.body.slice(0, 200)}`);

@@ -39,6 +39,8 @@ export interface FuzzWorld {
   keys: Record<string, string>;
   /** Arbitrary for values a schema leaves open (`z.unknown()`, e.g. ingestion items). */
   open: fc.Arbitrary<unknown>;
+  /** The same for a request with these path parameters (e.g. rows of the `{kind}` named in the path); defaults to `open`. */
+  openFor?: (params: Record<string, string>) => fc.Arbitrary<unknown>;
   /** The API's body limit in bytes (for oversize bodies). */
   bodyLimit: number;
 }
@@ -121,6 +123,55 @@ function fittingValue(schema: JsonSchema, world: FuzzWorld, depth: number): fc.A
   }
 }
 
+/** A value that fits the schema (all required fields, no extra ones), as far as JSON Schema can say. */
+export function exactValue(schema: JsonSchema, world: FuzzWorld): fc.Arbitrary<unknown> {
+  if (Object.keys(schema).length === 0) return world.open; // z.unknown(): whatever the world fills in
+  if (schema.anyOf) return fc.oneof(...schema.anyOf.map((s) => exactValue(s, world)));
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (schema.enum) return fc.constantFrom(...schema.enum);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'string':
+      if (schema.format === 'date-time') return isoDateString;
+      if (schema.pattern?.includes('\\d\\d-\\d\\d')) return isoDateString.map((s) => s.slice(0, 10)).filter((d) => d >= '1900' && d < '2200');
+      return liveFrom(world.plausible);
+    case 'integer':
+      return fc.integer({ min: Math.max(schema.minimum ?? 0, -(2 ** 31)), max: Math.min(schema.maximum ?? 1000, 2 ** 31) });
+    case 'number':
+      return fc.double({ min: schema.minimum ?? 0, max: schema.maximum ?? 1000, noNaN: true });
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return fc.array(exactValue(schema.items ?? {}, world), { minLength: Math.max(1, schema.minItems ?? 0), maxLength: Math.min(6, schema.maxItems ?? 6) });
+    case 'object': {
+      const entries = Object.entries(schema.properties ?? {});
+      const required = new Set(schema.required ?? []);
+      return fc.tuple(...entries.map(([name, s]) => (required.has(name) ? exactValue(s, world) : fc.option(exactValue(s, world), { nil: undefined })))).map((values) =>
+        Object.fromEntries(entries.flatMap(([name], k) => (values[k] === undefined ? [] : [[name, values[k]]]))),
+      );
+    }
+    default:
+      return fc.constant(null);
+  }
+}
+
+/** An object that fits its schema but for at most one field: dropped, wrong, or one unknown field added. */
+export function nearlyExactObject(schema: JsonSchema, world: FuzzWorld): fc.Arbitrary<unknown> {
+  const names = Object.keys(schema.properties ?? {});
+  const mutation = fc.oneof(
+    { weight: 2, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.record({ drop: fc.constantFrom(...names) }) },
+    { weight: 2, arbitrary: fc.record({ field: fc.constantFrom(...names), value: fc.oneof(hostileString(), hostileNumber(), fc.constant(null), fc.boolean()) }) },
+    { weight: 1, arbitrary: fc.record({ field: fc.oneof(fc.constant('zz_unknown'), hostileString()), value: hostileJson() }) },
+  );
+  return fc.tuple(exactValue(schema, world), mutation).map(([value, change]) => {
+    const out = { ...(value as Record<string, unknown>) };
+    if (change && 'drop' in change) delete out[change.drop];
+    else if (change) Object.defineProperty(out, change.field, { value: change.value, enumerable: true, configurable: true, writable: true });
+    return out;
+  });
+}
+
 /** A path segment: a plausible or hostile value, percent-encoded, or raw bytes that are not valid percent-encoding. */
 function pathSegment(schema: JsonSchema | undefined, world: FuzzWorld): fc.Arbitrary<string> {
   const value = schema ? fittingValue(schema, world, 0).map(String) : liveFrom(world.plausible);
@@ -190,46 +241,103 @@ function authorization(route: AnyRoute, world: FuzzWorld): fc.Arbitrary<string |
   );
 }
 
+interface RequestParts {
+  method: string;
+  segments: string[];
+  query: string;
+  auth: string | undefined;
+  body: { bytes: Buffer | undefined; note: string } | undefined;
+  contentType: string | undefined;
+  encoding: string | undefined;
+  origin: string | undefined;
+}
+
+function assemble(route: AnyRoute, names: string[], parts: RequestParts, fault: string): FuzzRequest {
+  let path = route.path;
+  names.forEach((name, k) => (path = path.replace(`{${name}}`, parts.segments[k]!)));
+  const headers: Record<string, string> = {};
+  const b = parts.body;
+  if (parts.auth !== undefined) headers.authorization = parts.auth;
+  if (b?.bytes !== undefined && parts.contentType !== undefined) headers['content-type'] = parts.contentType;
+  if (b?.bytes !== undefined && parts.encoding !== undefined) headers['content-encoding'] = parts.encoding;
+  if (parts.origin !== undefined) headers.origin = parts.origin;
+  const note = `${fault}: ${b?.note ?? 'no body'}${parts.contentType && b?.bytes ? `, ${parts.contentType}` : ''}${parts.encoding ? `, ${parts.encoding}` : ''}`;
+  return { method: parts.method, path: `${path}${parts.query}`, headers, body: b?.bytes, note };
+}
+
 /**
- * Fuzzed requests for one route.
+ * Fuzzed requests for one route: a third are wrong everywhere at once ("wild"); the rest are
+ * valid requests with one fault ("focused": in the path, the query, a body value, the raw body,
+ * its media type or encoding, the key or the method, or none), which reach the checks deep in
+ * the handlers.
  *
  * @example
  * fc.assert(fc.asyncProperty(fuzzRequests(route, world), async (request) => { await send(url, request); ... }));
  */
 export function fuzzRequests(route: AnyRoute, world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
   const params = route.params ? jsonSchemaOf(route.params) : undefined;
+  const querySchema = route.query ? jsonSchemaOf(route.query) : undefined;
+  const bodySchema = route.body ? jsonSchemaOf(route.body) : undefined;
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-  const segments = fc.tuple(...names.map((name) => pathSegment(params?.properties?.[name], world)));
-  const method = fc.oneof(
-    { weight: 12, arbitrary: fc.constant(route.method.toUpperCase()) },
-    { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD') },
-  );
   const hasBody = route.method !== 'get';
-  const body = bodyOf(route.body ? jsonSchemaOf(route.body) : undefined, world);
-  const contentType = fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: fc.constant(undefined) });
-  const encoding = fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-zip') });
-  return fc
+  const faulty = {
+    method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'),
+    segments: fc.tuple(...names.map((name) => pathSegment(params?.properties?.[name], world))),
+    query: queryString(querySchema, world),
+    auth: authorization(route, world),
+    body: bodyOf(bodySchema, world),
+    bodyValue: (bodySchema ? valueFor(bodySchema, world) : hostileJson()).map((v) => ({ bytes: Buffer.from(JSON.stringify(v) ?? 'null'), note: 'json' })),
+    contentType: fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: undefined }),
+    encoding: fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-zip'),
+  };
+  const admitted = route.access === 'public' ? [] : Object.keys(route.access).filter((role) => world.keys[role]).map((role) => `Bearer ${world.keys[role]}`);
+  const exactQuery = fc
+    .tuple(...Object.entries(querySchema?.properties ?? {}).map(([name, s]) => fc.option(exactValue(s, world).map((v) => `${percentEncode(name)}=${percentEncode(String(v))}`), { nil: undefined })))
+    .map((pairs) => {
+      const present = pairs.filter((p) => p !== undefined);
+      return present.length > 0 ? `?${present.join('&')}` : '';
+    });
+  // A valid request: path parameters first, since open body values may depend on them.
+  const skeleton = fc.tuple(...names.map((name) => exactValue(params?.properties?.[name] ?? {}, world).map(String))).chain((values: string[]) => {
+    const bodyWorld = world.openFor ? { ...world, open: world.openFor(Object.fromEntries(names.map((name, k) => [name, values[k]!]))) } : world;
+    return fc.record({
+      method: fc.constant(route.method.toUpperCase()),
+      segments: fc.constant(values.map(percentEncode)),
+      query: exactQuery,
+      auth: admitted.length > 0 ? fc.constantFrom(...admitted) : fc.constant(undefined),
+      body: hasBody && bodySchema ? exactValue(bodySchema, bodyWorld).map((v) => ({ bytes: Buffer.from(JSON.stringify(v) ?? 'null'), note: 'json' })) : fc.constant(undefined),
+      contentType: fc.constant('application/json'),
+      encoding: fc.constant(undefined),
+      origin: fc.option(fc.constantFrom('https://evil.example', 'null'), { freq: 6, nil: undefined }),
+    });
+  });
+  const focused = fc
+    .tuple(skeleton, fc.record(faulty), fc.constantFrom('none', 'path', 'query', 'body value', 'raw body', 'media type', 'encoding', 'key', 'method'))
+    .map(([parts, bad, fault]) => {
+      const changed: RequestParts = { ...parts };
+      if (fault === 'path') changed.segments = bad.segments;
+      if (fault === 'query') changed.query = bad.query;
+      if (fault === 'body value') changed.body = bad.bodyValue;
+      if (fault === 'raw body') changed.body = bad.body;
+      if (fault === 'media type') changed.contentType = bad.contentType;
+      if (fault === 'encoding') changed.encoding = bad.encoding;
+      if (fault === 'key') changed.auth = bad.auth;
+      if (fault === 'method') changed.method = bad.method;
+      return assemble(route, names, changed, fault);
+    });
+  const wild = fc
     .record({
-      method,
-      segments,
-      query: queryString(route.query ? jsonSchemaOf(route.query) : undefined, world),
-      auth: authorization(route, world),
-      body: hasBody ? body : fc.option(body, { freq: 8, nil: undefined }),
-      contentType,
-      encoding,
+      method: fc.oneof({ weight: 12, arbitrary: fc.constant(route.method.toUpperCase()) }, { weight: 1, arbitrary: faulty.method }),
+      segments: faulty.segments,
+      query: faulty.query,
+      auth: faulty.auth,
+      body: hasBody ? faulty.body : fc.option(faulty.body, { freq: 8, nil: undefined }),
+      contentType: fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 3, arbitrary: faulty.contentType }),
+      encoding: fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: faulty.encoding }),
       origin: fc.option(fc.constantFrom('https://evil.example', 'null', 'http://127.0.0.1'), { freq: 6, nil: undefined }),
     })
-    .map(({ method: m, segments: values, query, auth, body: b, contentType: type, encoding: enc, origin }) => {
-      let path = route.path;
-      names.forEach((name, k) => (path = path.replace(`{${name}}`, values[k]!)));
-      const headers: Record<string, string> = {};
-      if (auth !== undefined) headers.authorization = auth;
-      if (b?.bytes !== undefined && type !== undefined) headers['content-type'] = type;
-      if (b?.bytes !== undefined && enc !== undefined) headers['content-encoding'] = enc;
-      if (origin !== undefined) headers.origin = origin;
-      const note = `${b?.note ?? 'no body'}${type && b?.bytes ? `, ${type}` : ''}${enc ? `, ${enc}` : ''}`;
-      return { method: m, path: `${path}${query}`, headers, body: b?.bytes, note };
-    });
+    .map((parts) => assemble(route, names, parts, 'wild'));
+  return fc.oneof({ weight: 1, arbitrary: wild }, { weight: 2, arbitrary: focused });
 }
 
 export interface FuzzResponse {
