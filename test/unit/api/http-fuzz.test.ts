@@ -17,7 +17,7 @@ import { canonical, memoryStoreContent } from '../../support/store-content.js';
 import { OTHER, startHarness, SUBJECT, type Harness } from './harness.js';
 
 /** Requests per route (twice as many on routes that write); seeded, so a failure replays. */
-const RUNS_PER_ROUTE = 40;
+const RUNS_PER_ROUTE = 30;
 const SEED = 20261126;
 const BODY_LIMIT = 64 * 1024;
 
