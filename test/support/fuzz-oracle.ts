@@ -18,7 +18,7 @@ import type { AnyRoute } from '../../src/api/route.js';
 import type { FuzzRequest, FuzzResponse } from './route-fuzz.js';
 
 /** Routes whose accepted requests write records (besides access-log entries). */
-export const WRITING_OPERATIONS = new Set(['grantConsent', 'revokeConsent', 'openDispute', 'resolveDispute', 'startRecompute', 'ingest']);
+export const WRITING_OPERATIONS = new Set(['grantConsent', 'revokeConsent', 'openDispute', 'resolveDispute', 'startRecompute', 'ingest', 'erasePerson']);
 
 /** Statuses Node's HTTP server sends itself for requests it cannot parse (no app, no problem body). */
 const NODE_STATUSES = new Set([414, 431]);
