@@ -6,6 +6,7 @@
  * variable and says what is wrong.
  */
 import { z } from 'zod';
+import { withoutPassword } from './url-credentials.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = (protocols: string[]) =>
@@ -142,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const result = schema.safeParse(raw === '' ? undefined : raw);
     if (!result.success) {
       const reason = result.error.issues[0]?.message ?? 'invalid value';
-      throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: ${reason}`);
+      throw new ConfigError(`${name}=${JSON.stringify(raw === undefined ? raw : withoutPassword(raw))} is invalid: ${reason}`);
     }
     config[name] = result.data;
   }

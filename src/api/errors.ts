@@ -37,14 +37,32 @@ function fromBodyParser(error: { type?: unknown; limit?: unknown }): ApiProblem 
   }
 }
 
+/**
+ * Other client errors the request machinery raises (http-errors with a 4xx `status`), e.g. a body
+ * whose Content-Encoding does not decode (a corrupt gzip or brotli stream): the caller's fault,
+ * never a 500.
+ */
+function fromClientHttpError(error: { status?: unknown; expose?: unknown }): ApiProblem | undefined {
+  const { status } = error;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || error.expose !== true) return undefined;
+  if (status === 413) return new ApiProblem('payload-too-large', 'the request body is too large');
+  if (status === 415) return new ApiProblem('unsupported-media-type', 'the request body must be JSON, uncompressed or gzip/deflate/br-encoded');
+  return new ApiProblem('validation-failed', 'the request body could not be read (check its Content-Encoding)');
+}
+
 export function errorHandler(logger: Logger) {
   // Express recognises an error handler by its four parameters.
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     let problem: ApiProblem;
     if (error instanceof ApiProblem) {
       problem = error;
+    } else if (error instanceof URIError) {
+      // The router could not percent-decode a path parameter (e.g. `%F0%9F%98`, a cut UTF-8 sequence).
+      problem = new ApiProblem('validation-failed', 'the path is not valid percent-encoded UTF-8', { extensions: { errors: [{ field: 'params', message: 'is not valid percent-encoded UTF-8' }] } });
     } else if (typeof error === 'object' && error !== null && fromBodyParser(error)) {
       problem = fromBodyParser(error)!;
+    } else if (typeof error === 'object' && error !== null && fromClientHttpError(error)) {
+      problem = fromClientHttpError(error)!;
     } else if (error instanceof StoreUnavailableError) {
       logger.error({ reqId: req.id, err: { message: error.message } }, 'store unavailable');
       problem = new ApiProblem('service-unavailable', 'the database is not reachable; try again shortly', { headers: { 'Retry-After': '5' } });

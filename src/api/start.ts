@@ -23,6 +23,7 @@ import { memoryImagesOf } from '../jobs/recompute/snapshot-images.js';
 import { PublishedNetworkViews } from './network-view.js';
 import { bullmqRecomputeJobs, InlineRecomputeJobs, type RecomputeJobs } from './recompute-jobs.js';
 import { startServer, type RunningServer } from './server.js';
+import { withoutPassword } from '../url-credentials.js';
 
 export type ApiConfig = Pick<
   Config,
@@ -80,7 +81,7 @@ export async function startProductionApi(options: { config: ApiConfig; store: St
   // Redis only stops job endpoints and readiness, never score reads.
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => {
-      logger.warn({ redis: config.REDIS_URL }, 'Redis is not reachable yet: recompute jobs are unavailable until it is');
+      logger.warn({ redis: withoutPassword(config.REDIS_URL) }, 'Redis is not reachable yet: recompute jobs are unavailable until it is');
       resolve();
     }, 5_000);
     redis.once('ready', () => {

@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { recomputeQueue, redisConnection, retentionQueue } from '../jobs/bullmq/queues.js';
+import { withoutPassword } from '../url-credentials.js';
 import { CliError } from './cli-error.js';
 
 export function withRecomputeQueue<T>(config: Config, work: (queue: Queue) => Promise<T>): Promise<T> {
@@ -23,7 +24,7 @@ async function withQueue<T>(config: Config, open: (config: Config, connection: R
     ]);
   } catch (error) {
     connection.disconnect();
-    throw new CliError(`Redis is not reachable at ${config.REDIS_URL}: ${(error as Error).message}`);
+    throw new CliError(`Redis is not reachable at ${withoutPassword(config.REDIS_URL)}: ${(error as Error).message}`);
   }
   const queue = open(config, connection);
   try {

@@ -143,8 +143,9 @@ async function importFile(
     void writing.then(() => options.onProgress?.(progress), () => {});
   };
 
+  let source: Awaited<ReturnType<typeof openRows>> | undefined;
   try {
-    const source = await openRows(file, spec);
+    source = await openRows(file, spec);
     for await (const row of source.rows()) {
       summary.read++;
       if ('error' in row) {
@@ -160,6 +161,9 @@ async function importFile(
     await writing;
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
+    // The rest of the file cannot be read; the rows read before the error are imported like any
+    // earlier batch (dropping them would make the outcome depend on the batch size, silently).
+    if (source && batch.length > 0) await flush(source);
     await writing; // the batch in flight lands (or its failure surfaces) before the file error is reported
     reportRejections();
     summary.rejected++;

@@ -103,8 +103,10 @@ async function* ndjsonRows(input: NodeJS.ReadableStream, file: string): AsyncIte
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   try {
-    for await (const text of lines) {
+    for await (const raw of lines) {
       line++;
+      // A byte-order mark (as Windows tools write) is not part of the first row, as in CSV files.
+      const text = line === 1 ? raw.replace(/^\ufeff/, '') : raw;
       if (text.trim() === '') continue;
       let value: unknown;
       try {

@@ -1,47 +1,56 @@
 /**
- * `tiescore` commands as child processes (from the sources, through tsx), for the tests that
- * kill them: their stderr is kept so a test can wait for a line, and `kill` waits for the exit.
+ * `tiescore` commands as real child processes (from the sources, through tsx: no build needed),
+ * keeping everything they print, so a test can wait for a line, search the output, or kill them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { until } from './until.js';
 
-export interface CliProcess {
+export { until } from './until.js';
+
+export interface CliRun {
   child: ChildProcess;
+  /** Everything written to stdout so far. */
+  stdout(): string;
   /** Everything written to stderr so far. */
   stderr(): string;
   /** Resolves with the first stderr match of `pattern`; throws after `timeoutMs` or when the process exits first. */
   waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Sends `signal` (default SIGKILL) and waits until the process is gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
-  /** Resolves with the exit code once the process ends. */
-  exited: Promise<number | null>;
+  /** Resolves with the exit code, or the signal's name when a signal ended it. */
+  exited: Promise<number | string>;
 }
 
+/** The same as CliRun (the name the crash tests use). */
+export type CliProcess = CliRun;
+
 /**
+ * Starts `tiescore ...args` with `env` added to this process's environment.
+ *
  * @example
- * const worker = startCli(['worker', '--no-schedule'], { QUEUE_PREFIX: 'tiescore-test-1' });
+ * const worker = startCli(['worker', '--no-schedule'], { QUEUE_PREFIX: 'tiescore-test-1', LOG_LEVEL: 'warn' });
  * await worker.waitForStderr(/worker ready/);
  */
-export function startCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliProcess {
+export function startCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliRun {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let text = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
-    text += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let out = '';
+  let err = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   return {
     child,
-    stderr: () => text,
+    stdout: () => out,
+    stderr: () => err,
     exited,
     waitForStderr(pattern, timeoutMs = 90_000) {
-      return until(`${args[0]} to print ${pattern}`, async () => {
-        const match = text.match(pattern);
+      return until(`${args[0]} to print ${pattern}`, () => {
+        const match = err.match(pattern);
         if (match) return match;
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${args[0]} exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${text}`);
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${args[0]} exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${err}`);
         return undefined;
       }, timeoutMs);
     },
@@ -50,4 +59,12 @@ export function startCli(args: readonly string[], env: Record<string, string | u
       await exited;
     },
   };
+}
+
+/** Runs a command to its end; throws with its output when it exits non-zero. */
+export async function runCli(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
+  const run = startCli(args, env);
+  const code = await run.exited;
+  if (code !== 0) throw new Error(`tiescore ${args.join(' ')} exited ${code}:\n${run.stderr()}${run.stdout()}`);
+  return { stdout: run.stdout(), stderr: run.stderr() };
 }

@@ -1,0 +1,105 @@
+/**
+ * What every fuzzed request must satisfy, whatever it carried (used by the HTTP fuzz tests on the
+ * memory store and on Neo4j):
+ *
+ * - no 5xx, and every refusal is an RFC 9457 problem (except the statuses Node's HTTP parser
+ *   answers itself, before the app sees the request: 414 and 431);
+ * - no unhandled rejection or uncaught exception anywhere in the process (listeners installed
+ *   by `watchProcessErrors`);
+ * - "the store unchanged", checked on the store's whole content (counts and a SHA-256 of every
+ *   record, see store-content.ts) taken before and after each request:
+ *     · a refused request (any status but 2xx) changes nothing at all, not even the access log;
+ *     · an accepted request on a route that only reads may append access-log entries (every read of
+ *       a person's data is logged, by design) and change nothing else;
+ *     · an accepted request on a route that writes (consents, disputes, jobs, ingestion) may change
+ *       the store, and the next request is compared against the new content.
+ */
+import type { AnyRoute } from '../../src/api/route.js';
+import type { FuzzRequest, FuzzResponse } from './route-fuzz.js';
+
+/** Routes whose accepted requests write records (besides access-log entries). */
+export const WRITING_OPERATIONS = new Set(['grantConsent', 'revokeConsent', 'openDispute', 'resolveDispute', 'startRecompute', 'ingest', 'erasePerson']);
+
+/** Statuses Node's HTTP server sends itself for requests it cannot parse (no app, no problem body). */
+const NODE_STATUSES = new Set([414, 431]);
+
+/** The store's content as a fuzz test compares it (the parts other than `all` are computed only when needed). */
+export interface StoreState {
+  /** Everything: a digest or the canonical text. */
+  all: string;
+  /** Everything but the access log. */
+  withoutAccessLog(): string;
+  /** Counts per record kind, for a readable failure message. */
+  counts(): Record<string, number>;
+}
+
+export interface FuzzVerdict {
+  accepted: boolean;
+  /** Reasons the request broke a rule; empty when it did not. */
+  violations: string[];
+}
+
+/** Whether an accepted request with this method on this route's path may write records. */
+export function mayWrite(routes: readonly AnyRoute[], route: AnyRoute, method: string): boolean {
+  const handler = routes.find((r) => r.path === route.path && r.method.toUpperCase() === method) ?? route;
+  return WRITING_OPERATIONS.has(handler.operationId) && handler.method.toUpperCase() === method;
+}
+
+/**
+ * Judges one request by its response and the store before and after it.
+ *
+ * @example
+ * const verdict = judge({ routes: ROUTES, route, request, response, before, after });
+ * expect(verdict.violations).toEqual([]);
+ */
+export function judge(input: { routes: readonly AnyRoute[]; route: AnyRoute; request: FuzzRequest; response: FuzzResponse; before: StoreState; after: StoreState }): FuzzVerdict {
+  const { routes, route, request, response, before, after } = input;
+  const violations: string[] = [];
+  const { status } = response;
+  if (status >= 500) violations.push(`answered ${status}: ${response.body.slice(0, 300)}`);
+  const problem = response.contentType.startsWith('application/problem+json');
+  if (status >= 400 && status < 500 && !problem && !NODE_STATUSES.has(status) && request.method !== 'HEAD') violations.push(`a ${status} that is not problem+json (${response.contentType})`);
+  if (status >= 400 && problem && request.method !== 'HEAD') {
+    try {
+      const body = JSON.parse(response.body) as { status?: number; type?: string };
+      if (body.status !== status || typeof body.type !== 'string') violations.push(`problem body does not match: ${response.body.slice(0, 200)}`);
+    } catch {
+      violations.push(`problem body is not JSON: ${response.body.slice(0, 200)}`);
+    }
+  }
+  const accepted = status >= 200 && status < 300;
+  if (!accepted && after.all !== before.all) {
+    violations.push(`a refused request (${status}) changed the store: ${countChanges(before, after)}`);
+  }
+  if (accepted && !mayWrite(routes, route, request.method) && after.withoutAccessLog() !== before.withoutAccessLog()) {
+    violations.push(`an accepted read (${status}) changed more than the access log: ${countChanges(before, after)}`);
+  }
+  return { accepted, violations };
+}
+
+function countChanges(before: StoreState, after: StoreState): string {
+  const [was, now] = [before.counts(), after.counts()];
+  const names = new Set([...Object.keys(was), ...Object.keys(now)]);
+  const changed = [...names].filter((name) => was[name] !== now[name]).map((name) => `${name} ${was[name] ?? 0} → ${now[name] ?? 0}`);
+  return changed.length > 0 ? changed.join(', ') : 'same counts, different content';
+}
+
+/** Collects unhandled rejections and uncaught exceptions of this process while installed. */
+export function watchProcessErrors(): { errors: string[]; stop(): void } {
+  const errors: string[] = [];
+  const onRejection = (reason: unknown) => errors.push(`unhandledRejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  const onException = (error: Error) => errors.push(`uncaughtException: ${error.stack}`);
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onException);
+  return {
+    errors,
+    stop() {
+      process.off('unhandledRejection', onRejection);
+      process.off('uncaughtException', onException);
+    },
+  };
+}
+
+/** One line naming a request, for failure messages. */
+export const describeRequest = (request: FuzzRequest): string =>
+  `${request.method} ${request.path.slice(0, 300)} [${request.note}] headers=${JSON.stringify(request.headers).slice(0, 300)} body=${request.body?.toString('utf8').slice(0, 300) ?? '-'}`;
