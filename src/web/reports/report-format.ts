@@ -32,6 +32,12 @@ export function formatDifferenceWithInterval(
   return `${formatDifference(difference.difference)}${interval}`;
 }
 
+/** Just the interval: `+0.002 to +0.006`; "—" when there is none. */
+export function formatInterval(difference: { lower: number | null; upper: number | null } | null): string {
+  if (!difference || difference.lower === null || difference.upper === null) return DASH;
+  return `${formatDifference(difference.lower)} to ${formatDifference(difference.upper)}`;
+}
+
 /** Whether an interval excludes zero: the network dimension's effect is then distinguishable. */
 export function intervalExcludesZero(difference: { lower: number | null; upper: number | null } | null): boolean {
   if (!difference || difference.lower === null || difference.upper === null) return false;

@@ -31,7 +31,7 @@ export function rocChart(curves: readonly RocCurve[], summary: string): SVGEleme
   ]);
   const legend = curves.map((curve, i) => {
     const y = BOX.top + BOX.height - 46 + i * 20;
-    const x = BOX.left + BOX.width - 170;
+    const x = BOX.left + BOX.width - 226;
     return svg(
       'g',
       { class: 'roc-legend-item' },
@@ -54,7 +54,7 @@ export function rocChart(curves: readonly RocCurve[], summary: string): SVGEleme
       { x: 0, y: 0, transform: `translate(14 ${BOX.top + BOX.height / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'axis-label' },
       'True-positive rate (defaulters declined)',
     ),
-    svg('rect', { x: BOX.left + BOX.width - 178, y: BOX.top + BOX.height - 60, width: 174, height: 50, class: 'roc-legend-box' }),
+    svg('rect', { x: BOX.left + BOX.width - 234, y: BOX.top + BOX.height - 60, width: 230, height: 50, class: 'roc-legend-box' }),
     legend,
   );
 }

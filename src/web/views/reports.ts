@@ -15,7 +15,8 @@ import { formatInstant } from '../format.js';
 import { rocChart } from '../reports/roc-chart.js';
 import {
   attributeLabel,
-  formatDifferenceWithInterval,
+  formatDifference,
+  formatInterval,
   formatMetric,
   formatPersons,
   formatRate,
@@ -94,8 +95,8 @@ function evaluationView(report: EvaluationReport): HTMLElement {
       segment.full.roc.length || segment.withoutNetwork.roc.length
         ? rocChart(
             [
-              { variant: 'full', label: `With network (AUC ${formatMetric(segment.full.auc)})`, points: segment.full.roc },
-              { variant: 'without', label: `Without network (AUC ${formatMetric(segment.withoutNetwork.auc)})`, points: segment.withoutNetwork.roc },
+              { variant: 'full', label: `With network, AUC ${formatMetric(segment.full.auc)}`, points: segment.full.roc },
+              { variant: 'without', label: `Without network, AUC ${formatMetric(segment.withoutNetwork.auc)}`, points: segment.withoutNetwork.roc },
             ],
             rocSummary(segment.full.auc, segment.withoutNetwork.auc, label),
           )
@@ -136,11 +137,12 @@ function metricsTable(report: EvaluationReport): HTMLElement {
       h('td', { class: 'num' }, formatRate(segment.defaultRate)),
       h('td', { class: 'num', 'data-testid': `auc-${id}-full` }, formatMetric(segment.full.auc)),
       h('td', { class: 'num', 'data-testid': `auc-${id}-without` }, formatMetric(segment.withoutNetwork.auc)),
+      h('td', { class: 'num nowrap' }, formatDifference(difference?.difference)),
       h(
         'td',
-        { class: 'num' },
-        formatDifferenceWithInterval(difference, confidence),
-        difference && difference.difference !== null ? h('span', { class: 'visually-hidden' }, intervalExcludesZero(difference) ? ' (interval excludes zero)' : ' (interval includes zero)') : null,
+        { class: 'num nowrap' },
+        formatInterval(difference),
+        difference && difference.difference !== null ? h('span', { class: 'visually-hidden' }, intervalExcludesZero(difference) ? ' (excludes zero)' : ' (includes zero)') : null,
       ),
       h('td', { class: 'num' }, formatMetric(segment.full.ks)),
       h('td', { class: 'num' }, formatMetric(segment.withoutNetwork.ks)),
@@ -162,6 +164,7 @@ function metricsTable(report: EvaluationReport): HTMLElement {
         h('th', { scope: 'col', class: 'num' }, 'AUC with network'),
         h('th', { scope: 'col', class: 'num' }, 'AUC without'),
         h('th', { scope: 'col', class: 'num' }, 'AUC difference'),
+        h('th', { scope: 'col', class: 'num' }, `${Math.round(confidence * 100)}% CI`),
         h('th', { scope: 'col', class: 'num' }, 'KS with network'),
         h('th', { scope: 'col', class: 'num' }, 'KS without'),
       ),

@@ -4,6 +4,7 @@ import {
   attributeLabel,
   formatDifference,
   formatDifferenceWithInterval,
+  formatInterval,
   formatMetric,
   formatRate,
   formatRatio,
@@ -29,6 +30,8 @@ describe('report formats', () => {
     expect(formatDifferenceWithInterval({ difference: 0.004, lower: 0.002, upper: 0.006 }, 0.95)).toBe('+0.004 (95% CI +0.002 to +0.006)');
     expect(formatDifferenceWithInterval({ difference: 0.004, lower: null, upper: null }, 0.95)).toBe('+0.004');
     expect(formatDifferenceWithInterval(null, 0.95)).toBe('—');
+    expect(formatInterval({ lower: -0.004, upper: 0.011 })).toBe('\u22120.004 to +0.011');
+    expect(formatInterval(null)).toBe('—');
     expect(formatDifferenceWithInterval({ difference: null, lower: null, upper: null }, 0.95)).toBe('—');
   });
 
