@@ -119,7 +119,7 @@ function evaluationView(report: EvaluationReport): HTMLElement {
       'div',
       { class: 'report-grid' },
       h('div', {}, h('div', { class: 'segment-tabs', role: 'group', 'aria-label': 'Segment of the ROC plot and band table' }, buttons), figure),
-      h('div', { class: 'report-tables' }, metricsTable(report), bands),
+      h('div', { class: 'report-tables' }, h('div', { class: 'table-wide' }, metricsTable(report)), bands),
     ),
   );
 }
@@ -261,9 +261,9 @@ function mountFairness(body: HTMLElement, ctx: AppContext, live: () => boolean):
       { class: 'field' },
       h('label', { for: 'fairness-cutoff' }, 'Cut-off'),
       input,
-      h('small', { id: 'fairness-cutoff-help' }, `Approve at or above this score (${CUTOFF_MIN}–${CUTOFF_MAX}).`),
     ),
     h('button', { type: 'submit' }, 'Update'),
+    h('small', { id: 'fairness-cutoff-help', class: 'field-help' }, `Approve at or above this score (${CUTOFF_MIN}–${CUTOFF_MAX}).`),
   );
   replaceChildren(body, form, error, result);
   void load(CUTOFF_DEFAULT);
