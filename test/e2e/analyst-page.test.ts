@@ -206,6 +206,11 @@ describe('analyst page', () => {
     expect(await page.getByTestId('auc-all-without').textContent()).toBe(formatMetric(evaluation.segments.all.withoutNetwork.auc));
     expect(await page.getByTestId('auc-thinFile-full').textContent()).toBe(formatMetric(evaluation.segments.thinFile.full.auc));
     expect(await page.getByTestId('band-default-table').locator('tbody tr').count()).toBe(5);
+    // The segment switch redraws the plot for thin-file persons, and back.
+    await page.getByRole('button', { name: 'Thin file' }).click();
+    await expect.poll(() => chart.locator('title').textContent()).toMatch(/^ROC curves, thin file/);
+    await page.getByRole('button', { name: 'Overall' }).click();
+    await expect.poll(() => chart.locator('title').textContent()).toMatch(/^ROC curves, overall/);
 
     const fairnessRows = page.getByTestId('fairness-sex').locator('tbody tr');
     await fairnessRows.first().waitFor();

@@ -52,10 +52,11 @@ export function mountReports(container: HTMLElement, ctx: AppContext): MountedVi
     }
   })();
 
-  mountFairness(fairness.body, ctx, () => live);
+  const stopFairness = mountFairness(fairness.body, ctx, () => live);
   return {
     unmount() {
       live = false;
+      stopFairness();
     },
   };
 }
@@ -213,7 +214,8 @@ function bandTable(segment: SegmentEvaluation, label: string): HTMLElement {
 
 // ---- Fairness ----
 
-function mountFairness(body: HTMLElement, ctx: AppContext, live: () => boolean): void {
+/** Returns what stops it (a pending debounced refetch). */
+function mountFairness(body: HTMLElement, ctx: AppContext, live: () => boolean): () => void {
   const input = h('input', { id: 'fairness-cutoff', type: 'number', min: CUTOFF_MIN, max: CUTOFF_MAX, step: 1, value: CUTOFF_DEFAULT, 'aria-describedby': 'fairness-cutoff-help' });
   const error = h('p', { class: 'field-error', role: 'status', 'data-testid': 'cutoff-error' });
   const result = h('div', { 'data-testid': 'fairness-result' }, loadingState('the fairness report'));
@@ -267,6 +269,7 @@ function mountFairness(body: HTMLElement, ctx: AppContext, live: () => boolean):
   );
   replaceChildren(body, form, error, result);
   void load(CUTOFF_DEFAULT);
+  return () => clearTimeout(timer);
 }
 
 function fairnessView(report: FairnessReport): HTMLElement {
