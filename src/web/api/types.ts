@@ -86,3 +86,65 @@ export interface ContagionResult {
   pushes: number;
   affected: AffectedPerson[];
 }
+
+/** GET /v1/reports/evaluation (src/reports/evaluation.ts). */
+export interface RocPoint {
+  fpr: number;
+  tpr: number;
+  score: number | null;
+}
+
+export interface VariantEvaluation {
+  auc: number | null;
+  gini: number | null;
+  ks: number | null;
+  ksAtScore: number | null;
+  bands: { band: string; persons: number; defaults: number; defaultRate: number | null }[];
+  roc: RocPoint[];
+}
+
+export interface SegmentEvaluation {
+  persons: number;
+  defaults: number;
+  defaultRate: number | null;
+  full: VariantEvaluation;
+  withoutNetwork: VariantEvaluation;
+  aucDifference: { difference: number | null; lower: number | null; upper: number | null; standardError: number | null } | null;
+}
+
+export interface EvaluationReport {
+  runId: string;
+  modelVersion: string;
+  asOf: string;
+  networkWeight: number;
+  outcomes: { matched: number; scoredWithoutOutcome: number; unmatched: number };
+  thinFile: { maxCreditEvents: number; definition: string };
+  bootstrap: { replicates: number; confidence: number; seed: number };
+  segments: { all: SegmentEvaluation; thinFile: SegmentEvaluation };
+}
+
+/** GET /v1/reports/fairness (src/reports/fairness.ts). */
+export interface GroupVariant {
+  approved: number;
+  approvalRate: number | null;
+  adverseImpactRatio: number | null;
+  flagged: boolean;
+  meanScore: number | null;
+}
+
+export interface FairnessReport {
+  runId: string;
+  modelVersion: string;
+  asOf: string;
+  networkWeight: number;
+  cutoff: number;
+  threshold: number;
+  minGroupSize: number;
+  persons: number;
+  attributes: {
+    attribute: 'sex' | 'ageBand';
+    reference: { full: string | null; withoutNetwork: string | null };
+    groups: { group: string; persons: number; full: GroupVariant; withoutNetwork: GroupVariant }[];
+  }[];
+  flags: { attribute: string; group: string; variant: 'full' | 'withoutNetwork'; adverseImpactRatio: number }[];
+}
