@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../src/api/auth/api-keys.js';
 import { startProductionApi, type RunningApi } from '../../src/api/start.js';
 import { loadConfig } from '../../src/config.js';
-import { redisConnection } from '../../src/jobs/bullmq/queues.js';
 import { startRecomputeWorkers, type RecomputeWorkers } from '../../src/jobs/bullmq/recompute-workers.js';
 import { recomputeInline } from '../../src/jobs/recompute/inline-runner.js';
 import { loadModel, type Model } from '../../src/score/index.js';
@@ -14,6 +13,7 @@ import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
+import { deleteTestKeys } from '../support/queue-cleanup.js';
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-api-test-${process.pid}`, RATE_LIMIT_PER_MINUTE: 0 };
 assertWipeAllowed(config.NEO4J_URI);
@@ -47,10 +47,7 @@ describe('API on Neo4j + Redis', () => {
     await workers?.close();
     await workerStore?.close();
     await api?.stop();
-    const redis = redisConnection(config);
-    const stale = await redis.keys(`${config.QUEUE_PREFIX}:*`);
-    if (stale.length > 0) await redis.del(...stale);
-    redis.disconnect();
+    await deleteTestKeys(config);
   });
 
   const call = (method: string, path: string, key?: string, body?: unknown) =>

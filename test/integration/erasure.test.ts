@@ -16,7 +16,7 @@ import { issueApiKey } from '../../src/api/auth/api-keys.js';
 import { startProductionApi, type RunningApi } from '../../src/api/start.js';
 import { loadConfig } from '../../src/config.js';
 import type { CreditEvent } from '../../src/domain/records.js';
-import { QUEUES, redisConnection, redisOptions, retentionQueue } from '../../src/jobs/bullmq/queues.js';
+import { QUEUES, redisOptions, retentionQueue } from '../../src/jobs/bullmq/queues.js';
 import { startRecomputeWorkers, type RecomputeWorkers } from '../../src/jobs/bullmq/recompute-workers.js';
 import { startRetentionWorker } from '../../src/jobs/bullmq/retention-jobs.js';
 import { recomputeInline } from '../../src/jobs/recompute/inline-runner.js';
@@ -31,6 +31,7 @@ import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
+import { deleteTestKeys } from '../support/queue-cleanup.js';
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-erasure-test-${process.pid}`, RATE_LIMIT_PER_MINUTE: 0 };
 assertWipeAllowed(config.NEO4J_URI);
@@ -107,10 +108,7 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
     await workers?.close();
     await workerStore?.close();
     await api?.stop();
-    const redis = redisConnection(config);
-    const stale = await redis.keys(`${config.QUEUE_PREFIX}:*`);
-    if (stale.length > 0) await redis.del(...stale);
-    redis.disconnect();
+    await deleteTestKeys(config);
   });
 
   const call = (method: string, path: string, key?: string, body?: unknown) =>

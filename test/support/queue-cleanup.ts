@@ -6,6 +6,11 @@ export async function removeTestQueues(config: QueueConfig, queue: Queue, events
   await events.close();
   await queue.obliterate({ force: true });
   await queue.close();
+  await deleteTestKeys(config);
+}
+
+/** Deletes every Redis key under the test's unique QUEUE_PREFIX. */
+export async function deleteTestKeys(config: QueueConfig): Promise<void> {
   const redis = redisConnection(config);
   const keys = await redis.keys(`${config.QUEUE_PREFIX}:*`);
   if (keys.length > 0) await redis.del(...keys);
