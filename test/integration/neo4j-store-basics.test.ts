@@ -194,6 +194,31 @@ describe('Neo4jStore over Bolt', () => {
     expect(await collect(store.friendshipsBySeq(100))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 2 }]]);
   });
 
+  it('links the right persons when the node ids it kept went stale (wiped and re-created by another process)', async () => {
+    await store.upsertPersons([person('x'), person('y')]);
+    expect(await store.upsertFriendships([friendship('x', 'y', 1)])).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const other = await Neo4jStore.open(config);
+    try {
+      await other.wipeAll();
+      // Re-created in the other order: node ids freed by the wipe may come back swapped.
+      await other.upsertPersons([person('filler'), person('y'), person('x')]);
+    } finally {
+      await other.close();
+    }
+    expect(await store.upsertFriendships([friendship('x', 'y', 2), friendship('x', 'filler', 3)])).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await store.upsertTransactions([{ from: 'y', to: 'x', count: 2, amount: 40, lastAt: '2026-01-02T00:00:00Z' }])).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    const seqOf = async (id: string) => (await store.getPerson(id))!.seq;
+    const [x, y, filler] = [await seqOf('x'), await seqOf('y'), await seqOf('filler')];
+    const friendships = (await collect(store.friendshipsBySeq(10))).flat();
+    // Stored from the smaller id to the larger: filler → x, x → y.
+    expect(friendships.map((f) => [f.a, f.b, f.interactions]).sort()).toEqual([[filler, x, 3], [x, y, 2]].sort());
+    expect((await collect(store.transactionsBySeq(10))).flat().map((t) => [t.from, t.to])).toEqual([[y, x]]);
+  });
+
   it('streams every edge exactly once in batches of the requested size', async () => {
     const ids = Array.from({ length: 300 }, (_, i) => `n${i}`);
     await store.upsertPersons(ids.map((id) => person(id)));

@@ -7,7 +7,8 @@ import type { Friendship, Transaction } from '../../domain/records.js';
 import type { FriendshipBySeq, StoreCounts, TransactionBySeq, UpsertResult } from '../store.js';
 import { chunks } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
-import { upsertInBatches } from './upsert-batches.js';
+import { PersonRefs } from './person-refs.js';
+import { writeInBatches } from './upsert-batches.js';
 
 /** What the edge scan needs from the person side: the seq range and the edge totals. */
 export interface EdgeScanSource {
@@ -15,24 +16,77 @@ export interface EdgeScanSource {
   counts(): Promise<StoreCounts>;
 }
 
+/** An edge row with its two persons' node ids (both stored at lookup time). */
+interface Linked<T> {
+  row: T;
+  start: number;
+  end: number;
+}
+
 export class EdgeStore {
+  private readonly refs: PersonRefs;
+
   constructor(
     private readonly runner: Neo4jRunner,
     private readonly persons: EdgeScanSource,
     private readonly now: () => string,
-  ) {}
+  ) {
+    this.refs = new PersonRefs(runner);
+  }
 
   upsertFriendships(rows: readonly Friendship[]): Promise<UpsertResult> {
-    const normalised = rows.map((row) => {
-      const [a, b] = row.a <= row.b ? [row.a, row.b] : [row.b, row.a];
-      return { a, b, since: row.since, interactions: row.interactions };
-    });
-    return upsertInBatches(this.runner, 'friendships/upsert', normalised, pairKey, this.now());
+    const normalised = rows.map((row) => (row.a <= row.b ? row : { ...row, a: row.b, b: row.a }));
+    return this.upsertEdges('friendships/upsert', normalised, (row) => [row.a, row.b], (round) => ({
+      a: round.map((edge) => edge.row.a),
+      b: round.map((edge) => edge.row.b),
+      aNode: round.map((edge) => int(edge.start)),
+      bNode: round.map((edge) => int(edge.end)),
+      since: round.map((edge) => edge.row.since),
+      interactions: round.map((edge) => edge.row.interactions),
+    }));
   }
 
   upsertTransactions(rows: readonly Transaction[]): Promise<UpsertResult> {
-    const props = rows.map((row) => ({ from: row.from, to: row.to, count: row.count, amount: row.amount, lastAt: row.lastAt }));
-    return upsertInBatches(this.runner, 'transactions/upsert', props, (row) => pairKey({ a: row.from, b: row.to }), this.now());
+    return this.upsertEdges('transactions/upsert', rows, (row) => [row.from, row.to], (round) => ({
+      from: round.map((edge) => edge.row.from),
+      to: round.map((edge) => edge.row.to),
+      fromNode: round.map((edge) => int(edge.start)),
+      toNode: round.map((edge) => int(edge.end)),
+      count: round.map((edge) => edge.row.count),
+      amount: round.map((edge) => edge.row.amount),
+      lastAt: round.map((edge) => edge.row.lastAt),
+    }));
+  }
+
+  /**
+   * Upserts edges by their persons' node ids, one column per parameter. Rows naming a person
+   * who is not stored are skipped. When a kept node id went stale (the statement reports missing
+   * rows: a person erased, the database wiped), the node ids are looked up again and the rows
+   * written again — an idempotent MERGE, so rows the first attempt
+   * wrote come back unchanged and are counted once.
+   */
+  private async upsertEdges<T>(
+    statement: string,
+    rows: readonly T[],
+    ends: (row: T) => [string, string],
+    columns: (round: Linked<T>[]) => Record<string, unknown>,
+  ): Promise<UpsertResult> {
+    const write = async () => {
+      const refs = await this.refs.resolve(rows.flatMap(ends));
+      const linked: Linked<T>[] = [];
+      for (const row of rows) {
+        const [start, end] = ends(row).map((id) => refs.get(id));
+        if (start !== undefined && end !== undefined) linked.push({ row, start, end });
+      }
+      const pairOf = (edge: Linked<T>) => `${edge.start} ${edge.end}`;
+      return writeInBatches(this.runner, statement, linked, pairOf, this.now(), columns);
+    };
+    const first = await write();
+    if (first.missing === 0) return { created: first.created, updated: first.updated, unchanged: first.unchanged };
+    this.refs.forget();
+    const again = await write();
+    const firstWritten = first.created + first.updated;
+    return { created: first.created + again.created, updated: first.updated + again.updated, unchanged: Math.max(0, again.unchanged - firstWritten) };
   }
 
   async *friendshipsBySeq(batchSize: number): AsyncIterable<FriendshipBySeq[]> {
@@ -86,10 +140,6 @@ export class EdgeStore {
     }
     if (buffer.length > 0) yield buffer;
   }
-}
-
-function pairKey(row: { a: string; b: string }): string {
-  return JSON.stringify([row.a, row.b]);
 }
 
 function clampWidth(width: number, bound: number): number {

@@ -11,6 +11,12 @@ interface Counts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows the statement could not apply because a node it names is gone (edge upserts only). */
+  missing?: number;
+}
+
+export interface BatchResult extends UpsertResult {
+  missing: number;
 }
 
 /**
@@ -24,12 +30,28 @@ export async function upsertInBatches<T>(
   key: (row: T) => string,
   now: string,
 ): Promise<UpsertResult> {
-  const total: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+  const { created, updated, unchanged } = await writeInBatches(runner, statement, rows, key, now);
+  return { created, updated, unchanged };
+}
+
+/**
+ * Like `upsertInBatches`, with the parameters of a round built by `toParams` (default: the
+ * list parameter `rows`) and the statement's `missing` count summed too.
+ */
+export async function writeInBatches<T>(
+  runner: Neo4jRunner,
+  statement: string,
+  rows: readonly T[],
+  key: (row: T) => string,
+  now: string,
+  toParams: (round: T[]) => Record<string, unknown> = (round) => ({ rows: round }),
+): Promise<BatchResult> {
+  const total: BatchResult = { created: 0, updated: 0, unchanged: 0, missing: 0 };
   for (const chunk of chunks(rows)) {
     const result = await runner.writeTx(async (tx) => {
-      const counts: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+      const counts: BatchResult = { created: 0, updated: 0, unchanged: 0, missing: 0 };
       for (const round of rounds(chunk, key)) {
-        const [row] = await runIn<Counts>(tx, statement, { rows: round, now });
+        const [row] = await runIn<Counts>(tx, statement, { ...toParams(round), now });
         if (row) addCounts(counts, row);
       }
       return counts;
@@ -39,8 +61,9 @@ export async function upsertInBatches<T>(
   return total;
 }
 
-function addCounts(into: UpsertResult, counts: Counts): void {
+function addCounts(into: BatchResult, counts: Counts): void {
   into.created += counts.created;
   into.updated += counts.updated;
   into.unchanged += counts.unchanged;
+  into.missing += counts.missing ?? 0;
 }
