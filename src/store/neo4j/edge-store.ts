@@ -62,8 +62,8 @@ export class EdgeStore {
    * Upserts edges by their persons' node ids, one column per parameter. Rows naming a person
    * who is not stored are skipped. When a kept node id went stale (the statement reports missing
    * rows: a person erased, the database wiped), the node ids are looked up again and the rows
-   * written again — an idempotent MERGE, so rows the first attempt
-   * wrote come back unchanged and are counted once.
+   * written again — an idempotent MERGE, so rows the first attempt wrote come back unchanged
+   * and are counted once.
    */
   private async upsertEdges<T>(
     statement: string,
