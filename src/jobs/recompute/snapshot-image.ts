@@ -23,6 +23,11 @@ export interface SnapshotImage {
   /** Every contact link once, ends as seqs, nominal weight (typeWeight · strength, before trust). */
   links: LinkColumns<Int32Array, Float64Array>;
   edges: { friendships: number; transactions: number };
+  /**
+   * The smoothed scores x the run's propagation converged to, by seq, once it ran: the next
+   * incremental run starts its sweeps there (a warm start) instead of at b.
+   */
+  x?: Float64Array;
 }
 
 /** What the network kernels read: the image with μ, unused seqs at μ, and the CSR. */
@@ -89,6 +94,19 @@ export function snapshotOfImage(image: SnapshotImage, model: Model): Snapshot {
     .addLinks(image.links)
     .build();
   return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
+}
+
+/**
+ * Where the propagation of a run on `snapshot` may start its sweeps: the base image's x, with
+ * seqs it did not know at their own score; undefined when the base image has no x.
+ */
+export function warmStartOf(base: SnapshotImage, snapshot: Snapshot): Float64Array | undefined {
+  if (!base.x) return undefined;
+  const n = snapshot.csr.nodeCount;
+  const x = new Float64Array(n);
+  x.set(base.x.length <= n ? base.x : base.x.subarray(0, n));
+  for (let seq = base.x.length; seq < n; seq++) x[seq] = snapshot.own[seq]!;
+  return x;
 }
 
 /**
