@@ -6,7 +6,7 @@
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { scorePerson, type Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { PersonWithEvents, Store } from '../../store/store.js';
 import { emptyTally, tallyScore, type ScoreTally } from './score-tally.js';
 
 /** The persons of a chunk: a seq range, or the listed seqs. */
@@ -28,15 +28,17 @@ export interface ChunkInput {
  */
 export async function scoreChunk(store: Store, input: ChunkInput): Promise<ScoreTally> {
   const { run, model, networkOf, mu } = input;
-  const [persons, events] =
+  const persons: PersonWithEvents[] =
     'seqs' in input.persons
-      ? await Promise.all([store.personsBySeqs(input.persons.seqs), store.eventsBySeqs(input.persons.seqs)])
-      : await Promise.all([store.personsBySeq(input.persons.fromSeq, input.persons.toSeq), store.eventsBySeq(input.persons.fromSeq, input.persons.toSeq)]);
+      ? await Promise.all([store.personsBySeqs(input.persons.seqs), store.eventsBySeqs(input.persons.seqs)]).then(([found, events]) =>
+          found.map((person) => ({ person, events: events.get(person.seq) ?? [] })),
+        )
+      : await store.personsWithEventsBySeq(input.persons.fromSeq, input.persons.toSeq);
   const tally = emptyTally();
-  const scores: PersonScore[] = persons.map((person) => {
+  const scores: PersonScore[] = persons.map(({ person, events }) => {
     const result = scorePerson({
       person,
-      events: events.get(person.seq) ?? [],
+      events,
       asOf: run.asOf,
       model,
       network: networkOf(person.seq),

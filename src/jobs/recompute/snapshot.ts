@@ -48,14 +48,14 @@ export async function readSnapshotImage(store: Store, model: Model, asOf: string
   const readPersons = async () => {
     const fetchBatch = (from: number) => {
       const to = Math.min(n, from + batchSize);
-      return Promise.all([store.personsBySeq(from, to), store.eventsBySeq(from, to)]);
+      return store.personsWithEventsBySeq(from, to);
     };
     let next = n > 0 ? fetchBatch(0) : undefined;
     for (let from = 0; next; from += batchSize) {
-      const [batch, events] = await next;
+      const batch = await next;
       next = from + batchSize < n ? fetchBatch(from + batchSize) : undefined; // the next batch is read while this one is scored
-      for (const person of batch) {
-        const entry = imagePerson(person, events.get(person.seq), asOf, asOfDay, model);
+      for (const { person, events } of batch) {
+        const entry = imagePerson(person, events, asOf, asOfDay, model);
         ids[entry.seq] = entry.id;
         own[entry.seq] = entry.own;
         verified[entry.seq] = entry.verified ? 1 : 0;
