@@ -131,6 +131,8 @@ export interface Store {
    * `eventsBySeq` gives them): the recompute's batch read, in one round trip.
    */
   personsWithEventsBySeq(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]>;
+  /** Seq and id of the persons with `seq` in [fromSeq, toSeq), in seq order. */
+  personIdsBySeq(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]>;
   /** Persons with the given seqs (unknown seqs skipped), in seq order. */
   personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]>;
   /** One more than the largest `seq` handed out (0 when empty). */

@@ -32,7 +32,18 @@ import { incrementalBase, rangeChunks, seqChunks } from '../recompute/inline-run
 import { scoreChunk, type ChunkPersons } from '../recompute/score-chunk.js';
 import type { RecomputeStep } from '../recompute/steps.js';
 import { pauseIfAsked } from './fault-pause.js';
-import { deleteArtifacts, hasNetworkArtifact, loadNetworkSlice, loadTargets, saveNetworkArtifact, saveTargets, type NetworkArtifact } from './artifacts.js';
+import {
+  deleteArtifacts,
+  hasNetworkArtifact,
+  loadNetworkSlice,
+  loadOwnPartsSlice,
+  loadTargets,
+  saveNetworkArtifact,
+  saveOwnParts,
+  saveTargets,
+  type NetworkArtifact,
+} from './artifacts.js';
+import type { OwnPartsTable } from '../recompute/own-parts.js';
 import type { ChunkJobData, RecomputeJobData, RecomputeProgress } from './job-data.js';
 import { RedisSnapshotImages } from './redis-snapshot-images.js';
 import { JOB_RETENTION, RETRIES } from './queues.js';
@@ -93,12 +104,12 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     if ((data.step === 'SCORE' || data.step === 'PUBLISH') && data.chunks === undefined && !(await hasNetworkArtifact(deps.redis, deps.prefix, run.id))) {
       await save({ step: 'SNAPSHOT' });
     }
-    // The network values when this invocation computed them (a resumed SCORE reads the artifact).
-    let computed: NetworkArtifact | undefined;
+    // The network values (and own parts) when this invocation computed them; a resumed SCORE reads the artifacts.
+    let computed: (NetworkArtifact & { ownParts: OwnPartsTable | undefined }) | undefined;
     if (data.step === 'SNAPSHOT' || data.step === 'PROPAGATE') {
       await pauseIfAsked('SNAPSHOT', run.id);
       const images = new RedisSnapshotImages(deps.redis, deps.prefix);
-      const { snapshot, image, warmStart, dirty, source } = await timed('SNAPSHOT', () =>
+      const { snapshot, image, ownParts, warmStart, dirty, source } = await timed('SNAPSHOT', () =>
         snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }),
       );
       await save({ step: 'PROPAGATE' });
@@ -109,13 +120,16 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       const { network, plan } = await timed('PROPAGATE', async () => {
         const network = propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart } : {}) });
         const [, , plan] = await Promise.all([
-          saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu }),
+          Promise.all([
+            saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu }),
+            ownParts ? saveOwnParts(deps.redis, deps.prefix, run.id, ownParts) : undefined,
+          ]),
           keepRunImage(images, run.id, image, network.x),
           base && dirty ? planIncremental(store, base, snapshot, network, model, dirty) : undefined,
         ]);
         return { network, plan };
       });
-      computed = { network: network.network, mu: network.mu };
+      computed = { network: network.network, mu: network.mu, ownParts };
       let planStats = {};
       if (base && plan) {
         await saveTargets(deps.redis, deps.prefix, run.id, plan.targets);
@@ -179,13 +193,29 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
 }
 
 /** Scores one chunk of persons in the parent job, from the network values at hand or the artifact. */
-async function scoreInParent(deps: RecomputeDeps, run: ScoreRun, persons: ChunkPersons, computed: NetworkArtifact | undefined): Promise<ScoreTally> {
-  const [fromSeq, toSeq] = 'seqs' in persons ? [persons.seqs[0]!, persons.seqs.at(-1)! + 1] : [persons.fromSeq, persons.toSeq];
-  const slice = computed
-    ? { values: computed.network.subarray(fromSeq, toSeq), mu: computed.mu }
-    : await loadNetworkSlice(deps.redis, deps.prefix, run.id, fromSeq, toSeq);
+async function scoreInParent(
+  deps: RecomputeDeps,
+  run: ScoreRun,
+  persons: ChunkPersons,
+  computed: (NetworkArtifact & { ownParts: OwnPartsTable | undefined }) | undefined,
+): Promise<ScoreTally> {
+  const byRange = !('seqs' in persons);
+  const [fromSeq, toSeq] = byRange ? [persons.fromSeq, persons.toSeq] : [persons.seqs[0]!, persons.seqs.at(-1)! + 1];
+  const [slice, ownParts] = computed
+    ? [{ values: computed.network.subarray(fromSeq, toSeq), mu: computed.mu }, computed.ownParts]
+    : await Promise.all([
+        loadNetworkSlice(deps.redis, deps.prefix, run.id, fromSeq, toSeq),
+        byRange ? loadOwnPartsSlice(deps.redis, deps.prefix, run.id, deps.model, fromSeq, toSeq) : undefined,
+      ]);
   if (!slice) throw new Error(`recompute: the network artifact of run ${run.id} is missing`);
-  return scoreChunk(deps.store, { run, model: deps.model, persons, networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.mu, mu: slice.mu });
+  return scoreChunk(deps.store, {
+    run,
+    model: deps.model,
+    persons,
+    networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.mu,
+    mu: slice.mu,
+    ...(ownParts ? { ownParts } : {}),
+  });
 }
 
 async function addChunkJobs(parent: Job<RecomputeJobData>, chunkQueue: Queue<ChunkJobData>, runId: string, chunks: ChunkPersons[]): Promise<number> {

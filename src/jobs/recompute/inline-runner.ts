@@ -52,7 +52,7 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
   };
   try {
     const images = options.images ?? memoryImagesOf(store);
-    const { snapshot, image, warmStart, dirty, source } = await timed('SNAPSHOT', () =>
+    const { snapshot, image, ownParts, warmStart, dirty, source } = await timed('SNAPSHOT', () =>
       snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => options.onProgress?.('SNAPSHOT', done, total) }),
     );
     const network = await timed('PROPAGATE', () =>
@@ -64,7 +64,7 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
     const tally = await timed('SCORE', async () => {
       const tallies: ScoreTally[] = [];
       for (const [k, persons] of chunks.entries()) {
-        tallies.push(await scoreChunk(store, { run, model, persons, networkOf: (seq) => network.network[seq]!, mu: network.mu }));
+        tallies.push(await scoreChunk(store, { run, model, persons, networkOf: (seq) => network.network[seq] ?? network.mu, mu: network.mu, ...(ownParts ? { ownParts } : {}) }));
         options.onProgress?.('SCORE', k + 1, chunks.length);
       }
       return mergeTallies(tallies);

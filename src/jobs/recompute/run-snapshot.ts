@@ -8,7 +8,8 @@
 import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
-import { readSnapshotImage, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
+import type { OwnPartsTable } from './own-parts.js';
+import { readSnapshotImageWithParts, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
 import { snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage } from './snapshot-image.js';
 import type { SnapshotImages } from './snapshot-images.js';
 
@@ -16,6 +17,8 @@ export interface RunSnapshot {
   snapshot: Snapshot;
   /** The image the snapshot was built from, to keep with `keepRunImage` once x is known. */
   image: SnapshotImage;
+  /** A full read's own parts of every person, for SCORE (a patched image has none). */
+  ownParts?: OwnPartsTable;
   /** Where the propagation starts: the base image's x, when it was patched and kept one. */
   warmStart?: Float64Array;
   /** Incremental runs: the seqs whose data changed since the base run started, ascending. */
@@ -40,10 +43,19 @@ export async function snapshotForRun(store: Store, model: Model, input: RunSnaps
   const kept = base ? await images.load(base.id) : undefined;
   const usable = kept !== undefined && kept.asOf === input.asOf && kept.modelVersion === model.version;
   const patched = usable && dirty !== undefined;
-  const image = patched ? await refreshSnapshotImage(store, model, kept, dirty) : await readSnapshotImage(store, model, input.asOf, options);
+  const { image, ownParts } = patched
+    ? { image: await refreshSnapshotImage(store, model, kept, dirty), ownParts: undefined }
+    : await readSnapshotImageWithParts(store, model, input.asOf, options);
   const snapshot = snapshotOfImage(image, model);
   const warmStart = patched ? warmStartOf(kept, snapshot) : undefined;
-  return { snapshot, image, ...(warmStart ? { warmStart } : {}), ...(dirty ? { dirty } : {}), source: patched ? 'patched' : 'read' };
+  return {
+    snapshot,
+    image,
+    ...(ownParts ? { ownParts } : {}),
+    ...(warmStart ? { warmStart } : {}),
+    ...(dirty ? { dirty } : {}),
+    source: patched ? 'patched' : 'read',
+  };
 }
 
 /** Keeps a run's image with the x its propagation converged to, for the next incremental run. */

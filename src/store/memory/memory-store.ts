@@ -120,6 +120,10 @@ export class MemoryStore implements Store {
     return out;
   }
 
+  async personIdsBySeq(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]> {
+    return this.personsInRange(fromSeq, toSeq).map((person) => ({ seq: person.seq, id: person.id }));
+  }
+
   async personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
     return [...new Set(seqs)]
       .sort((x, y) => x - y)

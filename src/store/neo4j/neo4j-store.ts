@@ -99,6 +99,10 @@ export class Neo4jStore implements Store {
     return this.persons.personsWithEventsBySeq(fromSeq, toSeq);
   }
 
+  personIdsBySeq(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]> {
+    return this.persons.personIdsBySeq(fromSeq, toSeq);
+  }
+
   personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
     return this.persons.personsBySeqs(seqs);
   }

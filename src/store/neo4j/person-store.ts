@@ -55,6 +55,10 @@ export class PersonStore {
     });
   }
 
+  personIdsBySeq(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]> {
+    return this.runner.read<{ seq: number; id: string }>('persons/ids-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
+  }
+
   async personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
     const persons: StoredPerson[] = [];
     for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
