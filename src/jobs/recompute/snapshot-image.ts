@@ -7,7 +7,7 @@
  * Pure data and pure functions: reading an image from the store is snapshot.ts, keeping images
  * between runs is snapshot-images.ts.
  */
-import { CsrBuilder, trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
+import { csrFromLinks, trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
 import type { Model } from '../../score/index.js';
 
 export interface SnapshotImage {
@@ -86,13 +86,7 @@ export function snapshotOfImage(image: SnapshotImage, model: Model): Snapshot {
   }
   const mu = persons > 0 ? total / persons : 0;
   for (let seq = 0; seq < n; seq++) if (image.ids[seq] === undefined) own[seq] = mu;
-  const csr = new CsrBuilder(n, {
-    trust: trustArray(image.verified, image.accountAgeDays, model.network),
-    params: model.network,
-    initialCapacity: image.links.a.length,
-  })
-    .addLinks(image.links)
-    .build();
+  const csr = csrFromLinks(n, image.links, { trust: trustArray(image.verified, image.accountAgeDays, model.network) });
   return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
 }
 
