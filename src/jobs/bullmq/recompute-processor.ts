@@ -4,8 +4,10 @@
  *
  * - SNAPSHOT + PROPAGATE read the store into a CSR and compute the network dimension; the
  *   snapshot lives in memory, so a run that died in PROPAGATE redoes the snapshot. The result
- *   (network values and μ) goes to Redis as a run artifact, and the snapshot image too, so an
- *   incremental run after this one re-reads only what changed (run-snapshot.ts).
+ *   (network values and μ) goes to Redis as a run artifact, with a full run's own parts (every
+ *   person's own dimensions and reason codes, so SCORE reads no records again), and the snapshot
+ *   image with x too, so an incremental run after this one re-reads only what changed and
+ *   warm-starts its propagation (run-snapshot.ts).
  * - SCORE adds one child job per person range (ids `<run>-chunk-<k>`, so adding again after a
  *   crash adds nothing) and waits for them in BullMQ's waiting-children state; any worker on
  *   any machine scores chunks. When all are done the job comes back and merges their tallies.

@@ -2,7 +2,7 @@
  * A snapshot image as one byte string, to keep it outside the process (Redis): a magic tag, a
  * JSON header (dates, model version, sizes, person ids), then the typed arrays as native-endian
  * (little-endian on x86 and ARM) blocks — about 17 bytes per person (25 with x) plus 16 per link, e.g.
- * ~140 MB for 1M persons and 7.5M links. Decoding copies into fresh, aligned typed arrays and checks every length.
+ * ~150 MB for 1M persons and 7.5M links. Decoding copies into fresh, aligned typed arrays and checks every length.
  */
 import type { SnapshotImage } from './snapshot-image.js';
 
