@@ -110,7 +110,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     let computed: (NetworkArtifact & { ownParts: OwnPartsTable | undefined }) | undefined;
     if (data.step === 'SNAPSHOT' || data.step === 'PROPAGATE') {
       await pauseIfAsked('SNAPSHOT', run.id);
-      const images = new RedisSnapshotImages(deps.redis, deps.prefix);
+      const images = new RedisSnapshotImages(deps.redis, deps.prefix, true);
       const { snapshot, image, ownParts, warmStart, dirty, source } = await timed('SNAPSHOT', () =>
         snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }),
       );
@@ -179,7 +179,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       data.timings = { ...data.timings, PUBLISH: Math.round(performance.now() - t0) };
       await store.updateRun(run.id, { stats: { ...published.stats, timingsMs: data.timings } });
       await deleteArtifacts(deps.redis, deps.prefix, run.id);
-      await new RedisSnapshotImages(deps.redis, deps.prefix).keepOnly([run.id]);
+      await new RedisSnapshotImages(deps.redis, deps.prefix, true).keepOnly([run.id]);
       await save({ step: 'DONE' });
       await progress('PUBLISH', 1, 1);
       return { runId: run.id, published: true, stats: { ...published.stats, timingsMs: data.timings } };

@@ -3,9 +3,10 @@
  * whichever worker takes it. One string per image (snapshot-image-codec.ts), kept for three
  * days at most; publishing a run forgets the others' images.
  *
- * The process also keeps the last image it saved or loaded: the worker that ran the base run
- * usually runs the next one too, and then skips fetching and decoding the image (about 15 MB
- * per 100k persons). An image never changes once saved under its run id, so the copy is exact.
+ * With `keepLast` (the workers), the process also keeps the last image it saved or loaded: the
+ * worker that ran the base run usually runs the next one too, and then skips fetching and
+ * decoding the image (about 15 MB per 100k persons). An image never changes once saved under its
+ * run id, so the copy is exact.
  */
 import type { Redis } from 'ioredis';
 import { decodeSnapshotImage, encodeSnapshotImage } from '../recompute/snapshot-image-codec.js';
@@ -21,6 +22,8 @@ export class RedisSnapshotImages implements SnapshotImages {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    /** Keep the last image saved or loaded in this process's memory (shared by every instance that asks). */
+    private readonly keepLast = false,
   ) {}
 
   private key(runId: string): string {
@@ -29,12 +32,12 @@ export class RedisSnapshotImages implements SnapshotImages {
 
   async load(runId: string): Promise<SnapshotImage | undefined> {
     const key = this.key(runId);
-    if (recent?.key === key) return recent.image;
+    if (this.keepLast && recent?.key === key) return recent.image;
     const bytes = await this.redis.getBuffer(key);
     if (bytes === null) return undefined;
     try {
       const image = decodeSnapshotImage(bytes);
-      recent = { key, image };
+      if (this.keepLast) recent = { key, image };
       return image;
     } catch {
       return undefined; // a damaged image only costs a full read
@@ -44,7 +47,7 @@ export class RedisSnapshotImages implements SnapshotImages {
   async save(runId: string, image: SnapshotImage): Promise<void> {
     const key = this.key(runId);
     await this.redis.set(key, encodeSnapshotImage(image), 'EX', TTL_SECONDS);
-    recent = { key, image };
+    if (this.keepLast) recent = { key, image };
   }
 
   async keepOnly(runIds: readonly string[]): Promise<void> {
