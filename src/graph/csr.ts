@@ -413,6 +413,37 @@ function assemble(n: number, la: Int32Array, lb: Int32Array, lw: Float64Array, t
   };
 }
 
+/**
+ * The CSR of links already staged with their nominal weights (as `CsrBuilder.stagedLinks` gives
+ * them), assembled straight from the columns: the same result as adding them to a builder with
+ * the same trust and building, without copying every link into the builder first — e.g. to
+ * rebuild a kept snapshot. The columns are not changed.
+ *
+ * @example
+ * const csr = csrFromLinks(n, image.links, { trust });
+ */
+export function csrFromLinks(nodeCount: number, links: LinkColumns<Int32Array, Float64Array>, options: { trust?: ArrayLike<number> } = {}): Csr {
+  const { a, b, w } = links;
+  const m = a.length;
+  const viaBuilder = () => new CsrBuilder(nodeCount, { ...(options.trust ? { trust: options.trust } : {}), initialCapacity: m }).addLinks(links).build();
+  if (b.length !== m || w.length !== m) throw new Error('csr: link batch columns differ in length');
+  if (!Number.isInteger(nodeCount) || nodeCount < 0 || nodeCount > 0x7fffffff) return viaBuilder(); // throws the builder's error
+  for (let k = 0; k < m; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    const weight = w[k]!;
+    // Anything the builder would refuse or drop (a self-link): let it do so, with its message.
+    if (!(x >= 0 && x < nodeCount && y >= 0 && y < nodeCount) || x === y || !(weight >= 0) || weight === Infinity) return viaBuilder();
+  }
+  if (options.trust && options.trust.length !== nodeCount) throw new Error(`csr: trust has ${options.trust.length} entries for ${nodeCount} persons`);
+  const trust = options.trust ? Float64Array.from(options.trust) : new Float64Array(nodeCount).fill(1);
+  for (let i = 0; i < nodeCount; i++) {
+    const t = trust[i]!;
+    if (!(t >= 0 && t <= 1)) throw new Error(`csr: trust of person ${i} is ${t}, outside [0, 1]`);
+  }
+  return assemble(nodeCount, a, b, w, trust);
+}
+
 /** Input of `buildCsr`: everything the snapshot needs, as typed columns. */
 export interface ContactGraphInput {
   nodeCount: number;

@@ -40,6 +40,12 @@ export interface FriendshipBySeq {
   interactions: number;
 }
 
+/** A person with their credit events (every status, ordered by event id): the batch read. */
+export interface PersonWithEvents {
+  person: StoredPerson;
+  events: CreditEvent[];
+}
+
 /** A transaction aggregate with both ends as sequence numbers, for the CSR snapshot. */
 export interface TransactionBySeq {
   from: number;
@@ -120,6 +126,13 @@ export interface Store {
   existingPersonIds(ids: readonly string[]): Promise<Set<string>>;
   /** Persons with `seq` in [fromSeq, toSeq), in seq order. */
   personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]>;
+  /**
+   * Persons with `seq` in [fromSeq, toSeq), in seq order, each with their events (as
+   * `eventsBySeq` gives them): the recompute's batch read, in one round trip.
+   */
+  personsWithEventsBySeq(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]>;
+  /** Seq and id of the persons with `seq` in [fromSeq, toSeq), in seq order. */
+  personIdsBySeq(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]>;
   /** Persons with the given seqs (unknown seqs skipped), in seq order. */
   personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]>;
   /** One more than the largest `seq` handed out (0 when empty). */

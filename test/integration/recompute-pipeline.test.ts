@@ -62,7 +62,7 @@ describe('recompute pipeline on BullMQ', () => {
     await job.waitUntilFinished(events, 60_000);
     const run = (await store.publishedRun())!;
     expect(run).toMatchObject({ id: job.data.runId, kind: 'incremental', asOf: base.asOf, lineage: [job.data.runId, ...base.lineage] });
-    // The base run's image came back from Redis and was patched with the 3 dirty persons.
+    // The base run's image (kept in Redis, and by this worker's process) was patched with the 3 dirty persons.
     expect(run.stats).toMatchObject({ base: base.id, dirty: 3, snapshot: 'patched' });
     const rescored = await store.countScores(run.id);
     expect(rescored).toBeGreaterThanOrEqual(3);

@@ -1,9 +1,12 @@
 /**
- * Run artifacts in Redis: the network values a run's PROPAGATE step computed, read back slice by
- * slice by the SCORE chunk jobs on any worker. Stored as little-endian float64 so a chunk reads
- * exactly its range (GETRANGE), and kept for a week so a resumed run finds them.
+ * Run artifacts in Redis: the network values a run's PROPAGATE step computed and the own parts
+ * its SNAPSHOT computed, read back slice by slice by the SCORE chunk jobs on any worker. Stored
+ * as fixed-size little-endian records so a chunk reads exactly its range (GETRANGE), and kept
+ * for a week so a resumed run finds them.
  */
 import type { Redis } from 'ioredis';
+import { OWN_PART_BYTES, OwnPartsTable } from '../recompute/own-parts.js';
+import type { Model } from '../../score/index.js';
 
 const TTL_SECONDS = 7 * 24 * 3600;
 
@@ -44,6 +47,20 @@ export async function loadNetworkSlice(
   return { values, mu };
 }
 
+/** A full run's own parts by seq (own-parts.ts), for its chunks. */
+export async function saveOwnParts(redis: Redis, prefix: string, runId: string, table: OwnPartsTable): Promise<void> {
+  await redis.set(key(prefix, runId, 'own-parts'), table.bytes, 'EX', TTL_SECONDS);
+}
+
+/** The own parts of seqs [fromSeq, toSeq) as far as the artifact covers them; undefined when it is gone. */
+export async function loadOwnPartsSlice(redis: Redis, prefix: string, runId: string, model: Model, fromSeq: number, toSeq: number): Promise<OwnPartsTable | undefined> {
+  if (toSeq <= fromSeq) return undefined;
+  const bytes = await redis.getrangeBuffer(key(prefix, runId, 'own-parts'), fromSeq * OWN_PART_BYTES, toSeq * OWN_PART_BYTES - 1);
+  // Empty when the key is gone (or the range lies past its end); short at the population's end.
+  if (bytes.length === 0 || bytes.length % OWN_PART_BYTES !== 0) return undefined;
+  return new OwnPartsTable(model, bytes, fromSeq);
+}
+
 export async function hasNetworkArtifact(redis: Redis, prefix: string, runId: string): Promise<boolean> {
   return (await redis.exists(key(prefix, runId, 'meta'), key(prefix, runId, 'network'))) === 2;
 }
@@ -63,5 +80,5 @@ export async function loadTargets(redis: Redis, prefix: string, runId: string): 
 }
 
 export async function deleteArtifacts(redis: Redis, prefix: string, runId: string): Promise<void> {
-  await redis.del(key(prefix, runId, 'network'), key(prefix, runId, 'meta'), key(prefix, runId, 'targets'));
+  await redis.del(key(prefix, runId, 'network'), key(prefix, runId, 'meta'), key(prefix, runId, 'targets'), key(prefix, runId, 'own-parts'));
 }

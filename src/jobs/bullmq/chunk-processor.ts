@@ -1,6 +1,6 @@
 /**
  * A `score-chunk` job: scores the persons with seq in [fromSeq, toSeq) of a run from the
- * network artifact its parent saved, and returns the chunk's tally to the parent. Running it
+ * network artifact (and, for a full run, the own parts) its parent saved, and returns the chunk's tally to the parent. Running it
  * twice writes the same scores (the store overwrites per run and person).
  */
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -9,7 +9,7 @@ import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { scoreChunk } from '../recompute/score-chunk.js';
 import type { ScoreTally } from '../recompute/score-tally.js';
-import { loadNetworkSlice } from './artifacts.js';
+import { loadNetworkSlice, loadOwnPartsSlice } from './artifacts.js';
 import type { ChunkJobData } from './job-data.js';
 
 export interface ChunkDeps {
@@ -27,7 +27,10 @@ export async function processChunk(job: Job<ChunkJobData>, deps: ChunkDeps): Pro
   if (run.modelVersion !== deps.model.version) {
     throw new UnrecoverableError(`score-chunk: run ${runId} uses model ${run.modelVersion} but this worker runs ${deps.model.version}`);
   }
-  const slice = await loadNetworkSlice(deps.redis, deps.prefix, runId, fromSeq, toSeq);
+  const [slice, ownParts] = await Promise.all([
+    loadNetworkSlice(deps.redis, deps.prefix, runId, fromSeq, toSeq),
+    seqs ? undefined : loadOwnPartsSlice(deps.redis, deps.prefix, runId, deps.model, fromSeq, toSeq),
+  ]);
   if (!slice) throw new Error(`score-chunk: the network artifact of run ${runId} is missing`);
   return scoreChunk(deps.store, {
     run,
@@ -35,5 +38,6 @@ export async function processChunk(job: Job<ChunkJobData>, deps: ChunkDeps): Pro
     persons: seqs ? { seqs } : { fromSeq, toSeq },
     networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.mu,
     mu: slice.mu,
+    ...(ownParts ? { ownParts } : {}),
   });
 }

@@ -4,11 +4,15 @@
  *
  * - SNAPSHOT + PROPAGATE read the store into a CSR and compute the network dimension; the
  *   snapshot lives in memory, so a run that died in PROPAGATE redoes the snapshot. The result
- *   (network values and μ) goes to Redis as a run artifact, and the snapshot image too, so an
- *   incremental run after this one re-reads only what changed (run-snapshot.ts).
+ *   (network values and μ) goes to Redis as a run artifact, with a full run's own parts (every
+ *   person's own dimensions and reason codes, so SCORE reads no records again), and the snapshot
+ *   image with x too, so an incremental run after this one re-reads only what changed and
+ *   warm-starts its propagation (run-snapshot.ts).
  * - SCORE adds one child job per person range (ids `<run>-chunk-<k>`, so adding again after a
  *   crash adds nothing) and waits for them in BullMQ's waiting-children state; any worker on
  *   any machine scores chunks. When all are done the job comes back and merges their tallies.
+ *   When the persons to score fit in one chunk (an incremental run's targets, as a rule), the
+ *   job scores them itself: no hand-off to a child and back.
  * - PUBLISH records the run complete with its stats and makes it the served run in one store
  *   transaction; older runs beyond RUNS_KEPT are pruned.
  *
@@ -17,19 +21,31 @@
  */
 import { UnrecoverableError, WaitingChildrenError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { ScoreRun } from '../../domain/scores.js';
 import { propagateNetwork } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from '../recompute/run-lifecycle.js';
 import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
 import { newRunId } from '../recompute/run-id.js';
-import { snapshotForRun } from '../recompute/run-snapshot.js';
+import { keepRunImage, snapshotForRun } from '../recompute/run-snapshot.js';
 import { planIncremental } from '../recompute/incremental-plan.js';
 import { incrementalBase, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
-import type { ChunkPersons } from '../recompute/score-chunk.js';
+import { scoreChunk, type ChunkPersons } from '../recompute/score-chunk.js';
 import type { RecomputeStep } from '../recompute/steps.js';
 import { pauseIfAsked } from './fault-pause.js';
-import { deleteArtifacts, hasNetworkArtifact, loadTargets, saveNetworkArtifact, saveTargets } from './artifacts.js';
+import {
+  deleteArtifacts,
+  hasNetworkArtifact,
+  loadNetworkSlice,
+  loadOwnPartsSlice,
+  loadTargets,
+  saveNetworkArtifact,
+  saveOwnParts,
+  saveTargets,
+  type NetworkArtifact,
+} from './artifacts.js';
+import type { OwnPartsTable } from '../recompute/own-parts.js';
 import type { ChunkJobData, RecomputeJobData, RecomputeProgress } from './job-data.js';
 import { RedisSnapshotImages } from './redis-snapshot-images.js';
 import { JOB_RETENTION, RETRIES } from './queues.js';
@@ -90,36 +106,60 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     if ((data.step === 'SCORE' || data.step === 'PUBLISH') && data.chunks === undefined && !(await hasNetworkArtifact(deps.redis, deps.prefix, run.id))) {
       await save({ step: 'SNAPSHOT' });
     }
+    // The network values (and own parts) when this invocation computed them; a resumed SCORE reads the artifacts.
+    let computed: (NetworkArtifact & { ownParts: OwnPartsTable | undefined }) | undefined;
     if (data.step === 'SNAPSHOT' || data.step === 'PROPAGATE') {
       await pauseIfAsked('SNAPSHOT', run.id);
-      const images = new RedisSnapshotImages(deps.redis, deps.prefix);
-      const { snapshot, dirty, source } = await timed('SNAPSHOT', () =>
+      const images = new RedisSnapshotImages(deps.redis, deps.prefix, true);
+      const { snapshot, image, ownParts, warmStart, dirty, source } = await timed('SNAPSHOT', () =>
         snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }),
       );
       await save({ step: 'PROPAGATE' });
       await pauseIfAsked('PROPAGATE', run.id);
       await progress('PROPAGATE', 0, 1);
-      const network = await timed('PROPAGATE', async () => propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu }));
-      await saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu });
+      // PROPAGATE's timing covers what follows from the network values too: the artifact, the
+      // image kept with x, and an incremental run's plan (three independent writes and reads).
+      const { network, plan } = await timed('PROPAGATE', async () => {
+        const network = propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart } : {}) });
+        const [, , plan] = await Promise.all([
+          Promise.all([
+            saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu }),
+            ownParts ? saveOwnParts(deps.redis, deps.prefix, run.id, ownParts) : undefined,
+          ]),
+          keepRunImage(images, run.id, image, network.x),
+          base && dirty ? planIncremental(store, base, snapshot, network, model, dirty) : undefined,
+        ]);
+        return { network, plan };
+      });
+      computed = { network: network.network, mu: network.mu, ownParts };
       let planStats = {};
-      if (base && dirty) {
-        const plan = await planIncremental(store, base, snapshot, network, model, dirty);
+      if (base && plan) {
         await saveTargets(deps.redis, deps.prefix, run.id, plan.targets);
         planStats = { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes };
       }
       await progress('PROPAGATE', 1, 1);
       await save({ step: 'SCORE', networkStats: { ...networkStats(snapshot, network), ...planStats } });
     }
-    if (data.step === 'SCORE') {
-      if (data.chunks === undefined) {
-        await pauseIfAsked('SCORE', run.id);
-        const targets = base ? await loadTargets(deps.redis, deps.prefix, run.id) : undefined;
-        if (base && !targets) throw new Error(`recompute: the rescore list of run ${run.id} is missing`);
-        const persons = targets ? seqChunks(targets, data.chunkSize) : rangeChunks(await store.seqBound(), data.chunkSize);
-        const scoreStartedAt = Date.now();
+    if (data.step === 'SCORE' && data.chunks === undefined) {
+      await pauseIfAsked('SCORE', run.id);
+      const targets = base ? await loadTargets(deps.redis, deps.prefix, run.id) : undefined;
+      if (base && !targets) throw new Error(`recompute: the rescore list of run ${run.id} is missing`);
+      const persons = targets ? seqChunks(targets, data.chunkSize) : rangeChunks(await store.seqBound(), data.chunkSize);
+      const scoreStartedAt = Date.now();
+      if (persons.length <= 1) {
+        // One chunk's worth (an incremental run's few targets): scored here, as a chunk job would
+        // — a child job would only add two queue hand-offs and no parallelism. A crash in here
+        // resumes at SCORE and scores the same persons again (writes are idempotent).
+        const tally = persons[0] ? await scoreInParent(deps, run, persons[0], computed) : mergeTallies([]);
+        await progress('SCORE', tally.count, tally.count);
+        data.timings = { ...data.timings, SCORE: Date.now() - scoreStartedAt };
+        await save({ step: 'PUBLISH', networkStats: { ...data.networkStats, tally } });
+      } else {
         const chunks = await addChunkJobs(job, deps.chunkQueue, run.id, persons);
         await save({ chunks, scoreStartedAt });
       }
+    }
+    if (data.step === 'SCORE') {
       if (token !== undefined && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
       const tallies = Object.values(await job.getChildrenValues<ScoreTally>());
       if (tallies.length !== data.chunks) {
@@ -139,7 +179,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       data.timings = { ...data.timings, PUBLISH: Math.round(performance.now() - t0) };
       await store.updateRun(run.id, { stats: { ...published.stats, timingsMs: data.timings } });
       await deleteArtifacts(deps.redis, deps.prefix, run.id);
-      await new RedisSnapshotImages(deps.redis, deps.prefix).keepOnly([run.id]);
+      await new RedisSnapshotImages(deps.redis, deps.prefix, true).keepOnly([run.id]);
       await save({ step: 'DONE' });
       await progress('PUBLISH', 1, 1);
       return { runId: run.id, published: true, stats: { ...published.stats, timingsMs: data.timings } };
@@ -152,6 +192,32 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     if (error instanceof UnrecoverableError || attemptsLeft <= 0) await failRun(store, run.id, error, data.timings);
     throw error;
   }
+}
+
+/** Scores one chunk of persons in the parent job, from the network values at hand or the artifact. */
+async function scoreInParent(
+  deps: RecomputeDeps,
+  run: ScoreRun,
+  persons: ChunkPersons,
+  computed: (NetworkArtifact & { ownParts: OwnPartsTable | undefined }) | undefined,
+): Promise<ScoreTally> {
+  const byRange = !('seqs' in persons);
+  const [fromSeq, toSeq] = byRange ? [persons.fromSeq, persons.toSeq] : [persons.seqs[0]!, persons.seqs.at(-1)! + 1];
+  const [slice, ownParts] = computed
+    ? [{ values: computed.network.subarray(fromSeq, toSeq), mu: computed.mu }, computed.ownParts]
+    : await Promise.all([
+        loadNetworkSlice(deps.redis, deps.prefix, run.id, fromSeq, toSeq),
+        byRange ? loadOwnPartsSlice(deps.redis, deps.prefix, run.id, deps.model, fromSeq, toSeq) : undefined,
+      ]);
+  if (!slice) throw new Error(`recompute: the network artifact of run ${run.id} is missing`);
+  return scoreChunk(deps.store, {
+    run,
+    model: deps.model,
+    persons,
+    networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.mu,
+    mu: slice.mu,
+    ...(ownParts ? { ownParts } : {}),
+  });
 }
 
 async function addChunkJobs(parent: Job<RecomputeJobData>, chunkQueue: Queue<ChunkJobData>, runId: string, chunks: ChunkPersons[]): Promise<number> {

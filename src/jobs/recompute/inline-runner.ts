@@ -13,7 +13,7 @@ import { INCREMENTAL_DEFAULTS, planIncremental } from './incremental-plan.js';
 import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from './run-lifecycle.js';
 import { scoreChunk, type ChunkPersons } from './score-chunk.js';
 import { mergeTallies, type ScoreTally } from './score-tally.js';
-import { snapshotForRun } from './run-snapshot.js';
+import { keepRunImage, snapshotForRun } from './run-snapshot.js';
 import type { Snapshot } from './snapshot-image.js';
 import { memoryImagesOf, type SnapshotImages } from './snapshot-images.js';
 import type { RecomputeStep, StepTimings } from './steps.js';
@@ -52,16 +52,19 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
   };
   try {
     const images = options.images ?? memoryImagesOf(store);
-    const { snapshot, dirty, source } = await timed('SNAPSHOT', () =>
+    const { snapshot, image, ownParts, warmStart, dirty, source } = await timed('SNAPSHOT', () =>
       snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => options.onProgress?.('SNAPSHOT', done, total) }),
     );
-    const network = await timed('PROPAGATE', () => propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu }));
+    const network = await timed('PROPAGATE', () =>
+      propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart } : {}) }),
+    );
+    await keepRunImage(images, run.id, image, network.x);
     const plan = base && dirty ? await planIncremental(store, base, snapshot, network, model, dirty) : undefined;
     const chunks = plan ? seqChunks(plan.targets, options.chunkSize) : rangeChunks(snapshot.csr.nodeCount, options.chunkSize);
     const tally = await timed('SCORE', async () => {
       const tallies: ScoreTally[] = [];
       for (const [k, persons] of chunks.entries()) {
-        tallies.push(await scoreChunk(store, { run, model, persons, networkOf: (seq) => network.network[seq]!, mu: network.mu }));
+        tallies.push(await scoreChunk(store, { run, model, persons, networkOf: (seq) => network.network[seq] ?? network.mu, mu: network.mu, ...(ownParts ? { ownParts } : {}) }));
         options.onProgress?.('SCORE', k + 1, chunks.length);
       }
       return mergeTallies(tallies);

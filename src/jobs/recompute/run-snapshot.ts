@@ -2,18 +2,25 @@
  * The SNAPSHOT step of a run, for both runners: a full run reads the population; an incremental
  * run takes its base run's kept image and re-reads only the dirty persons (everyone whose record,
  * events or edges changed since the base run started), falling back to a full read when the
- * image is gone or was computed for another as-of date or model. Either way the run's image is
- * kept for the run after it.
+ * image is gone or was computed for another as-of date or model. Either way the run keeps its
+ * image, with the x its propagation converged to, for the run after it (`keepRunImage`).
  */
 import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
-import { readSnapshotImage, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
-import { snapshotOfImage, type Snapshot } from './snapshot-image.js';
+import type { OwnPartsTable } from './own-parts.js';
+import { readSnapshotImageWithParts, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
+import { snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage } from './snapshot-image.js';
 import type { SnapshotImages } from './snapshot-images.js';
 
 export interface RunSnapshot {
   snapshot: Snapshot;
+  /** The image the snapshot was built from, to keep with `keepRunImage` once x is known. */
+  image: SnapshotImage;
+  /** A full read's own parts of every person, for SCORE (a patched image has none). */
+  ownParts?: OwnPartsTable;
+  /** Where the propagation starts: the base image's x, when it was patched and kept one. */
+  warmStart?: Float64Array;
   /** Incremental runs: the seqs whose data changed since the base run started, ascending. */
   dirty?: number[];
   /** `patched`: the base run's image refreshed with the dirty persons; `read`: a full read. */
@@ -35,7 +42,23 @@ export async function snapshotForRun(store: Store, model: Model, input: RunSnaps
   const dirty = base ? await store.dirtySeqsSince(base.startedAt) : undefined;
   const kept = base ? await images.load(base.id) : undefined;
   const usable = kept !== undefined && kept.asOf === input.asOf && kept.modelVersion === model.version;
-  const image = usable && dirty ? await refreshSnapshotImage(store, model, kept, dirty) : await readSnapshotImage(store, model, input.asOf, options);
-  await images.save(input.runId, image);
-  return { snapshot: snapshotOfImage(image, model), ...(dirty ? { dirty } : {}), source: usable ? 'patched' : 'read' };
+  const patched = usable && dirty !== undefined;
+  const { image, ownParts } = patched
+    ? { image: await refreshSnapshotImage(store, model, kept, dirty), ownParts: undefined }
+    : await readSnapshotImageWithParts(store, model, input.asOf, options);
+  const snapshot = snapshotOfImage(image, model);
+  const warmStart = patched ? warmStartOf(kept, snapshot) : undefined;
+  return {
+    snapshot,
+    image,
+    ...(ownParts ? { ownParts } : {}),
+    ...(warmStart ? { warmStart } : {}),
+    ...(dirty ? { dirty } : {}),
+    source: patched ? 'patched' : 'read',
+  };
+}
+
+/** Keeps a run's image with the x its propagation converged to, for the next incremental run. */
+export async function keepRunImage(images: SnapshotImages, runId: string, image: SnapshotImage, x: Float64Array): Promise<void> {
+  await images.save(runId, { ...image, x });
 }

@@ -3,10 +3,15 @@
  * persons of the chunk — a seq range [from, to) in a full run, a list of seqs in an incremental
  * one — and writes their staged scores for the run. Idempotent: the store overwrites a
  * (run, person) score, so a chunk run twice writes the same result.
+ *
+ * A full run's SNAPSHOT already scored everyone's records (own parts, own-parts.ts): the chunk
+ * then reads only the ids of its range, and the records of the few persons it has no own part
+ * for (added since the snapshot). Otherwise it reads and scores the records.
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
-import { scorePerson, type Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import { scorePerson, type BandId, type Model, type ReasonCode } from '../../score/index.js';
+import { scoreFromOwnPart, type OwnPart } from '../../score/own-part.js';
+import type { PersonWithEvents, Store } from '../../store/store.js';
 import { emptyTally, tallyScore, type ScoreTally } from './score-tally.js';
 
 /** The persons of a chunk: a seq range, or the listed seqs. */
@@ -20,6 +25,8 @@ export interface ChunkInput {
   networkOf: (seq: number) => number;
   /** μ, the network prior of the run. */
   mu: number;
+  /** Own parts computed by the run's SNAPSHOT (a range chunk reads no records for these). */
+  ownParts?: { get(seq: number): OwnPart | undefined };
 }
 
 /**
@@ -27,33 +34,45 @@ export interface ChunkInput {
  * const tally = await scoreChunk(store, { run, model, persons: { fromSeq: 0, toSeq: 10_000 }, networkOf: (i) => network[i]!, mu });
  */
 export async function scoreChunk(store: Store, input: ChunkInput): Promise<ScoreTally> {
-  const { run, model, networkOf, mu } = input;
-  const [persons, events] =
-    'seqs' in input.persons
-      ? await Promise.all([store.personsBySeqs(input.persons.seqs), store.eventsBySeqs(input.persons.seqs)])
-      : await Promise.all([store.personsBySeq(input.persons.fromSeq, input.persons.toSeq), store.eventsBySeq(input.persons.fromSeq, input.persons.toSeq)]);
+  const { run, model, networkOf, mu, ownParts } = input;
   const tally = emptyTally();
-  const scores: PersonScore[] = persons.map((person) => {
-    const result = scorePerson({
-      person,
-      events: events.get(person.seq) ?? [],
-      asOf: run.asOf,
-      model,
-      network: networkOf(person.seq),
-      networkPrior: mu,
-    });
+  const scores: PersonScore[] = [];
+  const add = (seq: number, personId: string, result: { score: number; band: BandId; dimensions: PersonScore['dimensions']; reasonCodes: ReasonCode[] }) => {
     tallyScore(tally, result.score, result.band);
-    return {
+    scores.push({
       runId: run.id,
-      personId: person.id,
-      seq: person.seq,
+      personId,
+      seq,
       score: result.score,
       band: result.band,
       dimensions: result.dimensions,
       reasonCodes: result.reasonCodes.map(({ code, reason, pointsLost }) => ({ code, reason, pointsLost })),
-      modelVersion: result.modelVersion,
-    };
-  });
+      modelVersion: model.version,
+    });
+  };
+  const scoreRecords = (persons: readonly PersonWithEvents[]) => {
+    for (const { person, events } of persons) {
+      add(person.seq, person.id, scorePerson({ person, events, asOf: run.asOf, model, network: networkOf(person.seq), networkPrior: mu }));
+    }
+  };
+  if ('seqs' in input.persons) {
+    scoreRecords(await recordsOfSeqs(store, input.persons.seqs));
+  } else if (ownParts) {
+    const missing: number[] = [];
+    for (const { seq, id } of await store.personIdsBySeq(input.persons.fromSeq, input.persons.toSeq)) {
+      const part = ownParts.get(seq);
+      if (part) add(seq, id, scoreFromOwnPart(part, networkOf(seq), mu, model));
+      else missing.push(seq);
+    }
+    if (missing.length > 0) scoreRecords(await recordsOfSeqs(store, missing));
+  } else {
+    scoreRecords(await store.personsWithEventsBySeq(input.persons.fromSeq, input.persons.toSeq));
+  }
   await store.writeScores(scores);
   return tally;
+}
+
+async function recordsOfSeqs(store: Store, seqs: readonly number[]): Promise<PersonWithEvents[]> {
+  const [persons, events] = await Promise.all([store.personsBySeqs(seqs), store.eventsBySeqs(seqs)]);
+  return persons.map((person) => ({ person, events: events.get(person.seq) ?? [] }));
 }

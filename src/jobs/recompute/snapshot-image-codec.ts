@@ -1,8 +1,8 @@
 /**
  * A snapshot image as one byte string, to keep it outside the process (Redis): a magic tag, a
  * JSON header (dates, model version, sizes, person ids), then the typed arrays as native-endian
- * (little-endian on x86 and ARM) blocks — about 17 bytes per person plus 16 per link, e.g.
- * ~140 MB for 1M persons and 7.5M links. Decoding copies into fresh, aligned typed arrays and checks every length.
+ * (little-endian on x86 and ARM) blocks — about 17 bytes per person (25 with x) plus 16 per link, e.g.
+ * ~150 MB for 1M persons and 7.5M links. Decoding copies into fresh, aligned typed arrays and checks every length.
  */
 import type { SnapshotImage } from './snapshot-image.js';
 
@@ -15,15 +15,26 @@ interface Header {
   links: number;
   edges: SnapshotImage['edges'];
   ids: (string | null)[];
+  /** True when an x block (n float64) follows the others; absent in images written before x was kept. */
+  x?: boolean;
 }
 
 /** @example decodeSnapshotImage(encodeSnapshotImage(image)) // equal to image */
 export function encodeSnapshotImage(image: SnapshotImage): Buffer {
   const n = image.ids.length;
   const m = image.links.a.length;
-  const header: Header = { asOf: image.asOf, modelVersion: image.modelVersion, persons: n, links: m, edges: image.edges, ids: image.ids.map((id) => id ?? null) };
+  if (image.x && image.x.length !== n) throw new Error(`snapshot-image: x has ${image.x.length} entries for ${n} persons`);
+  const header: Header = {
+    asOf: image.asOf,
+    modelVersion: image.modelVersion,
+    persons: n,
+    links: m,
+    edges: image.edges,
+    ids: image.ids.map((id) => id ?? null),
+    ...(image.x ? { x: true } : {}),
+  };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const blocks = [image.own, image.accountAgeDays, image.links.w, image.links.a, image.links.b, image.verified].map((array) =>
+  const blocks = [image.own, image.accountAgeDays, image.links.w, image.links.a, image.links.b, image.verified, ...(image.x ? [image.x] : [])].map((array) =>
     Buffer.from(array.buffer, array.byteOffset, array.byteLength),
   );
   const lengthBytes = Buffer.alloc(4);
@@ -53,6 +64,7 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
   const a = take(new Int32Array(m));
   const b = take(new Int32Array(m));
   const verified = take(new Uint8Array(n));
+  const x = header.x === true ? take(new Float64Array(n)) : undefined;
   if (offset !== bytes.length) throw new Error('snapshot-image: trailing bytes');
   return {
     asOf: header.asOf,
@@ -63,5 +75,6 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
     accountAgeDays,
     links: { a, b, w },
     edges: header.edges,
+    ...(x ? { x } : {}),
   };
 }

@@ -7,7 +7,7 @@
  * Pure data and pure functions: reading an image from the store is snapshot.ts, keeping images
  * between runs is snapshot-images.ts.
  */
-import { CsrBuilder, trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
+import { csrFromLinks, trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
 import type { Model } from '../../score/index.js';
 
 export interface SnapshotImage {
@@ -23,6 +23,11 @@ export interface SnapshotImage {
   /** Every contact link once, ends as seqs, nominal weight (typeWeight · strength, before trust). */
   links: LinkColumns<Int32Array, Float64Array>;
   edges: { friendships: number; transactions: number };
+  /**
+   * The smoothed scores x the run's propagation converged to, by seq, once it ran: the next
+   * incremental run starts its sweeps there (a warm start) instead of at b.
+   */
+  x?: Float64Array;
 }
 
 /** What the network kernels read: the image with μ, unused seqs at μ, and the CSR. */
@@ -81,14 +86,21 @@ export function snapshotOfImage(image: SnapshotImage, model: Model): Snapshot {
   }
   const mu = persons > 0 ? total / persons : 0;
   for (let seq = 0; seq < n; seq++) if (image.ids[seq] === undefined) own[seq] = mu;
-  const csr = new CsrBuilder(n, {
-    trust: trustArray(image.verified, image.accountAgeDays, model.network),
-    params: model.network,
-    initialCapacity: image.links.a.length,
-  })
-    .addLinks(image.links)
-    .build();
+  const csr = csrFromLinks(n, image.links, { trust: trustArray(image.verified, image.accountAgeDays, model.network) });
   return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
+}
+
+/**
+ * Where the propagation of a run on `snapshot` may start its sweeps: the base image's x, with
+ * seqs it did not know at their own score; undefined when the base image has no x.
+ */
+export function warmStartOf(base: SnapshotImage, snapshot: Snapshot): Float64Array | undefined {
+  if (!base.x) return undefined;
+  const n = snapshot.csr.nodeCount;
+  const x = new Float64Array(n);
+  x.set(base.x.length <= n ? base.x : base.x.subarray(0, n));
+  for (let seq = base.x.length; seq < n; seq++) x[seq] = snapshot.own[seq]!;
+  return x;
 }
 
 /**

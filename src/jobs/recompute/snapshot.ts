@@ -6,8 +6,10 @@
  */
 import type { CreditEvent } from '../../domain/records.js';
 import { CsrBuilder, type LinkColumns } from '../../graph/csr.js';
-import { dayNumber, scoreOwnDimensions, type Model } from '../../score/index.js';
+import { dayNumber, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
+import { ownPartOf } from '../../score/own-part.js';
 import type { FriendshipBySeq, StoredPerson, Store, TransactionBySeq } from '../../store/store.js';
+import { OwnPartsTable } from './own-parts.js';
 import { patchImage, snapshotOfImage, type ImagePerson, type Snapshot, type SnapshotImage } from './snapshot-image.js';
 
 export type { Snapshot } from './snapshot-image.js';
@@ -34,6 +36,30 @@ export async function takeSnapshot(store: Store, model: Model, asOf: string, opt
  * batch overlap; each lane keeps its own order, so the image is the same on every read.
  */
 export async function readSnapshotImage(store: Store, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<SnapshotImage> {
+  return (await readPopulation(store, model, asOf, options, false)).image;
+}
+
+/**
+ * `readSnapshotImage`, and every person's own part (dimensions and own reason codes) by seq, so
+ * that SCORE merges them with the network values without reading the records again.
+ */
+export async function readSnapshotImageWithParts(
+  store: Store,
+  model: Model,
+  asOf: string,
+  options: SnapshotOptions = {},
+): Promise<{ image: SnapshotImage; ownParts: OwnPartsTable }> {
+  const { image, ownParts } = await readPopulation(store, model, asOf, options, true);
+  return { image, ownParts: ownParts! };
+}
+
+async function readPopulation(
+  store: Store,
+  model: Model,
+  asOf: string,
+  options: SnapshotOptions,
+  withParts: boolean,
+): Promise<{ image: SnapshotImage; ownParts?: OwnPartsTable }> {
   const batchSize = options.batchSize ?? 10_000;
   const asOfDay = dayNumber(asOf);
   const [n, counts] = await Promise.all([store.seqBound(), store.counts()]);
@@ -44,18 +70,20 @@ export async function readSnapshotImage(store: Store, model: Model, asOf: string
   const own = new Float64Array(n);
   const verified = new Uint8Array(n);
   const accountAgeDays = new Float64Array(n);
+  const ownParts = withParts ? OwnPartsTable.empty(model, n) : undefined;
 
   const readPersons = async () => {
     const fetchBatch = (from: number) => {
       const to = Math.min(n, from + batchSize);
-      return Promise.all([store.personsBySeq(from, to), store.eventsBySeq(from, to)]);
+      return store.personsWithEventsBySeq(from, to);
     };
     let next = n > 0 ? fetchBatch(0) : undefined;
     for (let from = 0; next; from += batchSize) {
-      const [batch, events] = await next;
+      const batch = await next;
       next = from + batchSize < n ? fetchBatch(from + batchSize) : undefined; // the next batch is read while this one is scored
-      for (const person of batch) {
-        const entry = imagePerson(person, events.get(person.seq), asOf, asOfDay, model);
+      for (const { person, events } of batch) {
+        const { entry, dimensions } = imagePerson(person, events, asOf, asOfDay, model);
+        ownParts?.set(entry.seq, ownPartOf(dimensions, model));
         ids[entry.seq] = entry.id;
         own[entry.seq] = entry.own;
         verified[entry.seq] = entry.verified ? 1 : 0;
@@ -82,7 +110,8 @@ export async function readSnapshotImage(store: Store, model: Model, asOf: string
     }
   };
   await Promise.all([readPersons(), readFriendships(), readTransactions()]);
-  return { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, links: concatLinks(friends.links(), paid.links()), edges };
+  const image = { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, links: concatLinks(friends.links(), paid.links()), edges };
+  return ownParts ? { image, ownParts } : { image };
 }
 
 function concatLinks(...parts: LinkColumns<Int32Array, Float64Array>[]): LinkColumns<Int32Array, Float64Array> {
@@ -122,19 +151,23 @@ export async function refreshSnapshotImage(store: Store, model: Model, image: Sn
   return patchImage(image, {
     seqBound,
     dirty,
-    persons: persons.map((person) => imagePerson(person, events.get(person.seq), image.asOf, asOfDay, model)),
+    persons: persons.map((person) => imagePerson(person, events.get(person.seq), image.asOf, asOfDay, model).entry),
     links: links.links(),
     edges: { friendships: counts.friendships, transactions: counts.transactions },
   });
 }
 
-function imagePerson(person: StoredPerson, events: readonly CreditEvent[] | undefined, asOf: string, asOfDay: number, model: Model): ImagePerson {
+function imagePerson(
+  person: StoredPerson,
+  events: readonly CreditEvent[] | undefined,
+  asOf: string,
+  asOfDay: number,
+  model: Model,
+): { entry: ImagePerson; dimensions: OwnDimensions } {
+  const dimensions = scoreOwnDimensions({ person, events: events ?? NO_EVENTS, asOf, model });
   return {
-    seq: person.seq,
-    id: person.id,
-    own: scoreOwnDimensions({ person, events: events ?? NO_EVENTS, asOf, model }).own,
-    verified: person.verified,
-    accountAgeDays: asOfDay - dayNumber(person.accountCreated),
+    entry: { seq: person.seq, id: person.id, own: dimensions.own, verified: person.verified, accountAgeDays: asOfDay - dayNumber(person.accountCreated) },
+    dimensions,
   };
 }
 

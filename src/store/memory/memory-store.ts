@@ -20,6 +20,7 @@ import type {
   StoredPerson,
   TransactionBySeq,
   UpsertResult,
+  PersonWithEvents,
 } from '../store.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -111,6 +112,16 @@ export class MemoryStore implements Store {
 
   private personsInRange(fromSeq: number, toSeq: number): StoredPerson[] {
     return this.personsBySeqIndex.slice(Math.max(0, fromSeq), Math.max(0, toSeq)).filter((person) => person !== undefined);
+  }
+
+  async personsWithEventsBySeq(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]> {
+    const out: PersonWithEvents[] = [];
+    for (const person of this.personsInRange(fromSeq, toSeq)) out.push({ person: clone(person), events: await this.eventsOf(person.id) });
+    return out;
+  }
+
+  async personIdsBySeq(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]> {
+    return this.personsInRange(fromSeq, toSeq).map((person) => ({ seq: person.seq, id: person.id }));
   }
 
   async personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {

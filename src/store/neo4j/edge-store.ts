@@ -91,12 +91,18 @@ export class EdgeStore {
 
   async *friendshipsBySeq(batchSize: number): AsyncIterable<FriendshipBySeq[]> {
     const { friendships } = await this.persons.counts();
-    yield* this.scanBySeq<FriendshipBySeq>('friendships/by-seq', batchSize, friendships);
+    type Row = { a: number; edges: [number, string, number][] };
+    yield* this.scanBySeq<Row, FriendshipBySeq>('friendships/by-seq', batchSize, friendships, (row, out) => {
+      for (const [b, since, interactions] of row.edges) out.push({ a: row.a, b, since, interactions });
+    });
   }
 
   async *transactionsBySeq(batchSize: number): AsyncIterable<TransactionBySeq[]> {
     const { transactions } = await this.persons.counts();
-    yield* this.scanBySeq<TransactionBySeq>('transactions/by-seq', batchSize, transactions);
+    type Row = { from: number; edges: [number, number, number, string][] };
+    yield* this.scanBySeq<Row, TransactionBySeq>('transactions/by-seq', batchSize, transactions, (row, out) => {
+      for (const [to, count, amount, lastAt] of row.edges) out.push({ from: row.from, to, count, amount, lastAt });
+    });
   }
 
   friendshipsOfSeqs(seqs: readonly number[]): Promise<FriendshipBySeq[]> {
@@ -117,11 +123,12 @@ export class EdgeStore {
   }
 
   /**
-   * Every edge the statement returns over consecutive seq ranges of its start person, regrouped
-   * into batches of `batchSize`. The range width adapts so that each query returns about one
-   * batch, so memory stays near one batch whatever the graph's size or degree skew.
+   * Every edge the statement returns over consecutive seq ranges of its start person (one row
+   * per start person, `flatten` turning it into its edges), regrouped into batches of
+   * `batchSize`. The range width adapts so that each query returns about one batch of edges, so
+   * memory stays near one batch whatever the graph's size or degree skew.
    */
-  private async *scanBySeq<T>(statement: string, batchSize: number, edgeCount: number): AsyncGenerator<T[]> {
+  private async *scanBySeq<Row, T>(statement: string, batchSize: number, edgeCount: number, flatten: (row: Row, out: T[]) => void): AsyncGenerator<T[]> {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`neo4j-store: batchSize must be a positive integer, got ${batchSize}`);
     const bound = await this.persons.seqBound();
     if (bound === 0 || edgeCount === 0) return;
@@ -129,13 +136,15 @@ export class EdgeStore {
     let buffer: T[] = [];
     for (let fromSeq = 0; fromSeq < bound; ) {
       const toSeq = Math.min(bound, fromSeq + width);
-      const rows = await this.runner.read<T & Record<string, unknown>>(statement, { fromSeq: int(fromSeq), toSeq: int(toSeq) });
-      for (const row of rows) buffer.push(row);
+      const rows = await this.runner.read<Row & Record<string, unknown>>(statement, { fromSeq: int(fromSeq), toSeq: int(toSeq) });
+      const before = buffer.length;
+      for (const row of rows) flatten(row, buffer);
+      const edges = buffer.length - before;
       while (buffer.length >= batchSize) {
         yield buffer.slice(0, batchSize);
         buffer = buffer.slice(batchSize);
       }
-      width = clampWidth(rows.length === 0 ? width * 2 : (width * batchSize) / rows.length, bound);
+      width = clampWidth(edges === 0 ? width * 2 : (width * batchSize) / edges, bound);
       fromSeq = toSeq;
     }
     if (buffer.length > 0) yield buffer;

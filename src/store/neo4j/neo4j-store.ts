@@ -20,6 +20,7 @@ import type {
   StoredPerson,
   TransactionBySeq,
   UpsertResult,
+  PersonWithEvents,
 } from '../store.js';
 import { connectNeo4j, type Neo4jConnection, type Neo4jTimeouts } from './connection.js';
 import { EdgeStore } from './edge-store.js';
@@ -92,6 +93,14 @@ export class Neo4jStore implements Store {
   }
   personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]> {
     return this.persons.personsBySeq(fromSeq, toSeq);
+  }
+
+  personsWithEventsBySeq(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]> {
+    return this.persons.personsWithEventsBySeq(fromSeq, toSeq);
+  }
+
+  personIdsBySeq(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]> {
+    return this.persons.personIdsBySeq(fromSeq, toSeq);
   }
 
   personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {

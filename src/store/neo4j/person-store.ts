@@ -2,8 +2,8 @@
  * Persons in Neo4j: batched upserts with dense seq allocation, reads by id and by seq range,
  * the dirty set of an incremental run, and the graph's counts.
  */
-import type { Person } from '../../domain/records.js';
-import type { StoreCounts, StoredPerson, UpsertResult } from '../store.js';
+import type { CreditEvent, Person } from '../../domain/records.js';
+import type { PersonWithEvents, StoreCounts, StoredPerson, UpsertResult } from '../store.js';
 import { chunks, definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { upsertInBatches } from './upsert-batches.js';
@@ -37,6 +37,26 @@ export class PersonStore {
   async personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]> {
     const rows = await this.runner.read<{ person: Props }>('persons/by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
     return rows.map((row) => toStoredPerson(row.person));
+  }
+
+  async personsWithEventsBySeq(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]> {
+    type EventList = [string, CreditEvent['kind'], string, number, string, CreditEvent['status'], string | null];
+    const rows = await this.runner.read<{ person: Props; events: EventList[] }>('persons/with-events-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
+    return rows.map((row) => {
+      const person = toStoredPerson(row.person);
+      const events = row.events.map(([id, kind, at, amount, source, status, until]) => {
+        const event: CreditEvent = { id, personId: person.id, kind, at, amount, source, status };
+        if (until != null) event.until = until;
+        return event;
+      });
+      // As events/by-seq orders them (ids are ASCII, so code-unit order is Cypher's string order).
+      events.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      return { person, events };
+    });
+  }
+
+  personIdsBySeq(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]> {
+    return this.runner.read<{ seq: number; id: string }>('persons/ids-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
   }
 
   async personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  csrFromLinks,
   buildCsr,
   csrFromEntries,
   CsrBuilder,
@@ -135,6 +136,24 @@ describe('CsrBuilder', () => {
     const b = new CsrBuilder(2);
     b.build();
     expect(() => b.addFriend(0, 1, 0, 0)).toThrow(/already built/);
+  });
+});
+
+describe('csrFromLinks', () => {
+  it('equals the builder on the same staged links and trust, and leaves self-links and bad ends to it', () => {
+    const n = 50;
+    const builder = new CsrBuilder(n, { initialCapacity: 4 });
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let k = 0; k < 400; k++) builder.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), rnd() * 500, Math.floor(rnd() * 20));
+    const staged = builder.stagedLinks();
+    const links = { a: Int32Array.from(staged.a), b: Int32Array.from(staged.b), w: Float64Array.from(staged.w) };
+    const trust = Float64Array.from({ length: n }, () => rnd());
+    const want = new CsrBuilder(n, { trust }).addLinks(links).build();
+    expect(csrFromLinks(n, links, { trust })).toEqual(want);
+    const withSelf = { a: Int32Array.of(...links.a, 3), b: Int32Array.of(...links.b, 3), w: Float64Array.of(...links.w, 1) };
+    expect(csrFromLinks(n, withSelf, { trust })).toEqual(want);
+    expect(() => csrFromLinks(n, { a: Int32Array.of(0), b: Int32Array.of(n), w: Float64Array.of(1) })).toThrow(/outside 0\.\.49/);
   });
 });
 

@@ -45,6 +45,25 @@ describe('propagateNetwork', () => {
     expect(maxAbsDiff(got.network, denseNetwork(csr, b, DEFAULT_NETWORK_PARAMS).network)).toBeLessThan(1e-8);
   });
 
+  it('started from an earlier x (a warm start) reaches the same values in no more sweeps', () => {
+    const rnd = seeded(5);
+    const n = 2000;
+    const builder = new CsrBuilder(n);
+    for (let k = 0; k < 10_000; k++) builder.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 300, 10);
+    const csr = builder.build();
+    const before = Float64Array.from({ length: n }, () => rnd());
+    const earlier = propagateNetwork(csr, before, DEFAULT_NETWORK_PARAMS);
+    const b = Float64Array.from(before);
+    for (let i = 0; i < n; i += 1000) b[i] = 0; // two persons default
+    const mu = meanOf(before);
+    const cold = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu });
+    const warm = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu, initial: earlier.x });
+    expect(warm.converged).toBe(true);
+    expect(warm.iterations).toBeLessThanOrEqual(cold.iterations);
+    expect(maxAbsDiff(warm.network, cold.network)).toBeLessThan(1e-8);
+    expect(() => propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { initial: new Float64Array(3) })).toThrow(/propagate: initial has 3 entries/);
+  });
+
   it('gives a person without contacts exactly the prior μ (thin files are not punished)', () => {
     const builder = new CsrBuilder(4);
     builder.addFriend(0, 1, 100, 20).addPaid(1, 2, 4, 400, 10);

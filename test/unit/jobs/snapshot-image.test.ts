@@ -99,6 +99,12 @@ describe('snapshot images', () => {
     expect(() => decodeSnapshotImage(bytes.subarray(0, bytes.length - 1))).toThrow(/truncated/);
     expect(() => decodeSnapshotImage(Buffer.concat([bytes, Buffer.of(0)]))).toThrow(/trailing/);
     expect(() => decodeSnapshotImage(Buffer.from('not an image at all'))).toThrow(/not a snapshot image/);
+    expect(decoded.x).toBeUndefined();
+    // With the x of its run's propagation (the next incremental run's warm start).
+    const x = Float64Array.from(image.own, (b, seq) => b / 2 + seq);
+    const withX = decodeSnapshotImage(encodeSnapshotImage({ ...image, x }));
+    expectSameImage(withX, image);
+    expect([...withX.x!]).toEqual([...x]);
   });
 
   it('keeps the newest images in memory and forgets all but the published one', async () => {

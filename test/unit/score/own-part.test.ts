@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { OwnPartsTable } from '../../../src/jobs/recompute/own-parts.js';
+import { loadModel, scoreOwnDimensions, scorePerson } from '../../../src/score/index.js';
+import { ownPartOf, scoreFromOwnPart } from '../../../src/score/own-part.js';
+import { MemoryStore } from '../../../src/store/memory/memory-store.js';
+import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../support/synthetic-store.js';
+
+describe('own parts (a score in two halves)', () => {
+  it('merged with a network value, equal scorePerson for everyone — also after a trip through the byte table', async () => {
+    const store = new MemoryStore();
+    const model = await loadModel();
+    await loadSyntheticPopulation(store, 600, 11);
+    const persons = await store.personsWithEventsBySeq(0, 600);
+    const table = OwnPartsTable.empty(model, 600);
+    const viaBytes = new OwnPartsTable(model, table.bytes.subarray(100 * 72), 100);
+    const mu = 0.55;
+    let networkReasons = 0;
+    for (const [k, { person, events }] of persons.entries()) {
+      // Network values across [0, 1], below and above μ, so the network reason code competes.
+      const network = (k * 0.6180339887) % 1;
+      const part = ownPartOf(scoreOwnDimensions({ person, events, asOf: SYNTH_AS_OF, model }), model);
+      table.set(person.seq, part);
+      const want = scorePerson({ person, events, asOf: SYNTH_AS_OF, model, network, networkPrior: mu });
+      const got = scoreFromOwnPart(part, network, mu, model);
+      expect(got).toEqual({ score: want.score, exact: want.exact, band: want.band, dimensions: want.dimensions, reasonCodes: want.reasonCodes });
+      if (person.seq >= 100) expect(scoreFromOwnPart(viaBytes.get(person.seq)!, network, mu, model)).toEqual(got);
+      if (want.reasonCodes.some((r) => r.dimension === 'network')) networkReasons++;
+    }
+    expect(networkReasons).toBeGreaterThan(50);
+    expect(viaBytes.get(99)).toBeUndefined();
+    expect(OwnPartsTable.empty(model, 3).get(1)).toBeUndefined();
+  });
+});
