@@ -15,6 +15,7 @@ import type {
   PersonRecords,
   PublishedScoresRead,
   ReportRow,
+  RunFailure,
   Store,
   StoreCounts,
   StoredPerson,
@@ -155,6 +156,12 @@ export class Neo4jStore implements Store {
   }
   listRuns(limit: number): Promise<ScoreRun[]> {
     return this.runs.listRuns(limit);
+  }
+  runningRuns(): Promise<ScoreRun[]> {
+    return this.runs.runningRuns();
+  }
+  failRunIfRunning(id: string, failure: RunFailure): Promise<boolean> {
+    return this.runs.failRunIfRunning(id, failure);
   }
   publishRun(id: string, at: string): Promise<void> {
     return this.runs.publishRun(id, at);
