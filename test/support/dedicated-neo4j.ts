@@ -18,6 +18,10 @@ export interface DedicatedNeo4j {
   uri: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGSTOP: the process is frozen — its port still accepts connections, nothing answers. */
+  pause(): void;
+  /** SIGCONT: the frozen process runs on. `stop` and `close` resume it first. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -46,10 +50,17 @@ export async function startDedicatedNeo4j(): Promise<DedicatedNeo4j> {
         return (log.includes('neo4j dev server ready') && (await portOpen(port))) || undefined;
       }, 180_000);
     },
+    pause() {
+      if (!child?.kill('SIGSTOP')) throw new Error('neo4j is not running: nothing to pause');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async stop() {
       const server = child;
       child = undefined;
       if (!server || server.exitCode !== null || server.signalCode !== null) return;
+      server.kill('SIGCONT'); // a frozen process would not act on SIGTERM
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       const force = setTimeout(() => server.kill('SIGKILL'), 60_000);

@@ -15,6 +15,10 @@ export interface DedicatedRedis {
   port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGSTOP: the process is frozen — its port still accepts connections, nothing answers. */
+  pause(): void;
+  /** SIGCONT: the frozen process runs on. `stop` and `close` resume it first. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -39,10 +43,17 @@ export async function startDedicatedRedis(options: { persistent?: boolean } = {}
         return (await portOpen(port)) || undefined;
       }, 20_000);
     },
+    pause() {
+      if (!child?.kill('SIGSTOP')) throw new Error('redis is not running: nothing to pause');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async stop() {
       const server = child;
       child = undefined;
       if (!server || server.exitCode !== null || server.signalCode !== null) return;
+      server.kill('SIGCONT'); // a frozen process would not act on SIGTERM
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       await exited;
