@@ -2,7 +2,8 @@
  * A Neo4j server of a test's own (dev/neo4j's Neo4jDevServer, run directly with java) on a free
  * port and a temporary data folder, for the tests that stop and restart Neo4j — never the shared
  * instance the other tests use. `stop` shuts it down (SIGTERM: its shutdown hook closes the
- * database), `start` (again) starts it if it is not running, on the same port and data; `close` stops it and removes the data.
+ * database), `start` (again) starts it if it is not running, on the same port and data; `pause` and
+ * `resume` freeze and thaw it (SIGSTOP/SIGCONT: a hung server); `close` stops it and removes the data.
  * Needs dev/neo4j built (`npm run services:start` builds it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';

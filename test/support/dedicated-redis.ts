@@ -1,7 +1,8 @@
 /**
  * A Redis server of a test's own, on a free port, for the tests that stop and restart Redis —
  * never the shared one on 6379. `stop` shuts it down (SIGTERM: it saves if persistence is on),
- * `start` (again) starts it if it is not running, on the same port and folder; `close` stops it and removes its folder.
+ * `start` (again) starts it if it is not running, on the same port and folder; `pause` and `resume`
+ * freeze and thaw it (SIGSTOP/SIGCONT: a hung server); `close` stops it and removes its folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -61,7 +61,7 @@ export class Neo4jStore implements Store {
     options: Neo4jStoreOptions,
   ) {
     const now = options.now ?? (() => new Date().toISOString());
-    this.runner = new Neo4jRunner(connection.driver, connection.database, connection.retryMs);
+    this.runner = new Neo4jRunner(connection.driver, connection.database, connection.retryMs, connection.liveness);
     this.persons = new PersonStore(this.runner, now);
     this.edges = new EdgeStore(this.runner, this.persons, now);
     this.events = new EventStore(this.runner, now);
