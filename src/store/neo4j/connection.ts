@@ -38,9 +38,11 @@ export interface Neo4jTimeouts {
 export const PATIENT: Neo4jTimeouts = { connectionTimeoutMs: 5_000, retryMs: 15_000 };
 /**
  * For request paths: one retry at most (the driver's first backoff is about 1 s), then the error;
- * a hung server is found out within 0.75 + 0.5 s, so a request still answers 503 within 2 s.
+ * a hung server is found out within 0.5 + 1 s, so a request still answers 503 within 2 s. The
+ * probe gets a whole second because a busy server's handshake can take a few hundred ms (a JVM
+ * pause on a loaded machine), and a false "hung" would cut a slow but healthy read.
  */
-export const FAIL_FAST: Neo4jTimeouts = { connectionTimeoutMs: 1_000, retryMs: 1_000, liveness: { probeAfterMs: 750, probeTimeoutMs: 500 } };
+export const FAIL_FAST: Neo4jTimeouts = { connectionTimeoutMs: 1_000, retryMs: 1_000, liveness: { probeAfterMs: 500, probeTimeoutMs: 1_000 } };
 
 /**
  * @example
