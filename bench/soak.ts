@@ -66,7 +66,11 @@ let ingested = 0;
 
 const port = await freePort();
 const env = { ...process.env, NEO4J_URI: config.NEO4J_URI, QUEUE_PREFIX: config.QUEUE_PREFIX, RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' };
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', HOST, '--port', String(port)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+// The API as docker-compose.yml runs it (its glibc setting included; BENCHMARKS.md, "Memory across publishes").
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', HOST, '--port', String(port)], {
+  env: { MALLOC_MMAP_THRESHOLD_: '131072', ...env },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const worker = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--no-schedule'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 let workerLog = '';
 worker.stderr?.on('data', (chunk: Buffer) => (workerLog += chunk.toString()));

@@ -61,6 +61,9 @@ export async function attestationKeysFrom(config: Pick<Config, 'ATTESTATION_KEYS
  */
 export const API_STORE_OPTIONS: Neo4jStoreOptions = { timeouts: FAIL_FAST };
 
+/** The API's Redis clients: a command fails at once while Redis is away (no offline queue, one retry). */
+const FAIL_FAST_REDIS = { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 } as const;
+
 export interface RunningApi extends RunningServer {
   /** Stops the server, then releases the store, queue and Redis connection. */
   stop(): Promise<void>;
@@ -70,13 +73,18 @@ export interface RunningApi extends RunningServer {
 export async function startProductionApi(options: { config: ApiConfig; store: Store; model: Model; logger: Logger; host?: string; port?: number }): Promise<RunningApi> {
   const { config, store, model, logger } = options;
   const attestationKeys = await attestationKeysFrom(config, logger);
-  // Fail fast while Redis is away (readiness reports it) instead of queueing commands forever.
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5_000 });
+  // Fail fast while Redis is away (readiness reports it) instead of queueing commands forever,
+  // and while it is hung (connected, silent): no job command waits more than a second.
+  const redis = new Redis(config.REDIS_URL, { ...FAIL_FAST_REDIS, commandTimeout: 1_000 });
+  // Snapshot images are large (about 140 MB for 1M persons): their reads get a minute.
+  const imagesRedis = new Redis(config.REDIS_URL, { ...FAIL_FAST_REDIS, commandTimeout: 60_000 });
   let lastRedisError = 0;
-  redis.on('error', (error: Error) => {
+  const warn = (error: Error) => {
     if (Date.now() - lastRedisError > 30_000) logger.warn({ err: { message: error.message } }, 'Redis connection error');
     lastRedisError = Date.now();
-  });
+  };
+  redis.on('error', warn);
+  imagesRedis.on('error', warn);
   // Give Redis a moment to connect, so the server does not start out "not ready"; an absent
   // Redis only stops job endpoints and readiness, never score reads.
   await new Promise<void>((resolve) => {
@@ -84,7 +92,8 @@ export async function startProductionApi(options: { config: ApiConfig; store: St
       logger.warn({ redis: withoutPassword(config.REDIS_URL) }, 'Redis is not reachable yet: recompute jobs are unavailable until it is');
       resolve();
     }, 5_000);
-    redis.once('ready', () => {
+    const ready = (client: Redis) => new Promise((connected) => client.once('ready', connected));
+    void Promise.all([ready(redis), ready(imagesRedis)]).then(() => {
       clearTimeout(timer);
       resolve();
     });
@@ -98,7 +107,7 @@ export async function startProductionApi(options: { config: ApiConfig; store: St
     store,
     model,
     // The views start from the published run's snapshot image, kept in Redis by the workers.
-    networkViews: new PublishedNetworkViews(store, model, new RedisSnapshotImages(redis, config.QUEUE_PREFIX)),
+    networkViews: new PublishedNetworkViews(store, model, new RedisSnapshotImages(imagesRedis, config.QUEUE_PREFIX)),
     jobs,
     dashboardQueues: [queue, chunkQueue],
     attestationKeys,
@@ -114,6 +123,7 @@ export async function startProductionApi(options: { config: ApiConfig; store: St
       await queue.close().catch(() => undefined);
       await chunkQueue.close().catch(() => undefined);
       redis.disconnect();
+      imagesRedis.disconnect();
       await store.close();
     },
   };

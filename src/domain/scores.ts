@@ -29,6 +29,10 @@ export interface ScoreRun {
   /** Counts per band, mean score, iterations, timings per step, … (JSON-serialisable). */
   stats: Record<string, unknown>;
   failureReason?: string | undefined;
+  /** The queued job that computes the run (absent for a run computed inline, in one process). */
+  jobId?: string | undefined;
+  /** The QUEUE_PREFIX of that job's queue: only workers of that queue may judge the job lost. */
+  queuePrefix?: string | undefined;
 }
 
 

@@ -99,6 +99,13 @@ export interface PersonRecords {
   accessLog: AccessLogEntry[];
 }
 
+/** How a run failed, for `Store.failRunIfRunning`. */
+export interface RunFailure {
+  /** ISO instant. */
+  finishedAt: string;
+  failureReason: string;
+}
+
 /**
  * One scored person as the reports read them (`Store.reportRowsIn`): the served score and its
  * dimensions, the person's count of credit events, the protected attributes (for fairness
@@ -174,6 +181,13 @@ export interface Store {
   getRun(id: string): Promise<ScoreRun | undefined>;
   /** Newest first. */
   listRuns(limit: number): Promise<ScoreRun[]>;
+  /** Every run whose status is `running`, oldest first. */
+  runningRuns(): Promise<ScoreRun[]>;
+  /**
+   * Records a run failed — status, `finishedAt`, `failureReason` — in one step, only if it is
+   * still `running`: a run that finished meanwhile is left alone. True when it was failed.
+   */
+  failRunIfRunning(id: string, failure: RunFailure): Promise<boolean>;
   /** Makes a complete run the served one, in one transaction. Throws if it is not complete. */
   publishRun(id: string, at: string): Promise<void>;
   /** The run the API serves, if any. */

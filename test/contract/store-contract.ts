@@ -292,6 +292,25 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.getRun('r2')).toBeUndefined();
       });
 
+      it('lists running runs oldest first, keeps their job, and fails a run only while it is running', async () => {
+        await store.createRun(run('late', { startedAt: '2026-07-02T02:00:00.000Z', jobId: 'late', queuePrefix: 'q1' }));
+        await store.createRun(run('early', { jobId: 'repeat:nightly:1', queuePrefix: 'q1' }));
+        await store.createRun(run('done', { status: 'complete' }));
+        const running = await store.runningRuns();
+        expect(running.map((r) => r.id)).toEqual(['early', 'late']);
+        expect(running[0]).toMatchObject({ jobId: 'repeat:nightly:1', queuePrefix: 'q1' });
+
+        const failure = { finishedAt: '2026-07-02T03:00:00.000Z', failureReason: 'its job late was lost from Redis; start a new run' };
+        expect(await store.failRunIfRunning('late', failure)).toBe(true);
+        expect(await store.getRun('late')).toMatchObject({ status: 'failed', ...failure });
+        expect(await store.failRunIfRunning('late', { ...failure, failureReason: 'again' })).toBe(false);
+        expect((await store.getRun('late'))?.failureReason).toBe(failure.failureReason);
+        expect(await store.failRunIfRunning('done', failure)).toBe(false);
+        expect((await store.getRun('done'))?.status).toBe('complete');
+        expect(await store.failRunIfRunning('missing', failure)).toBe(false);
+        expect((await store.runningRuns()).map((r) => r.id)).toEqual(['early']);
+      });
+
       it('serves scores through the lineage: newest run that scored the person wins', async () => {
         await store.createRun(run('full1', { status: 'complete' }));
         await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'b', 1, 610), score('full1', 'c', 2, 620)]);

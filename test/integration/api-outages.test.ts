@@ -1,7 +1,10 @@
 // The API while a service it needs is down: Neo4j stopped → the reads answer 503 problem+json
 // with Retry-After within 2 s (no hang, no crash) and the same process serves again by itself
 // once Neo4j is back; the same for Redis and the job endpoints (score reads keep working).
-// Each service here is this test's own instance on a free port, stopped and started by the test.
+// Hung is not stopped: a SIGSTOPped server still accepts connections (the kernel does) and the
+// API's open connections stay up, but nothing ever answers — the API must not wait for it.
+// Each service here is this test's own instance on a free port, stopped (or frozen) and started
+// (or resumed) by the test; a frozen one is always resumed in a finally.
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../src/api/auth/api-keys.js';
@@ -80,10 +83,11 @@ describe('API while Neo4j or Redis is down', () => {
     expect(answer.ms, `${what} took ${Math.round(answer.ms)} ms`).toBeLessThan(FAIL_FAST_MS);
   };
 
-  it('answers 503 with Retry-After within 2 s while Neo4j is stopped, and recovers without a restart', async () => {
+  /** Reads and readiness answer a fast 503 while `outage` lasts, then 200 again without a restart. */
+  const expectNeo4jOutageHandled = async (begin: () => Promise<void> | void, end: () => Promise<void> | void) => {
     for (const read of reads()) expect((await read()).status).toBe(200);
 
-    await neo4j.stop();
+    await begin();
     try {
       // At once (API key records still cached), and after the key cache expired (the key lookup itself fails).
       for (const round of ['keys cached', 'keys expired']) {
@@ -93,11 +97,19 @@ describe('API while Neo4j or Redis is down', () => {
         if (round === 'keys cached') await new Promise((resolve) => setTimeout(resolve, 6_000));
       }
     } finally {
-      await neo4j.start();
+      await end();
     }
     await until('score reads to work again', async () => ((await call('GET', `/v1/persons/${personId}/score`, analyst)).status === 200 ? true : undefined), 60_000);
     for (const read of reads()) expect((await read()).status).toBe(200);
     expect((await call('GET', '/readyz')).status).toBe(200);
+  };
+
+  it('answers 503 with Retry-After within 2 s while Neo4j is stopped, and recovers without a restart', async () => {
+    await expectNeo4jOutageHandled(() => neo4j.stop(), () => neo4j.start());
+  }, 300_000);
+
+  it('answers 503 with Retry-After within 2 s while Neo4j is hung (SIGSTOP), and recovers after SIGCONT without a restart', async () => {
+    await expectNeo4jOutageHandled(() => neo4j.pause(), () => neo4j.resume());
   }, 300_000);
 
   it('answers 503 with Retry-After within 2 s on the job endpoints while Redis is stopped, and recovers without a restart', async () => {
@@ -119,6 +131,27 @@ describe('API while Neo4j or Redis is down', () => {
       await redis.start();
     }
     await until('the job endpoints to work again', async () => ((await call('POST', '/v1/jobs/recompute', admin, {})).status === 202 ? true : undefined), 30_000);
+    expect((await call('GET', '/readyz')).status).toBe(200);
+  }, 120_000);
+
+  it('answers 503 with Retry-After within 2 s on the job endpoints while Redis is hung (SIGSTOP), and recovers after SIGCONT', async () => {
+    const enqueued = await call('POST', '/v1/jobs/recompute', admin, {});
+    expect(enqueued.status).toBe(202);
+    const jobPath = `/v1/jobs/${enqueued.body.id as string}`;
+
+    redis.pause();
+    try {
+      for (let k = 0; k < 3; k++) {
+        expectUnavailable(await call('POST', '/v1/jobs/recompute', admin, {}), `enqueue ${k}`);
+        expectUnavailable(await call('GET', jobPath, admin), `job ${k}`);
+      }
+      expectUnavailable(await call('GET', '/readyz'), 'readyz');
+      expect((await call('GET', `/v1/persons/${personId}/score`, analyst)).status).toBe(200);
+    } finally {
+      redis.resume();
+    }
+    await until('the job endpoints to work again', async () => ((await call('GET', jobPath, admin)).status === 200 ? true : undefined), 30_000);
+    expect((await call('POST', '/v1/jobs/recompute', admin, {})).status).toBe(202);
     expect((await call('GET', '/readyz')).status).toBe(200);
   }, 120_000);
 });

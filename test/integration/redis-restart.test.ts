@@ -1,7 +1,8 @@
 // Redis restarted in the middle of a run's SCORE step. With an append-only Redis (as in
 // docker-compose.yml) the queue survives the restart, and the run must complete with exactly the
 // scores of a run that was never disturbed — or, if it fails, fail with a reason and give that
-// result when started again. A Redis without persistence loses the run's job: the previous run
+// result when started again. A Redis without persistence loses the run's job: the lost-run reaper
+// must record that run failed with the reason (as `tiescore runs show` prints it), the previous run
 // must stay served and a new run must give the undisturbed result. Redis here is this test's own,
 // on a free port (one per case); Neo4j is the shared one.
 import type { Queue } from 'bullmq';
@@ -22,6 +23,7 @@ import type { ScoreRun } from '../../src/domain/scores.js';
 import { startDedicatedRedis, type DedicatedRedis } from '../support/dedicated-redis.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 import { until } from '../support/until.js';
+import { runCli } from '../support/cli-process.js';
 
 const PERSONS = 1500;
 const base = loadConfig();
@@ -73,7 +75,8 @@ describe('Redis restarted during a run', () => {
   const runThroughRestart = async (persistent: boolean) => {
     redis = await startDedicatedRedis({ persistent });
     const config = { ...base, REDIS_URL: redis.url, QUEUE_PREFIX: 'tiescore-redis-restart', JOB_LOCK_MS: 5_000 };
-    workers = await startRecomputeWorkers({ config, store, model, onEvent: (line) => log.info(line) });
+    // The reaper sweeps every half second here (a minute in production), with a short grace.
+    workers = await startRecomputeWorkers({ config, store, model, onEvent: (line) => log.info(line), reaper: { intervalMs: 500, graceMs: 1_000 } });
     queue = recomputeQueue(config);
     queue.on('error', () => undefined); // Redis goes away on purpose
     const job = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
@@ -108,15 +111,23 @@ describe('Redis restarted during a run', () => {
     await expectUndisturbedResult(run);
   }, 240_000);
 
-  it('Redis without persistence: the lost run is never served, and a new run gives the undisturbed result', async () => {
+  it('Redis without persistence: the lost run is failed with the reason, never served, and a new run gives the undisturbed result', async () => {
     const served = (await store.publishedRun())!;
     const { queue, runId } = await runThroughRestart(false);
     expect(await queue.getJob(runId)).toBeUndefined(); // the restart lost it
+    const lost = await settled(runId);
+    expect(lost).toMatchObject({ status: 'failed', jobId: runId, queuePrefix: 'tiescore-redis-restart' });
+    expect(lost.failureReason).toBe(
+      `its job ${runId} was lost from Redis (Redis restarted without persistence or its queue keys were removed); start a new run`,
+    );
+    expect(lost.publishedAt).toBeUndefined();
     expect((await store.publishedRun())?.id).toBe(served.id);
+    const shown = await runCli(['runs', 'show', runId], { NEO4J_URI: base.NEO4J_URI, LOG_LEVEL: 'warn' });
+    expect(shown.stdout).toContain(`run ${runId}: failed — its job ${runId} was lost from Redis`);
+
     const again = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 100 });
     const run = await settled(again.data.runId!);
     await expectUndisturbedResult(run);
-    const lost = await store.getRun(runId);
-    expect(lost?.publishedAt).toBeUndefined();
+    expect((await store.getRun(runId))?.status).toBe('failed');
   }, 240_000);
 });

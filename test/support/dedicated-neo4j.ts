@@ -2,7 +2,8 @@
  * A Neo4j server of a test's own (dev/neo4j's Neo4jDevServer, run directly with java) on a free
  * port and a temporary data folder, for the tests that stop and restart Neo4j — never the shared
  * instance the other tests use. `stop` shuts it down (SIGTERM: its shutdown hook closes the
- * database), `start` (again) starts it if it is not running, on the same port and data; `close` stops it and removes the data.
+ * database), `start` (again) starts it if it is not running, on the same port and data; `pause` and
+ * `resume` freeze and thaw it (SIGSTOP/SIGCONT: a hung server); `close` stops it and removes the data.
  * Needs dev/neo4j built (`npm run services:start` builds it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,6 +19,10 @@ export interface DedicatedNeo4j {
   uri: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGSTOP: the process is frozen — its port still accepts connections, nothing answers. */
+  pause(): void;
+  /** SIGCONT: the frozen process runs on. `stop` and `close` resume it first. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -46,10 +51,17 @@ export async function startDedicatedNeo4j(): Promise<DedicatedNeo4j> {
         return (log.includes('neo4j dev server ready') && (await portOpen(port))) || undefined;
       }, 180_000);
     },
+    pause() {
+      if (!child?.kill('SIGSTOP')) throw new Error('neo4j is not running: nothing to pause');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async stop() {
       const server = child;
       child = undefined;
       if (!server || server.exitCode !== null || server.signalCode !== null) return;
+      server.kill('SIGCONT'); // a frozen process would not act on SIGTERM
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       const force = setTimeout(() => server.kill('SIGKILL'), 60_000);

@@ -1,7 +1,8 @@
 /**
  * A Redis server of a test's own, on a free port, for the tests that stop and restart Redis —
  * never the shared one on 6379. `stop` shuts it down (SIGTERM: it saves if persistence is on),
- * `start` (again) starts it if it is not running, on the same port and folder; `close` stops it and removes its folder.
+ * `start` (again) starts it if it is not running, on the same port and folder; `pause` and `resume`
+ * freeze and thaw it (SIGSTOP/SIGCONT: a hung server); `close` stops it and removes its folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +16,10 @@ export interface DedicatedRedis {
   port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGSTOP: the process is frozen — its port still accepts connections, nothing answers. */
+  pause(): void;
+  /** SIGCONT: the frozen process runs on. `stop` and `close` resume it first. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -39,10 +44,17 @@ export async function startDedicatedRedis(options: { persistent?: boolean } = {}
         return (await portOpen(port)) || undefined;
       }, 20_000);
     },
+    pause() {
+      if (!child?.kill('SIGSTOP')) throw new Error('redis is not running: nothing to pause');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async stop() {
       const server = child;
       child = undefined;
       if (!server || server.exitCode !== null || server.signalCode !== null) return;
+      server.kill('SIGCONT'); // a frozen process would not act on SIGTERM
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       await exited;

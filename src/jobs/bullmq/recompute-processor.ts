@@ -90,6 +90,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     id: data.runId,
     asOf: data.asOf,
     now: created,
+    job: { id: job.id!, queuePrefix: deps.prefix },
     ...(base ? { kind: 'incremental' as const, baseLineage: base.lineage } : {}),
   });
   const progress = (step: RecomputeStep, done: number, total: number) =>

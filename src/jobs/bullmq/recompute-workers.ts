@@ -1,7 +1,8 @@
 /**
  * Starts the BullMQ workers of the recompute pipeline in this process: one for `recompute`
  * parent jobs, one for `score-chunk` children. Any number of processes, on any machines sharing
- * Redis and Neo4j, can run them. `close()` stops taking jobs and waits for the active ones.
+ * Redis and Neo4j, can run them. Each process also runs the lost-run reaper (run-reaper.ts).
+ * `close()` stops taking jobs and waits for the active ones.
  */
 import { Queue, Worker } from 'bullmq';
 import type { Config } from '../../config.js';
@@ -12,6 +13,7 @@ import type { ChunkJobData, RecomputeJobData } from './job-data.js';
 import { QUEUES, redisConnection, redisOptions } from './queues.js';
 import { processRecompute, type RecomputeOutcome } from './recompute-processor.js';
 import type { ScoreTally } from '../recompute/score-tally.js';
+import { startRunReaper, type RunReaperOptions } from './run-reaper.js';
 
 export interface RecomputeWorkersOptions {
   config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'JOB_LOCK_MS' | 'RUNS_KEPT'>;
@@ -20,6 +22,8 @@ export interface RecomputeWorkersOptions {
   /** Chunk jobs processed at once by this process. Default 1. */
   concurrency?: number;
   onEvent?: (event: string) => void;
+  /** The lost-run reaper's timing (run-reaper.ts); defaults: a sweep a minute, a minute's grace. */
+  reaper?: RunReaperOptions;
 }
 
 export interface RecomputeWorkers {
@@ -31,10 +35,12 @@ export async function startRecomputeWorkers(options: RecomputeWorkersOptions): P
   const prefix = config.QUEUE_PREFIX;
   const artifactsRedis = redisConnection(config);
   const chunkQueue = new Queue<ChunkJobData>(QUEUES.chunks, { connection: redisOptions(config), prefix });
+  const parentQueue = new Queue<RecomputeJobData>(QUEUES.recompute, { connection: redisOptions(config), prefix });
   // While Redis is away the workers' 'error' events below say so; without listeners these two
   // would print a stack trace per reconnect attempt, and their commands wait for Redis anyway.
   artifactsRedis.on('error', () => undefined);
   chunkQueue.on('error', () => undefined);
+  parentQueue.on('error', () => undefined);
   const common = { prefix, lockDuration: config.JOB_LOCK_MS, stalledInterval: Math.min(30_000, config.JOB_LOCK_MS), maxStalledCount: 5 };
 
   const parents = new Worker<RecomputeJobData, RecomputeOutcome>(
@@ -55,11 +61,15 @@ export async function startRecomputeWorkers(options: RecomputeWorkersOptions): P
   parents.on('error', (error) => log(`worker error: ${error.message}`));
   chunks.on('error', (error) => log(`worker error: ${error.message}`));
   await Promise.all([parents.waitUntilReady(), chunks.waitUntilReady()]);
+  // Runs whose job Redis lost would otherwise stay "running" forever (run-reaper.ts).
+  const reaper = startRunReaper(store, parentQueue, log, options.reaper);
 
   return {
     async close() {
+      reaper.stop();
       await Promise.all([parents.close(), chunks.close()]);
-      await chunkQueue.close();
+      await Promise.all([chunkQueue.close(), parentQueue.close()]);
+      await reaper.idle();
       artifactsRedis.disconnect();
     },
   };

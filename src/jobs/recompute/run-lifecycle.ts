@@ -18,6 +18,8 @@ export interface NewRunOptions {
   asOf?: string;
   /** For incremental runs: the lineage of the base run. */
   baseLineage?: string[];
+  /** The queued job computing the run, so a worker of that queue can tell when it was lost (run-reaper.ts). */
+  job?: { id: string; queuePrefix: string };
   now?: Date;
 }
 
@@ -35,6 +37,7 @@ export async function createRunRecord(store: Store, model: Model, options: NewRu
     startedAt: started.toISOString(),
     lineage: [id, ...(options.baseLineage ?? [])],
     stats: {},
+    ...(options.job ? { jobId: options.job.id, queuePrefix: options.job.queuePrefix } : {}),
   };
   await store.createRun(run);
   return run;

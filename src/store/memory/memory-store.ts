@@ -15,6 +15,7 @@ import type {
   PersonRecords,
   PublishedScoresRead,
   ReportRow,
+  RunFailure,
   Store,
   StoreCounts,
   StoredPerson,
@@ -320,6 +321,20 @@ export class MemoryStore implements Store {
       .sort((x, y) => (x.startedAt < y.startedAt ? 1 : x.startedAt > y.startedAt ? -1 : y.id.localeCompare(x.id)))
       .slice(0, limit)
       .map(clone);
+  }
+
+  async runningRuns(): Promise<ScoreRun[]> {
+    return [...this.runs.values()]
+      .filter((run) => run.status === 'running')
+      .sort((x, y) => (x.startedAt < y.startedAt ? -1 : x.startedAt > y.startedAt ? 1 : x.id.localeCompare(y.id)))
+      .map(clone);
+  }
+
+  async failRunIfRunning(id: string, failure: RunFailure): Promise<boolean> {
+    const run = this.runs.get(id);
+    if (run?.status !== 'running') return false;
+    Object.assign(run, { status: 'failed', ...failure });
+    return true;
   }
 
   async publishRun(id: string, at: string): Promise<void> {

@@ -5,12 +5,16 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../../config.js';
 import { StoreUnavailableError } from '../errors.js';
+import { boltAnswers } from './bolt-probe.js';
+import { Neo4jLiveness, type LivenessOptions } from './liveness.js';
 
 export interface Neo4jConnection {
   driver: Driver;
   database: string | undefined;
   /** How long a transient failure (including "Neo4j is down") is retried before it is thrown, ms. */
   retryMs: number;
+  /** The watchdog against a hung server, when the timeouts ask for one (liveness.ts). */
+  liveness?: Neo4jLiveness | undefined;
   close(): Promise<void>;
 }
 
@@ -23,11 +27,22 @@ export interface Neo4jTimeouts {
   connectionTimeoutMs: number;
   /** Time a transient failure is retried (managed transactions and auto-commit reads), ms. */
   retryMs: number;
+  /**
+   * Give up on a server that accepts connections but does not answer (hung, frozen): a call
+   * pending `probeAfterMs` probes it and fails if it does not answer within `probeTimeoutMs`.
+   * Unset: wait for it (batch work resumes when the server does).
+   */
+  liveness?: LivenessOptions;
 }
 
 export const PATIENT: Neo4jTimeouts = { connectionTimeoutMs: 5_000, retryMs: 15_000 };
-/** For request paths: one retry at most (the driver's first backoff is about 1 s), then the error. */
-export const FAIL_FAST: Neo4jTimeouts = { connectionTimeoutMs: 1_000, retryMs: 1_000 };
+/**
+ * For request paths: one retry at most (the driver's first backoff is about 1 s), then the error;
+ * a hung server is found out within 0.5 + 1 s, so a request still answers 503 within 2 s. The
+ * probe gets a whole second because a busy server's handshake can take a few hundred ms (a JVM
+ * pause on a loaded machine), and a false "hung" would cut a slow but healthy read.
+ */
+export const FAIL_FAST: Neo4jTimeouts = { connectionTimeoutMs: 1_000, retryMs: 1_000, liveness: { probeAfterMs: 500, probeTimeoutMs: 1_000 } };
 
 /**
  * @example
@@ -49,7 +64,8 @@ export async function connectNeo4j(
     await driver.close().catch(() => undefined);
     throw new StoreUnavailableError(`Neo4j is not reachable at ${config.NEO4J_URI}: ${reasonOf(error)}`);
   }
-  return { driver, database: config.NEO4J_DATABASE, retryMs: timeouts.retryMs, close: () => driver.close() };
+  const liveness = timeouts.liveness && new Neo4jLiveness((timeoutMs) => boltAnswers(config.NEO4J_URI, timeoutMs), timeouts.liveness);
+  return { driver, database: config.NEO4J_DATABASE, retryMs: timeouts.retryMs, liveness, close: () => driver.close() };
 }
 
 function reasonOf(error: unknown): string {

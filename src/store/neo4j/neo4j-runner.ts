@@ -7,6 +7,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type Neo4jError, type RecordShape } from 'neo4j-driver';
 import { StoreUnavailableError } from '../errors.js';
 import { cypher } from './cypher.js';
+import type { Neo4jLiveness } from './liveness.js';
 
 export type Params = Record<string, unknown>;
 
@@ -32,7 +33,13 @@ export class Neo4jRunner {
     readonly database: string | undefined,
     /** How long a failing auto-commit read is retried: the driver's maxTransactionRetryTime (connection.ts). */
     readonly retryMs = 15_000,
+    /** When set, every call fails fast on a server that does not answer (liveness.ts). */
+    private readonly liveness?: Neo4jLiveness,
   ) {}
+
+  private guarded<T>(call: () => Promise<T>): Promise<T> {
+    return this.liveness ? this.liveness.guard(call) : call();
+  }
 
   /**
    * Runs one named read statement and returns its rows as plain objects. It runs as an
@@ -41,7 +48,11 @@ export class Neo4jRunner {
    * COMMIT: on the API's score reads that was a third of the time. Transient failures are retried
    * with the driver's backoff within `retryMs`, as managed transactions are; reads are safe to repeat.
    */
-  async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
+  read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
+    return this.guarded(() => this.readWithRetries<T>(name, params));
+  }
+
+  private async readWithRetries<T extends RecordShape>(name: string, params: Params): Promise<T[]> {
     const statement = cypher(name);
     const started = Date.now();
     let delay = 0;
@@ -80,7 +91,11 @@ export class Neo4jRunner {
     return this.withSession('WRITE', (session) => session.executeWrite(work));
   }
 
-  private async withSession<T>(
+  private withSession<T>(mode: 'READ' | 'WRITE', work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+    return this.guarded(() => this.inSession(mode, work));
+  }
+
+  private async inSession<T>(
     mode: 'READ' | 'WRITE',
     work: (session: ReturnType<Driver['session']>) => Promise<T>,
   ): Promise<T> {

@@ -15,6 +15,7 @@ import type {
   PersonRecords,
   PublishedScoresRead,
   ReportRow,
+  RunFailure,
   Store,
   StoreCounts,
   StoredPerson,
@@ -61,7 +62,7 @@ export class Neo4jStore implements Store {
     options: Neo4jStoreOptions,
   ) {
     const now = options.now ?? (() => new Date().toISOString());
-    this.runner = new Neo4jRunner(connection.driver, connection.database, connection.retryMs);
+    this.runner = new Neo4jRunner(connection.driver, connection.database, connection.retryMs, connection.liveness);
     this.persons = new PersonStore(this.runner, now);
     this.edges = new EdgeStore(this.runner, this.persons, now);
     this.events = new EventStore(this.runner, now);
@@ -164,6 +165,12 @@ export class Neo4jStore implements Store {
   }
   listRuns(limit: number): Promise<ScoreRun[]> {
     return this.runs.listRuns(limit);
+  }
+  runningRuns(): Promise<ScoreRun[]> {
+    return this.runs.runningRuns();
+  }
+  failRunIfRunning(id: string, failure: RunFailure): Promise<boolean> {
+    return this.runs.failRunIfRunning(id, failure);
   }
   publishRun(id: string, at: string): Promise<void> {
     return this.runs.publishRun(id, at);

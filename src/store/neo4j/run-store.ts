@@ -5,7 +5,7 @@
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
-import type { LoggedScoreRead, PublishedScoresRead } from '../store.js';
+import type { LoggedScoreRead, PublishedScoresRead, RunFailure } from '../store.js';
 import { BATCH_SIZE, chunks, definedOnly, patchProps } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
@@ -33,6 +33,16 @@ export class RunStore {
   async listRuns(limit: number): Promise<ScoreRun[]> {
     const rows = await this.runner.read<{ run: Props }>('runs/list', { limit: int(limit) });
     return rows.map((row) => toRun(row.run));
+  }
+
+  async runningRuns(): Promise<ScoreRun[]> {
+    const rows = await this.runner.read<{ run: Props }>('runs/running');
+    return rows.map((row) => toRun(row.run));
+  }
+
+  async failRunIfRunning(id: string, failure: RunFailure): Promise<boolean> {
+    const rows = await this.runner.write('runs/fail-if-running', { id, ...failure });
+    return rows.length > 0;
   }
 
   async publishRun(id: string, at: string): Promise<void> {
@@ -141,6 +151,8 @@ function runProps(run: Partial<ScoreRun>): Props {
     lineage: run.lineage && [...run.lineage],
     stats: run.stats && JSON.stringify(run.stats),
     failureReason: run.failureReason,
+    jobId: run.jobId,
+    queuePrefix: run.queuePrefix,
   };
 }
 
@@ -158,6 +170,8 @@ function toRun(props: Props): ScoreRun {
   if (props.finishedAt != null) run.finishedAt = props.finishedAt as string;
   if (props.publishedAt != null) run.publishedAt = props.publishedAt as string;
   if (props.failureReason != null) run.failureReason = props.failureReason as string;
+  if (props.jobId != null) run.jobId = props.jobId as string;
+  if (props.queuePrefix != null) run.queuePrefix = props.queuePrefix as string;
   return run;
 }
 

@@ -1,0 +1,73 @@
+// Snapshot images through the real Redis: read back exactly in slices, and without leaving the
+// reply parser a buffer pool the size of the image (redis-snapshot-images.ts).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { readInSlices, RedisSnapshotImages } from '../../src/jobs/bullmq/redis-snapshot-images.js';
+import type { SnapshotImage } from '../../src/jobs/recompute/snapshot-image.js';
+
+const config = loadConfig();
+const prefix = `tiescore-test-images-${process.pid}`;
+const MiB = 1024 * 1024;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const arrayBuffersAfterGc = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  gc();
+  gc();
+  return process.memoryUsage().arrayBuffers;
+};
+
+describe('snapshot images in Redis', () => {
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  const image = (persons: number, links: number): SnapshotImage => ({
+    asOf: '2026-06-30',
+    modelVersion: 'test-1',
+    ids: Array.from({ length: persons }, (_, seq) => (seq % 7 === 3 ? undefined : `p${seq}`)),
+    own: Float64Array.from({ length: persons }, (_, seq) => (seq % 100) / 100),
+    verified: Uint8Array.from({ length: persons }, (_, seq) => seq % 2),
+    accountAgeDays: Float64Array.from({ length: persons }, (_, seq) => seq * 1.5),
+    links: {
+      a: Int32Array.from({ length: links }, (_, k) => k % persons),
+      b: Int32Array.from({ length: links }, (_, k) => (k * 7 + 1) % persons),
+      w: Float64Array.from({ length: links }, (_, k) => 1 + (k % 13) / 13),
+    },
+    edges: { friendships: links - 10, transactions: 10 },
+  });
+
+  it('reads back the image that was saved, across many slices', async () => {
+    const images = new RedisSnapshotImages(redis, prefix);
+    const saved = image(20_000, 80_000); // about 1.6 MB: 7 slices
+    await images.save('run-a', saved);
+    expect(await images.load('run-a')).toEqual(saved);
+    expect(await images.load('run-missing')).toBeUndefined();
+  });
+
+  it('reads a string of any length exactly, and a missing one as undefined', async () => {
+    const bytes = Buffer.from(Array.from({ length: 10_007 }, (_, k) => (k * 31) & 255));
+    await redis.set(`${prefix}:raw`, bytes);
+    for (const slice of [1_000, 10_007, 65_536]) expect((await readInSlices(redis, `${prefix}:raw`, slice))?.equals(bytes)).toBe(true);
+    expect(await readInSlices(redis, `${prefix}:none`)).toBeUndefined();
+  });
+
+  it('leaves no image-sized buffer behind once the bytes are dropped (one GET would keep 3×)', async () => {
+    const key = `${prefix}:big`;
+    await redis.set(key, Buffer.alloc(24 * MiB, 7));
+    const before = await arrayBuffersAfterGc();
+    let bytes = await readInSlices(redis, key);
+    expect(bytes?.length).toBe(24 * MiB);
+    bytes = undefined;
+    const kept = (await arrayBuffersAfterGc()) - before;
+    expect(kept / MiB).toBeLessThan(12);
+  });
+});
