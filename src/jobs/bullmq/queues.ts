@@ -8,9 +8,10 @@ import type { Config } from '../../config.js';
 
 /**
  * Parent `recompute` jobs walk the steps; `score-chunk` children score person ranges;
- * `retention` sweeps remove records past their retention (jobs/retention/).
+ * `prune-runs` jobs delete runs beyond RUNS_KEPT after a publish; `retention` sweeps remove
+ * records past their retention (jobs/retention/).
  */
-export const QUEUES = { recompute: 'recompute', chunks: 'recompute-chunks', retention: 'retention' } as const;
+export const QUEUES = { recompute: 'recompute', chunks: 'recompute-chunks', prune: 'recompute-prune', retention: 'retention' } as const;
 
 export type QueueConfig = Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>;
 

@@ -14,7 +14,7 @@
  *   When the persons to score fit in one chunk (an incremental run's targets, as a rule), the
  *   job scores them itself: no hand-off to a child and back.
  * - PUBLISH records the run complete with its stats and makes it the served run in one store
- *   transaction; older runs beyond RUNS_KEPT are pruned.
+ *   transaction, then asks for the runs beyond RUNS_KEPT to be deleted by a `prune-runs` job.
  *
  * `pauseIfAsked` at the start of each step is a test-only hook (fault-pause.ts), inert unless
  * TIESCORE_TEST_PAUSE_AT_STEP is set.
@@ -25,7 +25,7 @@ import type { ScoreRun } from '../../domain/scores.js';
 import { propagateNetwork } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
-import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from '../recompute/run-lifecycle.js';
+import { completeRun, createRunRecord, failRun, networkStats, publish } from '../recompute/run-lifecycle.js';
 import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
 import { newRunId } from '../recompute/run-id.js';
 import { keepRunImage, snapshotForRun } from '../recompute/run-snapshot.js';
@@ -47,6 +47,7 @@ import {
 } from './artifacts.js';
 import type { OwnPartsTable } from '../recompute/own-parts.js';
 import type { ChunkJobData, RecomputeJobData, RecomputeProgress } from './job-data.js';
+import { enqueuePrune, type PruneJobData } from './prune-jobs.js';
 import { RedisSnapshotImages } from './redis-snapshot-images.js';
 import { JOB_RETENTION, RETRIES } from './queues.js';
 
@@ -56,7 +57,8 @@ export interface RecomputeDeps {
   redis: Redis;
   prefix: string;
   chunkQueue: Queue<ChunkJobData>;
-  runsKept: number;
+  /** Where PUBLISH asks for the runs beyond RUNS_KEPT to be deleted (prune-jobs.ts). */
+  pruneQueue: Queue<PruneJobData>;
 }
 
 export interface RecomputeOutcome {
@@ -176,12 +178,13 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       const { tally, ...stats } = data.networkStats as Record<string, unknown> & { tally: ScoreTally };
       const t0 = performance.now();
       const complete = await completeRun(store, run, tally, stats, data.timings);
-      const published = await publishAndPrune(store, complete, deps.runsKept);
+      const published = await publish(store, complete);
       data.timings = { ...data.timings, PUBLISH: Math.round(performance.now() - t0) };
       await store.updateRun(run.id, { stats: { ...published.stats, timingsMs: data.timings } });
       await deleteArtifacts(deps.redis, deps.prefix, run.id);
       await new RedisSnapshotImages(deps.redis, deps.prefix, true).keepOnly([run.id]);
       await save({ step: 'DONE' });
+      await enqueuePrune(deps.pruneQueue, run.id);
       await progress('PUBLISH', 1, 1);
       return { runId: run.id, published: true, stats: { ...published.stats, timingsMs: data.timings } };
     }

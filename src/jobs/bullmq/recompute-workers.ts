@@ -1,6 +1,6 @@
 /**
  * Starts the BullMQ workers of the recompute pipeline in this process: one for `recompute`
- * parent jobs, one for `score-chunk` children. Any number of processes, on any machines sharing
+ * parent jobs, one for `score-chunk` children, one for `prune-runs` housekeeping. Any number of processes, on any machines sharing
  * Redis and Neo4j, can run them. Each process also runs the lost-run reaper (run-reaper.ts).
  * `close()` stops taking jobs and waits for the active ones.
  */
@@ -13,6 +13,7 @@ import type { ChunkJobData, RecomputeJobData } from './job-data.js';
 import { QUEUES, redisConnection, redisOptions } from './queues.js';
 import { processRecompute, type RecomputeOutcome } from './recompute-processor.js';
 import type { ScoreTally } from '../recompute/score-tally.js';
+import { startPruneWorker, type PruneJobData } from './prune-jobs.js';
 import { startRunReaper, type RunReaperOptions } from './run-reaper.js';
 
 export interface RecomputeWorkersOptions {
@@ -36,16 +37,18 @@ export async function startRecomputeWorkers(options: RecomputeWorkersOptions): P
   const artifactsRedis = redisConnection(config);
   const chunkQueue = new Queue<ChunkJobData>(QUEUES.chunks, { connection: redisOptions(config), prefix });
   const parentQueue = new Queue<RecomputeJobData>(QUEUES.recompute, { connection: redisOptions(config), prefix });
+  const pruneQueue = new Queue<PruneJobData>(QUEUES.prune, { connection: redisOptions(config), prefix });
   // While Redis is away the workers' 'error' events below say so; without listeners these two
   // would print a stack trace per reconnect attempt, and their commands wait for Redis anyway.
   artifactsRedis.on('error', () => undefined);
   chunkQueue.on('error', () => undefined);
   parentQueue.on('error', () => undefined);
+  pruneQueue.on('error', () => undefined);
   const common = { prefix, lockDuration: config.JOB_LOCK_MS, stalledInterval: Math.min(30_000, config.JOB_LOCK_MS), maxStalledCount: 5 };
 
   const parents = new Worker<RecomputeJobData, RecomputeOutcome>(
     QUEUES.recompute,
-    (job, token) => processRecompute(job, token, { store, model, redis: artifactsRedis, prefix, chunkQueue, runsKept: config.RUNS_KEPT }),
+    (job, token) => processRecompute(job, token, { store, model, redis: artifactsRedis, prefix, chunkQueue, pruneQueue }),
     { ...common, connection: redisOptions(config), concurrency: 1 },
   );
   const chunks = new Worker<ChunkJobData, ScoreTally>(
@@ -54,21 +57,22 @@ export async function startRecomputeWorkers(options: RecomputeWorkersOptions): P
     { ...common, connection: redisOptions(config), concurrency: options.concurrency ?? 1 },
   );
   const log = options.onEvent ?? (() => undefined);
+  const pruner = startPruneWorker({ connection: redisOptions(config), prefix, lockDuration: config.JOB_LOCK_MS, store, runsKept: config.RUNS_KEPT, log });
   parents.on('active', (job) => log(`recompute ${job.data.runId ?? job.id}: ${job.data.step}`));
   parents.on('completed', (job) => log(`recompute ${job.data.runId}: published`));
   parents.on('failed', (job, error) => log(`recompute ${job?.data.runId ?? job?.id}: failed: ${error.message}`));
   chunks.on('failed', (job, error) => log(`chunk ${job?.id}: failed: ${error.message}`));
   parents.on('error', (error) => log(`worker error: ${error.message}`));
   chunks.on('error', (error) => log(`worker error: ${error.message}`));
-  await Promise.all([parents.waitUntilReady(), chunks.waitUntilReady()]);
+  await Promise.all([parents.waitUntilReady(), chunks.waitUntilReady(), pruner.waitUntilReady()]);
   // Runs whose job Redis lost would otherwise stay "running" forever (run-reaper.ts).
   const reaper = startRunReaper(store, parentQueue, log, options.reaper);
 
   return {
     async close() {
       reaper.stop();
-      await Promise.all([parents.close(), chunks.close()]);
-      await Promise.all([chunkQueue.close(), parentQueue.close()]);
+      await Promise.all([parents.close(), chunks.close(), pruner.close()]);
+      await Promise.all([chunkQueue.close(), parentQueue.close(), pruneQueue.close()]);
       await reaper.idle();
       artifactsRedis.disconnect();
     },

@@ -10,7 +10,7 @@ import { propagateNetwork, type NetworkResult } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { INCREMENTAL_DEFAULTS, planIncremental } from './incremental-plan.js';
-import { completeRun, createRunRecord, failRun, networkStats, publishAndPrune } from './run-lifecycle.js';
+import { completeRun, createRunRecord, failRun, networkStats, publish, pruneRuns } from './run-lifecycle.js';
 import { scoreChunk, type ChunkPersons } from './score-chunk.js';
 import { mergeTallies, type ScoreTally } from './score-tally.js';
 import { keepRunImage, snapshotForRun } from './run-snapshot.js';
@@ -72,10 +72,11 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
     const extra = plan && base ? { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes } : {};
     run = await completeRun(store, run, tally, { ...networkStats(snapshot, network), ...extra }, timings);
     if (options.publish ?? true) {
-      run = await timed('PUBLISH', () => publishAndPrune(store, run, options.keepRuns ?? 30));
+      run = await timed('PUBLISH', () => publish(store, run));
       await images.keepOnly([run.id]);
       run.stats = { ...run.stats, timingsMs: timings };
       await store.updateRun(run.id, { stats: run.stats });
+      await pruneRuns(store, options.keepRuns ?? 30);
     }
     return { run, snapshot, network };
   } catch (error) {

@@ -74,16 +74,29 @@ export async function completeRun(
   return { ...run, ...patch };
 }
 
-/** Publishes a complete run and deletes the oldest runs beyond `keep` (never the published one). */
-export async function publishAndPrune(store: Store, run: ScoreRun, keep: number, now: Date = new Date()): Promise<ScoreRun> {
+/** Makes a complete run the served one. */
+export async function publish(store: Store, run: ScoreRun, now: Date = new Date()): Promise<ScoreRun> {
   const publishedAt = now.toISOString();
   await store.publishRun(run.id, publishedAt);
-  const runs = await store.listRuns(keep + 100);
-  const protectedIds = new Set(run.lineage);
-  for (const old of runs.slice(keep)) {
-    if (!protectedIds.has(old.id)) await store.deleteRun(old.id);
-  }
   return { ...run, publishedAt };
+}
+
+/**
+ * Deletes the oldest runs beyond the newest `keep`, never the published run or a run its scores
+ * are served from (its lineage). Housekeeping after a publish, not part of it: deleting an old
+ * full run's scores takes seconds per 100k persons, and nothing served waits for it.
+ * Returns the ids deleted.
+ */
+export async function pruneRuns(store: Store, keep: number): Promise<string[]> {
+  const published = await store.publishedRun();
+  const protectedIds = new Set(published?.lineage ?? []);
+  const deleted: string[] = [];
+  for (const old of (await store.listRuns(keep + 100)).slice(keep)) {
+    if (protectedIds.has(old.id) || old.status === 'running') continue;
+    await store.deleteRun(old.id);
+    deleted.push(old.id);
+  }
+  return deleted;
 }
 
 export async function failRun(store: Store, runId: string, error: unknown, timings: StepTimings, now: Date = new Date()): Promise<void> {
