@@ -55,7 +55,7 @@ export const SETTINGS = {
   NIGHTLY_TZ: setting(z.string().min(1).default('UTC'), 'Time zone of NIGHTLY_CRON.'),
   RUNS_KEPT: setting(
     z.coerce.number().int().min(2).max(1000).default(30),
-    'Score runs kept; older ones (never the published one) are deleted after each publish.',
+    'Score runs kept; older ones (never the published one or the runs it is served from) are deleted by a `prune-runs` job after each publish.',
   ),
   HOST: setting(z.string().min(1).default('127.0.0.1'), 'Address the API listens on.'),
   PORT: setting(port.default(8080), 'Port the API listens on.'),
