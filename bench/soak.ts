@@ -21,23 +21,18 @@
  * a markdown summary, then one JSON object on its last line.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { issueApiKey } from '../src/api/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
-import { importFiles } from '../src/import/importer.js';
 import { recomputeInline } from '../src/jobs/recompute/inline-runner.js';
 import { loadModel } from '../src/score/index.js';
 import { connectNeo4j } from '../src/store/neo4j/connection.js';
 import { cypher } from '../src/store/neo4j/cypher.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
-import { generatePopulation } from '../src/synth/population.js';
-import { writePopulationFiles } from '../src/synth/write-files.js';
 import { freePort, rssMiB, waitUntilUp } from './lib/processes.js';
 import { deleteKeysUnder } from './lib/redis-keys.js';
+import { importSyntheticPopulation } from './lib/population.js';
 import { machine, numberArg } from './lib/report.js';
 
 const minutes = numberArg('minutes', 10);
@@ -156,14 +151,7 @@ async function ensurePopulation(): Promise<void> {
   const counts = await store.counts();
   if (counts.persons < persons) {
     console.error(`bench/soak: the database holds ${counts.persons} persons; importing a synthetic population of ${persons} (seed 3)`);
-    const dir = await mkdtemp(join(tmpdir(), 'tiescore-bench-soak-'));
-    try {
-      await writePopulationFiles(generatePopulation({ persons, seed: 3, asOf: AS_OF }), dir);
-      const kinds = ['persons', 'friendships', 'transactions', 'events'] as const;
-      await importFiles(store, Object.fromEntries(kinds.map((kind) => [kind, join(dir, `${kind}.csv`)])));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    await importSyntheticPopulation(store, { persons, seed: 3, asOf: AS_OF });
   }
   if (counts.persons < persons || !(await store.publishedRun())) {
     console.error('bench/soak: publishing a run first (inline)');

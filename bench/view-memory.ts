@@ -14,9 +14,6 @@
  * Prints one line per step, then one JSON object on its last line.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Redis } from 'ioredis';
@@ -24,14 +21,12 @@ import { PublishedNetworkViews } from '../src/api/network-view.js';
 import { API_STORE_OPTIONS } from '../src/api/start.js';
 import { loadConfig } from '../src/config.js';
 import { pushContagion } from '../src/graph/contagion.js';
-import { importFiles } from '../src/import/importer.js';
 import { enqueueRecompute } from '../src/jobs/bullmq/enqueue.js';
 import { recomputeQueue } from '../src/jobs/bullmq/queues.js';
 import { RedisSnapshotImages } from '../src/jobs/bullmq/redis-snapshot-images.js';
 import { loadModel } from '../src/score/index.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
-import { generatePopulation } from '../src/synth/population.js';
-import { writePopulationFiles } from '../src/synth/write-files.js';
+import { importSyntheticPopulation } from './lib/population.js';
 import { deleteKeysUnder } from './lib/redis-keys.js';
 import { numberArg } from './lib/report.js';
 
@@ -152,13 +147,9 @@ async function ensurePopulation(): Promise<void> {
   const counts = await store.counts();
   if (counts.persons >= persons) return store.close();
   console.error(`bench/view-memory: the database holds ${counts.persons} persons; importing a synthetic population of ${persons} (seed 3)`);
-  const dir = await mkdtemp(join(tmpdir(), 'tiescore-bench-view-memory-'));
   try {
-    await writePopulationFiles(generatePopulation({ persons, seed: 3, asOf: AS_OF }), dir);
-    const kinds = ['persons', 'friendships', 'transactions', 'events'] as const;
-    await importFiles(store, Object.fromEntries(kinds.map((kind) => [kind, join(dir, `${kind}.csv`)])));
+    await importSyntheticPopulation(store, { persons, seed: 3, asOf: AS_OF });
   } finally {
-    await rm(dir, { recursive: true, force: true });
     await store.close();
   }
 }

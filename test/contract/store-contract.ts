@@ -35,7 +35,7 @@ export const event = (id: string, personId: string, overrides: Partial<CreditEve
   ...overrides,
 });
 
-const run = (id: string, overrides: Partial<ScoreRun> = {}): ScoreRun => ({
+export const run = (id: string, overrides: Partial<ScoreRun> = {}): ScoreRun => ({
   id,
   kind: 'full',
   status: 'running',

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoreRun } from '../../../src/domain/scores.js';
+import { run as contractRun } from '../../contract/store-contract.js';
 import { jobIdsToCheck, LIVE_JOB_STATES, runsToReap, type JobObservation } from '../../../src/jobs/recompute/lost-runs.js';
 
 const NOW = new Date('2026-07-01T12:00:00.000Z');
 const MINUTE = 60_000;
 
-const run = (id: string, overrides: Partial<ScoreRun> = {}): ScoreRun => ({
-  id,
-  kind: 'full',
-  status: 'running',
-  modelVersion: 'test-1',
-  asOf: '2026-06-30',
-  startedAt: new Date(NOW.getTime() - 10 * MINUTE).toISOString(),
-  lineage: [id],
-  stats: {},
-  jobId: id,
-  queuePrefix: 'tiescore',
-  ...overrides,
-});
+const run = (id: string, overrides: Partial<ScoreRun> = {}): ScoreRun =>
+  contractRun(id, { startedAt: new Date(NOW.getTime() - 10 * MINUTE).toISOString(), jobId: id, queuePrefix: 'tiescore', ...overrides });
 
 const reap = (runs: ScoreRun[], jobs: Record<string, JobObservation>, graceMs = MINUTE) =>
   runsToReap(runs, new Map(Object.entries(jobs)), { queuePrefix: 'tiescore', now: NOW, graceMs });

@@ -4,19 +4,10 @@ import { pruneRuns } from '../../../src/jobs/recompute/run-lifecycle.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { loadModel } from '../../../src/score/index.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
-import { person } from '../../contract/store-contract.js';
+import { run as contractRun, person } from '../../contract/store-contract.js';
 
-const run = (id: string, minute: number, overrides: Partial<ScoreRun> = {}): ScoreRun => ({
-  id,
-  kind: 'full',
-  status: 'complete',
-  modelVersion: 'm',
-  asOf: '2026-06-30',
-  startedAt: `2026-06-30T02:${String(minute).padStart(2, '0')}:00.000Z`,
-  lineage: [id],
-  stats: {},
-  ...overrides,
-});
+const run = (id: string, minute: number, overrides: Partial<ScoreRun> = {}): ScoreRun =>
+  contractRun(id, { status: 'complete', startedAt: `2026-06-30T02:${String(minute).padStart(2, '0')}:00.000Z`, ...overrides });
 
 describe('pruneRuns', () => {
   it('deletes the oldest runs beyond the newest `keep`, never the published run, its lineage or a running run', async () => {
