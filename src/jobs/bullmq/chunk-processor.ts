@@ -1,13 +1,16 @@
 /**
  * A `score-chunk` job: scores the persons with seq in [fromSeq, toSeq) of a run from the
- * network artifact (and, for a full run, the own parts) its parent saved, and returns the chunk's tally to the parent. Running it
- * twice writes the same scores (the store overwrites per run and person).
+ * network artifact (and, for a full run, the own parts) its parent saved, and returns the chunk's
+ * tally to the parent. Running it twice writes the same scores (the store overwrites per run and
+ * person). The parent job scores a single chunk itself with the same two functions.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
-import { scoreChunk } from '../recompute/score-chunk.js';
+import type { OwnPartsTable } from '../recompute/own-parts.js';
+import { scoreChunk, type ChunkPersons } from '../recompute/score-chunk.js';
 import type { ScoreTally } from '../recompute/score-tally.js';
 import { loadNetworkSlice, loadOwnPartsSlice } from './artifacts.js';
 import type { ChunkJobData } from './job-data.js';
@@ -27,15 +30,35 @@ export async function processChunk(job: Job<ChunkJobData>, deps: ChunkDeps): Pro
   if (run.modelVersion !== deps.model.version) {
     throw new UnrecoverableError(`score-chunk: run ${runId} uses model ${run.modelVersion} but this worker runs ${deps.model.version}`);
   }
+  return scoreFromArtifacts(deps, run, seqs ? { seqs } : { fromSeq, toSeq }, fromSeq, toSeq);
+}
+
+/**
+ * Scores `persons` (all within seqs [fromSeq, toSeq)) of a run from its artifacts in Redis: the
+ * network values of that range and, for a range of a full run, the own parts.
+ */
+export async function scoreFromArtifacts(deps: ChunkDeps, run: ScoreRun, persons: ChunkPersons, fromSeq: number, toSeq: number): Promise<ScoreTally> {
   const [slice, ownParts] = await Promise.all([
-    loadNetworkSlice(deps.redis, deps.prefix, runId, fromSeq, toSeq),
-    seqs ? undefined : loadOwnPartsSlice(deps.redis, deps.prefix, runId, deps.model, fromSeq, toSeq),
+    loadNetworkSlice(deps.redis, deps.prefix, run.id, fromSeq, toSeq),
+    'seqs' in persons ? undefined : loadOwnPartsSlice(deps.redis, deps.prefix, run.id, deps.model, fromSeq, toSeq),
   ]);
-  if (!slice) throw new Error(`score-chunk: the network artifact of run ${runId} is missing`);
+  if (!slice) throw new Error(`score-chunk: the network artifact of run ${run.id} is missing`);
+  return scoreWithNetwork(deps, run, persons, fromSeq, slice, ownParts);
+}
+
+/** Scores `persons` with the network values of seqs from `fromSeq` on (μ past their end). */
+export function scoreWithNetwork(
+  deps: Pick<ChunkDeps, 'store' | 'model'>,
+  run: ScoreRun,
+  persons: ChunkPersons,
+  fromSeq: number,
+  slice: { values: ArrayLike<number>; mu: number },
+  ownParts: OwnPartsTable | undefined,
+): Promise<ScoreTally> {
   return scoreChunk(deps.store, {
     run,
     model: deps.model,
-    persons: seqs ? { seqs } : { fromSeq, toSeq },
+    persons,
     networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.mu,
     mu: slice.mu,
     ...(ownParts ? { ownParts } : {}),

@@ -31,14 +31,13 @@ import { newRunId } from '../recompute/run-id.js';
 import { keepRunImage, snapshotForRun } from '../recompute/run-snapshot.js';
 import { planIncremental } from '../recompute/incremental-plan.js';
 import { incrementalBase, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
-import { scoreChunk, type ChunkPersons } from '../recompute/score-chunk.js';
+import type { ChunkPersons } from '../recompute/score-chunk.js';
 import type { RecomputeStep } from '../recompute/steps.js';
+import { scoreFromArtifacts, scoreWithNetwork } from './chunk-processor.js';
 import { pauseIfAsked } from './fault-pause.js';
 import {
   deleteArtifacts,
   hasNetworkArtifact,
-  loadNetworkSlice,
-  loadOwnPartsSlice,
   loadTargets,
   saveNetworkArtifact,
   saveOwnParts,
@@ -205,23 +204,9 @@ async function scoreInParent(
   persons: ChunkPersons,
   computed: (NetworkArtifact & { ownParts: OwnPartsTable | undefined }) | undefined,
 ): Promise<ScoreTally> {
-  const byRange = !('seqs' in persons);
-  const [fromSeq, toSeq] = byRange ? [persons.fromSeq, persons.toSeq] : [persons.seqs[0]!, persons.seqs.at(-1)! + 1];
-  const [slice, ownParts] = computed
-    ? [{ values: computed.network.subarray(fromSeq, toSeq), mu: computed.mu }, computed.ownParts]
-    : await Promise.all([
-        loadNetworkSlice(deps.redis, deps.prefix, run.id, fromSeq, toSeq),
-        byRange ? loadOwnPartsSlice(deps.redis, deps.prefix, run.id, deps.model, fromSeq, toSeq) : undefined,
-      ]);
-  if (!slice) throw new Error(`recompute: the network artifact of run ${run.id} is missing`);
-  return scoreChunk(deps.store, {
-    run,
-    model: deps.model,
-    persons,
-    networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.mu,
-    mu: slice.mu,
-    ...(ownParts ? { ownParts } : {}),
-  });
+  const [fromSeq, toSeq] = 'seqs' in persons ? [persons.seqs[0]!, persons.seqs.at(-1)! + 1] : [persons.fromSeq, persons.toSeq];
+  if (!computed) return scoreFromArtifacts(deps, run, persons, fromSeq, toSeq);
+  return scoreWithNetwork(deps, run, persons, fromSeq, { values: computed.network.subarray(fromSeq, toSeq), mu: computed.mu }, computed.ownParts);
 }
 
 async function addChunkJobs(parent: Job<RecomputeJobData>, chunkQueue: Queue<ChunkJobData>, runId: string, chunks: ChunkPersons[]): Promise<number> {
