@@ -51,7 +51,14 @@ const PUSHED = 4;
 
 /**
  * Reusable state of contagion pushes over one CSR and one propagation result: P^T and
- * per-node buffers, allocated once (≈ 12 bytes per entry + 33 bytes per node).
+ * per-node buffers, allocated once (≈ 8 bytes per entry, 12 when transposed, + 34 bytes per node).
+ *
+ * P^T row j lists every person i with j as a contact, with P_ij. For a CSR with a symmetric
+ * pattern (every link-built one: `csr.symmetric`) that list is CSR row j itself, so the
+ * workspace borrows the CSR's offsets and targets and fills a row's values the first time a
+ * push walks it (P_ij is found in row i): O(Σ_{i∈N(j)} deg i) once per row, instead of an
+ * O(n + m) transpose up front that a push reaching a few thousand persons never repays. Other
+ * CSRs are transposed when the workspace is made.
  *
  * @example
  * const ws = new ContagionWorkspace(csr, result);
@@ -60,8 +67,10 @@ const PUSHED = 4;
 export class ContagionWorkspace {
   readonly csr: Csr;
   readonly result: NetworkResult;
-  /** Row j: every person i with j as a contact, and P_ij. */
+  /** Row j: every person i with j as a contact, and P_ij (filled once `reverseRowReady(j)`). */
   readonly reverse: TransposedCsr;
+  /** 1 where row j of `reverse` holds its values; undefined when every row does. */
+  private readonly filled: Uint8Array | undefined;
   readonly residual: Float64Array;
   readonly estimate: Float64Array;
   /** (P q)_i accumulated during the push. */
@@ -80,7 +89,13 @@ export class ContagionWorkspace {
     const n = csr.nodeCount;
     this.csr = csr;
     this.result = result;
-    this.reverse = transposeCsr(csr, result.transition.p);
+    if (csr.symmetric) {
+      this.reverse = { nodeCount: n, offsets: csr.offsets, sources: csr.targets, values: new Float64Array(csr.targets.length) };
+      this.filled = new Uint8Array(n);
+    } else {
+      this.reverse = transposeCsr(csr, result.transition.p);
+      this.filled = undefined;
+    }
     this.residual = new Float64Array(n);
     this.estimate = new Float64Array(n);
     this.received = new Float64Array(n);
@@ -88,6 +103,25 @@ export class ContagionWorkspace {
     this.flags = new Uint8Array(n);
     this.queue = new Int32Array(Math.max(1, n));
     this.touched = new Int32Array(1024);
+  }
+
+  /** Makes sure row j of `reverse` holds P_ij for each of its persons i. */
+  reverseRowReady(j: number): void {
+    const filled = this.filled;
+    if (filled === undefined || filled[j] === 1) return;
+    const { offsets, targets } = this.csr;
+    const p = this.result.transition.p;
+    const values = this.reverse.values;
+    const end = offsets[j + 1]!;
+    for (let e = offsets[j]!; e < end; e++) {
+      const i = targets[e]!;
+      const rowEnd = offsets[i + 1]!;
+      let at = offsets[i]!;
+      while (at < rowEnd && targets[at] !== j) at++;
+      if (at === rowEnd) throw new Error(`contagion: the CSR says it is symmetric but ${i} → ${j} is missing`);
+      values[e] = p[at]!;
+    }
+    filled[j] = 1;
   }
 
   /** Marks `node` touched (first time only). */
@@ -233,6 +267,7 @@ export function pushContagion(
       estimate[j]! += v;
       flags[j]! |= PUSHED;
       pushes++;
+      ws.reverseRowReady(j);
       const end = rOffsets[j + 1]!;
       const start = rOffsets[j]!;
       edgeVisits += end - start;

@@ -49,6 +49,12 @@ export interface Csr {
    * graph is taken as given (generic weighted graphs, tests against PageRank).
    */
   degree?: Float64Array;
+  /**
+   * True when the pattern is symmetric: every entry i → j has an entry j → i (the weights may
+   * differ). Link-built CSRs are; then row j also lists the persons that have j as a contact,
+   * and a reverse walk needs no transpose (contagion.ts).
+   */
+  symmetric?: boolean;
 }
 
 /** Constants of the tie-strength curves; override per builder. */
@@ -410,6 +416,7 @@ function assemble(n: number, la: Int32Array, lb: Int32Array, lw: Float64Array, t
     targets: out === entries ? targets : targets.slice(0, out),
     weights: out === entries ? weights : weights.slice(0, out),
     degree,
+    symmetric: true,
   };
 }
 

@@ -103,6 +103,33 @@ describe('pushContagion', () => {
     );
   });
 
+  it('walks a symmetric CSR through its own rows as it walks the transpose of any other', () => {
+    fc.assert(
+      fc.property(graphSpec(), fc.nat(), fc.double({ min: -1, max: 1, noNaN: true }), (spec, pick, deltaB) => {
+        const csr = csrOf(spec, DEFAULT_NETWORK_PARAMS);
+        expect(csr.symmetric).toBe(true);
+        const asGiven: Csr = { ...csr, symmetric: false }; // the same graph, transposed up front
+        const result = propagateNetwork(csr, Float64Array.from(spec.b), DEFAULT_NETWORK_PARAMS, { tolerance: 1e-14 });
+        const shocks = [{ node: pick % spec.n, deltaB }];
+        const options = { weights: W, threshold: 0, tolerance: 1e-9 };
+        const lazy = pushContagion(csr, result, shocks, options);
+        const eager = pushContagion(asGiven, result, shocks, options);
+        const byNode = new Map(eager.affected.map((a) => [a.node, a]));
+        for (const a of lazy.affected) {
+          const b = byNode.get(a.node);
+          if (b === undefined) {
+            expect(Math.abs(a.deltaPoints)).toBeLessThanOrEqual(2e-9);
+            continue;
+          }
+          expect(a.deltaPoints).toBeCloseTo(b.deltaPoints, 8);
+          expect(a.hops).toBe(b.hops);
+        }
+        for (const b of eager.affected) if (!lazy.affected.some((a) => a.node === b.node)) expect(Math.abs(b.deltaPoints)).toBeLessThanOrEqual(2e-9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('does work proportional to the reach, not to the graph size', () => {
     // 200 disjoint 50-person communities: a shock in one never touches the others.
     const groups = 200;
