@@ -1,0 +1,168 @@
+/**
+ * The contact graph with nominal weights — typeWeight · strength summed per pair, before trust
+ * (csr.ts) — as a CSR: what a snapshot image keeps between runs. An incremental run replaces
+ * the links of the few persons whose data changed (`replaceLinks`) instead of assembling the
+ * whole graph again from its links, and applies trust (`withTrust`) to get the CSR the kernels
+ * read, sharing its offsets and targets.
+ *
+ * A nominal CSR is a `Csr` whose weights are nominal, whose `degree` is the row sum of them,
+ * and whose pattern is symmetric (`symmetric: true`): what `csrFromLinks(n, links)` builds
+ * when given no trust.
+ *
+ * Replacing the links of a set S (each link touching S dropped, the given ones added) changes
+ * only the rows of S and of the persons linked to S before or after; every other row is copied
+ * as it is, in runs between changed rows: O(n) for the offsets, a block copy for the entries,
+ * and O(Σ degree) over the changed rows.
+ */
+import type { Csr, LinkColumns } from './csr.js';
+
+/**
+ * The kernels' CSR from a nominal one: w_ij = nominal_ij · trust_j, D_i the nominal degree.
+ * Shares `offsets`, `targets` and `degree` with `nominal` (neither is changed afterwards).
+ *
+ * @example withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, params))
+ */
+export function withTrust(nominal: Csr, trust: ArrayLike<number>): Csr {
+  const n = nominal.nodeCount;
+  const { targets, weights: nominalWeights, degree } = checkNominal(nominal, 'withTrust');
+  if (trust.length !== n) throw new Error(`csr: trust has ${trust.length} entries for ${n} persons`);
+  const t = Float64Array.from(trust);
+  for (let i = 0; i < n; i++) {
+    const value = t[i]!;
+    if (!(value >= 0 && value <= 1)) throw new Error(`csr: trust of person ${i} is ${value}, outside [0, 1]`);
+  }
+  const weights = new Float64Array(targets.length);
+  for (let e = 0; e < targets.length; e++) weights[e] = nominalWeights[e]! * t[targets[e]!]!;
+  return { nodeCount: n, offsets: nominal.offsets, targets, weights, degree, symmetric: true };
+}
+
+/**
+ * `nominal` with every link touching a person in `persons` dropped and `links` (nominal weights,
+ * each touching one of them) added, over `nodeCount` ≥ nominal.nodeCount persons (new persons
+ * come with the rows beyond the old ones). Equal to `nominalCsr` of the old links so replaced,
+ * up to the order of entries within a row and the rounding of sums. `nominal` is not changed.
+ *
+ * @example
+ * const next = replaceLinks(image.contacts, [4, 17], freshLinksOf4And17, seqBound);
+ */
+export function replaceLinks(nominal: Csr, persons: readonly number[], links: LinkColumns, nodeCount = nominal.nodeCount): Csr {
+  const { offsets: oldOffsets, targets: oldTargets, weights: oldWeights, degree: oldDegree } = checkNominal(nominal, 'replaceLinks');
+  const oldN = nominal.nodeCount;
+  if (!Number.isInteger(nodeCount) || nodeCount < oldN || nodeCount > 0x7fffffff) {
+    throw new Error(`csr: replaceLinks can grow ${oldN} persons, not change them to ${nodeCount}`);
+  }
+  const n = nodeCount;
+  const replaced = new Uint8Array(n);
+  for (const seq of persons) {
+    if (!(Number.isInteger(seq) && seq >= 0 && seq < n)) throw new Error(`csr: replaced person ${seq} is outside 0..${n - 1}`);
+    replaced[seq] = 1;
+  }
+
+  // The rows that change: the replaced persons', their old contacts', and the new links' ends.
+  const changed = new Set<number>();
+  for (const i of persons) {
+    changed.add(i);
+    if (i >= oldN) continue;
+    for (let e = oldOffsets[i]!; e < oldOffsets[i + 1]!; e++) changed.add(oldTargets[e]!);
+  }
+  const added = new Map<number, { targets: number[]; weights: number[] }>();
+  const addTo = (row: number, target: number, weight: number) => {
+    let list = added.get(row);
+    if (!list) added.set(row, (list = { targets: [], weights: [] }));
+    list.targets.push(target);
+    list.weights.push(weight);
+  };
+  const { a, b, w } = links;
+  if (b.length !== a.length || w.length !== a.length) throw new Error('csr: link batch columns differ in length');
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    const weight = w[k]!;
+    if (!(Number.isInteger(x) && Number.isInteger(y) && x >= 0 && x < n && y >= 0 && y < n)) {
+      throw new Error(`csr: link (${x}, ${y}) names a person outside 0..${n - 1}`);
+    }
+    if (!(weight >= 0) || weight === Infinity) throw new Error(`csr: link (${x}, ${y}) has weight ${weight}`);
+    if (!replaced[x] && !replaced[y]) throw new Error(`csr: link (${x}, ${y}) touches no replaced person`);
+    if (x === y) continue;
+    addTo(x, y, weight);
+    addTo(y, x, weight);
+    changed.add(x);
+    changed.add(y);
+  }
+
+  // The changed rows' new entries: kept old entries (to persons not replaced; a replaced
+  // person's row keeps none), then the added ones, repeated targets merged.
+  const rows = [...changed].sort((x, y) => x - y);
+  const slot = new Map<number, number>();
+  const newRows = rows.map((i) => {
+    const targets: number[] = [];
+    const weights: number[] = [];
+    if (i < oldN && !replaced[i]) {
+      for (let e = oldOffsets[i]!; e < oldOffsets[i + 1]!; e++) {
+        if (replaced[oldTargets[e]!]) continue;
+        targets.push(oldTargets[e]!);
+        weights.push(oldWeights[e]!);
+      }
+    }
+    const extra = added.get(i);
+    if (extra) {
+      slot.clear();
+      for (let k = 0; k < extra.targets.length; k++) {
+        const j = extra.targets[k]!;
+        const at = slot.get(j);
+        if (at === undefined) {
+          slot.set(j, targets.length);
+          targets.push(j);
+          weights.push(extra.weights[k]!);
+        } else {
+          weights[at]! += extra.weights[k]!;
+        }
+      }
+    }
+    return { targets, weights };
+  });
+
+  // Offsets: old row lengths, the changed rows' new ones.
+  const offsets = new Int32Array(n + 1);
+  const length = (i: number) => (i < oldN ? oldOffsets[i + 1]! - oldOffsets[i]! : 0);
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    const own = rows[r] === i ? newRows[r++]!.targets.length : length(i);
+    offsets[i + 1] = offsets[i]! + own;
+  }
+  const entries = offsets[n]!;
+  const targets = new Int32Array(entries);
+  const weights = new Float64Array(entries);
+  const degree = new Float64Array(n);
+  degree.set(oldDegree);
+
+  // Entries: the unchanged rows between two changed ones are one block in both layouts.
+  let from = 0; // first row of the current unchanged run
+  const copyUnchanged = (until: number) => {
+    const end = Math.min(until, oldN);
+    if (from < end) {
+      targets.set(oldTargets.subarray(oldOffsets[from]!, oldOffsets[end]!), offsets[from]!);
+      weights.set(oldWeights.subarray(oldOffsets[from]!, oldOffsets[end]!), offsets[from]!);
+    }
+  };
+  rows.forEach((i, k) => {
+    copyUnchanged(i);
+    const row = newRows[k]!;
+    targets.set(row.targets, offsets[i]!);
+    weights.set(row.weights, offsets[i]!);
+    let d = 0;
+    for (const value of row.weights) d += value;
+    degree[i] = d;
+    from = i + 1;
+  });
+  copyUnchanged(n);
+  return { nodeCount: n, offsets, targets, weights, degree, symmetric: true };
+}
+
+/** The nominal CSR's arrays, narrowed; throws on a CSR that is not one. */
+function checkNominal(csr: Csr, what: string): { offsets: Int32Array; targets: Int32Array; weights: Float64Array; degree: Float64Array } {
+  const { offsets, targets, weights, degree } = csr;
+  if (!csr.symmetric || !degree) throw new Error(`csr: ${what} needs a nominal CSR (symmetric, with degree)`);
+  if (!(offsets instanceof Int32Array) || !(weights instanceof Float64Array)) throw new Error(`csr: ${what} needs Int32 offsets and Float64 weights`);
+  return { offsets, targets, weights, degree };
+}

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csrFromLinks, type Csr, type LinkColumns } from '../../../src/graph/csr.js';
+import { replaceLinks, withTrust } from '../../../src/graph/nominal-csr.js';
+
+type Link = [number, number, number];
+
+const columns = (links: readonly Link[]): LinkColumns<Int32Array, Float64Array> => ({
+  a: Int32Array.from(links.map((l) => l[0])),
+  b: Int32Array.from(links.map((l) => l[1])),
+  w: Float64Array.from(links.map((l) => l[2])),
+});
+
+/** Each row's entries as target → weight, and D, for comparing CSRs up to entry order. */
+function rowsOf(csr: Csr): { entries: Map<number, number>[]; degree: number[] } {
+  const entries = Array.from({ length: csr.nodeCount }, (_, i) => {
+    const row = new Map<number, number>();
+    for (let e = csr.offsets[i]!; e < csr.offsets[i + 1]!; e++) {
+      expect(row.has(csr.targets[e]!)).toBe(false); // repeated targets are merged
+      row.set(csr.targets[e]!, csr.weights[e]!);
+    }
+    return row;
+  });
+  return { entries, degree: Array.from(csr.degree ?? []) };
+}
+
+function expectSameGraph(got: Csr, want: Csr): void {
+  expect(got.nodeCount).toBe(want.nodeCount);
+  expect(got.symmetric).toBe(true);
+  expect(got.offsets[got.nodeCount]).toBe(got.targets.length);
+  const g = rowsOf(got);
+  const w = rowsOf(want);
+  for (let i = 0; i < want.nodeCount; i++) {
+    expect([...g.entries[i]!.keys()].sort((x, y) => x - y)).toEqual([...w.entries[i]!.keys()].sort((x, y) => x - y));
+    for (const [j, weight] of w.entries[i]!) expect(g.entries[i]!.get(j)).toBeCloseTo(weight, 12);
+    expect(g.degree[i]).toBeCloseTo(w.degree[i]!, 12);
+  }
+}
+
+const link = (n: number) => fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.double({ min: 0, max: 2, noNaN: true }));
+
+/** A graph, persons whose links are replaced (maybe beyond the old n: new persons), and their new links. */
+const replacement = fc
+  .record({ n: fc.integer({ min: 1, max: 25 }), grow: fc.integer({ min: 0, max: 4 }) })
+  .chain(({ n, grow }) =>
+    fc.record({
+      n: fc.constant(n),
+      size: fc.constant(n + grow),
+      old: fc.array(link(n), { maxLength: 80 }),
+      persons: fc.uniqueArray(fc.nat(n + grow - 1), { minLength: 1, maxLength: 6 }),
+      fresh: fc.array(link(n + grow), { maxLength: 30 }),
+    }),
+  )
+  .map(({ n, size, old, persons, fresh }) => {
+    const replaced = new Set(persons);
+    // Each new link touches a replaced person (the first end is moved onto one if it does not).
+    const links = fresh.map(([a, b, w], k): Link => (replaced.has(a) || replaced.has(b) ? [a, b, w] : [persons[k % persons.length]!, b, w]));
+    return { n, size, old, persons, links };
+  });
+
+describe('replaceLinks', () => {
+  it('equals building the graph again from its links with the replaced persons’ links swapped', () => {
+    fc.assert(
+      fc.property(replacement, ({ n, size, old, persons, links }) => {
+        const replaced = new Set(persons);
+        const before = csrFromLinks(n, columns(old));
+        const got = replaceLinks(before, persons, columns(links), size);
+        const kept = old.filter(([a, b]) => !replaced.has(a) && !replaced.has(b));
+        expectSameGraph(got, csrFromLinks(size, columns([...kept, ...links])));
+        expectSameGraph(before, csrFromLinks(n, columns(old))); // the input is not changed
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('copies the rows it does not touch as they were', () => {
+    const before = csrFromLinks(6, columns([[0, 1, 1], [2, 3, 0.5], [4, 5, 0.25], [3, 4, 2]]));
+    const got = replaceLinks(before, [0], columns([[0, 5, 1]]));
+    for (const i of [2, 3]) {
+      expect(Array.from(got.targets.subarray(got.offsets[i]!, got.offsets[i + 1]!))).toEqual(Array.from(before.targets.subarray(before.offsets[i]!, before.offsets[i + 1]!)));
+    }
+    expect(rowsOf(got).entries[1]!.size).toBe(0);
+    expect(rowsOf(got).entries[5]!.get(0)).toBe(1);
+    expect(got.degree![5]).toBeCloseTo(1.25, 12);
+  });
+
+  it('refuses links that touch no replaced person, persons out of range, and CSRs that are not nominal', () => {
+    const before = csrFromLinks(4, columns([[0, 1, 1]]));
+    expect(() => replaceLinks(before, [0], columns([[2, 3, 1]]))).toThrow(/^csr: link \(2, 3\) touches no replaced person/);
+    expect(() => replaceLinks(before, [4], columns([]))).toThrow(/^csr: replaced person 4 is outside 0\.\.3/);
+    expect(() => replaceLinks(before, [0], columns([[0, 9, 1]]))).toThrow(/^csr: link \(0, 9\) names a person outside/);
+    expect(() => replaceLinks(before, [0], columns([[0, 1, -1]]))).toThrow(/^csr: link \(0, 1\) has weight -1/);
+    expect(() => replaceLinks(before, [0], columns([]), 3)).toThrow(/^csr: replaceLinks can grow 4 persons, not change them to 3/);
+    expect(() => replaceLinks({ ...before, symmetric: false }, [0], columns([]))).toThrow(/needs a nominal CSR/);
+  });
+});
+
+describe('withTrust', () => {
+  it('equals building with trust, sharing the structure', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }).chain((n) => fc.tuple(fc.constant(n), fc.array(link(n), { maxLength: 60 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }))),
+        ([n, links, trust]) => {
+          const nominal = csrFromLinks(n, columns(links));
+          const got = withTrust(nominal, trust);
+          expectSameGraph(got, csrFromLinks(n, columns(links), { trust }));
+          expect(got.targets).toBe(nominal.targets);
+          expect(got.offsets).toBe(nominal.offsets);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses trust outside [0, 1] or of the wrong length', () => {
+    const nominal = csrFromLinks(2, columns([[0, 1, 1]]));
+    expect(() => withTrust(nominal, [1, 1.5])).toThrow(/^csr: trust of person 1 is 1.5, outside \[0, 1\]/);
+    expect(() => withTrust(nominal, [1])).toThrow(/^csr: trust has 1 entries for 2 persons/);
+  });
+});
