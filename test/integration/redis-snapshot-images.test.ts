@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { csrFromLinks } from '../../src/graph/csr.js';
 import { readInSlices, RedisSnapshotImages } from '../../src/jobs/bullmq/redis-snapshot-images.js';
 import type { SnapshotImage } from '../../src/jobs/recompute/snapshot-image.js';
 
@@ -37,11 +38,11 @@ describe('snapshot images in Redis', () => {
     own: Float64Array.from({ length: persons }, (_, seq) => (seq % 100) / 100),
     verified: Uint8Array.from({ length: persons }, (_, seq) => seq % 2),
     accountAgeDays: Float64Array.from({ length: persons }, (_, seq) => seq * 1.5),
-    links: {
+    contacts: csrFromLinks(persons, {
       a: Int32Array.from({ length: links }, (_, k) => k % persons),
       b: Int32Array.from({ length: links }, (_, k) => (k * 7 + 1) % persons),
       w: Float64Array.from({ length: links }, (_, k) => 1 + (k % 13) / 13),
-    },
+    }),
     edges: { friendships: links - 10, transactions: 10 },
   });
 

@@ -1,18 +1,20 @@
 /**
  * A snapshot image as one byte string, to keep it outside the process (Redis): a magic tag, a
  * JSON header (dates, model version, sizes, person ids), then the typed arrays as native-endian
- * (little-endian on x86 and ARM) blocks — about 17 bytes per person (25 with x) plus 16 per link, e.g.
- * ~150 MB for 1M persons and 7.5M links. Decoding copies into fresh, aligned typed arrays and checks every length.
+ * (little-endian on x86 and ARM) blocks — about 29 bytes per person (37 with x) plus 12 per
+ * contact entry (two per linked pair), e.g. ~200 MB for 1M persons and 7.5M links. Decoding
+ * copies into fresh, aligned typed arrays and checks every length and the contacts' offsets.
  */
 import type { SnapshotImage } from './snapshot-image.js';
 
-const MAGIC = 'TSIMG001';
+const MAGIC = 'TSIMG002';
 
 interface Header {
   asOf: string;
   modelVersion: string;
   persons: number;
-  links: number;
+  /** Entries of the contacts CSR. */
+  entries: number;
   edges: SnapshotImage['edges'];
   ids: (string | null)[];
   /** True when an x block (n float64) follows the others; absent in images written before x was kept. */
@@ -22,19 +24,23 @@ interface Header {
 /** @example decodeSnapshotImage(encodeSnapshotImage(image)) // equal to image */
 export function encodeSnapshotImage(image: SnapshotImage): Buffer {
   const n = image.ids.length;
-  const m = image.links.a.length;
+  const { contacts } = image;
+  const m = contacts.targets.length;
+  if (!(contacts.offsets instanceof Int32Array) || !(contacts.weights instanceof Float64Array) || !contacts.degree || contacts.nodeCount !== n) {
+    throw new Error('snapshot-image: the contacts are not a nominal CSR over the image\'s seqs');
+  }
   if (image.x && image.x.length !== n) throw new Error(`snapshot-image: x has ${image.x.length} entries for ${n} persons`);
   const header: Header = {
     asOf: image.asOf,
     modelVersion: image.modelVersion,
     persons: n,
-    links: m,
+    entries: m,
     edges: image.edges,
     ids: image.ids.map((id) => id ?? null),
     ...(image.x ? { x: true } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const blocks = [image.own, image.accountAgeDays, image.links.w, image.links.a, image.links.b, image.verified, ...(image.x ? [image.x] : [])].map((array) =>
+  const blocks = [image.own, image.accountAgeDays, contacts.weights, contacts.degree, contacts.offsets, contacts.targets, image.verified, ...(image.x ? [image.x] : [])].map((array) =>
     Buffer.from(array.buffer, array.byteOffset, array.byteLength),
   );
   const lengthBytes = Buffer.alloc(4);
@@ -48,7 +54,7 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
   const headerLength = bytes.readUInt32LE(8);
   const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as Header;
   const n = header.persons;
-  const m = header.links;
+  const m = header.entries;
   if (header.ids.length !== n) throw new Error('snapshot-image: header lists the wrong number of ids');
   let offset = 12 + headerLength;
   const take = <T extends Float64Array | Int32Array | Uint8Array>(array: T): T => {
@@ -60,12 +66,16 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
   };
   const own = take(new Float64Array(n));
   const accountAgeDays = take(new Float64Array(n));
-  const w = take(new Float64Array(m));
-  const a = take(new Int32Array(m));
-  const b = take(new Int32Array(m));
+  const weights = take(new Float64Array(m));
+  const degree = take(new Float64Array(n));
+  const offsets = take(new Int32Array(n + 1));
+  const targets = take(new Int32Array(m));
   const verified = take(new Uint8Array(n));
   const x = header.x === true ? take(new Float64Array(n)) : undefined;
   if (offset !== bytes.length) throw new Error('snapshot-image: trailing bytes');
+  if (offsets[0] !== 0 || offsets[n] !== m) throw new Error('snapshot-image: the contacts\' offsets do not span their entries');
+  for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new Error('snapshot-image: the contacts\' offsets decrease');
+  for (let e = 0; e < m; e++) if (!(targets[e]! >= 0 && targets[e]! < n)) throw new Error('snapshot-image: a contact lies outside the seqs');
   return {
     asOf: header.asOf,
     modelVersion: header.modelVersion,
@@ -73,7 +83,7 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
     own,
     verified,
     accountAgeDays,
-    links: { a, b, w },
+    contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true },
     edges: header.edges,
     ...(x ? { x } : {}),
   };

@@ -7,7 +7,8 @@
  * Pure data and pure functions: reading an image from the store is snapshot.ts, keeping images
  * between runs is snapshot-images.ts.
  */
-import { csrFromLinks, trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
+import { trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
+import { replaceLinks, withTrust } from '../../graph/nominal-csr.js';
 import type { Model } from '../../score/index.js';
 
 export interface SnapshotImage {
@@ -20,8 +21,12 @@ export interface SnapshotImage {
   own: Float64Array;
   verified: Uint8Array;
   accountAgeDays: Float64Array;
-  /** Every contact link once, ends as seqs, nominal weight (typeWeight · strength, before trust). */
-  links: LinkColumns<Int32Array, Float64Array>;
+  /**
+   * The contact graph with nominal weights (typeWeight · strength summed per pair, before
+   * trust) as a CSR over the seqs (graph/nominal-csr.ts): patched row by row when persons
+   * change, and turned into the kernels' CSR by applying trust.
+   */
+  contacts: Csr;
   edges: { friendships: number; transactions: number };
   /**
    * The smoothed scores x the run's propagation converged to, by seq, once it ran: the next
@@ -30,7 +35,7 @@ export interface SnapshotImage {
   x?: Float64Array;
 }
 
-/** What the network kernels read: the image with μ, unused seqs at μ, and the CSR. */
+/** What the network kernels read: the image with μ, unused seqs at μ, and the CSR (sharing the image's structure). */
 export interface Snapshot {
   asOf: string;
   /** Person id by seq; `undefined` where a seq is unused. */
@@ -68,7 +73,7 @@ export interface ImagePatch {
 
 /**
  * Builds the kernels' snapshot from an image: μ over the persons, unused seqs at μ, trust from
- * verification and account age, the CSR from the links. The image is not changed.
+ * verification and account age applied to the contacts. The image is not changed.
  *
  * @example
  * const snapshot = snapshotOfImage(image, model);
@@ -86,7 +91,8 @@ export function snapshotOfImage(image: SnapshotImage, model: Model): Snapshot {
   }
   const mu = persons > 0 ? total / persons : 0;
   for (let seq = 0; seq < n; seq++) if (image.ids[seq] === undefined) own[seq] = mu;
-  const csr = csrFromLinks(n, image.links, { trust: trustArray(image.verified, image.accountAgeDays, model.network) });
+  if (image.contacts.nodeCount !== n) throw new Error(`snapshot-image: the contacts cover ${image.contacts.nodeCount} seqs, the ids ${n}`);
+  const csr = withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, model.network));
   return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
 }
 
@@ -105,8 +111,9 @@ export function warmStartOf(base: SnapshotImage, snapshot: Snapshot): Float64Arr
 
 /**
  * The image with the dirty persons' entries and links replaced by the patch's: their old links
- * are dropped (so removed edges go), the patch's links added. Arrays grow to the new seq bound.
- * The input image is not changed.
+ * are dropped (so removed edges go), the patch's links added; only the rows of the dirty
+ * persons and their contacts are rebuilt. Arrays grow to the new seq bound. The input image is
+ * not changed.
  *
  * @example
  * const next = patchImage(image, { seqBound, dirty: [4], persons: [p4], links, edges });
@@ -119,9 +126,11 @@ export function patchImage(image: SnapshotImage, patch: ImagePatch): SnapshotIma
   const verified = grown(Uint8Array, image.verified, n);
   const accountAgeDays = grown(Float64Array, image.accountAgeDays, n);
   const isDirty = new Uint8Array(n);
+  const dirty: number[] = [];
   for (const seq of patch.dirty) {
-    if (seq < 0 || seq >= n) continue;
+    if (seq < 0 || seq >= n || isDirty[seq]) continue;
     isDirty[seq] = 1;
+    dirty.push(seq);
     ids[seq] = undefined;
     own[seq] = 0;
     verified[seq] = 0;
@@ -134,36 +143,8 @@ export function patchImage(image: SnapshotImage, patch: ImagePatch): SnapshotIma
     verified[person.seq] = person.verified ? 1 : 0;
     accountAgeDays[person.seq] = person.accountAgeDays;
   }
-  return { asOf: image.asOf, modelVersion: image.modelVersion, ids, own, verified, accountAgeDays, links: patchedLinks(image.links, isDirty, patch.links), edges: patch.edges };
-}
-
-function patchedLinks(old: LinkColumns<Int32Array, Float64Array>, isDirty: Uint8Array, added: LinkColumns): LinkColumns<Int32Array, Float64Array> {
-  const oa = old.a;
-  const ob = old.b;
-  const ow = old.w;
-  let kept = 0;
-  for (let k = 0; k < oa.length; k++) if (!isDirty[oa[k]!] && !isDirty[ob[k]!]) kept++;
-  const size = kept + added.a.length;
-  const a = new Int32Array(size);
-  const b = new Int32Array(size);
-  const w = new Float64Array(size);
-  let out = 0;
-  for (let k = 0; k < oa.length; k++) {
-    if (isDirty[oa[k]!] || isDirty[ob[k]!]) continue;
-    a[out] = oa[k]!;
-    b[out] = ob[k]!;
-    w[out] = ow[k]!;
-    out++;
-  }
-  for (let k = 0; k < added.a.length; k++, out++) {
-    const x = added.a[k]!;
-    const y = added.b[k]!;
-    if (!isDirty[x] && !isDirty[y]) throw new Error(`snapshot-image: link (${x}, ${y}) is in the patch but touches no dirty person`);
-    a[out] = x;
-    b[out] = y;
-    w[out] = added.w[k]!;
-  }
-  return { a, b, w };
+  const contacts = replaceLinks(image.contacts, dirty, patch.links, n);
+  return { asOf: image.asOf, modelVersion: image.modelVersion, ids, own, verified, accountAgeDays, contacts, edges: patch.edges };
 }
 
 type TypedArrayOf<T> = { new (length: number): T };

@@ -5,7 +5,7 @@
  * refreshes a kept image by re-reading only the persons that changed.
  */
 import type { CreditEvent } from '../../domain/records.js';
-import { CsrBuilder, type LinkColumns } from '../../graph/csr.js';
+import { CsrBuilder, csrFromLinks, type LinkColumns } from '../../graph/csr.js';
 import { dayNumber, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
 import { ownPartOf } from '../../score/own-part.js';
 import type { FriendshipBySeq, StoredPerson, Store, TransactionBySeq } from '../../store/store.js';
@@ -110,7 +110,7 @@ async function readPopulation(
     }
   };
   await Promise.all([readPersons(), readFriendships(), readTransactions()]);
-  const image = { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, links: concatLinks(friends.links(), paid.links()), edges };
+  const image = { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, contacts: csrFromLinks(n, concatLinks(friends.links(), paid.links())), edges };
   return ownParts ? { image, ownParts } : { image };
 }
 

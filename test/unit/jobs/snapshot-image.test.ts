@@ -1,6 +1,7 @@
 // A kept snapshot image patched with the persons that changed equals a fresh read of the whole
 // store (the oracle), and survives the trip through its byte encoding unchanged.
 import { describe, expect, it } from 'vitest';
+import { csrFromLinks } from '../../../src/graph/csr.js';
 import { refreshSnapshotImage, readSnapshotImage } from '../../../src/jobs/recompute/snapshot.js';
 import { patchImage, snapshotOfImage, type SnapshotImage } from '../../../src/jobs/recompute/snapshot-image.js';
 import { decodeSnapshotImage, encodeSnapshotImage } from '../../../src/jobs/recompute/snapshot-image-codec.js';
@@ -10,16 +11,25 @@ import { MemoryStore } from '../../../src/store/memory/memory-store.js';
 import { event, person } from '../../contract/store-contract.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../support/synthetic-store.js';
 
-/** The links as sorted "a b w" lines: link order is not part of an image's meaning. */
-const linkLines = (image: SnapshotImage) =>
-  Array.from(image.links.a, (a, k) => `${a} ${image.links.b[k]} ${image.links.w[k]}`).sort();
+/**
+ * The contacts as sorted "i j w" lines and each row's "i D" (12 digits: sums of a pair's links
+ * may round differently): entry order within a row is not part of an image's meaning.
+ */
+const contactLines = ({ contacts }: SnapshotImage) => {
+  const lines: string[] = [];
+  for (let i = 0; i < contacts.nodeCount; i++) {
+    for (let e = contacts.offsets[i]!; e < contacts.offsets[i + 1]!; e++) lines.push(`${i} ${contacts.targets[e]} ${contacts.weights[e]!.toPrecision(12)}`);
+    lines.push(`${i} D ${contacts.degree![i]!.toPrecision(12)}`);
+  }
+  return lines.sort();
+};
 
 function expectSameImage(actual: SnapshotImage, expected: SnapshotImage): void {
   expect(actual.ids).toEqual(expected.ids);
   expect(Array.from(actual.own)).toEqual(Array.from(expected.own));
   expect(Array.from(actual.verified)).toEqual(Array.from(expected.verified));
   expect(Array.from(actual.accountAgeDays)).toEqual(Array.from(expected.accountAgeDays));
-  expect(linkLines(actual)).toEqual(linkLines(expected));
+  expect(contactLines(actual)).toEqual(contactLines(expected));
   expect(actual.edges).toEqual(expected.edges);
 }
 
@@ -52,7 +62,7 @@ describe('snapshot images', () => {
     const fresh = await readSnapshotImage(store, model, SYNTH_AS_OF);
     expectSameImage(patched, fresh);
     expect(patched.ids[erased]).toBeUndefined();
-    expect(linkLines(patched)).not.toEqual(linkLines(kept)); // the changes were real
+    expect(contactLines(patched)).not.toEqual(contactLines(kept)); // the changes were real
     // The kept image itself is untouched.
     expect(kept.ids).toHaveLength(600);
 
@@ -70,13 +80,13 @@ describe('snapshot images', () => {
       own: Float64Array.of(0.5, 0.6, 0.7),
       verified: Uint8Array.of(1, 1, 0),
       accountAgeDays: Float64Array.of(400, 500, 600),
-      links: { a: Int32Array.of(0, 1, 0), b: Int32Array.of(1, 2, 2), w: Float64Array.of(1, 2, 3) },
+      contacts: csrFromLinks(3, { a: Int32Array.of(0, 1, 0), b: Int32Array.of(1, 2, 2), w: Float64Array.of(1, 2, 3) }),
       edges: { friendships: 2, transactions: 1 },
     };
     const next = patchImage(image, { seqBound: 4, dirty: [1, 3], persons: [{ seq: 3, id: 'd', own: 0.9, verified: true, accountAgeDays: 10 }], links: { a: [3], b: [0], w: [4] }, edges: { friendships: 1, transactions: 1 } });
     expect(next.ids).toEqual(['a', undefined, 'c', 'd']);
     expect(Array.from(next.own)).toEqual([0.5, 0, 0.7, 0.9]);
-    expect(linkLines(next)).toEqual(['0 2 3', '3 0 4']);
+    expect(contactLines(next)).toEqual(['0 2 3.00000000000', '0 3 4.00000000000', '0 D 7.00000000000', '1 D 0.00000000000', '2 0 3.00000000000', '2 D 3.00000000000', '3 0 4.00000000000', '3 D 4.00000000000']);
     expect(image.ids).toEqual(['a', 'b', 'c']);
     const snapshot = snapshotOfImage({ ...next, modelVersion: (await loadModel()).version }, await loadModel());
     expect(snapshot.persons).toBe(3);
@@ -94,7 +104,7 @@ describe('snapshot images', () => {
     const bytes = encodeSnapshotImage(image);
     const decoded = decodeSnapshotImage(bytes);
     expectSameImage(decoded, image);
-    expect(linkLines(decoded)).toEqual(linkLines(image));
+    expect(contactLines(decoded)).toEqual(contactLines(image));
     expect(decoded).toMatchObject({ asOf: image.asOf, modelVersion: image.modelVersion });
     expect(() => decodeSnapshotImage(bytes.subarray(0, bytes.length - 1))).toThrow(/truncated/);
     expect(() => decodeSnapshotImage(Buffer.concat([bytes, Buffer.of(0)]))).toThrow(/trailing/);
