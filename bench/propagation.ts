@@ -148,11 +148,7 @@ function fullPopulation() {
     pushes.push(res.pushes);
   }
   const transitionBytes = result.transition.p.byteLength + 3 * result.transition.degree.byteLength;
-  const workspaceBytes =
-    ws.reverse.offsets.byteLength +
-    ws.reverse.sources.byteLength +
-    ws.reverse.values.byteLength +
-    persons * (3 * 8 + 4 + 1 + 4);
+  const workspaceBytes = ws.byteLength;
   const peakRssFullMiB = peakRssMiB();
   log(
     `  push (default: b → 0, threshold 0.1 pt, tolerance 0.01 pt): median ${ms(median(pushMs))} ms, ` +

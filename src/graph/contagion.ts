@@ -32,7 +32,7 @@
  * computing", Internet Mathematics 3 (2006); the linear-system view follows
  * D. F. Gleich, "PageRank beyond the web", SIAM Review 57 (2015).
  */
-import { transposeCsr, type Csr, type TransposedCsr } from './csr.js';
+import { transposeCsr, type Csr } from './csr.js';
 import type { NetworkResult } from './propagate.js';
 import { checkScoreWeights, DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
 
@@ -51,14 +51,14 @@ const PUSHED = 4;
 
 /**
  * Reusable state of contagion pushes over one CSR and one propagation result: P^T and
- * per-node buffers, allocated once (≈ 8 bytes per entry, 12 when transposed, + 34 bytes per node).
+ * per-node buffers, allocated once (≈ 38 bytes per node, plus 12 per entry when transposed).
  *
  * P^T row j lists every person i with j as a contact, with P_ij. For a CSR with a symmetric
  * pattern (every link-built one: `csr.symmetric`) that list is CSR row j itself, so the
- * workspace borrows the CSR's offsets and targets and fills a row's values the first time a
- * push walks it (P_ij is found in row i): O(Σ_{i∈N(j)} deg i) once per row, instead of an
- * O(n + m) transpose up front that a push reaching a few thousand persons never repays. Other
- * CSRs are transposed when the workspace is made.
+ * workspace borrows the CSR's offsets and targets and computes a row's values the first time a
+ * push walks it (P_ij is found in row i), keeping them for later pushes: O(Σ_{i∈N(j)} deg i)
+ * once per row, instead of an O(n + m) transpose up front that a push reaching a few thousand
+ * persons never repays. Other CSRs are transposed when the workspace is made.
  *
  * @example
  * const ws = new ContagionWorkspace(csr, result);
@@ -67,10 +67,14 @@ const PUSHED = 4;
 export class ContagionWorkspace {
   readonly csr: Csr;
   readonly result: NetworkResult;
-  /** Row j: every person i with j as a contact, and P_ij (filled once `reverseRowReady(j)`). */
-  readonly reverse: TransposedCsr;
-  /** 1 where row j of `reverse` holds its values; undefined when every row does. */
-  private readonly filled: Uint8Array | undefined;
+  /** Row j of P^T: `reverseSources[reverseOffsets[j] … reverseOffsets[j+1]]`, every i with j as a contact. */
+  readonly reverseOffsets: Int32Array | Float64Array;
+  readonly reverseSources: Int32Array;
+  /** P_ij of row j's entries, in order, from `reverseRow(j)` on (the array grows: read it after that call). */
+  reverseValues: Float64Array;
+  /** Lazy rows: where row j's values start in `reverseValues`, −1 before its first walk. */
+  private readonly rowAt: Int32Array | undefined;
+  private filledValues = 0;
   readonly residual: Float64Array;
   readonly estimate: Float64Array;
   /** (P q)_i accumulated during the push. */
@@ -90,11 +94,16 @@ export class ContagionWorkspace {
     this.csr = csr;
     this.result = result;
     if (csr.symmetric) {
-      this.reverse = { nodeCount: n, offsets: csr.offsets, sources: csr.targets, values: new Float64Array(csr.targets.length) };
-      this.filled = new Uint8Array(n);
+      this.reverseOffsets = csr.offsets;
+      this.reverseSources = csr.targets;
+      this.reverseValues = new Float64Array(64); // grows by doubling
+      this.rowAt = new Int32Array(n).fill(-1);
     } else {
-      this.reverse = transposeCsr(csr, result.transition.p);
-      this.filled = undefined;
+      const reverse = transposeCsr(csr, result.transition.p);
+      this.reverseOffsets = reverse.offsets;
+      this.reverseSources = reverse.sources;
+      this.reverseValues = reverse.values;
+      this.rowAt = undefined;
     }
     this.residual = new Float64Array(n);
     this.estimate = new Float64Array(n);
@@ -105,23 +114,40 @@ export class ContagionWorkspace {
     this.touched = new Int32Array(1024);
   }
 
-  /** Makes sure row j of `reverse` holds P_ij for each of its persons i. */
-  reverseRowReady(j: number): void {
-    const filled = this.filled;
-    if (filled === undefined || filled[j] === 1) return;
+  /** Bytes this workspace holds besides the CSR's own arrays (which a symmetric CSR lends it). */
+  get byteLength(): number {
+    const perNode = [this.residual, this.estimate, this.received, this.hops, this.flags, this.queue, this.touched, this.rowAt ?? new Int32Array(0)];
+    const transposed = this.rowAt === undefined ? this.reverseOffsets.byteLength + this.reverseSources.byteLength : 0;
+    return perNode.reduce((sum, array) => sum + array.byteLength, 0) + transposed + this.reverseValues.byteLength;
+  }
+
+  /** Where row j's values P_ij start in `reverseValues` (computing them on a lazy row's first walk). */
+  reverseRow(j: number): number {
+    const rowAt = this.rowAt;
+    if (rowAt === undefined) return this.reverseOffsets[j]!;
+    if (rowAt[j]! >= 0) return rowAt[j]!;
     const { offsets, targets } = this.csr;
     const p = this.result.transition.p;
-    const values = this.reverse.values;
+    const start = offsets[j]!;
     const end = offsets[j + 1]!;
-    for (let e = offsets[j]!; e < end; e++) {
+    const at = this.filledValues;
+    if (at + (end - start) > this.reverseValues.length) {
+      const grown = new Float64Array(Math.max(2 * this.reverseValues.length, at + (end - start)));
+      grown.set(this.reverseValues.subarray(0, at));
+      this.reverseValues = grown;
+    }
+    const values = this.reverseValues;
+    for (let e = start; e < end; e++) {
       const i = targets[e]!;
       const rowEnd = offsets[i + 1]!;
-      let at = offsets[i]!;
-      while (at < rowEnd && targets[at] !== j) at++;
-      if (at === rowEnd) throw new Error(`contagion: the CSR says it is symmetric but ${i} → ${j} is missing`);
-      values[e] = p[at]!;
+      let k = offsets[i]!;
+      while (k < rowEnd && targets[k] !== j) k++;
+      if (k === rowEnd) throw new Error(`contagion: the CSR says it is symmetric but ${i} → ${j} is missing`);
+      values[at + e - start] = p[k]!;
     }
-    filled[j] = 1;
+    this.filledValues = at + (end - start);
+    rowAt[j] = at;
+    return at;
   }
 
   /** Marks `node` touched (first time only). */
@@ -239,9 +265,8 @@ export function pushContagion(
   ws.reset();
   try {
     const { residual, estimate, received, flags, queue } = ws;
-    const rOffsets = ws.reverse.offsets;
-    const rSources = ws.reverse.sources;
-    const rValues = ws.reverse.values;
+    const rOffsets = ws.reverseOffsets;
+    const rSources = ws.reverseSources;
     let head = 0;
     let size = 0;
     for (const [node, deltaB] of own) {
@@ -267,13 +292,14 @@ export function pushContagion(
       estimate[j]! += v;
       flags[j]! |= PUSHED;
       pushes++;
-      ws.reverseRowReady(j);
+      const valuesAt = ws.reverseRow(j) - rOffsets[j]!;
+      const rValues = ws.reverseValues;
       const end = rOffsets[j + 1]!;
       const start = rOffsets[j]!;
       edgeVisits += end - start;
       for (let e = start; e < end; e++) {
         const i = rSources[e]!;
-        const t = rValues[e]! * v;
+        const t = rValues[valuesAt + e]! * v;
         received[i]! += t;
         const r = residual[i]! + alpha * t;
         residual[i] = r;

@@ -154,6 +154,22 @@ describe('pushContagion', () => {
     expect(got.affected.length).toBeGreaterThan(5);
   });
 
+  it('gives the same answer from a workspace reused across many pushes as from a fresh one', () => {
+    const n = 400;
+    const rnd = seeded(21);
+    const builder = new CsrBuilder(n);
+    for (let k = 0; k < 6 * n; k++) builder.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 100, 10);
+    const csr = builder.build();
+    const result = propagateNetwork(csr, Float64Array.from({ length: n }, () => rnd()), DEFAULT_NETWORK_PARAMS);
+    const shared = new ContagionWorkspace(csr, result);
+    for (let k = 0; k < 40; k++) {
+      const shocks = [{ node: (k * 37) % n, deltaB: -0.5 }];
+      const options = { threshold: 0.01, tolerance: 0.001 };
+      expect(pushContagion(csr, result, shocks, { ...options, workspace: shared })).toEqual(pushContagion(csr, result, shocks, options));
+    }
+    expect(shared.byteLength).toBeGreaterThan(csr.targets.length * 8 * 0.5); // many rows' values were kept
+  });
+
   it('stops at maxPushes and says so, with an honest error bound', () => {
     const builder = new CsrBuilder(30);
     for (let i = 0; i < 30; i++) builder.addFriend(i, (i + 1) % 30, 100, 30);
