@@ -16,13 +16,15 @@
  * 256 KiB slices, 5 and 12 MiB.
  */
 import type { Redis } from 'ioredis';
-import { decodeSnapshotImage, encodeSnapshotImage } from '../recompute/snapshot-image-codec.js';
+import { decodeSnapshotImage, encodeSnapshotImageParts } from '../recompute/snapshot-image-codec.js';
 import type { SnapshotImage } from '../recompute/snapshot-image.js';
 import type { SnapshotImages } from '../recompute/snapshot-images.js';
 
 const TTL_SECONDS = 3 * 24 * 3600;
 /** The largest reply an image read asks for (see the banner). */
 export const READ_SLICE_BYTES = 256 * 1024;
+/** The largest piece an image write sends in one command (see `save`). */
+export const WRITE_SLICE_BYTES = 8 * 1024 * 1024;
 
 /** The last image this process saved or loaded, by Redis key. */
 let recent: { key: string; image: SnapshotImage } | undefined;
@@ -53,9 +55,22 @@ export class RedisSnapshotImages implements SnapshotImages {
     }
   }
 
+  /**
+   * Writes the image as APPENDs of at most `WRITE_SLICE_BYTES` taken straight from the image's
+   * arrays, to a scratch key renamed over the image's key in the same MULTI: readers see the
+   * whole old image or the whole new one, and the process copies each byte once (ioredis copies
+   * a command's arguments into one buffer; one SET of the concatenated image copied it twice).
+   */
   async save(runId: string, image: SnapshotImage): Promise<void> {
     const key = this.key(runId);
-    await this.redis.set(key, encodeSnapshotImage(image), 'EX', TTL_SECONDS);
+    const scratch = `${key}:writing`;
+    const multi = this.redis.multi().del(scratch);
+    for (const part of encodeSnapshotImageParts(image)) {
+      for (let from = 0; from < part.length; from += WRITE_SLICE_BYTES) multi.append(scratch, part.subarray(from, from + WRITE_SLICE_BYTES));
+    }
+    const replies = (await multi.rename(scratch, key).expire(key, TTL_SECONDS).exec()) ?? [];
+    const failed = replies.find(([error]) => error);
+    if (failed) throw failed[0] as Error;
     if (this.keepLast) recent = { key, image };
   }
 

@@ -23,6 +23,14 @@ interface Header {
 
 /** @example decodeSnapshotImage(encodeSnapshotImage(image)) // equal to image */
 export function encodeSnapshotImage(image: SnapshotImage): Buffer {
+  return Buffer.concat(encodeSnapshotImageParts(image));
+}
+
+/**
+ * `encodeSnapshotImage` as the consecutive pieces of the byte string, the typed arrays as views
+ * of the image's own memory (not copies): for a writer that sends them one after the other.
+ */
+export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
   const n = image.ids.length;
   const { contacts } = image;
   const m = contacts.targets.length;
@@ -45,7 +53,7 @@ export function encodeSnapshotImage(image: SnapshotImage): Buffer {
   );
   const lengthBytes = Buffer.alloc(4);
   lengthBytes.writeUInt32LE(headerBytes.length);
-  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), lengthBytes, headerBytes, ...blocks]);
+  return [Buffer.from(MAGIC, 'latin1'), lengthBytes, headerBytes, ...blocks];
 }
 
 /** Throws on anything that is not a whole image written by `encodeSnapshotImage`. */
