@@ -17,12 +17,52 @@
 import type { Csr, LinkColumns } from './csr.js';
 
 /**
+ * Which rows `replaceLinks` rebuilt. Every other row holds the same entries in the same order,
+ * and — since a person's trust changes only when their data does, and then every row linking
+ * them is rebuilt — the same trusted weights and transition values: a value per entry of such
+ * a row can be carried over from the old layout (`carryRows`) instead of computed again.
+ */
+export interface RowChange {
+  /** The CSR the change was made from. */
+  from: Csr;
+  /** Row starts after the change (length n + 1). */
+  offsets: Int32Array;
+  /** The rebuilt rows, ascending (a row beyond the old count that is not listed has no entries). */
+  rows: Int32Array;
+}
+
+/**
+ * Copies the per-entry values of every row `change` kept from the old layout (`from`, aligned
+ * with `change.from`'s entries) to the new one (`into`); the rebuilt rows are left to the caller.
+ * Unchanged rows between two rebuilt ones are one block in both layouts.
+ */
+export function carryRows<T extends Int32Array | Float64Array>(change: RowChange, from: T, into: T): void {
+  const oldOffsets = change.from.offsets;
+  const oldN = change.from.nodeCount;
+  const offsets = change.offsets;
+  const n = offsets.length - 1;
+  let start = 0; // first row of the current unchanged run
+  const copy = (until: number) => {
+    const end = Math.min(until, oldN);
+    if (start < end) into.set(from.subarray(oldOffsets[start]!, oldOffsets[end]!), offsets[start]!);
+  };
+  for (const row of change.rows) {
+    copy(row);
+    start = row + 1;
+  }
+  copy(n);
+}
+
+/**
  * The kernels' CSR from a nominal one: w_ij = nominal_ij · trust_j, D_i the nominal degree.
  * Shares `offsets`, `targets` and `degree` with `nominal` (neither is changed afterwards).
+ * Given the trusted CSR of the nominal one `previous.change` was made from, only the rebuilt
+ * rows are computed; the others are carried over (the same result, a block copy instead of a
+ * random read of trust per entry).
  *
  * @example withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, params))
  */
-export function withTrust(nominal: Csr, trust: ArrayLike<number>): Csr {
+export function withTrust(nominal: Csr, trust: ArrayLike<number>, previous?: { trusted: Csr; change: RowChange }): Csr {
   const n = nominal.nodeCount;
   const { targets, weights: nominalWeights, degree } = checkNominal(nominal, 'withTrust');
   if (trust.length !== n) throw new Error(`csr: trust has ${trust.length} entries for ${n} persons`);
@@ -32,8 +72,17 @@ export function withTrust(nominal: Csr, trust: ArrayLike<number>): Csr {
     if (!(value >= 0 && value <= 1)) throw new Error(`csr: trust of person ${i} is ${value}, outside [0, 1]`);
   }
   const weights = new Float64Array(targets.length);
-  for (let e = 0; e < targets.length; e++) weights[e] = nominalWeights[e]! * t[targets[e]!]!;
-  return { nodeCount: n, offsets: nominal.offsets, targets, weights, degree, symmetric: true };
+  const offsets = nominal.offsets;
+  const trustRows = (from: number, to: number) => {
+    for (let e = from; e < to; e++) weights[e] = nominalWeights[e]! * t[targets[e]!]!;
+  };
+  if (previous && previous.change.offsets === offsets && previous.trusted.weights instanceof Float64Array) {
+    carryRows(previous.change, previous.trusted.weights, weights);
+    for (const i of previous.change.rows) trustRows(offsets[i]!, offsets[i + 1]!);
+  } else {
+    trustRows(0, targets.length);
+  }
+  return { nodeCount: n, offsets, targets, weights, degree, symmetric: true };
 }
 
 /**
@@ -43,9 +92,9 @@ export function withTrust(nominal: Csr, trust: ArrayLike<number>): Csr {
  * up to the order of entries within a row and the rounding of sums. `nominal` is not changed.
  *
  * @example
- * const next = replaceLinks(image.contacts, [4, 17], freshLinksOf4And17, seqBound);
+ * const { contacts, change } = replaceLinks(image.contacts, [4, 17], freshLinksOf4And17, seqBound);
  */
-export function replaceLinks(nominal: Csr, persons: readonly number[], links: LinkColumns, nodeCount = nominal.nodeCount): Csr {
+export function replaceLinks(nominal: Csr, persons: readonly number[], links: LinkColumns, nodeCount = nominal.nodeCount): { contacts: Csr; change: RowChange } {
   const { offsets: oldOffsets, targets: oldTargets, weights: oldWeights, degree: oldDegree } = checkNominal(nominal, 'replaceLinks');
   const oldN = nominal.nodeCount;
   if (!Number.isInteger(nodeCount) || nodeCount < oldN || nodeCount > 0x7fffffff) {
@@ -136,27 +185,19 @@ export function replaceLinks(nominal: Csr, persons: readonly number[], links: Li
   const degree = new Float64Array(n);
   degree.set(oldDegree);
 
-  // Entries: the unchanged rows between two changed ones are one block in both layouts.
-  let from = 0; // first row of the current unchanged run
-  const copyUnchanged = (until: number) => {
-    const end = Math.min(until, oldN);
-    if (from < end) {
-      targets.set(oldTargets.subarray(oldOffsets[from]!, oldOffsets[end]!), offsets[from]!);
-      weights.set(oldWeights.subarray(oldOffsets[from]!, oldOffsets[end]!), offsets[from]!);
-    }
-  };
+  // Entries: the unchanged rows carried over as blocks, the changed ones written.
+  const change: RowChange = { from: nominal, offsets, rows: Int32Array.from(rows) };
+  carryRows(change, oldTargets, targets);
+  carryRows(change, oldWeights, weights);
   rows.forEach((i, k) => {
-    copyUnchanged(i);
     const row = newRows[k]!;
     targets.set(row.targets, offsets[i]!);
     weights.set(row.weights, offsets[i]!);
     let d = 0;
     for (const value of row.weights) d += value;
     degree[i] = d;
-    from = i + 1;
   });
-  copyUnchanged(n);
-  return { nodeCount: n, offsets, targets, weights, degree, symmetric: true };
+  return { contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true }, change };
 }
 
 /** The nominal CSR's arrays, narrowed; throws on a CSR that is not one. */

@@ -22,13 +22,12 @@
 import { UnrecoverableError, WaitingChildrenError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ScoreRun } from '../../domain/scores.js';
-import { propagateNetwork } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { completeRun, createRunRecord, failRun, networkStats, publish } from '../recompute/run-lifecycle.js';
 import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
 import { newRunId } from '../recompute/run-id.js';
-import { keepRunImage, snapshotForRun } from '../recompute/run-snapshot.js';
+import { keepRunImage, propagateRun, snapshotForRun } from '../recompute/run-snapshot.js';
 import { planIncremental } from '../recompute/incremental-plan.js';
 import { incrementalBase, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
 import type { ChunkPersons } from '../recompute/score-chunk.js';
@@ -113,22 +112,23 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     if (data.step === 'SNAPSHOT' || data.step === 'PROPAGATE') {
       await pauseIfAsked('SNAPSHOT', run.id);
       const images = new RedisSnapshotImages(deps.redis, deps.prefix, true);
-      const { snapshot, image, ownParts, warmStart, dirty, source } = await timed('SNAPSHOT', () =>
+      const runSnapshot = await timed('SNAPSHOT', () =>
         snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }),
       );
+      const { snapshot, ownParts, dirty, source } = runSnapshot;
       await save({ step: 'PROPAGATE' });
       await pauseIfAsked('PROPAGATE', run.id);
       await progress('PROPAGATE', 0, 1);
       // PROPAGATE's timing covers what follows from the network values too: the artifact, the
       // image kept with x, and an incremental run's plan (three independent writes and reads).
       const { network, plan } = await timed('PROPAGATE', async () => {
-        const network = propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart } : {}) });
+        const network = propagateRun(runSnapshot, model);
         const [, , plan] = await Promise.all([
           Promise.all([
             saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu }),
             ownParts ? saveOwnParts(deps.redis, deps.prefix, run.id, ownParts) : undefined,
           ]),
-          keepRunImage(images, run.id, image, network.x),
+          keepRunImage(images, run.id, runSnapshot, network),
           base && dirty ? planIncremental(store, base, snapshot, network, model, dirty) : undefined,
         ]);
         return { network, plan };

@@ -6,14 +6,14 @@
  * run failed with its reason; a failed run is never published.
  */
 import type { ScoreRun } from '../../domain/scores.js';
-import { propagateNetwork, type NetworkResult } from '../../graph/propagate.js';
+import type { NetworkResult } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { INCREMENTAL_DEFAULTS, planIncremental } from './incremental-plan.js';
 import { completeRun, createRunRecord, failRun, networkStats, publish, pruneRuns } from './run-lifecycle.js';
 import { scoreChunk, type ChunkPersons } from './score-chunk.js';
 import { mergeTallies, type ScoreTally } from './score-tally.js';
-import { keepRunImage, snapshotForRun } from './run-snapshot.js';
+import { keepRunImage, propagateRun, snapshotForRun } from './run-snapshot.js';
 import type { Snapshot } from './snapshot-image.js';
 import { memoryImagesOf, type SnapshotImages } from './snapshot-images.js';
 import type { RecomputeStep, StepTimings } from './steps.js';
@@ -52,13 +52,12 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
   };
   try {
     const images = options.images ?? memoryImagesOf(store);
-    const { snapshot, image, ownParts, warmStart, dirty, source } = await timed('SNAPSHOT', () =>
+    const runSnapshot = await timed('SNAPSHOT', () =>
       snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => options.onProgress?.('SNAPSHOT', done, total) }),
     );
-    const network = await timed('PROPAGATE', () =>
-      propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart } : {}) }),
-    );
-    await keepRunImage(images, run.id, image, network.x);
+    const { snapshot, ownParts, dirty, source } = runSnapshot;
+    const network = await timed('PROPAGATE', () => propagateRun(runSnapshot, model));
+    await keepRunImage(images, run.id, runSnapshot, network);
     const plan = base && dirty ? await planIncremental(store, base, snapshot, network, model, dirty) : undefined;
     const chunks = plan ? seqChunks(plan.targets, options.chunkSize) : rangeChunks(snapshot.csr.nodeCount, options.chunkSize);
     const tally = await timed('SCORE', async () => {

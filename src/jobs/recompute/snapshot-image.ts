@@ -8,7 +8,8 @@
  * between runs is snapshot-images.ts.
  */
 import { trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
-import { replaceLinks, withTrust } from '../../graph/nominal-csr.js';
+import { replaceLinks, withTrust, type RowChange } from '../../graph/nominal-csr.js';
+import type { Transition } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 
 export interface SnapshotImage {
@@ -33,6 +34,14 @@ export interface SnapshotImage {
    * incremental run starts its sweeps there (a warm start) instead of at b.
    */
   x?: Float64Array;
+  /**
+   * In memory only (never encoded): how `contacts` differs from the contacts of the image this
+   * one was patched from, so that the kernels' CSR and transition of that image's run can be
+   * carried over row by row (`snapshotOfImage`, `buildTransition`).
+   */
+  change?: RowChange;
+  /** In memory only: the kernels' CSR and transition the run of this image computed. */
+  derived?: { csr: Csr; transition: Transition };
 }
 
 /** What the network kernels read: the image with μ, unused seqs at μ, and the CSR (sharing the image's structure). */
@@ -73,13 +82,14 @@ export interface ImagePatch {
 
 /**
  * Builds the kernels' snapshot from an image: μ over the persons, unused seqs at μ, trust from
- * verification and account age applied to the contacts. The image is not changed.
+ * verification and account age applied to the contacts — only to the rebuilt rows when `base`
+ * is the image this one was patched from and still holds its run's CSR. The image is not changed.
  *
  * @example
  * const snapshot = snapshotOfImage(image, model);
  * snapshot.csr.nodeCount === image.ids.length;
  */
-export function snapshotOfImage(image: SnapshotImage, model: Model): Snapshot {
+export function snapshotOfImage(image: SnapshotImage, model: Model, base?: SnapshotImage): Snapshot {
   const n = image.ids.length;
   const own = Float64Array.from(image.own);
   let persons = 0;
@@ -92,8 +102,19 @@ export function snapshotOfImage(image: SnapshotImage, model: Model): Snapshot {
   const mu = persons > 0 ? total / persons : 0;
   for (let seq = 0; seq < n; seq++) if (image.ids[seq] === undefined) own[seq] = mu;
   if (image.contacts.nodeCount !== n) throw new Error(`snapshot-image: the contacts cover ${image.contacts.nodeCount} seqs, the ids ${n}`);
-  const csr = withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, model.network));
+  const previous = carriedFrom(image, base);
+  const csr = withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, model.network), previous && { trusted: previous.csr, change: previous.change });
   return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
+}
+
+/**
+ * What a run on `image` can carry over from the run of `base`, the image it was patched from:
+ * that run's CSR and transition, and the rows the patch rebuilt. Undefined unless `base` still
+ * holds them (in the process that ran it) and `image` was patched from exactly its contacts.
+ */
+export function carriedFrom(image: SnapshotImage, base: SnapshotImage | undefined): { csr: Csr; transition: Transition; change: RowChange } | undefined {
+  if (!image.change || !base?.derived || image.change.from !== base.contacts) return undefined;
+  return { ...base.derived, change: image.change };
 }
 
 /**
@@ -143,8 +164,8 @@ export function patchImage(image: SnapshotImage, patch: ImagePatch): SnapshotIma
     verified[person.seq] = person.verified ? 1 : 0;
     accountAgeDays[person.seq] = person.accountAgeDays;
   }
-  const contacts = replaceLinks(image.contacts, dirty, patch.links, n);
-  return { asOf: image.asOf, modelVersion: image.modelVersion, ids, own, verified, accountAgeDays, contacts, edges: patch.edges };
+  const { contacts, change } = replaceLinks(image.contacts, dirty, patch.links, n);
+  return { asOf: image.asOf, modelVersion: image.modelVersion, ids, own, verified, accountAgeDays, contacts, change, edges: patch.edges };
 }
 
 type TypedArrayOf<T> = { new (length: number): T };

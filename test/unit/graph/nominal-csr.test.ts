@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csrFromLinks, type Csr, type LinkColumns } from '../../../src/graph/csr.js';
+import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { replaceLinks, withTrust } from '../../../src/graph/nominal-csr.js';
+import { buildTransition } from '../../../src/graph/propagate.js';
 
 type Link = [number, number, number];
 
@@ -64,10 +66,21 @@ describe('replaceLinks', () => {
       fc.property(replacement, ({ n, size, old, persons, links }) => {
         const replaced = new Set(persons);
         const before = csrFromLinks(n, columns(old));
-        const got = replaceLinks(before, persons, columns(links), size);
+        const { contacts: got, change } = replaceLinks(before, persons, columns(links), size);
         const kept = old.filter(([a, b]) => !replaced.has(a) && !replaced.has(b));
         expectSameGraph(got, csrFromLinks(size, columns([...kept, ...links])));
         expectSameGraph(before, csrFromLinks(n, columns(old))); // the input is not changed
+        // Trust applied to the rebuilt rows only, the rest carried over: exactly a fresh application.
+        const trustOf = (size: number) => Array.from({ length: size }, (_, i) => (replaced.has(i) ? 0.25 : (i % 3) / 2));
+        const trusted = withTrust(before, trustOf(n).map((t, i) => (replaced.has(i) ? 0.75 : t)));
+        const carried = withTrust(got, trustOf(size), { trusted, change });
+        const fresh = withTrust(got, trustOf(size));
+        expect(Array.from(carried.weights)).toEqual(Array.from(fresh.weights));
+        // So is the transition built from it (P, r and s of a row depend on that row alone).
+        const params = { ...DEFAULT_NETWORK_PARAMS, perContactCap: 0.4 };
+        const patched = buildTransition(carried, params, { transition: buildTransition(trusted, params), change });
+        const whole = buildTransition(fresh, params);
+        for (const key of ['p', 'degree', 'rowSum', 'shrink'] as const) expect(Array.from(patched[key])).toEqual(Array.from(whole[key]));
       }),
       { numRuns: 400 },
     );
@@ -75,7 +88,8 @@ describe('replaceLinks', () => {
 
   it('copies the rows it does not touch as they were', () => {
     const before = csrFromLinks(6, columns([[0, 1, 1], [2, 3, 0.5], [4, 5, 0.25], [3, 4, 2]]));
-    const got = replaceLinks(before, [0], columns([[0, 5, 1]]));
+    const { contacts: got, change } = replaceLinks(before, [0], columns([[0, 5, 1]]));
+    expect(Array.from(change.rows)).toEqual([0, 1, 5]);
     for (const i of [2, 3]) {
       expect(Array.from(got.targets.subarray(got.offsets[i]!, got.offsets[i + 1]!))).toEqual(Array.from(before.targets.subarray(before.offsets[i]!, before.offsets[i + 1]!)));
     }
