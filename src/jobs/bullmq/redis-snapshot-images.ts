@@ -24,7 +24,7 @@ const TTL_SECONDS = 3 * 24 * 3600;
 /** The largest reply an image read asks for (see the banner). */
 export const READ_SLICE_BYTES = 256 * 1024;
 /** The largest piece an image write sends in one command (see `save`). */
-export const WRITE_SLICE_BYTES = 8 * 1024 * 1024;
+const WRITE_SLICE_BYTES = 256 * 1024 * 1024;
 
 /** The last image this process saved or loaded, by Redis key. */
 let recent: { key: string; image: SnapshotImage } | undefined;
@@ -35,6 +35,8 @@ export class RedisSnapshotImages implements SnapshotImages {
     private readonly prefix: string,
     /** Keep the last image saved or loaded in this process's memory (shared by every instance that asks). */
     private readonly keepLast = false,
+    /** The largest piece a write sends in one command (see `save`); smaller in tests. */
+    private readonly writeSliceBytes = WRITE_SLICE_BYTES,
   ) {}
 
   private key(runId: string): string {
@@ -56,21 +58,34 @@ export class RedisSnapshotImages implements SnapshotImages {
   }
 
   /**
-   * Writes the image as APPENDs of at most `WRITE_SLICE_BYTES` taken straight from the image's
-   * arrays, to a scratch key renamed over the image's key in the same MULTI: readers see the
-   * whole old image or the whole new one, and the process copies each byte once (ioredis copies
-   * a command's arguments into one buffer; one SET of the concatenated image copied it twice).
+   * Writes the image with one SET, or — above `writeSliceBytes` (Redis refuses bulk strings over
+   * 512 MB by default: about 2.2M persons) — to a scratch key sized once (a SETRANGE at its last
+   * byte), filled by SETRANGEs of that size taken from the image's arrays and renamed over the
+   * image's key. Readers see the whole old image or the whole new one either way. One SET is the
+   * fastest below the limit: measured 0.47 s for a 1M-person image (230 MB) against 0.64 s in
+   * SETRANGEs of 64 MiB and 0.8–1.3 s in APPENDs of 8 MiB, which re-allocate the string each time.
    */
   async save(runId: string, image: SnapshotImage): Promise<void> {
     const key = this.key(runId);
-    const scratch = `${key}:writing`;
-    const multi = this.redis.multi().del(scratch);
-    for (const part of encodeSnapshotImageParts(image)) {
-      for (let from = 0; from < part.length; from += WRITE_SLICE_BYTES) multi.append(scratch, part.subarray(from, from + WRITE_SLICE_BYTES));
+    const parts = encodeSnapshotImageParts(image);
+    const size = parts.reduce((sum, part) => sum + part.length, 0);
+    if (size <= this.writeSliceBytes) {
+      await this.redis.set(key, Buffer.concat(parts, size), 'EX', TTL_SECONDS);
+    } else {
+      const scratch = `${key}:writing`;
+      const pipeline = this.redis.pipeline().del(scratch).setrange(scratch, size - 1, '\0').expire(scratch, TTL_SECONDS);
+      let offset = 0;
+      for (const part of parts) {
+        for (let from = 0; from < part.length; from += this.writeSliceBytes) {
+          const slice = part.subarray(from, from + this.writeSliceBytes);
+          pipeline.setrange(scratch, offset, slice);
+          offset += slice.length;
+        }
+      }
+      const replies = (await pipeline.rename(scratch, key).exec()) ?? [];
+      const failed = replies.find(([error]) => error);
+      if (failed) throw failed[0] as Error;
     }
-    const replies = (await multi.rename(scratch, key).expire(key, TTL_SECONDS).exec()) ?? [];
-    const failed = replies.find(([error]) => error);
-    if (failed) throw failed[0] as Error;
     if (this.keepLast) recent = { key, image };
   }
 

@@ -59,7 +59,7 @@ export async function snapshotForRun(store: Store, model: Model, input: RunSnaps
     image,
     ...(ownParts ? { ownParts } : {}),
     ...(warmStart ? { warmStart } : {}),
-    ...(carried ? { carried: { transition: carried.transition, change: carried.change } } : {}),
+    ...(carried ? { carried } : {}),
     ...(dirty ? { dirty } : {}),
     source: patched ? 'patched' : 'read',
   };
