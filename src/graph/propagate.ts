@@ -43,7 +43,6 @@
  * and Stein–Rosenberg: R. S. Varga, "Matrix Iterative Analysis" (1962), ch. 3.
  */
 import type { Csr } from './csr.js';
-import { carryRows, type RowChange } from './nominal-csr.js';
 import type { NetworkParams } from './network-params.js';
 
 const DEFAULTS = {
@@ -115,15 +114,13 @@ function checkParams(params: NetworkParams): void {
 }
 
 /**
- * Builds P, D, r and s (see the banner) for a CSR. Given the transition of the CSR that
- * `previous.change` was made from (nominal-csr.ts), only the rebuilt rows are computed and the
- * others carried over: a row's P, r and s depend on that row alone, so the result is the same.
+ * Builds P, D, r and s (see the banner) for a CSR.
  *
  * @example
  * const t = buildTransition(csr, DEFAULT_NETWORK_PARAMS);
  * t.rowSum[i]; // ≤ 1; 1 − rowSum[i] of i's contact average goes to the prior
  */
-export function buildTransition(csr: Csr, params: NetworkParams, previous?: { transition: Transition; change: RowChange }): Transition {
+export function buildTransition(csr: Csr, params: NetworkParams): Transition {
   checkParams(params);
   const n = csr.nodeCount;
   const offsets = csr.offsets;
@@ -135,7 +132,7 @@ export function buildTransition(csr: Csr, params: NetworkParams, previous?: { tr
   const rowSum = new Float64Array(n);
   const shrink = new Float64Array(n);
   const given = csr.degree !== undefined;
-  const row = (i: number) => {
+  for (let i = 0; i < n; i++) {
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
     let d = 0;
@@ -145,7 +142,7 @@ export function buildTransition(csr: Csr, params: NetworkParams, previous?: { tr
       for (let e = start; e < end; e++) d += weights[e]!;
       degree[i] = d;
     }
-    if (!(d > 0)) return; // no contacts: P row, r and s stay 0
+    if (!(d > 0)) continue; // no contacts: P row, r and s stay 0
     const inv = 1 / d;
     let r = 0;
     for (let e = start; e < end; e++) {
@@ -162,29 +159,6 @@ export function buildTransition(csr: Csr, params: NetworkParams, previous?: { tr
     }
     rowSum[i] = Math.min(r, 1);
     shrink[i] = d / (d + kappa);
-  };
-  const old = previous?.transition;
-  const carried =
-    previous !== undefined &&
-    old !== undefined &&
-    given &&
-    previous.change.offsets === offsets &&
-    old.p.length === previous.change.from.targets.length &&
-    old.alpha === params.alpha &&
-    old.shrinkage === kappa &&
-    old.perContactCap === cap;
-  if (carried) {
-    carryRows(previous.change, old.p, p);
-    const kept = Math.min(n, old.rowSum.length);
-    rowSum.set(old.rowSum.subarray(0, kept));
-    shrink.set(old.shrink.subarray(0, kept));
-    for (const i of previous.change.rows) {
-      rowSum[i] = 0;
-      shrink[i] = 0;
-      row(i);
-    }
-  } else {
-    for (let i = 0; i < n; i++) row(i);
   }
   return { p, degree, rowSum, shrink, alpha: params.alpha, shrinkage: kappa, perContactCap: cap };
 }

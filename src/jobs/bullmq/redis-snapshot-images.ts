@@ -12,7 +12,7 @@
  * of one version of the string), never as one reply: ioredis's reply parser assembles a large
  * reply in a module-wide buffer pool of three times the reply's size (twice above 75 MB) and
  * keeps that memory for the life of the process. Measured: one 20 MiB GET left 60 MiB of
- * ArrayBuffer behind and one 100 MiB GET 200 MiB (a 1M-person image is about 140 MB); read in
+ * ArrayBuffer behind and one 100 MiB GET 200 MiB (a 1M-person image is about 230 MB); read in
  * 256 KiB slices, 5 and 12 MiB.
  */
 import type { Redis } from 'ioredis';

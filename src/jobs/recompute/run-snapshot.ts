@@ -6,13 +6,12 @@
  * image, with the x its propagation converged to, for the run after it (`keepRunImage`).
  */
 import type { ScoreRun } from '../../domain/scores.js';
-import type { RowChange } from '../../graph/nominal-csr.js';
-import { buildTransition, propagateNetwork, type NetworkResult, type Transition } from '../../graph/propagate.js';
+import { propagateNetwork, type NetworkResult } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import type { OwnPartsTable } from './own-parts.js';
 import { readSnapshotImageWithParts, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
-import { carriedFrom, snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage } from './snapshot-image.js';
+import { snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage } from './snapshot-image.js';
 import type { SnapshotImages } from './snapshot-images.js';
 
 export interface RunSnapshot {
@@ -23,8 +22,6 @@ export interface RunSnapshot {
   ownParts?: OwnPartsTable;
   /** Where the propagation starts: the base image's x, when it was patched and kept one. */
   warmStart?: Float64Array;
-  /** The base run's transition and the rows the patch rebuilt, when this process still holds it. */
-  carried?: { transition: Transition; change: RowChange };
   /** Incremental runs: the seqs whose data changed since the base run started, ascending. */
   dirty?: number[];
   /** `patched`: the base run's image refreshed with the dirty persons; `read`: a full read. */
@@ -53,39 +50,29 @@ export async function snapshotForRun(store: Store, model: Model, input: RunSnaps
   const patchedFrom = patched ? kept : undefined;
   const snapshot = snapshotOfImage(image, model, patchedFrom);
   const warmStart = patchedFrom ? warmStartOf(patchedFrom, snapshot) : undefined;
-  const carried = carriedFrom(image, patchedFrom);
   return {
     snapshot,
     image,
     ...(ownParts ? { ownParts } : {}),
     ...(warmStart ? { warmStart } : {}),
-    ...(carried ? { carried } : {}),
     ...(dirty ? { dirty } : {}),
     source: patched ? 'patched' : 'read',
   };
 }
 
-/**
- * PROPAGATE: the network values of a run's snapshot, starting from the base run's x and
- * carrying the base run's transition over the rows the patch kept, when there are such.
- */
+/** PROPAGATE: the network values of a run's snapshot, starting from the base run's x when there is one. */
 export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
-  const { snapshot, warmStart, carried } = run;
-  const transition = carried ? buildTransition(snapshot.csr, model.network, carried) : undefined;
-  return propagateNetwork(snapshot.csr, snapshot.own, model.network, {
-    mu: snapshot.mu,
-    ...(warmStart ? { initial: warmStart } : {}),
-    ...(transition ? { transition } : {}),
-  });
+  const { snapshot, warmStart } = run;
+  return propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart } : {}) });
 }
 
 /**
  * Keeps a run's image with the x its propagation converged to, for the next incremental run;
- * in this process also with the CSR and transition, so that the next run here carries them
- * over (about 250 bytes per person more, at 15 contacts each). Its `change` is dropped: it
- * would keep the base image's contacts alive.
+ * in this process also with the kernels' CSR, so that the next run here applies trust only to
+ * the rows its patch rebuilds (about 120 bytes per person more, at 15 contacts each). Its
+ * `change` is dropped: it would keep the base image's contacts alive.
  */
 export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult): Promise<void> {
-  const { change: _change, derived: _derived, ...image } = run.image;
-  await images.save(runId, { ...image, x: network.x, derived: { csr: run.snapshot.csr, transition: network.transition } });
+  const { change: _change, trusted: _trusted, ...image } = run.image;
+  await images.save(runId, { ...image, x: network.x, trusted: run.snapshot.csr });
 }

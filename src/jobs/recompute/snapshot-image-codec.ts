@@ -2,7 +2,7 @@
  * A snapshot image as one byte string, to keep it outside the process (Redis): a magic tag, a
  * JSON header (dates, model version, sizes, person ids), then the typed arrays as native-endian
  * (little-endian on x86 and ARM) blocks — about 29 bytes per person (37 with x) plus 12 per
- * contact entry (two per linked pair), e.g. ~200 MB for 1M persons and 7.5M links. Decoding
+ * contact entry (two per linked pair) and the ids, e.g. 229 MB for 1M persons and 7.5M links. Decoding
  * copies into fresh, aligned typed arrays and checks every length and the contacts' offsets.
  */
 import type { SnapshotImage } from './snapshot-image.js';

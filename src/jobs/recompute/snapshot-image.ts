@@ -9,7 +9,6 @@
  */
 import { trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
 import { replaceLinks, withTrust, type RowChange } from '../../graph/nominal-csr.js';
-import type { Transition } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
 
 export interface SnapshotImage {
@@ -36,12 +35,12 @@ export interface SnapshotImage {
   x?: Float64Array;
   /**
    * In memory only (never encoded): how `contacts` differs from the contacts of the image this
-   * one was patched from, so that the kernels' CSR and transition of that image's run can be
-   * carried over row by row (`snapshotOfImage`, `buildTransition`).
+   * one was patched from, so that the trusted weights of that image's run can be carried over
+   * row by row (`snapshotOfImage`).
    */
   change?: RowChange;
-  /** In memory only: the kernels' CSR and transition the run of this image computed. */
-  derived?: { csr: Csr; transition: Transition };
+  /** In memory only: the kernels' CSR (trust applied) of the run of this image. */
+  trusted?: Csr;
 }
 
 /** What the network kernels read: the image with μ, unused seqs at μ, and the CSR (sharing the image's structure). */
@@ -102,19 +101,9 @@ export function snapshotOfImage(image: SnapshotImage, model: Model, base?: Snaps
   const mu = persons > 0 ? total / persons : 0;
   for (let seq = 0; seq < n; seq++) if (image.ids[seq] === undefined) own[seq] = mu;
   if (image.contacts.nodeCount !== n) throw new Error(`snapshot-image: the contacts cover ${image.contacts.nodeCount} seqs, the ids ${n}`);
-  const previous = carriedFrom(image, base);
-  const csr = withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, model.network), previous && { trusted: previous.csr, change: previous.change });
+  const carried = image.change && base?.trusted && image.change.from === base.contacts ? { trusted: base.trusted, change: image.change } : undefined;
+  const csr = withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, model.network), carried);
   return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
-}
-
-/**
- * What a run on `image` can carry over from the run of `base`, the image it was patched from:
- * that run's CSR and transition, and the rows the patch rebuilt. Undefined unless `base` still
- * holds them (in the process that ran it) and `image` was patched from exactly its contacts.
- */
-export function carriedFrom(image: SnapshotImage, base: SnapshotImage | undefined): { csr: Csr; transition: Transition; change: RowChange } | undefined {
-  if (!image.change || !base?.derived || image.change.from !== base.contacts) return undefined;
-  return { ...base.derived, change: image.change };
 }
 
 /**
