@@ -5,7 +5,7 @@
  *
  * With `keepLast` (the workers), the process also keeps the last image it saved or loaded: the
  * worker that ran the base run usually runs the next one too, and then skips fetching and
- * decoding the image (about 15 MB per 100k persons). An image never changes once saved under its
+ * decoding the image (about 23 MB per 100k persons). An image never changes once saved under its
  * run id, so the copy is exact.
  *
  * An image is read in slices of at most `READ_SLICE_BYTES`, all in one MULTI (so the slices are

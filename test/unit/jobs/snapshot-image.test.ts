@@ -109,6 +109,11 @@ describe('snapshot images', () => {
     expect(() => decodeSnapshotImage(bytes.subarray(0, bytes.length - 1))).toThrow(/truncated/);
     expect(() => decodeSnapshotImage(Buffer.concat([bytes, Buffer.of(0)]))).toThrow(/trailing/);
     expect(() => decodeSnapshotImage(Buffer.from('not an image at all'))).toThrow(/not a snapshot image/);
+    const outside = { ...image, contacts: { ...image.contacts, targets: image.contacts.targets.map((t, e) => (e === 3 ? image.ids.length : t)) } };
+    expect(() => decodeSnapshotImage(encodeSnapshotImage(outside))).toThrow(/a contact lies outside the seqs/);
+    const offsets = Int32Array.from(image.contacts.offsets);
+    [offsets[5], offsets[6]] = [offsets[6]! + 1, offsets[5]!];
+    expect(() => decodeSnapshotImage(encodeSnapshotImage({ ...image, contacts: { ...image.contacts, offsets } }))).toThrow(/offsets decrease/);
     expect(decoded.x).toBeUndefined();
     // With the x of its run's propagation (the next incremental run's warm start).
     const x = Float64Array.from(image.own, (b, seq) => b / 2 + seq);
