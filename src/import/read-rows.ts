@@ -65,7 +65,9 @@ export async function openRows(path: string, rules: HeaderRules): Promise<RowSou
 }
 
 async function* csvRows(input: NodeJS.ReadableStream, file: string, rules: HeaderRules): AsyncIterable<RawRow> {
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  // Both line endings, whichever each line has: csv-parse otherwise takes the first line's for
+  // the whole file, and a file edited on two systems would merge rows (an LF row glued to the next).
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n'] }));
   let header: string[] | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

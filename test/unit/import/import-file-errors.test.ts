@@ -29,6 +29,17 @@ describe('importer: file-level problems', () => {
     }
   });
 
+  it('a CSV file with mixed CRLF and LF line endings is read row by row, with the right line numbers', async () => {
+    const path = join(dir, 'mixed.csv');
+    await writeFile(path, `${HEADER}\r\n${row('a')}\n${row('b')}\r\n${row('c')}\nbad,row\r\n${row('d')}`);
+    const store = new MemoryStore();
+    const messages: string[] = [];
+    const summary = await importFiles(store, { persons: path }, { onRejected: (m) => messages.push(m) });
+    expect((await store.personsBySeq(0, 10)).map((p) => p.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(summary.rejected).toBe(1);
+    expect(messages).toEqual([expect.stringMatching(/mixed\.csv:5: expected 9 columns, found 2/)]);
+  });
+
   it('an NDJSON file starting with a byte-order mark keeps its first row', async () => {
     const path = join(dir, 'persons.ndjson');
     const person = (id: string) => JSON.stringify({ id, verified: true, account_created: '2020-01-01', income_monthly: 1, debt_monthly: 0, assets: 0, bills_on_time_ratio: 1, activity_regularity: 1, address_changes: 0 });
