@@ -18,9 +18,10 @@ import type { Csr, LinkColumns } from './csr.js';
 
 /**
  * Which rows `replaceLinks` rebuilt. Every other row holds the same entries in the same order,
- * and — since a person's trust changes only when their data does, and then every row linking
- * them is rebuilt — the same trusted weights and transition values: a value per entry of such
- * a row can be carried over from the old layout (`carryRows`) instead of computed again.
+ * and — since a person's trust changes only when their data does (the as-of date is fixed for
+ * an image), and then every row linking them is rebuilt — the same trusted weights: a value
+ * per entry of such a row can be carried over from the old layout (`carryRows`) instead of
+ * computed again.
  */
 export interface RowChange {
   /** The CSR the change was made from. */
