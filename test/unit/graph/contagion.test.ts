@@ -5,7 +5,7 @@ import { ContagionWorkspace, pushContagion, type Shock } from '../../../src/grap
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../../../src/graph/network-params.js';
 import { propagateNetwork } from '../../../src/graph/propagate.js';
 import type { ScoreWeights } from '../../../src/graph/score-weights.js';
-import { csrOf, denseNetwork, graphSpec, networkParams, seeded } from './helpers.js';
+import { csrOf, denseNetwork, graphSpec, networkParams, randomFriendships, seeded } from './helpers.js';
 
 const W: ScoreWeights = { scale: 600, own: 0.95, network: 0.05 };
 
@@ -157,9 +157,7 @@ describe('pushContagion', () => {
   it('gives the same answer from a workspace reused across many pushes as from a fresh one', () => {
     const n = 400;
     const rnd = seeded(21);
-    const builder = new CsrBuilder(n);
-    for (let k = 0; k < 6 * n; k++) builder.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 100, 10);
-    const csr = builder.build();
+    const csr = randomFriendships(rnd, n, 6 * n, 100, 10);
     const result = propagateNetwork(csr, Float64Array.from({ length: n }, () => rnd()), DEFAULT_NETWORK_PARAMS);
     const shared = new ContagionWorkspace(csr, result);
     for (let k = 0; k < 40; k++) {

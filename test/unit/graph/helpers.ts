@@ -145,3 +145,13 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /** Deterministic uniform [0, 1) stream for fixtures (the engine's own mulberry32). */
 export const seeded = (seed: number): (() => number) => mulberry32(seed);
+
+/**
+ * The CSR of `friendships` friendships between persons drawn uniformly by `rnd` among n, each
+ * `sinceDays` old with `interactions` a year (self-pairs are dropped by the builder).
+ */
+export function randomFriendships(rnd: () => number, n: number, friendships: number, sinceDays: number, interactions: number): Csr {
+  const builder = new CsrBuilder(n);
+  for (let k = 0; k < friendships; k++) builder.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), sinceDays, interactions);
+  return builder.build();
+}

@@ -5,7 +5,7 @@ import { explainNetwork } from '../../../src/graph/explain.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../../../src/graph/network-params.js';
 import { buildTransition, meanOf, propagateNetwork } from '../../../src/graph/propagate.js';
 import { DEFAULT_SCORE_WEIGHTS } from '../../../src/graph/score-weights.js';
-import { csrOf, denseNetwork, graphSpec, maxAbsDiff, networkParams, seeded } from './helpers.js';
+import { csrOf, denseNetwork, graphSpec, maxAbsDiff, networkParams, randomFriendships, seeded } from './helpers.js';
 
 const POINTS_PER_NETWORK_UNIT = DEFAULT_SCORE_WEIGHTS.scale * DEFAULT_SCORE_WEIGHTS.network; // 30
 
@@ -33,9 +33,7 @@ describe('propagateNetwork', () => {
   it('meets the documented default stopping rule: L1 change per node below 1e-9', () => {
     const rnd = seeded(3);
     const n = 500;
-    const builder = new CsrBuilder(n);
-    for (let k = 0; k < 2500; k++) builder.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 300, 10);
-    const csr = builder.build();
+    const csr = randomFriendships(rnd, n, 2500, 300, 10);
     const b = Float64Array.from({ length: n }, () => rnd());
     const got = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS);
     expect(got.converged).toBe(true);
@@ -48,9 +46,7 @@ describe('propagateNetwork', () => {
   it('started from an earlier x (a warm start) reaches the same values in no more sweeps', () => {
     const rnd = seeded(5);
     const n = 2000;
-    const builder = new CsrBuilder(n);
-    for (let k = 0; k < 10_000; k++) builder.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 300, 10);
-    const csr = builder.build();
+    const csr = randomFriendships(rnd, n, 10_000, 300, 10);
     const before = Float64Array.from({ length: n }, () => rnd());
     const earlier = propagateNetwork(csr, before, DEFAULT_NETWORK_PARAMS);
     const b = Float64Array.from(before);
