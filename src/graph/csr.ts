@@ -339,11 +339,7 @@ export class CsrBuilder {
     if (this.built) throw new Error('csr: builder already built; create a new one');
     this.built = true;
     const n = this.nodeCount;
-    const trust = this.trust ? Float64Array.from(this.trust) : new Float64Array(n).fill(1);
-    for (let i = 0; i < n; i++) {
-      const t = trust[i]!;
-      if (!(t >= 0 && t <= 1)) throw new Error(`csr: trust of person ${i} is ${t}, outside [0, 1]`);
-    }
+    const trust = checkedTrust(this.trust, n);
     const csr = assemble(n, this.a.subarray(0, this.size), this.b.subarray(0, this.size), this.w.subarray(0, this.size), trust);
     this.a = new Int32Array(0);
     this.b = new Int32Array(0);
@@ -442,13 +438,24 @@ export function csrFromLinks(nodeCount: number, links: LinkColumns<Int32Array, F
     // Anything the builder would refuse or drop (a self-link): let it do so, with its message.
     if (!(x >= 0 && x < nodeCount && y >= 0 && y < nodeCount) || x === y || !(weight >= 0) || weight === Infinity) return viaBuilder();
   }
-  if (options.trust && options.trust.length !== nodeCount) throw new Error(`csr: trust has ${options.trust.length} entries for ${nodeCount} persons`);
-  const trust = options.trust ? Float64Array.from(options.trust) : new Float64Array(nodeCount).fill(1);
-  for (let i = 0; i < nodeCount; i++) {
-    const t = trust[i]!;
+  return assemble(nodeCount, a, b, w, checkedTrust(options.trust, nodeCount));
+}
+
+/**
+ * A copy of per-person trust for n persons (1 for everybody when none is given), refused with
+ * a one-line error when its length is wrong or a value lies outside [0, 1].
+ *
+ * @example checkedTrust([1, 0.5], 2) // Float64Array [1, 0.5]
+ */
+export function checkedTrust(trust: ArrayLike<number> | undefined, n: number): Float64Array {
+  if (!trust) return new Float64Array(n).fill(1);
+  if (trust.length !== n) throw new Error(`csr: trust has ${trust.length} entries for ${n} persons`);
+  const copy = Float64Array.from(trust);
+  for (let i = 0; i < n; i++) {
+    const t = copy[i]!;
     if (!(t >= 0 && t <= 1)) throw new Error(`csr: trust of person ${i} is ${t}, outside [0, 1]`);
   }
-  return assemble(nodeCount, a, b, w, trust);
+  return copy;
 }
 
 /** Input of `buildCsr`: everything the snapshot needs, as typed columns. */

@@ -14,7 +14,7 @@
  * as it is, in runs between changed rows: O(n) for the offsets, a block copy for the entries,
  * and O(Σ degree) over the changed rows.
  */
-import type { Csr, LinkColumns } from './csr.js';
+import { checkedTrust, type Csr, type LinkColumns } from './csr.js';
 
 /**
  * Which rows `replaceLinks` rebuilt. Every other row holds the same entries in the same order,
@@ -66,12 +66,7 @@ export function carryRows<T extends Int32Array | Float64Array>(change: RowChange
 export function withTrust(nominal: Csr, trust: ArrayLike<number>, previous?: { trusted: Csr; change: RowChange }): Csr {
   const n = nominal.nodeCount;
   const { targets, weights: nominalWeights, degree } = checkNominal(nominal, 'withTrust');
-  if (trust.length !== n) throw new Error(`csr: trust has ${trust.length} entries for ${n} persons`);
-  const t = Float64Array.from(trust);
-  for (let i = 0; i < n; i++) {
-    const value = t[i]!;
-    if (!(value >= 0 && value <= 1)) throw new Error(`csr: trust of person ${i} is ${value}, outside [0, 1]`);
-  }
+  const t = checkedTrust(trust, n);
   const weights = new Float64Array(targets.length);
   const offsets = nominal.offsets;
   const trustRows = (from: number, to: number) => {
