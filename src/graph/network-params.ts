@@ -6,7 +6,10 @@
 export interface NetworkParams {
   /** Smoothing factor α of x = (1 − α)·b + α·P·x; in [0, 1). */
   alpha: number;
-  /** Shrinkage strength κ (in units of contact weight): n_i = (D_i·(Px)_i + κ·μ)/(D_i + κ). */
+  /**
+   * Shrinkage strength κ, in contacts: n_i = s_i·(contact average) + (1 − s_i)·μ with
+   * s_i = k_i/(k_i + κ), k_i the effective number of contacts (propagate.ts).
+   */
   shrinkage: number;
   /** Largest share of a person's contact weight one contact may hold; the excess goes to the prior. */
   perContactCap: number;
@@ -24,8 +27,8 @@ export interface NetworkParams {
 
 export const DEFAULT_NETWORK_PARAMS: Readonly<NetworkParams> = Object.freeze({
   alpha: 0.5,
-  shrinkage: 2,
-  perContactCap: 0.25,
+  shrinkage: 1,
+  perContactCap: 1,
   friendWeight: 1,
   paidWeight: 2,
   unverifiedTrust: 0.1,

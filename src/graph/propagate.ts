@@ -13,10 +13,17 @@
  *     (P̃x)_i = Σ_j P_ij x_j + (1 − r_i)·μ          completed contact average
  *
  *     x_i = (1 − α)·b_i + α·(P̃x)_i   if D_i > 0;   x_i = b_i  if D_i = 0 (no contacts)
- *     n_i = s_i·(P̃x)_i + (1 − s_i)·μ,   s_i = D_i / (D_i + κ)   (s_i = 0 when D_i = 0)
+ *     k_i = (Σ_j w_ij)² / Σ_j w_ij²                effective number of contacts (Kish)
+ *     n_i = s_i·(P̃x)_i + (1 − s_i)·μ,   s_i = k_i / (k_i + κ)   (s_i = 0 when D_i = 0)
  *
- * i.e. n_i = (D_i·(P̃x)_i + κμ)/(D_i + κ) as in DESIGN.md; a person with no contacts gets
- * exactly μ. In matrix form x solves (I − αP)·x = f with
+ * A person with no contacts gets exactly μ. Why k_i: the contact average is a weighted mean,
+ * whose variance is σ²/k_i (k_i counts equal contacts once each, and a contact who holds most
+ * of the weight about once), so its credibility in Bühlmann's sense is k_i/(k_i + κ) with κ the
+ * ratio of the within-neighbourhood variance to the between-neighbourhood variance of x —
+ * a number of contacts, whatever units the tie strengths are in. The earlier D_i/(D_i + κ) was
+ * in units of tie strength, so a person with one or two weak real-world ties (strengths near
+ * 0.2) kept a fifth of their contacts' signal. One contact holds at most 1/(1 + κ) of n_i.
+ * In matrix form x solves (I − αP)·x = f with
  *
  *     f_i = (1 − α)·b_i + α·(1 − r_i)·μ   (D_i > 0),     f_i = b_i   (D_i = 0),
  *
@@ -60,7 +67,7 @@ export interface Transition {
   degree: Float64Array;
   /** r_i = Σ_j P_ij (≤ 1). */
   rowSum: Float64Array;
-  /** s_i = D_i / (D_i + κ); 0 for persons without contacts. */
+  /** s_i = k_i / (k_i + κ), k_i the effective number of contacts; 0 for persons without contacts. */
   shrink: Float64Array;
   /** α, κ and the cap the transition was built with. */
   alpha: number;
@@ -145,10 +152,15 @@ export function buildTransition(csr: Csr, params: NetworkParams): Transition {
     if (!(d > 0)) continue; // no contacts: P row, r and s stay 0
     const inv = 1 / d;
     let r = 0;
+    let sum = 0;
+    let sumOfSquares = 0;
     for (let e = start; e < end; e++) {
-      const share = Math.min(weights[e]! * inv, cap);
+      const w = weights[e]!;
+      const share = Math.min(w * inv, cap);
       p[e] = share;
       r += share;
+      sum += w;
+      sumOfSquares += w * w;
     }
     // Rounding can push a full row a hair over 1; the prior share must stay ≥ 0.
     if (r > 1) {
@@ -158,9 +170,23 @@ export function buildTransition(csr: Csr, params: NetworkParams): Transition {
       for (let e = start; e < end; e++) r += p[e]!;
     }
     rowSum[i] = Math.min(r, 1);
-    shrink[i] = d / (d + kappa);
+    const contacts = sumOfSquares > 0 ? (sum * sum) / sumOfSquares : 0;
+    shrink[i] = contacts > 0 ? contacts / (contacts + kappa) : 0;
   }
   return { p, degree, rowSum, shrink, alpha: params.alpha, shrinkage: kappa, perContactCap: cap };
+}
+
+/**
+ * The most of a person's network value n_i that one contact can hold, s_i·P_ij, whatever the
+ * graph: P_ij ≤ min(cap, p) with p = w_ij/Σ_j w_ij, and k_i ≤ 1/p², so
+ * s_i·P_ij ≤ min(cap, p/(1 + κp²)), whose largest value over p ∈ (0, 1] is 1/(1 + κ) for κ ≤ 1
+ * and 1/(2√κ) for κ ≥ 1.
+ *
+ * @example largestContactShare({ shrinkage: 1, perContactCap: 1 }) // 0.5
+ */
+export function largestContactShare(params: Pick<NetworkParams, 'shrinkage' | 'perContactCap'>): number {
+  const kappa = params.shrinkage;
+  return Math.min(params.perContactCap, kappa <= 1 ? 1 / (1 + kappa) : 1 / (2 * Math.sqrt(kappa)));
 }
 
 /** mean(b). */

@@ -50,7 +50,7 @@ export interface Snapshot {
   ids: (string | undefined)[];
   /** b_i: own score in [0, 1] by seq; unused seqs hold the mean, so they never move μ. */
   own: Float64Array;
-  /** μ: the mean own score over the persons (the network prior). */
+  /** μ: the network prior, the mean own score over the verified persons (over all when none is). */
   mu: number;
   csr: Csr;
   persons: number;
@@ -80,7 +80,7 @@ export interface ImagePatch {
 }
 
 /**
- * Builds the kernels' snapshot from an image: μ over the persons, unused seqs at μ, trust from
+ * Builds the kernels' snapshot from an image: μ over the verified persons, unused seqs at μ, trust from
  * verification and account age applied to the contacts — only to the rebuilt rows when `base`
  * is the image this one was patched from and still holds its run's CSR. The image is not changed.
  *
@@ -93,12 +93,20 @@ export function snapshotOfImage(image: SnapshotImage, model: Model, base?: Snaps
   const own = Float64Array.from(image.own);
   let persons = 0;
   let total = 0;
+  let verifiedPersons = 0;
+  let verifiedTotal = 0;
   for (let seq = 0; seq < n; seq++) {
     if (image.ids[seq] === undefined) continue;
     persons++;
     total += own[seq]!;
+    if (image.verified[seq]) {
+      verifiedPersons++;
+      verifiedTotal += own[seq]!;
+    }
   }
-  const mu = persons > 0 ? total / persons : 0;
+  // The prior counts verified persons only, so a farm of unverified accounts cannot move it;
+  // a population where nobody is verified has no better prior than its own mean.
+  const mu = verifiedPersons > 0 ? verifiedTotal / verifiedPersons : persons > 0 ? total / persons : 0;
   for (let seq = 0; seq < n; seq++) if (image.ids[seq] === undefined) own[seq] = mu;
   if (image.contacts.nodeCount !== n) throw new Error(`snapshot-image: the contacts cover ${image.contacts.nodeCount} seqs, the ids ${n}`);
   const carried = image.change && base?.trusted && image.change.from === base.contacts ? { trusted: base.trusted, change: image.change } : undefined;

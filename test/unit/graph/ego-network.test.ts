@@ -55,7 +55,7 @@ describe('egoNetwork', () => {
     const json = JSON.parse(JSON.stringify(g.export())) as { nodes: { key: string }[]; edges: { key: string; attributes: { share: number } }[] };
     expect(json.nodes.map((n) => n.key)).toEqual(['6', '1', '9']);
     const e = json.edges.find((x) => x.key === '6>1')!;
-    expect(e.attributes.share).toBeCloseTo(Math.min(4.5 / (4.5 + 7), 0.25), 15);
+    expect(e.attributes.share).toBeCloseTo(Math.min(4.5 / (4.5 + 7), DEFAULT_NETWORK_PARAMS.perContactCap), 15);
     expect(() => egoNetwork(csr, 10)).toThrow(/^ego-network: person 10 is outside 0\.\.9/);
     expect(() => egoNetwork(csr, 0, { maxNodes: 0 })).toThrow(/^ego-network: maxNodes/);
   });

@@ -49,7 +49,13 @@ export function denseModel(csr: Csr, params: NetworkParams): DenseModel {
   const D = W.map((row, i) => (csr.degree ? csr.degree[i]! : row.reduce((u, v) => u + v, 0)));
   const P = W.map((row, i) => row.map((w) => (D[i]! > 0 ? Math.min(w / D[i]!, params.perContactCap) : 0)));
   const r = P.map((row) => row.reduce((u, v) => u + v, 0));
-  const s = D.map((d) => (d > 0 ? d / (d + params.shrinkage) : 0));
+  // k_i = (Σ_j w_ij)² / Σ_j w_ij², the effective number of contacts.
+  const k = W.map((row) => {
+    const sum = row.reduce((u, v) => u + v, 0);
+    const squares = row.reduce((u, v) => u + v * v, 0);
+    return squares > 0 ? (sum * sum) / squares : 0;
+  });
+  const s = D.map((d, i) => (d > 0 && k[i]! > 0 ? k[i]! / (k[i]! + params.shrinkage) : 0));
   return { P, D, r, s };
 }
 

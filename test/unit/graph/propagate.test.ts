@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CsrBuilder, csrFromEntries, trustArray } from '../../../src/graph/csr.js';
 import { explainNetwork } from '../../../src/graph/explain.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../../../src/graph/network-params.js';
-import { buildTransition, meanOf, propagateNetwork } from '../../../src/graph/propagate.js';
+import { buildTransition, largestContactShare, meanOf, propagateNetwork } from '../../../src/graph/propagate.js';
 import { DEFAULT_SCORE_WEIGHTS } from '../../../src/graph/score-weights.js';
 import { csrOf, denseNetwork, graphSpec, maxAbsDiff, networkParams, randomFriendships, seeded } from './helpers.js';
 
@@ -94,11 +94,13 @@ describe('propagateNetwork', () => {
       }),
       { numRuns: 200 },
     );
-    // One contact: P = cap = 0.25, so n = s·(0.25·x_1 + 0.75·μ) + (1 − s)·μ.
+    // One contact: P = cap = 0.25, so n = s·(0.25·x_1 + 0.75·μ) + (1 − s)·μ, with s = 1/(1 + κ):
+    // one contact is one effective contact, whatever its weight (2 here).
+    const params = { ...DEFAULT_NETWORK_PARAMS, perContactCap: 0.25 };
     const csr = csrFromEntries(2, [0, 1], [1, 0], [2, 2]);
     const b = Float64Array.of(0, 1);
-    const r = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { tolerance: 1e-15 });
-    const s = 2 / (2 + DEFAULT_NETWORK_PARAMS.shrinkage);
+    const r = propagateNetwork(csr, b, params, { tolerance: 1e-15 });
+    const s = 1 / (1 + params.shrinkage);
     expect(r.network[0]).toBeCloseTo(s * (0.25 * r.x[1]! + 0.75 * 0.5) + (1 - s) * 0.5, 14);
   });
 
@@ -202,22 +204,32 @@ describe('gaming bounds (default params, network weight 0.05, scale 600)', () =>
     expect(r.after).toBeLessThanOrEqual(r.mu + DEFAULT_NETWORK_PARAMS.unverifiedTrust * (1 - r.mu));
   });
 
-  it('no contact holds more than the per-contact cap of a person’s contact weight', () => {
+  it('no contact holds more than the per-contact cap, nor more than largestContactShare of the network value', () => {
     fc.assert(
-      fc.property(graphSpec(), (spec) => {
-        const params = DEFAULT_NETWORK_PARAMS;
-        const csr = csrOf(spec, params);
-        const result = propagateNetwork(csr, Float64Array.from(spec.b), params);
-        for (let i = 0; i < spec.n; i++) {
-          const why = explainNetwork(csr, result, i);
-          for (const c of why.contributions) {
-            expect(c.share).toBeLessThanOrEqual(params.perContactCap);
-            // ∂n_i/∂x_j = s_i·P_ij ≤ cap: one contact moves n_i by at most cap·(its move).
-            expect(c.contribution).toBeLessThanOrEqual(params.perContactCap * c.value + 1e-15);
+      fc.property(
+        graphSpec(),
+        fc.constantFrom(0.25, 0.5, 1),
+        fc.constantFrom(0.3, 1, 4),
+        (spec, perContactCap, shrinkage) => {
+          const params = { ...DEFAULT_NETWORK_PARAMS, perContactCap, shrinkage };
+          const csr = csrOf(spec, params);
+          const result = propagateNetwork(csr, Float64Array.from(spec.b), params);
+          const bound = largestContactShare(params);
+          for (let i = 0; i < spec.n; i++) {
+            const why = explainNetwork(csr, result, i);
+            for (const c of why.contributions) {
+              expect(c.share).toBeLessThanOrEqual(params.perContactCap);
+              // ∂n_i/∂x_j = s_i·P_ij: one contact moves n_i by at most `bound` times its own move.
+              expect(c.contribution).toBeLessThanOrEqual(bound * c.value + 1e-15);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     );
+    // The bound is reached: one contact alone holds exactly 1/(1 + κ) when κ ≤ 1.
+    const csr = csrFromEntries(2, [0, 1], [1, 0], [1, 1]);
+    const result = propagateNetwork(csr, Float64Array.of(0.5, 1), DEFAULT_NETWORK_PARAMS);
+    expect(explainNetwork(csr, result, 0).contributions[0]!.contribution).toBeCloseTo(largestContactShare(DEFAULT_NETWORK_PARAMS) * result.x[1]!, 14);
   });
 });

@@ -42,7 +42,9 @@ describe('recomputeInline', () => {
       expect(stored.score).toBe(expected.score);
       expect(stored.dimensions).toEqual(expected.dimensions);
     }
-    expect(snapshot.mu).toBeCloseTo([...snapshot.own].reduce((x, y) => x + y, 0) / 4, 12);
+    // The prior counts the verified persons only (c is not).
+    const verified = ['a', 'b', 'loner'].map((id) => snapshot.own[snapshot.ids.indexOf(id)]!);
+    expect(snapshot.mu).toBeCloseTo(verified.reduce((x, y) => x + y, 0) / 3, 12);
   });
 
   it('marks a failing run failed with its reason and never publishes it', async () => {
