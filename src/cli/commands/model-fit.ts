@@ -1,0 +1,144 @@
+/**
+ * `tiescore model fit`: fits the five dimension weights and the network's α and κ on observed
+ * outcomes (src/fit/fit-model.ts), writes the fitted model as a new model file and prints the
+ * fit report — AUC and KS on the persons it was fitted on and on a holdout, with and without the
+ * network dimension, overall and on thin files, and the adverse-impact ratios under the new model.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { readFitData } from '../../fit/fit-data.js';
+import { FIT_DEFAULTS, fitModel, type Holdout, type ModelFit, type ModelFitReport, type SegmentFit } from '../../fit/fit-model.js';
+import { readOutcomesFile } from '../../reports/outcomes-file.js';
+import { parseModel, SCORE_SPAN, type Model } from '../../score/index.js';
+import type { Store } from '../../store/store.js';
+import { CliError } from '../cli-error.js';
+import { loadCliModel } from '../load-cli-model.js';
+import { withCliStore } from '../open-store.js';
+import { calendarDate } from '../parse-options.js';
+import { asCliError } from './evaluate.js';
+
+interface FitOptions {
+  outcomes?: string;
+  holdout?: number;
+  holdoutFrom?: string;
+  networkCap: number;
+  model?: string;
+  out: string;
+  name?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+const VERSION = /^[A-Za-z0-9._-]+$/;
+
+const share = (value: string): number => {
+  const number = Number(value);
+  if (!/^(0(\.\d+)?|\.\d+)$/.test(value.trim()) || !(number > 0 && number < 1)) throw new InvalidArgumentError('--holdout must be a share between 0 and 1, e.g. 0.3');
+  return number;
+};
+
+const points = (value: string): number => {
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(number >= 0 && number < SCORE_SPAN)) {
+    throw new InvalidArgumentError(`--network-cap must be a number of points from 0 to below ${SCORE_SPAN}`);
+  }
+  return number;
+};
+
+/** Adds `fit` to the `model` command group. */
+export function registerModelFit(model: Command): void {
+  model
+    .command('fit')
+    .description('Fit the dimension weights and the network parameters on observed outcomes; write a new model file and print the fit report')
+    .requiredOption('--out <file>', 'where to write the fitted model (JSON), e.g. models/acme-2026-12.json')
+    .option('--outcomes <file>', 'outcomes file person_id,defaulted (CSV or .ndjson); default: the outcomes stored by `tiescore import --outcomes`')
+    .option('--holdout <share>', `share of the persons held out at random to report on (default ${FIT_DEFAULTS.holdoutShare})`, share)
+    .option('--holdout-from <date>', 'hold out the persons whose account opened on or after DATE instead (YYYY-MM-DD)', calendarDate('--holdout-from'))
+    .option('--network-cap <points>', 'the most the network dimension may move a score: 600 × its weight ≤ POINTS', points, FIT_DEFAULTS.networkCapPoints)
+    .option('--model <file>', 'the model to start from: its bins, reasons and trust settings are kept (default: TIESCORE_MODEL or models/default.json)')
+    .option('--name <version>', 'version of the fitted model (default: the --out file name without .json)')
+    .option('--force', 'replace --out if it exists')
+    .option('--json', 'print the fit report as one JSON object')
+    .addHelpText(
+      'after',
+      '\nFits on the persons of the published run that have an outcome. The weights are ≥ 0 (a better\n' +
+        'dimension never lowers a score) and sum to 1; α and κ are picked from a small grid by the training\n' +
+        'log-likelihood. The holdout is only reported on. Use the result anywhere a model goes: --model FILE.',
+    )
+    .action(async (options: FitOptions) => {
+      if (options.holdout !== undefined && options.holdoutFrom !== undefined) throw new CliError('give --holdout or --holdout-from, not both');
+      if (!options.force && existsSync(options.out)) throw new CliError(`${options.out} exists; give --force to replace it`);
+      const version = options.name ?? basename(options.out).replace(/\.json$/i, '');
+      if (!VERSION.test(version)) throw new CliError(`the model version "${version}" may hold only letters, digits, ".", "-" and "_": give --name VERSION`);
+      const config = loadConfig();
+      const base = await loadCliModel(config, options.model);
+      const outcomes = options.outcomes === undefined ? undefined : await readOutcomesFile(options.outcomes).catch(asCliError);
+      const holdout: Holdout = options.holdoutFrom ? { accountsFrom: options.holdoutFrom } : { share: options.holdout ?? FIT_DEFAULTS.holdoutShare };
+      const fitted = await withCliStore(config, (store) => fitPublished(store, base, { outcomes, holdout, networkCapPoints: options.networkCap, version }));
+      await writeFile(options.out, `${JSON.stringify(fittedModelFile(fitted), null, 2)}\n`);
+      console.log(options.json ? JSON.stringify(fitted.report) : `${describeModelFit(fitted.report)}\nwrote ${options.out}`);
+    });
+}
+
+/** The fit on the store's published run (the command without its file I/O). */
+export async function fitPublished(
+  store: Store,
+  base: Model,
+  options: { outcomes?: ReadonlyMap<string, boolean> | undefined; holdout: Holdout; networkCapPoints: number; version: string },
+): Promise<ModelFit> {
+  try {
+    return fitModel(await readFitData(store, base, options.outcomes), base, options);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('fit: ')) throw new CliError(error.message.slice('fit: '.length));
+    return asCliError(error);
+  }
+}
+
+/** The fitted model as its file holds it, checked by the same parser every model goes through. */
+export function fittedModelFile(fitted: ModelFit): Model {
+  const { model, report } = fitted;
+  const notes =
+    `Fitted by \`tiescore model fit\` from ${report.base} on run ${report.run.id} (as of ${report.run.asOf}): ` +
+    `${report.persons.train} persons fitted on, ${report.persons.holdout} held out (${report.holdout}). ` +
+    `Holdout AUC ${fmt(report.holdoutFit.all.auc.withNetwork)} with the network dimension, ${fmt(report.holdoutFit.all.auc.withoutNetwork)} without. ` +
+    `The network dimension can move a score by at most ${report.networkReachPoints.toFixed(1)} points (cap ${report.networkCapPoints}).`;
+  return parseModel({ ...model, notes });
+}
+
+const fmt = (value: number | null, digits = 4) => (value === null ? '–' : value.toFixed(digits));
+
+function segmentLines(name: string, s: SegmentFit): string[] {
+  const d = s.difference;
+  return [
+    `  ${name.padEnd(14)} ${String(s.persons).padStart(7)} ${String(s.defaults).padStart(7)}   ${fmt(s.auc.withNetwork)}  ${fmt(s.auc.withoutNetwork)}  ${fmt(s.auc.networkAlone)}   ${fmt(s.ks.withNetwork, 3)} / ${fmt(s.ks.withoutNetwork, 3)}   ${d ? `${fmt(d.difference)} [${fmt(d.lower)}, ${fmt(d.upper)}]` : '–'}`,
+  ];
+}
+
+/** The fit report as text. */
+export function describeModelFit(report: ModelFitReport): string {
+  const w = report.weights;
+  const v = report.weightsWithoutNetwork;
+  const weights = (x: typeof w) => `history ${x.history.toFixed(3)}, behaviour ${x.behaviour.toFixed(3)}, capacity ${x.capacity.toFixed(3)}, identity ${x.identity.toFixed(3)}, network ${x.network.toFixed(3)}`;
+  return [
+    `model ${report.version}, fitted from ${report.base} on run ${report.run.id} (as of ${report.run.asOf})`,
+    `persons: ${report.persons.train} fitted on, ${report.persons.holdout} held out (${report.holdout})`,
+    `weights: ${weights(w)}`,
+    `network: α ${report.network.alpha}, κ ${report.network.shrinkage}; it can move a score by at most ${report.networkReachPoints.toFixed(1)} points` +
+      (report.capped ? ` (held at the cap of ${report.networkCapPoints}: the outcomes would give it more)` : ` (cap ${report.networkCapPoints})`),
+    `without the network dimension (for comparison): ${weights(v)}`,
+    '',
+    '  segment        persons defaults   AUC with / without / network alone   KS with / without   AUC difference [95%]',
+    '  training',
+    ...segmentLines('all', report.train.all),
+    ...segmentLines('thin file', report.train.thin),
+    '  holdout',
+    ...segmentLines('all', report.holdoutFit.all),
+    ...segmentLines('thin file', report.holdoutFit.thin),
+    '',
+    'adverse impact ratio under the fitted model (with / without network; under 0.8 flagged):',
+    ...report.fairness.map((f) => `  ${f.attribute} ${f.group.padEnd(8)} ${fmt(f.withNetwork, 3)} / ${fmt(f.withoutNetwork, 3)}${f.flagged ? '  flagged' : ''}`),
+  ].join('\n');
+}

@@ -1,0 +1,252 @@
+/**
+ * `tiescore model fit`: a lender adopts tiescore by fitting it to their own book. Given the
+ * persons of a published run with observed outcomes, fits the five dimension weights
+ * (fit-weights.ts: monotone, the network's reach capped in points) and the network's smoothing
+ * α and shrinkage κ, and reports how the fitted score ranks the outcomes on the persons it was
+ * fitted on and on a holdout it never saw.
+ *
+ * The own score b depends on the weights and the network dimension on b, so for each (α, κ) of
+ * a small grid the fit alternates: propagate b over the graph, fit the weights, recompute b,
+ * `rounds` times. The (α, κ) with the lowest training log-loss wins — the holdout only reports.
+ * The network values the report scores with are those the recompute pipeline computes with the
+ * fitted model (same snapshot, same kernel), so `recompute --model FITTED` reproduces them.
+ */
+import { propagateNetwork, type NetworkResult } from '../graph/index.js';
+import { snapshotOfImage } from '../jobs/recompute/snapshot-image.js';
+import { EVALUATION_DEFAULTS } from '../reports/evaluation.js';
+import { fairnessReport } from '../reports/fairness.js';
+import { auc } from '../reports/metrics/auc.js';
+import { aucDifference, type AucDifference } from '../reports/metrics/bootstrap.js';
+import { ks } from '../reports/metrics/ks.js';
+import { bandOf, ownScore, SCORE_SPAN, scoreOfDimensions, type Model, type PersonalDimension } from '../score/index.js';
+import type { ReportRow } from '../store/store.js';
+import { mulberry32 } from '../graph/communities.js';
+import type { FitData } from './fit-data.js';
+import { fitWeights, type DimensionColumns, type Weights } from './fit-weights.js';
+
+export const FIT_DEFAULTS = {
+  /** The most the network dimension may move a score: 600·w_network ≤ this. */
+  networkCapPoints: 60,
+  /** Share of the persons held out when no holdout is named. */
+  holdoutShare: 0.3,
+  /** Seed of the random holdout. */
+  seed: 1,
+  /** Candidate smoothing factors α and shrinkages κ (in contacts). */
+  alphas: [0, 0.2, 0.5],
+  shrinkages: [0.5, 1, 2],
+  /** Alternations of propagating and fitting the weights per candidate. */
+  rounds: 3,
+  /** Bootstrap replicates of the AUC difference with and without the network. */
+  replicates: 500,
+};
+
+/** The persons held out: a random share, or those whose account opened on or after a date. */
+export type Holdout = { share: number } | { accountsFrom: string };
+
+export interface ModelFitOptions {
+  /** Version of the fitted model. */
+  version: string;
+  holdout?: Holdout;
+  networkCapPoints?: number;
+  alphas?: readonly number[];
+  shrinkages?: readonly number[];
+  rounds?: number;
+  replicates?: number;
+  seed?: number;
+}
+
+/** How one score ranks one segment's outcomes. */
+export interface SegmentFit {
+  persons: number;
+  defaults: number;
+  auc: { withNetwork: number | null; withoutNetwork: number | null; networkAlone: number | null };
+  ks: { withNetwork: number | null; withoutNetwork: number | null };
+  /** AUC with − without the network, with its paired bootstrap interval. */
+  difference: AucDifference | null;
+}
+
+export interface ModelFitReport {
+  base: string;
+  version: string;
+  run: { id: string; asOf: string };
+  holdout: string;
+  persons: { train: number; holdout: number };
+  networkCapPoints: number;
+  /** 600·w_network: the most the network dimension can move a score under the fitted model. */
+  networkReachPoints: number;
+  /** True when the cap decided the network weight. */
+  capped: boolean;
+  weights: Weights;
+  network: { alpha: number; shrinkage: number };
+  /** The weights of the same fit without the network dimension (what "without" means below). */
+  weightsWithoutNetwork: Weights;
+  candidates: { alpha: number; shrinkage: number; trainLogLoss: number }[];
+  train: { all: SegmentFit; thin: SegmentFit };
+  holdoutFit: { all: SegmentFit; thin: SegmentFit };
+  /** Adverse-impact ratios under the fitted model (fairness report at its default cut-off). */
+  fairness: { attribute: string; group: string; withNetwork: number | null; withoutNetwork: number | null; flagged: boolean }[];
+}
+
+export interface ModelFit {
+  model: Model;
+  report: ModelFitReport;
+  /** The persons with an outcome, scored under the fitted model. */
+  rows: ReportRow[];
+}
+
+interface Candidate {
+  alpha: number;
+  shrinkage: number;
+  weights: Weights;
+  capped: boolean;
+  trainLogLoss: number;
+}
+
+/**
+ * @example
+ * const { model, report } = fitModel(await readFitData(store, base), base, { version: 'acme-2026.12' });
+ */
+export function fitModel(data: FitData, base: Model, options: ModelFitOptions): ModelFit {
+  const o = { ...FIT_DEFAULTS, ...options };
+  const holdout = o.holdout ?? { share: FIT_DEFAULTS.holdoutShare };
+  const inHoldout = holdoutMask(data, holdout, o.seed);
+  const train = data.rows.filter((_, k) => !inHoldout[k]);
+  const held = data.rows.filter((_, k) => inHoldout[k]);
+  if (train.length === 0) throw new Error('fit: the holdout leaves nobody to fit on');
+  const trainOutcomes = Uint8Array.from(train, (row) => (row.defaulted ? 1 : 0));
+
+  const candidates: Candidate[] = [];
+  for (const alpha of o.alphas) {
+    for (const shrinkage of o.shrinkages) {
+      let weights: Weights = { ...base.weights };
+      let fit: ReturnType<typeof fitWeights> | undefined;
+      for (let round = 0; round < o.rounds; round++) {
+        const network = propagateWith(data, modelWith(base, weights, alpha, shrinkage));
+        fit = fitWeights(columnsOf(data, train, network.network), trainOutcomes, o.networkCapPoints);
+        weights = fit.weights;
+      }
+      candidates.push({ alpha, shrinkage, weights, capped: fit!.capped, trainLogLoss: fit!.fit.logLoss });
+    }
+  }
+  const best = candidates.reduce((a, b) => (b.trainLogLoss < a.trainLogLoss ? b : a));
+  const model: Model = { ...modelWith(base, best.weights, best.alpha, best.shrinkage), version: o.version };
+  const network = propagateWith(data, model).network;
+  const without = fitWeights(columnsOf(data, train, network), trainOutcomes, 0).weights;
+  const withoutModel: Model = { ...model, weights: without };
+
+  const scored = data.rows.map((row) => rescored(row, data, network, model));
+  const segment = (rows: ReportRow[]) => segmentFit(rows, model, withoutModel, o.replicates);
+  const thin = (rows: ReportRow[]) => rows.filter((row) => row.creditEvents <= EVALUATION_DEFAULTS.thinFileMaxEvents);
+  const scoredTrain = scored.filter((_, k) => !inHoldout[k]);
+  const scoredHeld = scored.filter((_, k) => inHoldout[k]);
+  const fairness = fairnessReport({ run: { id: data.run.id, modelVersion: model.version, asOf: data.run.asOf }, rows: scored, model });
+
+  return {
+    model,
+    report: {
+      base: base.version,
+      version: model.version,
+      run: { id: data.run.id, asOf: data.run.asOf },
+      holdout: 'share' in holdout ? `a random ${Math.round(holdout.share * 100)}% of the persons (seed ${o.seed})` : `accounts opened on or after ${holdout.accountsFrom}`,
+      persons: { train: train.length, holdout: held.length },
+      networkCapPoints: o.networkCapPoints,
+      networkReachPoints: SCORE_SPAN * model.weights.network,
+      capped: best.capped,
+      weights: model.weights,
+      network: { alpha: best.alpha, shrinkage: best.shrinkage },
+      weightsWithoutNetwork: without,
+      candidates: candidates.map(({ alpha, shrinkage, trainLogLoss }) => ({ alpha, shrinkage, trainLogLoss })),
+      train: { all: segment(scoredTrain), thin: segment(thin(scoredTrain)) },
+      holdoutFit: { all: segment(scoredHeld), thin: segment(thin(scoredHeld)) },
+      fairness: fairness.attributes.flatMap((attribute) =>
+        attribute.groups.map((group) => ({
+          attribute: attribute.attribute,
+          group: group.group,
+          withNetwork: group.full.adverseImpactRatio,
+          withoutNetwork: group.withoutNetwork.adverseImpactRatio,
+          flagged: fairness.flags.some((f) => f.attribute === attribute.attribute && f.group === group.group),
+        })),
+      ),
+    },
+    rows: scored,
+  };
+}
+
+function modelWith(base: Model, weights: Weights, alpha: number, shrinkage: number): Model {
+  return { ...base, weights: { ...weights }, network: { ...base.network, alpha, shrinkage } };
+}
+
+/** The network values the recompute pipeline computes for the image under `model`. */
+function propagateWith(data: FitData, model: Model): NetworkResult {
+  const n = data.image.ids.length;
+  const own = new Float64Array(n);
+  for (let seq = 0; seq < n; seq++) {
+    if (data.image.ids[seq] === undefined || Number.isNaN(data.own.history[seq]!)) continue;
+    own[seq] = ownScore(dimensionsAt(data, seq), model);
+  }
+  const snapshot = snapshotOfImage({ ...data.image, own, change: undefined, trusted: undefined }, model);
+  return propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu });
+}
+
+function dimensionsAt(data: FitData, seq: number): Record<PersonalDimension, number> {
+  return {
+    history: data.own.history[seq]!,
+    behaviour: data.own.behaviour[seq]!,
+    capacity: data.own.capacity[seq]!,
+    identity: data.own.identity[seq]!,
+  };
+}
+
+function columnsOf(data: FitData, rows: readonly ReportRow[], network: Float64Array): DimensionColumns {
+  const column = (value: (seq: number) => number) => Float64Array.from(rows, (row) => value(row.seq));
+  return {
+    history: column((seq) => data.own.history[seq]!),
+    behaviour: column((seq) => data.own.behaviour[seq]!),
+    capacity: column((seq) => data.own.capacity[seq]!),
+    identity: column((seq) => data.own.identity[seq]!),
+    network: column((seq) => network[seq]!),
+  };
+}
+
+/** A report row under the fitted model: the own dimensions of the fit's read, the new network value. */
+function rescored(row: ReportRow, data: FitData, network: Float64Array, model: Model): ReportRow {
+  const dimensions = { ...dimensionsAt(data, row.seq), network: network[row.seq]! };
+  const score = Math.round(scoreOfDimensions(dimensions, model));
+  return { ...row, dimensions, score, band: bandOf(score).id };
+}
+
+function segmentFit(rows: readonly ReportRow[], model: Model, withoutModel: Model, replicates: number): SegmentFit {
+  const bad = Uint8Array.from(rows, (row) => (row.defaulted ? 1 : 0));
+  const defaults = bad.reduce((a, b) => a + b, 0);
+  const score = (m: Model) => Float64Array.from(rows, (row) => scoreOfDimensions(row.dimensions, m));
+  const withNetwork = score(model);
+  const withoutNetwork = score(withoutModel);
+  const networkAlone = Float64Array.from(rows, (row) => row.dimensions.network);
+  const both = defaults > 0 && defaults < rows.length;
+  const finite = (x: number) => (both && Number.isFinite(x) ? x : null);
+  return {
+    persons: rows.length,
+    defaults,
+    auc: { withNetwork: finite(auc(withNetwork, bad)), withoutNetwork: finite(auc(withoutNetwork, bad)), networkAlone: finite(auc(networkAlone, bad)) },
+    ks: { withNetwork: both ? ks(withNetwork, bad).ks : null, withoutNetwork: both ? ks(withoutNetwork, bad).ks : null },
+    difference: both ? aucDifference(withNetwork, withoutNetwork, bad, { replicates }) : null,
+  };
+}
+
+/** Which of `data.rows` are held out. */
+function holdoutMask(data: FitData, holdout: Holdout, seed: number): Uint8Array {
+  const mask = new Uint8Array(data.rows.length);
+  if ('share' in holdout) {
+    if (!(holdout.share >= 0 && holdout.share < 1)) throw new RangeError(`fit: the holdout share must be in [0, 1), got ${holdout.share}`);
+    const random = mulberry32(seed);
+    data.rows.forEach((_, k) => (mask[k] = random() < holdout.share ? 1 : 0));
+    return mask;
+  }
+  // Account age at the run's as-of date tells when the account opened.
+  const asOfDay = Date.parse(`${data.run.asOf}T00:00:00Z`) / 86_400_000;
+  const fromDay = Date.parse(`${holdout.accountsFrom}T00:00:00Z`) / 86_400_000;
+  if (!Number.isFinite(fromDay)) throw new RangeError(`fit: the holdout date must be YYYY-MM-DD, got ${holdout.accountsFrom}`);
+  data.rows.forEach((row, k) => (mask[k] = asOfDay - data.image.accountAgeDays[row.seq]! >= fromDay ? 1 : 0));
+  return mask;
+}
+
