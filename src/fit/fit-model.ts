@@ -33,7 +33,7 @@ export const FIT_DEFAULTS = {
   seed: 1,
   /** Candidate smoothing factors α and shrinkages κ (in contacts). */
   alphas: [0, 0.2, 0.5],
-  shrinkages: [0.5, 1, 2],
+  shrinkages: [0.25, 0.5, 1, 2, 4],
   /** Alternations of propagating and fitting the weights per candidate. */
   rounds: 3,
   /** Bootstrap replicates of the AUC difference with and without the network. */

@@ -29,7 +29,7 @@ describe('tiescore model fit', () => {
     expect(report.persons.train + report.persons.holdout).toBe(3000);
     expect(report.persons.holdout).toBeGreaterThan(750);
     expect(report.persons.holdout).toBeLessThan(1050);
-    expect(report.candidates).toHaveLength(9);
+    expect(report.candidates).toHaveLength(15);
     expect(report.train.all.auc.withNetwork!).toBeGreaterThan(0.65);
 
     // A recompute with the fitted model gives every person the dimensions the fit scored them with.
