@@ -46,7 +46,7 @@ describe('fitWeights', () => {
     const own = [columns.history, columns.behaviour, columns.capacity, columns.identity];
     for (const s of [0, 0.02, 0.05, 0.08]) {
       const rho = s / (1 - s);
-      const blended = own.map((c) => c.map((x, i) => x + rho * columns.network[i]!));
+      const blended = own.map((c) => Float64Array.from(c, (x, i) => x + rho * columns.network[i]!));
       expect(fit.logLoss).toBeLessThanOrEqual(fitMonotoneLogistic(blended, outcomes).logLoss + 1e-12);
     }
   });
