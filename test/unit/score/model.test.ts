@@ -24,7 +24,7 @@ function errorOf(edit: (json: any) => void): string {
 describe('loadModel', () => {
   it('reads models/default.json when no path is given', async () => {
     const model = await loadModel();
-    expect(model.version).toBe('default-2026.11c');
+    expect(model.version).toBe('default-2026.12a');
     expect(model.weights).toEqual({ history: 0.315, behaviour: 0.225, capacity: 0.18, identity: 0.135, network: 0.145 });
     expect(model.history).toEqual({ halfLifeMonths: 24, retentionYears: 7 });
     expect(model.disputedEvents).toBe('exclude');
@@ -67,7 +67,7 @@ describe('loadModel', () => {
 
 describe('parseModel', () => {
   it('accepts JSON text as well as a parsed value', () => {
-    expect(parseModel(JSON.stringify(defaultModelJson())).version).toBe('default-2026.11c');
+    expect(parseModel(JSON.stringify(defaultModelJson())).version).toBe('default-2026.12a');
   });
 
   it('defaults notes, the disputed-events policy and the network reason', () => {
