@@ -6,6 +6,7 @@ import { register as registerEvaluate } from './evaluate.js';
 import { register as registerFairness } from './fairness.js';
 import { register as registerImport } from './import.js';
 import { register as registerKeys } from './keys.js';
+import { register as registerModel } from './model.js';
 import { register as registerPersons } from './persons.js';
 import { register as registerRecompute } from './recompute.js';
 import { register as registerRetention } from './retention.js';
@@ -31,5 +32,6 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerEvaluate,
   registerFairness,
   registerSchedule,
+  registerModel,
   registerDb,
 ];
