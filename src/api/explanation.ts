@@ -18,6 +18,7 @@ import {
   bandOf,
   DIMENSIONS,
   formatMeasure,
+  MIN_REASON_POINTS,
   networkPointsVsPrior,
   PERSONAL_DIMENSIONS,
   REASON_REFERENCE,
@@ -124,8 +125,8 @@ export async function buildExplanation(
                 points: f.points,
                 maxPoints: f.maxPoints,
                 referencePoints: f.referencePoints,
-                // The adverse reason only where the feature cost points against the reference.
-                ...(lost > 0 ? { reason: f.reason, pointsLost: roundPoints(lost) } : {}),
+                // The adverse reason only where the feature cost points against the reference (as reason codes count them).
+                ...(lost >= MIN_REASON_POINTS ? { reason: f.reason, pointsLost: roundPoints(lost) } : {}),
               };
             }),
           ];

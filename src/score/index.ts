@@ -34,7 +34,7 @@ export {
   type Model,
   type ModelFeature,
 } from './model.js';
-export { MAX_REASON_CODES, REASON_REFERENCE, networkPointsVsPrior, networkReasonCode, pickReasonCodes, type ReasonCode } from './reason-codes.js';
+export { MAX_REASON_CODES, MIN_REASON_POINTS, REASON_REFERENCE, networkPointsVsPrior, networkReasonCode, pickReasonCodes, type ReasonCode } from './reason-codes.js';
 export {
   ownScore,
   pointsPerUnit,

@@ -16,7 +16,8 @@
  *    change by if the person had no contacts at all, so a person whose contacts are average or
  *    better has no network reason.
  *
- * Only positive costs are reasons; 600 times a cost is the points it cost.
+ * 600 times a cost is the points it cost. Only a factor that costs at least MIN_REASON_POINTS is
+ * a reason: anything less would read "−0.0 points" once rounded for people.
  */
 import { SCORE_SPAN } from './bands.js';
 import type { DimensionScore } from './dimension.js';
@@ -25,6 +26,10 @@ import type { Model } from './model.js';
 
 /** The most reason codes reported for one score. */
 export const MAX_REASON_CODES = 4;
+
+/** The fewest score points a factor must cost to be a reason: half the 0.1 points people read. */
+export const MIN_REASON_POINTS = 0.05;
+const MIN_REASON_COST = MIN_REASON_POINTS / SCORE_SPAN;
 
 /** What reason codes and explanations measure points against, in words (explanations carry it). */
 export const REASON_REFERENCE = {
@@ -71,7 +76,7 @@ export function networkPointsVsPrior(value: number, prior: number, model: Model)
 /** The network's reason code when the contacts pull the score below the prior, else undefined. */
 export function networkReasonCode(value: number, prior: number, model: Model): ReasonCode | undefined {
   const cost = model.weights.network * (prior - value);
-  return cost > 0 ? reasonCode(model.networkReason.code, model.networkReason.reason, 'network', cost) : undefined;
+  return cost >= MIN_REASON_COST ? reasonCode(model.networkReason.code, model.networkReason.reason, 'network', cost) : undefined;
 }
 
 /**
@@ -94,7 +99,7 @@ export function pickReasonCodes(
     if (possible <= 0) continue;
     for (const feature of features) {
       const cost = (model.weights[dimension] * (feature.referencePoints - feature.points)) / possible;
-      if (cost > 0) candidates.push(reasonCode(feature.code, feature.reason, dimension, cost));
+      if (cost >= MIN_REASON_COST) candidates.push(reasonCode(feature.code, feature.reason, dimension, cost));
     }
   }
   if (!network.isPrior) {

@@ -93,6 +93,9 @@ describe('pickReasonCodes', () => {
     expect(pickReasonCodes(dims, { value: 0.4937, prior: 0.4968, isPrior: false }, model)[0]!.pointsLost).toBeCloseTo(600 * 0.05 * 0.0031, 9);
     expect(pickReasonCodes(dims, { value: 0.6, prior: 0.5, isPrior: false }, model)).toEqual([]);
     expect(pickReasonCodes(dims, { value: 0.5, prior: 0.5, isPrior: false }, model)).toEqual([]);
+    // Below 0.05 points a cost would read −0.0 points: not a reason (0.05 points = a network 1/600 below the prior at w 0.05).
+    expect(pickReasonCodes(dims, { value: 0.5 - 0.99 / 600, prior: 0.5, isPrior: false }, model)).toEqual([]);
+    expect(pickReasonCodes(dims, { value: 0.5 - 1.01 / 600, prior: 0.5, isPrior: false }, model).map((r) => r.code)).toEqual(['N_NETWORK']);
     expect(pickReasonCodes(dims, { value: 0.2, prior: 0.2, isPrior: true }, model)).toEqual([]);
   });
 
