@@ -18,10 +18,12 @@ import {
   bandOf,
   DIMENSIONS,
   formatMeasure,
+  maxPointsOf,
   MIN_REASON_POINTS,
   networkPointsVsPrior,
   PERSONAL_DIMENSIONS,
   REASON_REFERENCE,
+  referencePointsOf,
   SCORE_MIN,
   SCORE_SPAN,
   scoreOwnDimensions,
@@ -44,12 +46,12 @@ export type Audience = 'subject' | 'analyst';
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** The score points of dimension k at its reference: its features' typical points, or the prior for the network. */
-function referencePointsOf(dimension: Dimension, model: Model, prior: number | undefined): number | undefined {
+function dimensionReferencePoints(dimension: Dimension, model: Model, prior: number | undefined): number | undefined {
   const maxPoints = SCORE_SPAN * model.weights[dimension];
   if (dimension === 'network') return prior === undefined ? undefined : maxPoints * prior;
   const features = model.features[dimension];
-  const possible = features.reduce((sum, f) => sum + Math.max(...f.bins.map((bin) => bin.points)), 0);
-  const typical = features.reduce((sum, f) => sum + (f.typical ?? Math.max(...f.bins.map((bin) => bin.points))), 0);
+  const possible = features.reduce((sum, f) => sum + maxPointsOf(f), 0);
+  const typical = features.reduce((sum, f) => sum + referencePointsOf(f), 0);
   return possible > 0 ? (maxPoints * typical) / possible : 0;
 }
 
@@ -82,14 +84,12 @@ export async function buildExplanation(
   const { run, person, score } = served;
   const { model } = deps;
   const weights = model.weights;
-  const seq = view && view.run.id === run.id ? await view.seqOf(person.id) : undefined;
-  const why = view && seq !== undefined ? explainNetwork(view.snapshot.csr, view.network, seq, { limit: audience === 'analyst' ? ANALYST_CONTRIBUTIONS : 0 }) : undefined;
-  const prior = why?.mu ?? runPrior(run.stats);
+  const prior = view && view.run.id === run.id ? view.network.mu : runPrior(run.stats);
   const dimensions = DIMENSIONS.map((dimension) => {
     const value = score.dimensions[dimension];
     const maxPoints = SCORE_SPAN * weights[dimension];
     const points = maxPoints * value;
-    const reference = referencePointsOf(dimension, model, prior);
+    const reference = dimensionReferencePoints(dimension, model, prior);
     return {
       dimension,
       value: roundShare(value),
@@ -136,9 +136,11 @@ export async function buildExplanation(
   }
 
   let network: Record<string, unknown> = { available: false, reason: 'the network of the published run is not loaded' };
+  const seq = view && view.run.id === run.id ? await view.seqOf(person.id) : undefined;
   if (view && view.run.id === run.id && seq === undefined) {
     network = { available: false, reason: 'the person joined after the published run; their network value is the prior' };
-  } else if (view && seq !== undefined && why) {
+  } else if (view && seq !== undefined) {
+    const why = explainNetwork(view.snapshot.csr, view.network, seq, { limit: audience === 'analyst' ? ANALYST_CONTRIBUTIONS : 0 });
     const networkPoints = SCORE_SPAN * weights.network;
     const contacts = Array.from(view.snapshot.csr.targets.subarray(view.snapshot.csr.offsets[seq]!, view.snapshot.csr.offsets[seq + 1]!));
     const common = {
