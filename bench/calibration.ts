@@ -16,6 +16,10 @@
  * adds the network dimension. The AUC of the generator's hidden risks (the own latent risk o
  * that the features read, and the full risk r behind the outcome) is printed as a ceiling.
  *
+ * Per feature it also prints the mean points of the population (`typical`, the reference of
+ * reason codes) and the missing points the calibration rule suggests: that mean rounded down to a
+ * whole point, never the best bin's points.
+ *
  * Seed 1 is kept for evaluation: calibrate on other seeds (7, 11) and check on seed 1 once the
  * bins are frozen. The last line of output is one JSON object.
  */
@@ -198,14 +202,31 @@ async function main(): Promise<void> {
     model.features[dimension].map((feature, f) => {
       const count = new Array<number>(feature.bins.length).fill(0);
       const bads = new Array<number>(feature.bins.length).fill(0);
+      let pointSum = 0;
+      let known = 0;
       featuresOf.forEach((scored, i) => {
-        const k = binIndex(feature.bins, scored[dimension][f]!.value);
+        const value = scored[dimension][f]!.value;
+        if (value === undefined) return; // unknown: earns the missing bin, not a bin's points
+        const k = binIndex(feature.bins, value);
         count[k]!++;
         bads[k]! += bad[i]!;
+        pointSum += feature.bins[k]!.points;
+        known++;
       });
+      // The reference of reason codes (the mean points of persons whose value is known) and
+      // the missing points this rule suggests: that mean rounded down to a whole point — an
+      // unknown value earns what a typical person earns, never more, so it is never worth hiding
+      // a value, and never the best bin's points.
+      const typical = known > 0 ? pointSum / known : 0;
+      const best = Math.max(...feature.bins.map((bin) => bin.points));
+      const floor = Math.floor(typical);
+      const suggestedMissing = floor < best || best === 0 ? floor : Math.max(...feature.bins.map((bin) => bin.points).filter((points) => points < best));
       return {
         code: feature.code,
         better: MEASURES[feature.measure].better,
+        typical: Math.round(typical * 10) / 10,
+        missing: feature.missing?.points ?? null,
+        suggestedMissing,
         bins: feature.bins.map((bin, k) => ({
           bin: binLabel(feature.bins, k),
           points: bin.points,
@@ -230,7 +251,7 @@ async function main(): Promise<void> {
   console.log(`dimension medians        ${JSON.stringify(dimensionMedians)}`);
   console.log(`AUC against defaulted    final ${aucs.final}, own ${aucs.own}  (ceiling: own latent risk ${ceiling.ownLatentRisk}, hidden risk ${ceiling.hiddenRisk})\n`);
   for (const feature of features) {
-    console.log(`${feature.code} (${feature.better} is better)`);
+    console.log(`${feature.code} (${feature.better} is better)  typical ${feature.typical} pts, missing ${feature.missing ?? '–'} (rule: ${feature.suggestedMissing})`);
     for (const b of feature.bins) {
       console.log(
         `  ${b.bin.padEnd(14)} ${String(b.points).padStart(4)} pts  ${pct(b.share).padStart(6)} of persons  default rate ${b.share > 0 ? pct(b.defaultRate) : '–'}`,
@@ -252,6 +273,7 @@ async function main(): Promise<void> {
       dimensionMedians,
       auc: aucs,
       aucCeiling: ceiling,
+      features: Object.fromEntries(features.map((f) => [f.code, { typical: f.typical, missing: f.missing, suggestedMissing: f.suggestedMissing }])),
     }),
   );
 }

@@ -3,8 +3,9 @@
 // before its value is read, so concurrent imports never hand out the same seq. An existing person
 // keeps its seq. updatedAt is set to $now only on persons created or changed.
 // Parameters: $rows — list of maps, each exactly the person's stored properties
-//   {id, verified, accountCreated, incomeMonthly, debtMonthly, assets, billsOnTimeRatio,
-//    activityRegularity, addressChanges, birthYear?, sex?} (an absent key removes the property);
+//   {id, verified?, accountCreated?, incomeMonthly?, debtMonthly?, assets?, billsOnTimeRatio?,
+//    activityRegularity?, addressChanges?, birthYear?, sex?} (an absent key — an unknown
+//    attribute — removes the property);
 //   ids are distinct within $rows; $now — ISO instant.
 // Returns: one row {created, updated, unchanged}.
 MERGE (counter:Counter {name: 'person'})

@@ -8,6 +8,7 @@
  *
  * JSON bodies are parsed per route, after the role check (router.ts). `server.ts` starts it.
  */
+import { withoutFloatNoise } from '../domain/display-numbers.js';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { AccessLogWriter } from './access-log-writer.js';
@@ -61,6 +62,8 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // The last guard at the edge: no answer carries binary float noise (src/domain/display-numbers.ts).
+  app.set('json replacer', withoutFloatNoise);
   app.set('trust proxy', options.trustProxy);
   app.use(metrics.middleware);
   app.use(requestLogger(deps.logger));

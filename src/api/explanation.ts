@@ -4,9 +4,32 @@
  * contact by contact (exact: Σ contributions + prior = network value), for the subject only as
  * aggregates (how many contacts, their band mix, the prior's share), never another person's
  * score (DESIGN.md, "Explainable" and "Private").
+ *
+ * Points are measured against the one reference reason codes use (src/score/reason-codes.ts,
+ * `REASON_REFERENCE`, carried in the answer): a feature against its typical points, the network
+ * against the prior, so `pointsFromContacts` is what the score would change by without any
+ * contact. Numbers are rounded here, where they leave the service (points to 0.1, shares to 3
+ * places).
  */
+import { displayReasonCodes, roundPoints, roundShare } from '../domain/display-numbers.js';
 import { explainNetwork } from '../graph/explain.js';
-import { BANDS, bandOf, DIMENSIONS, PERSONAL_DIMENSIONS, SCORE_MIN, SCORE_SPAN, scoreOwnDimensions, type Model } from '../score/index.js';
+import {
+  BANDS,
+  bandOf,
+  DIMENSIONS,
+  formatMeasure,
+  maxPointsOf,
+  MIN_REASON_POINTS,
+  networkPointsVsPrior,
+  PERSONAL_DIMENSIONS,
+  REASON_REFERENCE,
+  referencePointsOf,
+  SCORE_MIN,
+  SCORE_SPAN,
+  scoreOwnDimensions,
+  type Dimension,
+  type Model,
+} from '../score/index.js';
 import type { Store } from '../store/store.js';
 import type { NetworkView } from './network-view.js';
 import type { ServedScore } from './reads.js';
@@ -20,7 +43,24 @@ const SAME = 1e-9;
 
 export type Audience = 'subject' | 'analyst';
 
-const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The score points of dimension k at its reference: its features' typical points, or the prior for the network. */
+function dimensionReferencePoints(dimension: Dimension, model: Model, prior: number | undefined): number | undefined {
+  const maxPoints = SCORE_SPAN * model.weights[dimension];
+  if (dimension === 'network') return prior === undefined ? undefined : maxPoints * prior;
+  const features = model.features[dimension];
+  const possible = features.reduce((sum, f) => sum + maxPointsOf(f), 0);
+  const typical = features.reduce((sum, f) => sum + referencePointsOf(f), 0);
+  return possible > 0 ? (maxPoints * typical) / possible : 0;
+}
+
+/** The prior μ the run's network values were shrunk towards, as the run recorded it. */
+function runPrior(stats: Record<string, unknown>): number | undefined {
+  const network = stats.network as { prior?: unknown } | undefined;
+  const prior = typeof stats.prior === 'number' ? stats.prior : network?.prior;
+  return typeof prior === 'number' && prior >= 0 && prior <= 1 ? prior : undefined;
+}
 
 /** Contacts' published scores → counts per band (`unscored`: no score in the run). */
 async function bandMix(view: NetworkView, contacts: number[]): Promise<Record<string, number>> {
@@ -44,10 +84,21 @@ export async function buildExplanation(
   const { run, person, score } = served;
   const { model } = deps;
   const weights = model.weights;
+  const prior = view && view.run.id === run.id ? view.network.mu : runPrior(run.stats);
   const dimensions = DIMENSIONS.map((dimension) => {
     const value = score.dimensions[dimension];
     const maxPoints = SCORE_SPAN * weights[dimension];
-    return { dimension, value: round(value, 6), weight: weights[dimension], points: round(maxPoints * value, 2), maxPoints: round(maxPoints, 2), pointsLost: round(maxPoints * (1 - value), 2) };
+    const points = maxPoints * value;
+    const reference = dimensionReferencePoints(dimension, model, prior);
+    return {
+      dimension,
+      value: roundShare(value),
+      weight: weights[dimension],
+      points: roundPoints(points),
+      maxPoints: roundPoints(maxPoints),
+      referencePoints: reference === undefined ? null : roundPoints(reference),
+      pointsVsReference: reference === undefined ? null : roundPoints(points - reference),
+    };
   });
 
   // The per-feature breakdown is recomputed from today's records; it is shown only when it
@@ -57,7 +108,29 @@ export async function buildExplanation(
     const own = scoreOwnDimensions({ person, events: served.events, asOf: run.asOf, model });
     if (PERSONAL_DIMENSIONS.every((d) => Math.abs(own[d].value - score.dimensions[d]) < SAME)) {
       features = Object.fromEntries(
-        PERSONAL_DIMENSIONS.map((d) => [d, own[d].features.map((f) => ({ code: f.code, measure: f.measure, value: round(f.value, 6), points: f.points, maxPoints: f.maxPoints, reason: f.reason }))]),
+        PERSONAL_DIMENSIONS.map((d) => {
+          const possible = own[d].features.reduce((sum, f) => sum + f.maxPoints, 0);
+          const toScorePoints = possible > 0 ? (SCORE_SPAN * weights[d]) / possible : 0;
+          return [
+            d,
+            own[d].features.map((f) => {
+              const lost = (f.referencePoints - f.points) * toScorePoints;
+              return {
+                code: f.code,
+                label: f.label,
+                text: `${f.label}: ${formatMeasure(f.measure, f.value)}`,
+                measure: f.measure,
+                value: f.value === undefined ? null : round(f.value, 3),
+                missing: f.missing,
+                points: f.points,
+                maxPoints: f.maxPoints,
+                referencePoints: f.referencePoints,
+                // The adverse reason only where the feature cost points against the reference (as reason codes count them).
+                ...(lost >= MIN_REASON_POINTS ? { reason: f.reason, pointsLost: roundPoints(lost) } : {}),
+              };
+            }),
+          ];
+        }),
       );
     }
   }
@@ -72,11 +145,13 @@ export async function buildExplanation(
     const contacts = Array.from(view.snapshot.csr.targets.subarray(view.snapshot.csr.offsets[seq]!, view.snapshot.csr.offsets[seq + 1]!));
     const common = {
       available: true,
-      value: round(why.network, 6),
-      prior: round(why.mu, 6),
+      value: roundShare(why.network),
+      prior: roundShare(why.mu),
+      // What the score would change by if the network value were the prior (no contacts).
+      pointsFromContacts: roundPoints(networkPointsVsPrior(why.network, why.mu, model)),
       contacts: why.contactCount,
-      contactWeight: round(why.credibility, 6),
-      priorShare: why.network > 0 ? round(why.prior / why.network, 6) : 1,
+      contactWeight: roundShare(why.credibility),
+      priorShare: why.network > 0 ? roundShare(why.prior / why.network) : 1,
       consistentWithScore: Math.abs(why.network - score.dimensions.network) < SAME,
     };
     if (audience === 'subject') {
@@ -88,17 +163,18 @@ export async function buildExplanation(
       network = {
         ...common,
         bandMix: await bandMix(view, contacts),
+        // Analysts reconcile Σ contributions + prior = value, so contributions keep 6 places.
         priorShrinkage: round(why.priorShrinkage, 6),
         priorDeficit: round(why.priorDeficit, 6),
         contributions: why.contributions.map((c) => ({
           personId: view.idOf(c.contact) ?? null,
-          weight: round(c.weight, 6),
-          share: round(c.share, 6),
-          value: round(c.value, 6),
-          contribution: round(c.contribution, 8),
-          points: round(networkPoints * c.contribution, 4),
+          weight: roundShare(c.weight),
+          share: roundShare(c.share),
+          value: roundShare(c.value),
+          contribution: round(c.contribution, 6),
+          points: roundPoints(networkPoints * c.contribution),
         })),
-        otherContributions: round(why.otherContributions, 8),
+        otherContributions: round(why.otherContributions, 6),
       };
     }
   }
@@ -111,8 +187,9 @@ export async function buildExplanation(
     runId: run.id,
     asOf: run.asOf,
     base: SCORE_MIN,
+    reference: REASON_REFERENCE,
     dimensions,
-    reasonCodes: score.reasonCodes,
+    reasonCodes: displayReasonCodes(score.reasonCodes),
     features,
     network,
   };

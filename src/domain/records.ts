@@ -19,26 +19,30 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const SEXES = ['F', 'M', 'X'] as const;
 export type Sex = (typeof SEXES)[number];
 
-/** A person and the per-person features the scorecard reads. */
+/**
+ * A person and the per-person features the scorecard reads. Every attribute but `id` may be
+ * unknown (`undefined`: an empty cell, an absent column, a JSON null); the scorecard then gives
+ * the feature its `missing` points instead of assuming a value.
+ */
 export interface Person {
   /** External key, unique; 1–128 characters. */
   id: string;
   /** Identity verified by a trusted document check. */
-  verified: boolean;
+  verified?: boolean | undefined;
   /** When the account was opened (drives account age and Sybil trust damping). */
-  accountCreated: string;
+  accountCreated?: string | undefined;
   /** Monthly income in currency units. */
-  incomeMonthly: number;
+  incomeMonthly?: number | undefined;
   /** Monthly debt service in currency units. */
-  debtMonthly: number;
+  debtMonthly?: number | undefined;
   /** Assets in currency units. */
-  assets: number;
+  assets?: number | undefined;
   /** Share of utility/phone bills paid on time over the last 12 months. */
-  billsOnTimeRatio: number;
+  billsOnTimeRatio?: number | undefined;
   /** Regularity of account activity over the last 12 months (1 = every month). */
-  activityRegularity: number;
+  activityRegularity?: number | undefined;
   /** Address changes in the last 3 years (weight 0 in the default model). */
-  addressChanges: number;
+  addressChanges?: number | undefined;
   /** Protected: never read by scoring code. */
   birthYear?: number | undefined;
   /** Protected: never read by scoring code. */

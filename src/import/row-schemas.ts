@@ -36,7 +36,12 @@ const count = (min: number) =>
   fromText(z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(1e9, 'is implausibly large'));
 
 const optional = <T extends z.ZodType>(inner: T) =>
-  z.preprocess((value) => (value === '' || value === null ? undefined : value), inner.optional());
+  z.preprocess((value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value), inner.optional());
+
+/** The record without its undefined fields (an unknown value is an absent key). */
+function definedOnly<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}
 
 const boolean = z.preprocess(
   (value) => {
@@ -50,19 +55,21 @@ const boolean = z.preprocess(
 export const personRow = z
   .strictObject({
     id: externalId,
-    verified: boolean,
-    account_created: isoDate,
-    income_monthly: money,
-    debt_monthly: money,
-    assets: money,
-    bills_on_time_ratio: ratio,
-    activity_regularity: ratio,
-    address_changes: count(0),
+    // Every attribute but id may be unknown: an empty cell, an absent column or a JSON null.
+    verified: optional(boolean),
+    account_created: optional(isoDate),
+    income_monthly: optional(money),
+    debt_monthly: optional(money),
+    assets: optional(money),
+    bills_on_time_ratio: optional(ratio),
+    activity_regularity: optional(ratio),
+    address_changes: optional(count(0)),
     birth_year: optional(fromText(z.number({ error: 'must be a year' }).int('must be a year').min(1900, 'must be 1900 or later').max(2100, 'must be 2100 or earlier'))),
     sex: optional(z.enum(SEXES, { error: `must be one of ${SEXES.join(', ')}` })),
   })
   .transform(
-    (row): Person => ({
+    // Unknown attributes are left out of the record (not set to undefined), as they are stored.
+    (row): Person => definedOnly({
       id: row.id,
       verified: row.verified,
       accountCreated: row.account_created,
@@ -72,8 +79,8 @@ export const personRow = z
       billsOnTimeRatio: row.bills_on_time_ratio,
       activityRegularity: row.activity_regularity,
       addressChanges: row.address_changes,
-      ...(row.birth_year === undefined ? {} : { birthYear: row.birth_year }),
-      ...(row.sex === undefined ? {} : { sex: row.sex }),
+      birthYear: row.birth_year,
+      sex: row.sex,
     }),
   );
 
@@ -136,7 +143,7 @@ export const outcomeRow = z
 
 /** The importable files, in the order they must be applied (edges, events and outcomes need their persons). */
 export const DATA_FILES = {
-  persons: { schema: personRow, columns: Object.keys(personRow.in.shape), required: ['id', 'verified', 'account_created', 'income_monthly', 'debt_monthly', 'assets', 'bills_on_time_ratio', 'activity_regularity', 'address_changes'] },
+  persons: { schema: personRow, columns: Object.keys(personRow.in.shape), required: ['id'] },
   friendships: { schema: friendshipRow, columns: ['a', 'b', 'since', 'interactions'], required: ['a', 'b', 'since'] },
   transactions: { schema: transactionRow, columns: ['from', 'to', 'count', 'amount', 'last_at'], required: ['from', 'to', 'count', 'amount', 'last_at'] },
   events: { schema: eventRow, columns: ['id', 'person_id', 'kind', 'at', 'amount', 'source', 'until'], required: ['id', 'person_id', 'kind', 'at', 'amount', 'source'] },

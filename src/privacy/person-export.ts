@@ -4,6 +4,7 @@
  * every stored score with dimensions and reason codes, consents, disputes and access-log
  * entries. Pure: built from `Store.personRecords` and the runs the scores belong to.
  */
+import { displayReasonCodes, roundShares } from '../domain/display-numbers.js';
 import type { ContactSummary } from '../domain/privacy.js';
 import type { CreditEvent, Person } from '../domain/records.js';
 import type { AccessLogEntry, Consent, Dispute } from '../domain/safeguards.js';
@@ -69,8 +70,9 @@ export function buildPersonExport(records: PersonRecords, runs: readonly ScoreRu
         ...(run?.publishedAt ? { publishedAt: run.publishedAt } : {}),
         score: score.score,
         band: score.band,
-        dimensions: score.dimensions,
-        reasonCodes: score.reasonCodes,
+        // As the score and history answers show them: shares to 3 places, points to 0.1.
+        dimensions: roundShares(score.dimensions),
+        reasonCodes: displayReasonCodes(score.reasonCodes),
         modelVersion: score.modelVersion,
       };
     }),

@@ -12,6 +12,7 @@ export {
   DIMENSIONS,
   MEASURES,
   PERSONAL_DIMENSIONS,
+  formatMeasure,
   type Dimension,
   type MeasureName,
   type PersonalDimension,
@@ -20,14 +21,20 @@ export {
   DEFAULT_MODEL_PATH,
   ModelError,
   loadModel,
+  cardPathOf,
+  labelOf,
   maxPointsOf,
+  minPointsOf,
+  missingPointsOf,
+  missingReasonOf,
   modelSchema,
+  referencePointsOf,
   parseModel,
   type Bin,
   type Model,
   type ModelFeature,
 } from './model.js';
-export { MAX_REASON_CODES, pickReasonCodes, type ReasonCode } from './reason-codes.js';
+export { MAX_REASON_CODES, MIN_REASON_POINTS, REASON_REFERENCE, networkPointsVsPrior, networkReasonCode, pickReasonCodes, type ReasonCode } from './reason-codes.js';
 export {
   ownScore,
   pointsPerUnit,

@@ -6,12 +6,13 @@
  *
  * File format, in brief:
  * ```json
- * { "version": "default-2026.11", "notes": "…",
+ * { "version": "default-2026.11", "card": "default.md",
  *   "weights": { "history": 0.35, "behaviour": 0.25, "capacity": 0.2, "identity": 0.15, "network": 0.05 },
  *   "history": { "halfLifeMonths": 24, "retentionYears": 7 },
  *   "disputedEvents": "exclude",
  *   "features": { "history": [ { "code": "H_DEFAULTS", "measure": "decayedDefaults",
- *                                "reason": "Defaults on record",
+ *                                "label": "Defaults on record", "reason": "Defaults on record",
+ *                                "typical": 70.6, "missing": { "points": 70 },
  *                                "bins": [ { "upTo": 0, "points": 120 }, …, { "points": 0 } ] } ],
  *                 "behaviour": […], "capacity": […], "identity": […] },
  *   "networkReason": { "code": "N_NETWORK", "reason": "…" },
@@ -19,10 +20,12 @@
  * ```
  * A bin holds the values up to and including `upTo` that the previous bin did not; the last bin
  * has no `upTo` and takes every larger value. A dimension's value is the points its features
- * earn divided by the most they could earn, so it lies in [0, 1].
+ * earn divided by the most they could earn, so it lies in [0, 1]. An unknown value (an empty
+ * or absent person attribute) earns the feature's `missing` points; reason codes measure each
+ * feature against its `typical` points (README, "Reason codes").
  */
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { NetworkParams } from '../graph/network-params.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -53,11 +56,29 @@ function featureSchema<D extends PersonalDimension>(dimension: D) {
     .strictObject({
       code,
       measure: z.enum(measuresOf(dimension)),
+      /** Neutral label shown with the value ("Bills paid on time: 97%"); the measure's own when absent. */
+      label: z.string().min(1, 'must be a short neutral label, not empty').optional(),
+      /** Adverse reason, shown only where the feature cost points against the reference. */
       reason,
+      /**
+       * The reference points of reason codes: what the calibration population earned on this
+       * feature on average (README, "Reason codes"). Absent: the best bin's points.
+       */
+      typical: z.number().min(0).optional(),
+      /** Points of an unknown value (an empty or absent person attribute). Absent: the worst bin's. */
+      missing: z.strictObject({ points: z.number().min(0) }).optional(),
       bins: z.array(binSchema).min(1),
     })
     .superRefine((feature, ctx) => {
       const { bins, measure } = feature;
+      const most = maxPointsOf(feature);
+      const least = minPointsOf(feature);
+      if (feature.missing !== undefined && (feature.missing.points < least || feature.missing.points > most)) {
+        ctx.addIssue({ code: 'custom', path: ['missing', 'points'], message: `must lie between the worst and the best bin (${least} to ${most})` });
+      }
+      if (feature.typical !== undefined && (feature.typical < least || feature.typical > most)) {
+        ctx.addIssue({ code: 'custom', path: ['typical'], message: `must lie between the worst and the best bin (${least} to ${most})` });
+      }
       const better = MEASURES[measure].better;
       bins.forEach((bin, i) => {
         const last = i === bins.length - 1;
@@ -148,6 +169,8 @@ export const modelSchema = z
   .strictObject({
     version: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "-" and "_" only, e.g. "default-2026.11"'),
     notes: z.string().default(''),
+    /** The model card (Markdown), relative to the model file: intended use, calibration, performance, limits. */
+    card: z.string().min(1, 'must name the model card file, e.g. "default.md"').optional(),
     weights: weightsSchema,
     history: z.strictObject({
       /** Months after which an event counts half as much: weight 0.5^(age / halfLifeMonths). */
@@ -193,6 +216,42 @@ export type Bin = z.output<typeof binSchema>;
 /** The most points a feature can earn (its best bin). */
 export function maxPointsOf(feature: { bins: readonly Bin[] }): number {
   return feature.bins.reduce((max, bin) => Math.max(max, bin.points), 0);
+}
+
+/** The fewest points a feature can earn (its worst bin). */
+export function minPointsOf(feature: { bins: readonly Bin[] }): number {
+  return feature.bins.reduce((min, bin) => Math.min(min, bin.points), Infinity);
+}
+
+/** The points an unknown value earns: the model's `missing` bin, else the worst bin (nothing is assumed). */
+export function missingPointsOf(feature: Pick<ModelFeature, 'bins' | 'missing'>): number {
+  return feature.missing?.points ?? minPointsOf(feature);
+}
+
+/** The reference points reason codes measure a feature against: `typical`, else the best bin. */
+export function referencePointsOf(feature: Pick<ModelFeature, 'bins' | 'typical'>): number {
+  return feature.typical ?? maxPointsOf(feature);
+}
+
+/** The neutral label of a feature: the model's, else its measure's. */
+export function labelOf(feature: Pick<ModelFeature, 'label' | 'measure'>): string {
+  return feature.label ?? MEASURES[feature.measure].label;
+}
+
+/** The reason shown for an unknown value: "No information on bill payments". */
+export function missingReasonOf(feature: Pick<ModelFeature, 'measure'>): string {
+  return `No information on ${MEASURES[feature.measure].topic}`;
+}
+
+/**
+ * The model card's path: `card` resolved from the model file's folder; undefined when the model
+ * names none.
+ *
+ * @example
+ * cardPathOf(model, 'models/default.json'); // '/…/models/default.md'
+ */
+export function cardPathOf(model: Pick<Model, 'card'>, modelPath: string = DEFAULT_MODEL_PATH): string | undefined {
+  return model.card === undefined ? undefined : resolve(dirname(resolve(modelPath)), model.card);
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -14,7 +14,7 @@
 import { bandOf, SCORE_MAX, SCORE_MIN, SCORE_SPAN, type BandId } from './bands.js';
 import { PERSONAL_DIMENSIONS, type PersonalDimension } from './measures.js';
 import type { Model } from './model.js';
-import { MAX_REASON_CODES, pickReasonCodes, type ReasonCode } from './reason-codes.js';
+import { MAX_REASON_CODES, networkReasonCode, pickReasonCodes, type ReasonCode } from './reason-codes.js';
 import type { Dimensions, OwnDimensions } from './scorecard.js';
 
 /** What a person's records contribute to their score. */
@@ -61,12 +61,8 @@ export function scoreFromOwnPart(part: OwnPart, network: number, prior: number, 
   const exact = Math.min(SCORE_MAX, Math.max(SCORE_MIN, SCORE_MIN + SCORE_SPAN * blend));
   const score = Math.round(exact);
   const reasonCodes = [...part.reasons];
-  if (network < prior) {
-    const cost = model.weights.network * (1 - network);
-    if (cost > 0) {
-      reasonCodes.push({ code: model.networkReason.code, reason: model.networkReason.reason, dimension: 'network', cost, pointsLost: SCORE_SPAN * cost });
-    }
-  }
+  const networkReason = networkReasonCode(network, prior, model);
+  if (networkReason) reasonCodes.push(networkReason);
   // Stable: an own feature costing as much as the network stays before it, as in pickReasonCodes.
   reasonCodes.sort((a, b) => b.cost - a.cost);
   return { score, exact, band: bandOf(score).id, dimensions, reasonCodes: reasonCodes.slice(0, MAX_REASON_CODES) };

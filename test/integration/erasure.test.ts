@@ -4,6 +4,7 @@
 // contacts — the refusal to import them again without --allow-erased, the CLI erasure, and the
 // nightly retention job.
 import { execFile } from 'node:child_process';
+import { displayReasonCodes, roundShares } from '../../src/domain/display-numbers.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,7 +137,8 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
     expect(exported.contacts.contacts).toBe(contacts.length);
     const history = await store.scoreHistory(target);
     expect(exported.scores).toHaveLength(history.length);
-    expect(exported.scores[0]).toMatchObject({ score: history[0]!.score, dimensions: history[0]!.dimensions, reasonCodes: history[0]!.reasonCodes, published: true });
+    // Rounded where they leave the service, as the score and history answers show them.
+    expect(exported.scores[0]).toMatchObject({ score: history[0]!.score, dimensions: roundShares(history[0]!.dimensions), reasonCodes: displayReasonCodes(history[0]!.reasonCodes), published: true });
     expect(exported.consents.map((c) => c.consumer)).toEqual(['acme-bank']);
     expect(exported.disputes.map((d) => d.id)).toEqual([dispute.id]);
     expect(exported.accessLog.map((entry) => entry.role)).toContain('consumer');

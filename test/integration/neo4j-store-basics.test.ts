@@ -106,6 +106,22 @@ describe('Neo4jStore over Bolt', () => {
     expect(await collect(store.friendshipsBySeq(10))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 7 }]]);
   });
 
+  it('stores unknown attributes as unknown: absent properties, read back absent, forgotten on re-import', async () => {
+    const onlyId: Person = { id: 'dora' };
+    const some: Person = { id: 'emil', verified: false, incomeMonthly: 2100 };
+    expect(await store.upsertPersons([onlyId, some])).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await store.getPerson('dora')).toEqual({ id: 'dora', seq: 0 });
+    expect(await store.getPerson('emil')).toEqual({ id: 'emil', seq: 1, verified: false, incomeMonthly: 2100 });
+    expect((await store.personsWithEventsBySeq(0, 2)).map((row) => row.person)).toEqual([
+      { id: 'dora', seq: 0 },
+      { id: 'emil', seq: 1, verified: false, incomeMonthly: 2100 },
+    ]);
+    // The same record again changes nothing; the income now unknown removes the property.
+    expect(await store.upsertPersons([onlyId, some])).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await store.upsertPersons([{ id: 'emil', verified: false }])).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await store.getPerson('emil')).toEqual({ id: 'emil', seq: 1, verified: false });
+  });
+
   it('hands out dense seqs in insertion order and keeps them on re-upsert', async () => {
     await store.upsertPersons([person('p2'), person('p0'), person('p1')]);
     await store.upsertPersons([person('p0', { assets: 1 }), person('p3'), person('p4')]);

@@ -27,6 +27,7 @@ export const ingestRoutes = [
     description:
       'Items use the columns of the import files (README, "Data files"): ' +
       DATA_FILE_KINDS.map((kind) => `${kind}: ${DATA_FILES[kind].columns.join(', ')}`).join('; ') +
+      '. A person needs only `id`: any other attribute may be null, empty or absent, meaning unknown (scored with the model\'s missing bins)' +
       `. At most ${MAX_INGEST_ITEMS} items. An edge or event naming an unknown person is refused; so is a person who was erased ` +
       '(and an edge or event naming them) unless `allowErased=true`.',
     tag: 'ingestion',

@@ -24,7 +24,7 @@ const exportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
     exportedAt: z.string(),
-    person: z.looseObject({ id: z.string(), verified: z.boolean(), accountCreated: z.string() }).meta({ description: 'The stored record (the import file\'s fields)' }),
+    person: z.looseObject({ id: z.string(), verified: z.boolean().optional(), accountCreated: z.string().optional() }).meta({ description: 'The stored record (the import file\'s fields; an unknown attribute is absent)' }),
     events: z.array(
       z.looseObject({
         id: z.string(),

@@ -28,7 +28,11 @@ export const isoInstant = z.iso.datetime({ offset: true, error: 'must be an ISO-
 
 export const bandId = z.enum(BANDS.map((band) => band.id) as [string, ...string[]]);
 export const dimensionsSchema = z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().min(0).max(1)])) as Record<(typeof DIMENSIONS)[number], z.ZodNumber>);
-export const reasonCodeSchema = z.object({ code: z.string(), reason: z.string(), pointsLost: z.number().optional() });
+export const reasonCodeSchema = z.object({
+  code: z.string(),
+  reason: z.string(),
+  pointsLost: z.number().optional().meta({ description: 'Score points this factor cost against a typical person (the reference), to 0.1' }),
+});
 export const roleSchema = z.enum(API_ROLES);
 export const accessKindSchema = z.enum(ACCESS_KINDS);
 export const disputeStatusSchema = z.enum(DISPUTE_STATUSES);

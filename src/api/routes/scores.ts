@@ -5,6 +5,7 @@
  * history appends an access-log entry naming the key, its role and the consent used.
  */
 import { z } from 'zod';
+import { displayReasonCodes, roundShares } from '../../domain/display-numbers.js';
 import { buildExplanation } from '../explanation.js';
 import { callerOf, logAccess, servedScore, servedScoreLogged } from '../reads.js';
 import { notFound } from '../problem.js';
@@ -20,18 +21,50 @@ const explanationSchema = z
     runId: z.string(),
     asOf: z.string(),
     base: z.literal(350),
+    reference: z
+      .object({ method: z.literal('average'), description: z.string() })
+      .meta({ description: 'What points lost and reason codes are measured against: a typical person (features: their average points; network: the prior)' }),
     dimensions: z.array(
-      z.object({ dimension: z.string(), value: z.number(), weight: z.number(), points: z.number(), maxPoints: z.number(), pointsLost: z.number() }),
+      z.object({
+        dimension: z.string(),
+        value: z.number().meta({ description: 'In [0, 1], to 3 places' }),
+        weight: z.number(),
+        points: z.number().meta({ description: 'Score points earned, to 0.1' }),
+        maxPoints: z.number(),
+        referencePoints: z.number().nullable().meta({ description: 'Score points of a typical person (network: at the prior); null when the prior is unknown' }),
+        pointsVsReference: z.number().nullable().meta({ description: 'points − referencePoints: negative where the dimension costs points' }),
+      }),
     ),
     reasonCodes: z.array(reasonCodeSchema),
     features: z
-      .record(z.string(), z.array(z.object({ code: z.string(), measure: z.string(), value: z.number(), points: z.number(), maxPoints: z.number(), reason: z.string() })))
+      .record(
+        z.string(),
+        z.array(
+          z.object({
+            code: z.string(),
+            label: z.string().meta({ description: 'Neutral label, e.g. "Bills paid on time"' }),
+            text: z.string().meta({ description: 'The label with the value, e.g. "Defaults on record: none"; "…: unknown" when unknown' }),
+            measure: z.string(),
+            value: z.number().nullable().meta({ description: 'The measured value; null when unknown' }),
+            missing: z.boolean().meta({ description: 'The value is unknown and earned the model\'s missing points' }),
+            points: z.number(),
+            maxPoints: z.number(),
+            referencePoints: z.number().meta({ description: 'The average points of the calibration population (the reference)' }),
+            reason: z.string().optional().meta({ description: 'Adverse reason, only where the feature cost points against the reference' }),
+            pointsLost: z.number().optional().meta({ description: 'Score points lost against the reference, to 0.1' }),
+          }),
+        ),
+      )
       .nullable()
       .meta({ description: 'Per-feature points of the own dimensions; null when today\'s records no longer reproduce the stored score' }),
     network: z.looseObject({
       available: z.boolean(),
       value: z.number().optional(),
       prior: z.number().optional(),
+      pointsFromContacts: z
+        .number()
+        .optional()
+        .meta({ description: '600 · w_network · (value − prior): what the score would change by if the person had no contacts, to 0.1' }),
       contacts: z.number().int().optional(),
       contactWeight: z.number().optional(),
       priorShare: z.number().optional(),
@@ -79,8 +112,8 @@ export const scoreRoutes = [
           personId: score.personId,
           score: score.score,
           band: score.band,
-          dimensions: score.dimensions,
-          reasonCodes: score.reasonCodes,
+          dimensions: roundShares(score.dimensions),
+          reasonCodes: displayReasonCodes(score.reasonCodes),
           modelVersion: score.modelVersion,
           runId: run.id,
           asOf: run.asOf,
@@ -134,7 +167,7 @@ export const scoreRoutes = [
           scores: history.flatMap((score) => {
             const run = published.get(score.runId);
             if (!run) return [];
-            return [{ runId: run.id, asOf: run.asOf, publishedAt: run.publishedAt, score: score.score, band: score.band, dimensions: score.dimensions, reasonCodes: score.reasonCodes, modelVersion: score.modelVersion }];
+            return [{ runId: run.id, asOf: run.asOf, publishedAt: run.publishedAt, score: score.score, band: score.band, dimensions: roundShares(score.dimensions), reasonCodes: displayReasonCodes(score.reasonCodes), modelVersion: score.modelVersion }];
           }),
         },
       };

@@ -14,6 +14,7 @@ import { startEmbeddedApi } from '../../api/start.js';
 import { CliError } from '../cli-error.js';
 import { describeEmbeddedApi, serveUntilSignalled } from './serve.js';
 import { createProgress, type Progress } from '../progress.js';
+import { jsonForPeople } from '../../domain/display-numbers.js';
 
 interface DemoCliOptions {
   persons: number;
@@ -58,7 +59,7 @@ export function register(program: Command): void {
       });
       current?.bar.stop();
       if (!options.serve) {
-        console.log(options.json ? JSON.stringify(summary) : describe(summary));
+        console.log(options.json ? jsonForPeople(summary) : describe(summary));
         return;
       }
       // The demo's output is its summary on stdout (the first line with --json); logs go to stderr.
@@ -71,7 +72,7 @@ export function register(program: Command): void {
         throw error;
       });
       if (options.json) {
-        console.log(JSON.stringify({ ...summary, api: { url: api.url, docs: `${api.url}/docs`, analystPage: `${api.url}/`, keys: api.keys, subjectId: api.subjectId } }));
+        console.log(jsonForPeople({ ...summary, api: { url: api.url, docs: `${api.url}/docs`, analystPage: `${api.url}/`, keys: api.keys, subjectId: api.subjectId } }));
       } else {
         console.log(`${describe(summary)}\n\n${describeEmbeddedApi(api, summary.persons)}\n(Ctrl-C to stop)`);
       }

@@ -17,6 +17,7 @@ import { loadCliModel } from '../load-cli-model.js';
 import { withCliStore } from '../open-store.js';
 import { positiveInteger } from '../parse-options.js';
 import { describeEvaluation } from '../report-text.js';
+import { jsonForPeople } from '../../domain/display-numbers.js';
 
 interface EvaluateOptions {
   outcomes?: string;
@@ -43,7 +44,7 @@ export function register(program: Command): void {
       const model = await loadCliModel(config, options.model);
       const outcomes = options.outcomes === undefined ? undefined : await readOutcomesFile(options.outcomes).catch(asCliError);
       const report = await withCliStore(config, (store) => evaluatePublished(store, model, { outcomes, replicates: options.replicates }));
-      console.log(options.json ? JSON.stringify(report) : describeEvaluation(report));
+      console.log(options.json ? jsonForPeople(report) : describeEvaluation(report));
     });
 }
 

@@ -13,6 +13,7 @@ import { loadCliModel } from '../load-cli-model.js';
 import { withCliStore } from '../open-store.js';
 import { describeFairness } from '../report-text.js';
 import { asCliError, checkModel } from './evaluate.js';
+import { jsonForPeople } from '../../domain/display-numbers.js';
 
 interface FairnessOptions {
   cutoff: number;
@@ -44,7 +45,7 @@ export function register(program: Command): void {
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       const report = await withCliStore(config, (store) => fairnessOfPublished(store, model, options.cutoff));
-      console.log(options.json ? JSON.stringify(report) : describeFairness(report));
+      console.log(options.json ? jsonForPeople(report) : describeFairness(report));
     });
 }
 

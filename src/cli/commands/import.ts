@@ -9,6 +9,7 @@ import { CliError } from '../cli-error.js';
 import { withCliStore } from '../open-store.js';
 import { compactNumber, createProgress, type Progress } from '../progress.js';
 import { positiveInteger } from '../parse-options.js';
+import { jsonForPeople } from '../../domain/display-numbers.js';
 
 interface ImportCliOptions {
   persons?: string;
@@ -51,7 +52,7 @@ export function register(program: Command): void {
           onProgress: (update) => progress.update(update),
         }).finally(() => progress.stop());
       });
-      console.log(options.json ? JSON.stringify(summary) : describe(summary));
+      console.log(options.json ? jsonForPeople(summary) : describe(summary));
       if (summary.rejected > 0) process.exitCode = 1;
     });
 }

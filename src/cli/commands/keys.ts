@@ -16,6 +16,7 @@ import { NotFoundError } from '../../store/errors.js';
 import type { Store } from '../../store/store.js';
 import { CliError } from '../cli-error.js';
 import { withCliStore } from '../open-store.js';
+import { jsonForPeople } from '../../domain/display-numbers.js';
 
 /** Runs work against a store; the CLI opens Neo4j, tests pass a memory store. */
 export type StoreRunner = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
@@ -55,7 +56,7 @@ export function register(program: Command, runStore: StoreRunner = neo4jRunner, 
     .action(async (options: { json?: boolean }) => {
       const records = await runStore((store) => store.listApiKeys());
       const shown = records.map(({ secretHash: _secretHash, ...rest }) => rest);
-      if (options.json) return output.out(JSON.stringify(shown));
+      if (options.json) return output.out(jsonForPeople(shown));
       if (shown.length === 0) return output.out('no API keys yet (make one with `tiescore keys create --role admin`)');
       for (const key of shown) {
         output.out(

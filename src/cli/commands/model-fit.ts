@@ -78,8 +78,10 @@ export function registerModelFit(model: Command): void {
       const outcomes = options.outcomes === undefined ? undefined : await readOutcomesFile(options.outcomes).catch(asCliError);
       const holdout: Holdout = options.holdoutFrom ? { accountsFrom: options.holdoutFrom } : { share: options.holdout ?? FIT_DEFAULTS.holdoutShare };
       const fitted = await withCliStore(config, (store) => fitPublished(store, base, { outcomes, holdout, networkCapPoints: options.networkCap, version }));
-      await writeFile(options.out, `${JSON.stringify(fittedModelFile(fitted), null, 2)}\n`);
-      console.log(options.json ? JSON.stringify(fitted.report) : `${describeModelFit(fitted.report)}\nwrote ${options.out}`);
+      const cardFile = options.out.replace(/(\.json)?$/i, '.md');
+      await writeFile(options.out, `${JSON.stringify(fittedModelFile(fitted, basename(cardFile)), null, 2)}\n`);
+      await writeFile(cardFile, fitCard(fitted.report));
+      console.log(options.json ? JSON.stringify(fitted.report) : `${describeModelFit(fitted.report)}\nwrote ${options.out} and its card ${cardFile}`);
     });
 }
 
@@ -97,15 +99,40 @@ export async function fitPublished(
   }
 }
 
-/** The fitted model as its file holds it, checked by the same parser every model goes through. */
-export function fittedModelFile(fitted: ModelFit): Model {
+/**
+ * The fitted model as its file holds it, checked by the same parser every model goes through;
+ * `card` names the fit's own card (the base model's card describes another model).
+ */
+export function fittedModelFile(fitted: ModelFit, card?: string): Model {
   const { model, report } = fitted;
   const notes =
     `Fitted by \`tiescore model fit\` from ${report.base} on run ${report.run.id} (as of ${report.run.asOf}): ` +
     `${report.persons.train} persons fitted on, ${report.persons.holdout} held out (${report.holdout}). ` +
     `Holdout AUC ${fmt(report.holdoutFit.all.auc.withNetwork)} with the network dimension, ${fmt(report.holdoutFit.all.auc.withoutNetwork)} without. ` +
     `The network dimension can move a score by at most ${report.networkReachPoints.toFixed(1)} points (cap ${report.networkCapPoints}).`;
-  return parseModel({ ...model, notes });
+  const { card: _baseCard, ...rest } = model;
+  return parseModel({ ...rest, notes, ...(card ? { card } : {}) });
+}
+
+/** The fitted model's card: what it was fitted on and how it ranks, in the fit report's words. */
+export function fitCard(report: ModelFitReport): string {
+  return [
+    `# Model card: ${report.version}`,
+    '',
+    `Fitted by \`tiescore model fit\` from the model ${report.base} on the outcomes of run ${report.run.id} (as of ${report.run.asOf}).`,
+    'The bins, reasons, trust settings and retention are the base model\'s; see its card for intended use, limits and what the',
+    'dimensions measure. Only the five weights and the network\'s α and κ were fitted, with every weight ≥ 0 (a better',
+    `dimension never lowers a score) and the network dimension able to move a score by at most ${report.networkReachPoints.toFixed(1)} points.`,
+    '',
+    '## Fit report',
+    '',
+    '```',
+    describeModelFit(report),
+    '```',
+    '',
+    'AUC differences carry 95% paired bootstrap intervals. The holdout was not used to choose anything.',
+    '',
+  ].join('\n');
 }
 
 const fmt = (value: number | null, digits = 4) => (value === null ? '–' : value.toFixed(digits));

@@ -16,6 +16,7 @@ import { CliError } from '../cli-error.js';
 import { loadCliModel } from '../load-cli-model.js';
 import { withCliStore } from '../open-store.js';
 import { withRecomputeQueue } from '../with-queue.js';
+import { jsonForPeople } from '../../domain/display-numbers.js';
 
 /** Enqueues the recompute after an erasure; returns the run id. Tests pass their own. */
 export type RecomputeEnqueuer = (store: Store, reason: string) => Promise<string>;
@@ -77,7 +78,7 @@ export function register(program: Command, deps: PersonsCommandDeps = defaults):
         if (note) deps.err(`tiescore: ${note}`);
         const { contactsMarked, ...removed } = outcome.counts;
         if (options.json) {
-          deps.out(JSON.stringify({ status: 'erased', erasedAt: outcome.record.at, removed, contactsToRescore: contactsMarked, recomputeRun: runId ?? null }));
+          deps.out(jsonForPeople({ status: 'erased', erasedAt: outcome.record.at, removed, contactsToRescore: contactsMarked, recomputeRun: runId ?? null }));
           return;
         }
         deps.out(

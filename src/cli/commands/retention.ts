@@ -8,6 +8,7 @@ import { loadConfig } from '../../config.js';
 import { describeRetention, runRetention } from '../../jobs/retention/run-retention.js';
 import { loadCliModel } from '../load-cli-model.js';
 import { withCliStore } from '../open-store.js';
+import { jsonForPeople } from '../../domain/display-numbers.js';
 
 export function register(program: Command): void {
   const retention = program.command('retention').description('Remove records past their retention (also run nightly by the workers)');
@@ -20,6 +21,6 @@ export function register(program: Command): void {
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       const outcome = await withCliStore(config, (store) => runRetention(store, model, { accessLogRetentionDays: config.ACCESS_LOG_RETENTION_DAYS }));
-      console.log(options.json ? JSON.stringify(outcome) : describeRetention(outcome));
+      console.log(options.json ? jsonForPeople(outcome) : describeRetention(outcome));
     });
 }

@@ -5,6 +5,7 @@ import type { ScoreRun } from '../../domain/scores.js';
 import { CliError } from '../cli-error.js';
 import { withCliStore } from '../open-store.js';
 import { positiveInteger } from '../parse-options.js';
+import { jsonForPeople } from '../../domain/display-numbers.js';
 
 export function register(program: Command): void {
   const runs = program.command('runs').description('List, inspect and roll back score runs');
@@ -16,7 +17,7 @@ export function register(program: Command): void {
     .action(async (options: { limit: number; json?: boolean }) => {
       await withCliStore(loadConfig(), async (store) => {
         const [list, published] = await Promise.all([store.listRuns(options.limit), store.publishedRun()]);
-        if (options.json) return console.log(JSON.stringify({ published: published?.id ?? null, runs: list }));
+        if (options.json) return console.log(jsonForPeople({ published: published?.id ?? null, runs: list }));
         if (list.length === 0) return console.log('no runs yet (start one with `tiescore recompute`)');
         for (const run of list) {
           const mean = (run.stats as { meanScore?: number }).meanScore;
@@ -37,7 +38,7 @@ export function register(program: Command): void {
         const run = await store.getRun(id);
         if (!run) throw new CliError(`no run "${id}"`);
         const published = await store.publishedRun();
-        console.log(options.json ? JSON.stringify({ ...run, served: published?.id === run.id }) : describeRun(run, published?.id === run.id));
+        console.log(options.json ? jsonForPeople({ ...run, served: published?.id === run.id }) : describeRun(run, published?.id === run.id));
       });
     });
   runs

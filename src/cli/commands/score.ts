@@ -10,13 +10,14 @@ import { CliError } from '../cli-error.js';
 import { loadCliModel } from '../load-cli-model.js';
 import { withCliStore } from '../open-store.js';
 import { calendarDate } from '../parse-options.js';
+import { displayReasonCodes, jsonForPeople, roundShares } from '../../domain/display-numbers.js';
 
 interface ScoreView {
   personId: string;
   score: number;
   band: string;
   dimensions: Record<string, number>;
-  reasonCodes: { code: string; reason: string }[];
+  reasonCodes: { code: string; reason: string; pointsLost?: number }[];
   modelVersion: string;
   source: { runId: string; publishedAt?: string | undefined } | { computedNow: true; asOf: string; note: string };
 }
@@ -38,7 +39,7 @@ export function register(program: Command): void {
         const stored = run && (await store.scoreIn(run, id));
         if (run && stored) {
           const { score, band, dimensions, reasonCodes, modelVersion } = stored;
-          return { personId: id, score, band, dimensions, reasonCodes, modelVersion, source: { runId: run.id, publishedAt: run.publishedAt } };
+          return { personId: id, score, band, dimensions: roundShares(dimensions), reasonCodes: displayReasonCodes(reasonCodes), modelVersion, source: { runId: run.id, publishedAt: run.publishedAt } };
         }
         const model = await loadCliModel(config, options.model);
         const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
@@ -49,13 +50,13 @@ export function register(program: Command): void {
           personId: id,
           score: result.score,
           band: result.band,
-          dimensions: result.dimensions,
-          reasonCodes: result.reasonCodes.map(({ code, reason }) => ({ code, reason })),
+          dimensions: roundShares(result.dimensions),
+          reasonCodes: displayReasonCodes(result.reasonCodes),
           modelVersion: result.modelVersion,
           source: { computedNow: true, asOf, note: 'no published run scores this person yet; network dimension set neutral (equal to the own score)' },
         };
       });
-      console.log(options.json ? JSON.stringify(view) : describe(view));
+      console.log(options.json ? jsonForPeople(view) : describe(view));
     });
 }
 
@@ -64,6 +65,8 @@ function describe(view: ScoreView): string {
   return [
     `${view.personId}: ${view.score} (${view.band})  model ${view.modelVersion}, ${source}`,
     ...Object.entries(view.dimensions).map(([name, value]) => `  ${name.padEnd(10)} ${value.toFixed(3)}`),
-    ...(view.reasonCodes.length === 0 ? ['  no adverse factors'] : view.reasonCodes.map((rc) => `  ${rc.code.padEnd(16)} ${rc.reason}`)),
+    ...(view.reasonCodes.length === 0
+      ? ['  no adverse factors']
+      : view.reasonCodes.map((rc) => `  ${rc.code.padEnd(16)} ${rc.reason}${rc.pointsLost === undefined ? '' : ` (−${rc.pointsLost.toFixed(1)} points)`}`)),
   ].join('\n');
 }

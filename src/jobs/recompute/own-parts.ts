@@ -6,26 +6,31 @@
  *
  *     [0, 32)   history, behaviour, capacity, identity   float64 × 4 (history NaN: no person)
  *     [32, 64)  costs of the own reason codes            float64 × 4
- *     [64, 72)  their features, as indexes into the model's features (0xffff: none)   uint16 × 4
+ *     [64, 72)  their features, as indexes into the model's features, + 0x8000 when the value
+ *               was unknown (the "No information on …" reason); 0xffff: none          uint16 × 4
  *
  * 72 bytes a person: 7.2 MB for 100k persons, 72 MB for 1M.
  */
-import { MAX_REASON_CODES, PERSONAL_DIMENSIONS, SCORE_SPAN, type Model, type PersonalDimension, type ReasonCode } from '../../score/index.js';
+import { MAX_REASON_CODES, missingReasonOf, PERSONAL_DIMENSIONS, SCORE_SPAN, type Model, type PersonalDimension, type ReasonCode } from '../../score/index.js';
 import type { OwnPart } from '../../score/own-part.js';
 
 export const OWN_PART_BYTES = 72;
 const NONE = 0xffff;
+const MISSING = 0x8000;
 
 interface FeatureEntry {
   code: string;
   reason: string;
+  missingReason: string;
   dimension: PersonalDimension;
 }
 
 /** The model's features in one list (dimensions in order), and each code's index in it. */
 function featureIndex(model: Model): { entries: FeatureEntry[]; byCode: Map<string, number> } {
-  const entries = PERSONAL_DIMENSIONS.flatMap((dimension) => model.features[dimension].map((f) => ({ code: f.code, reason: f.reason, dimension })));
-  if (entries.length >= NONE) throw new Error('own-parts: the model has too many features');
+  const entries = PERSONAL_DIMENSIONS.flatMap((dimension) =>
+    model.features[dimension].map((f) => ({ code: f.code, reason: f.reason, missingReason: missingReasonOf(f), dimension })),
+  );
+  if (entries.length >= MISSING) throw new Error('own-parts: the model has too many features');
   return { entries, byCode: new Map(entries.map((entry, k) => [entry.code, k])) };
 }
 
@@ -67,8 +72,10 @@ export class OwnPartsTable {
       const reason = part.reasons[k];
       const feature = reason === undefined ? NONE : this.features.byCode.get(reason.code);
       if (feature === undefined) throw new Error(`own-parts: ${reason!.code} is not a feature of model ${this.model.version}`);
+      const entry = this.features.entries[feature];
+      const missing = entry !== undefined && reason!.reason !== entry.reason && reason!.reason === entry.missingReason;
       bytes.writeDoubleLE(reason?.cost ?? 0, at + 32 + 8 * k);
-      bytes.writeUInt16LE(feature, at + 64 + 2 * k);
+      bytes.writeUInt16LE(missing ? feature | MISSING : feature, at + 64 + 2 * k);
     }
   }
 
@@ -81,11 +88,12 @@ export class OwnPartsTable {
     if (Number.isNaN(history)) return undefined;
     const reasons: ReasonCode[] = [];
     for (let k = 0; k < MAX_REASON_CODES; k++) {
-      const feature = bytes.readUInt16LE(at + 64 + 2 * k);
-      if (feature === NONE) break;
-      const entry = this.features.entries[feature]!;
+      const stored = bytes.readUInt16LE(at + 64 + 2 * k);
+      if (stored === NONE) break;
+      const entry = this.features.entries[stored & ~MISSING]!;
       const cost = bytes.readDoubleLE(at + 32 + 8 * k);
-      reasons.push({ code: entry.code, reason: entry.reason, dimension: entry.dimension, cost, pointsLost: SCORE_SPAN * cost });
+      const reason = stored & MISSING ? entry.missingReason : entry.reason;
+      reasons.push({ code: entry.code, reason, dimension: entry.dimension, cost, pointsLost: SCORE_SPAN * cost });
     }
     return {
       dimensions: { history, behaviour: bytes.readDoubleLE(at + 8), capacity: bytes.readDoubleLE(at + 16), identity: bytes.readDoubleLE(at + 24) },

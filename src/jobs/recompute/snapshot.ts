@@ -166,7 +166,16 @@ function imagePerson(
 ): { entry: ImagePerson; dimensions: OwnDimensions } {
   const dimensions = scoreOwnDimensions({ person, events: events ?? NO_EVENTS, asOf, model });
   return {
-    entry: { seq: person.seq, id: person.id, own: dimensions.own, verified: person.verified, accountAgeDays: asOfDay - dayNumber(person.accountCreated) },
+    entry: {
+      seq: person.seq,
+      id: person.id,
+      own: dimensions.own,
+      // Trust must be earned: an unknown identity check counts as not verified (the Sybil bound
+      // holds for such contacts); an unknown opening date is not taken for a new account, so
+      // the account-age damping applies only to accounts known to be new.
+      verified: person.verified === true,
+      accountAgeDays: person.accountCreated === undefined ? model.network.newAccountDays : asOfDay - dayNumber(person.accountCreated),
+    },
     dimensions,
   };
 }

@@ -10,7 +10,7 @@
 import type { CreditEvent } from '../../domain/records.js';
 import { dayNumber, DAYS_PER_MONTH } from '../dates.js';
 import { scoreDimension, type DimensionScore } from '../dimension.js';
-import type { MeasureValues } from '../measures.js';
+import type { MeasureOf } from '../measures.js';
 import type { Model } from '../model.js';
 
 /** The history dimension, with the disputed events it met. */
@@ -30,7 +30,7 @@ export function historyMeasures(
   events: readonly CreditEvent[],
   asOf: string,
   model: Model,
-): { values: MeasureValues<'history'>; disputedIds: string[] } {
+): { values: Record<MeasureOf<'history'>, number>; disputedIds: string[] } {
   const today = dayNumber(asOf);
   const { halfLifeMonths, retentionYears } = model.history;
   const retentionMonths = retentionYears * 12;

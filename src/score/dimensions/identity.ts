@@ -18,8 +18,8 @@ import type { ScoringFeatures } from '../scoring-features.js';
  */
 export function identityMeasures(person: ScoringFeatures, asOf: string): MeasureValues<'identity'> {
   return {
-    verified: person.verified ? 1 : 0,
-    accountAgeMonths: Math.max(0, monthsBetween(person.accountCreated, asOf)),
+    verified: person.verified === undefined ? undefined : person.verified ? 1 : 0,
+    accountAgeMonths: person.accountCreated === undefined ? undefined : Math.max(0, monthsBetween(person.accountCreated, asOf)),
     addressChanges: person.addressChanges,
   };
 }

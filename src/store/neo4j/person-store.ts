@@ -101,21 +101,21 @@ function personProps(person: Person): Props & { id: string } {
   }) as Props & { id: string };
 }
 
-/** A stored person from its node's properties. */
+/** A stored person from its node's properties; an absent property is an unknown attribute. */
 export function toStoredPerson(props: Props): StoredPerson {
-  const person: StoredPerson = {
+  const known = <T>(value: unknown): T | undefined => (value == null ? undefined : (value as T));
+  return definedOnly({
     id: props.id as string,
     seq: props.seq as number,
-    verified: props.verified as boolean,
-    accountCreated: props.accountCreated as string,
-    incomeMonthly: props.incomeMonthly as number,
-    debtMonthly: props.debtMonthly as number,
-    assets: props.assets as number,
-    billsOnTimeRatio: props.billsOnTimeRatio as number,
-    activityRegularity: props.activityRegularity as number,
-    addressChanges: props.addressChanges as number,
-  };
-  if (props.birthYear != null) person.birthYear = props.birthYear as number;
-  if (props.sex != null) person.sex = props.sex as StoredPerson['sex'];
-  return person;
+    verified: known<boolean>(props.verified),
+    accountCreated: known<string>(props.accountCreated),
+    incomeMonthly: known<number>(props.incomeMonthly),
+    debtMonthly: known<number>(props.debtMonthly),
+    assets: known<number>(props.assets),
+    billsOnTimeRatio: known<number>(props.billsOnTimeRatio),
+    activityRegularity: known<number>(props.activityRegularity),
+    addressChanges: known<number>(props.addressChanges),
+    birthYear: known<number>(props.birthYear),
+    sex: known<StoredPerson['sex']>(props.sex),
+  }) as StoredPerson;
 }

@@ -50,6 +50,14 @@ describe('batch ingestion', () => {
     expect((await h.store.counts()).friendships).toBe(before.friendships);
   });
 
+  it('takes a person with only an id, and nulls or empty strings as unknown', async () => {
+    const response = await ingest('persons', [{ id: 'only-id' }, { id: 'some-null', verified: null, income_monthly: '', assets: 900 }]);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ accepted: 2, rejected: 0, errors: [] });
+    expect(await h.store.getPerson('only-id')).toEqual({ id: 'only-id', seq: expect.any(Number) });
+    expect(await h.store.getPerson('some-null')).toEqual({ id: 'some-null', seq: expect.any(Number), assets: 900 });
+  });
+
   it('refuses edges and events naming unknown persons', async () => {
     const response = await ingest('events', [
       { id: 'ev-new-1', person_id: 'new-1', kind: 'repaid_late', at: '2026-01-05', amount: 120, source: 'bank' },

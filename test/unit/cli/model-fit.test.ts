@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fitPublished, fittedModelFile } from '../../../src/cli/commands/model-fit.js';
+import { fitCard, fitPublished, fittedModelFile } from '../../../src/cli/commands/model-fit.js';
 import { CliError } from '../../../src/cli/cli-error.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { loadModel, type Model } from '../../../src/score/index.js';
@@ -20,8 +20,11 @@ describe('tiescore model fit', () => {
   it('fits weights ≥ 0 summing to 1 with the network within its cap, into a model the pipeline scores exactly as the fit did', async () => {
     const fitted = await fitPublished(store, base, { holdout: { share: 0.3 }, networkCapPoints: 45, version: 'test-fit' });
     const { report } = fitted;
-    const model = fittedModelFile(fitted);
+    const model = fittedModelFile(fitted, 'test-fit.md');
     expect(model.version).toBe('test-fit');
+    expect(model.card).toBe('test-fit.md'); // its own card, not the base model's
+    expect(fitCard(report)).toContain(`# Model card: test-fit`);
+    expect(fitCard(report)).toContain(`fitted from ${base.version}`);
     expect(Object.values(model.weights).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     for (const w of Object.values(model.weights)) expect(w).toBeGreaterThanOrEqual(0);
     expect(600 * model.weights.network).toBeLessThanOrEqual(45 + 1e-9);

@@ -106,7 +106,7 @@ export const eventArb: fc.Arbitrary<CreditEvent> = fc
 export const eventsArb = fc.array(eventArb, { maxLength: 15 });
 
 interface ModelJson {
-  features: Record<PersonalDimension, { measure: MeasureName; bins: { points: number }[] }[]>;
+  features: Record<PersonalDimension, { measure: MeasureName; bins: { points: number }[]; typical?: number; missing?: { points: number } }[]>;
   [key: string]: unknown;
 }
 
@@ -118,17 +118,24 @@ export const modelArb: fc.Arbitrary<Model> = fc
     retentionYears: fc.integer({ min: 1, max: 10 }),
     disputedEvents: fc.constantFrom('exclude', 'flag'),
     points: fc.array(fc.array(fc.nat(150), { minLength: 6, maxLength: 6 }), { minLength: 11, maxLength: 11 }),
+    // Where typical and missing points fall between each feature's worst and best bin.
+    between: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 11, maxLength: 11 }),
   })
-  .map(({ weights, halfLifeMonths, retentionYears, disputedEvents, points }) => {
+  .map(({ weights, halfLifeMonths, retentionYears, disputedEvents, points, between }) => {
     const json = defaultModelJson() as ModelJson;
     const total = weights.reduce((a, b) => a + b, 0);
     const [history, behaviour, capacity, identity, network] = weights.map((w) => w / total);
     let row = 0;
     for (const dimension of PERSONAL_DIMENSIONS) {
       for (const feature of json.features[dimension]) {
+        const [typicalAt, missingAt] = between[row] ?? [0, 0];
         const drawn = (points[row++] ?? []).slice(0, feature.bins.length).sort((a, b) => a - b);
         if (MEASURES[feature.measure].better === 'lower') drawn.reverse();
         feature.bins.forEach((bin, i) => (bin.points = drawn[i] ?? 0));
+        const least = Math.min(...feature.bins.map((bin) => bin.points));
+        const most = Math.max(...feature.bins.map((bin) => bin.points));
+        if (feature.typical !== undefined) feature.typical = least + typicalAt * (most - least);
+        if (feature.missing !== undefined) feature.missing = { points: least + missingAt * (most - least) };
       }
       // A dimension must be able to earn points; give its first feature's best bin one.
       const first = json.features[dimension][0];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { MEASURES, PERSONAL_DIMENSIONS, measuresOf } from '../../../src/score/measures.js';
-import { loadModel, maxPointsOf, ModelError, parseModel } from '../../../src/score/model.js';
+import { labelOf, loadModel, maxPointsOf, minPointsOf, missingPointsOf, ModelError, parseModel, referencePointsOf } from '../../../src/score/model.js';
 import { defaultModelJson } from './fixtures.js';
 
 /** The message parseModel throws for the default model changed by `edit`. */
@@ -24,14 +24,14 @@ function errorOf(edit: (json: any) => void): string {
 describe('loadModel', () => {
   it('reads models/default.json when no path is given', async () => {
     const model = await loadModel();
-    expect(model.version).toBe('default-2026.12');
+    expect(model.version).toBe('default-2026.12a');
     expect(model.weights).toEqual({ history: 0.315, behaviour: 0.225, capacity: 0.18, identity: 0.135, network: 0.145 });
     expect(model.history).toEqual({ halfLifeMonths: 24, retentionYears: 7 });
     expect(model.disputedEvents).toBe('exclude');
     expect(model.networkReason.code).toBe('N_NETWORK');
   });
 
-  it('has a network section equal to the graph kernels\u2019 defaults but for α (0.2 since 2026.11c: see the model notes)', async () => {
+  it('has a network section equal to the graph kernels\u2019 defaults but for α (0.2 since 2026.11c: see the model card)', async () => {
     expect((await loadModel()).network).toEqual({ ...DEFAULT_NETWORK_PARAMS, alpha: 0.2 });
   });
 
@@ -67,7 +67,7 @@ describe('loadModel', () => {
 
 describe('parseModel', () => {
   it('accepts JSON text as well as a parsed value', () => {
-    expect(parseModel(JSON.stringify(defaultModelJson())).version).toBe('default-2026.12');
+    expect(parseModel(JSON.stringify(defaultModelJson())).version).toBe('default-2026.12a');
   });
 
   it('defaults notes, the disputed-events policy and the network reason', () => {
@@ -150,6 +150,35 @@ describe('parseModel', () => {
     expect(
       errorOf((m) => (m.features.identity = [m.features.identity[2]])),
     ).toBe('features.identity: the features must be able to earn some points (all bins are 0)');
+  });
+
+  it('keeps a model without a card, labels, typical or missing points loading (the 2026.11 shape)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits reach into arbitrary JSON
+    const json = defaultModelJson() as any;
+    delete json.card;
+    json.notes = 'a model file written before model cards';
+    for (const dimension of PERSONAL_DIMENSIONS) {
+      for (const feature of json.features[dimension]) {
+        delete feature.typical;
+        delete feature.missing;
+      }
+    }
+    const model = parseModel(json);
+    expect(model.card).toBeUndefined();
+    expect(model.notes).toBe('a model file written before model cards');
+    const bills = model.features.behaviour[0]!;
+    expect([referencePointsOf(bills), missingPointsOf(bills), labelOf(bills)]).toEqual([160, 0, 'Bills paid on time']);
+  });
+
+  it('takes typical and missing points between the worst and the best bin, and a label', () => {
+    const model = parseModel(defaultModelJson());
+    const bills = model.features.behaviour[0]!;
+    expect([referencePointsOf(bills), missingPointsOf(bills), minPointsOf(bills)]).toEqual([62.4, 62, 0]);
+    expect(labelOf(parseModel({ ...defaultModelJson(), features: { ...model.features, behaviour: [{ ...bills, label: 'Bills on time' }, model.features.behaviour[1]] } }).features.behaviour[0]!)).toBe('Bills on time');
+    expect(errorOf((json) => (json.features.behaviour[0].missing = { points: 161 }))).toBe('features.behaviour[0].missing.points: must lie between the worst and the best bin (0 to 160)');
+    expect(errorOf((json) => (json.features.history[0].typical = -1))).toMatch(/^features\.history\[0\]\.typical: /);
+    expect(errorOf((json) => (json.features.history[0].typical = 81))).toBe('features.history[0].typical: must lie between the worst and the best bin (0 to 80)');
+    expect(errorOf((json) => (json.card = ''))).toBe('card: must name the model card file, e.g. "default.md"');
   });
 
   it('rejects a duplicate or malformed reason code', () => {

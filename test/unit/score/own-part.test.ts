@@ -6,7 +6,7 @@ import { MemoryStore } from '../../../src/store/memory/memory-store.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../support/synthetic-store.js';
 
 describe('own parts (a score in two halves)', () => {
-  it('merged with a network value, equal scorePerson for everyone — also after a trip through the byte table', async () => {
+  it('merged with a network value, equal scorePerson for everyone — also after a trip through the byte table, unknown attributes included', async () => {
     const store = new MemoryStore();
     const model = await loadModel();
     await loadSyntheticPopulation(store, 600, 11);
@@ -15,7 +15,10 @@ describe('own parts (a score in two halves)', () => {
     const viaBytes = new OwnPartsTable(model, table.bytes.subarray(100 * 72), 100);
     const mu = 0.55;
     let networkReasons = 0;
-    for (const [k, { person, events }] of persons.entries()) {
+    let noInformation = 0;
+    for (const [k, { person: stored, events }] of persons.entries()) {
+      // Every third person with most attributes unknown, so "No information on …" reasons take the trip too.
+      const person = k % 3 === 0 ? { id: stored.id, seq: stored.seq, verified: stored.verified } : stored;
       // Network values across [0, 1], below and above μ, so the network reason code competes.
       const network = (k * 0.6180339887) % 1;
       const part = ownPartOf(scoreOwnDimensions({ person, events, asOf: SYNTH_AS_OF, model }), model);
@@ -25,8 +28,10 @@ describe('own parts (a score in two halves)', () => {
       expect(got).toEqual({ score: want.score, exact: want.exact, band: want.band, dimensions: want.dimensions, reasonCodes: want.reasonCodes });
       if (person.seq >= 100) expect(scoreFromOwnPart(viaBytes.get(person.seq)!, network, mu, model)).toEqual(got);
       if (want.reasonCodes.some((r) => r.dimension === 'network')) networkReasons++;
+      noInformation += want.reasonCodes.filter((r) => r.reason.startsWith('No information on ')).length;
     }
     expect(networkReasons).toBeGreaterThan(50);
+    expect(noInformation).toBeGreaterThan(50);
     expect(viaBytes.get(99)).toBeUndefined();
     expect(OwnPartsTable.empty(model, 3).get(1)).toBeUndefined();
   });

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { DimensionScore, FeatureScore } from '../../../src/score/dimension.js';
-import { MAX_REASON_CODES, pickReasonCodes } from '../../../src/score/reason-codes.js';
+import { MAX_REASON_CODES, networkPointsVsPrior, networkReasonCode, pickReasonCodes } from '../../../src/score/reason-codes.js';
 import { defaultModel as model } from './fixtures.js';
 
-function dimension(features: [code: string, points: number, maxPoints: number][]): DimensionScore {
-  const rows: FeatureScore[] = features.map(([code, points, maxPoints]) => ({
+/** Features [code, points, maxPoints, referencePoints (default: maxPoints)]. */
+function dimension(features: [code: string, points: number, maxPoints: number, reference?: number][]): DimensionScore {
+  const rows: FeatureScore[] = features.map(([code, points, maxPoints, reference]) => ({
     code,
     measure: 'verified',
     value: 0,
+    missing: false,
     points,
     maxPoints,
+    referencePoints: reference ?? maxPoints,
+    label: `label ${code}`,
     reason: `reason ${code}`,
   }));
   return { value: 0, features: rows };
@@ -56,7 +60,24 @@ describe('pickReasonCodes', () => {
     expect(pickReasonCodes({ history: full, behaviour: full, capacity: full, identity: full }, noNetwork, model)).toEqual([]);
   });
 
-  it('adds the network only when it is computed and below the prior', () => {
+  it('measures features against their reference (typical) points: at or above it is no reason', () => {
+    // H1: 60 of 100 against a typical 70 costs 0.35·10/200; H2 at 80 is above its typical 70.
+    const codes = pickReasonCodes(
+      {
+        history: dimension([['H1', 60, 100, 70], ['H2', 80, 100, 70]]),
+        behaviour: dimension([['B1', 20, 50, 20]]),
+        capacity: dimension([['C1', 10, 10, 10]]),
+        identity: dimension([['I1', 0, 10, 9.5]]),
+      },
+      noNetwork,
+      model,
+    );
+    expect(codes.map((c) => c.code)).toEqual(['I1', 'H1']);
+    expect(codes[0]!.pointsLost).toBeCloseTo((600 * 0.15 * 9.5) / 10, 9);
+    expect(codes[1]!.pointsLost).toBeCloseTo((600 * 0.35 * 10) / 200, 9);
+  });
+
+  it('costs the network w · (prior − value): what having no contacts would give back, never against a value of 1', () => {
     const full = dimension([['X', 5, 5]]);
     const dims = { history: full, behaviour: full, capacity: full, identity: full };
     expect(pickReasonCodes(dims, { value: 0.2, prior: 0.5, isPrior: false }, model)).toEqual([
@@ -64,11 +85,27 @@ describe('pickReasonCodes', () => {
         code: 'N_NETWORK',
         reason: model.networkReason.reason,
         dimension: 'network',
-        cost: expect.closeTo(0.04, 12),
-        pointsLost: expect.closeTo(24, 9),
+        cost: expect.closeTo(0.05 * 0.3, 12),
+        pointsLost: expect.closeTo(600 * 0.05 * 0.3, 9),
       },
     ]);
+    // The issue's p0213: 0.4937 against a prior of 0.4968 costs about 0.1 points at weight 0.05.
+    expect(pickReasonCodes(dims, { value: 0.4937, prior: 0.4968, isPrior: false }, model)[0]!.pointsLost).toBeCloseTo(600 * 0.05 * 0.0031, 9);
     expect(pickReasonCodes(dims, { value: 0.6, prior: 0.5, isPrior: false }, model)).toEqual([]);
+    expect(pickReasonCodes(dims, { value: 0.5, prior: 0.5, isPrior: false }, model)).toEqual([]);
+    // Below 0.05 points a cost would read −0.0 points: not a reason (0.05 points = a network 1/600 below the prior at w 0.05).
+    expect(pickReasonCodes(dims, { value: 0.5 - 0.99 / 600, prior: 0.5, isPrior: false }, model)).toEqual([]);
+    expect(pickReasonCodes(dims, { value: 0.5 - 1.01 / 600, prior: 0.5, isPrior: false }, model).map((r) => r.code)).toEqual(['N_NETWORK']);
     expect(pickReasonCodes(dims, { value: 0.2, prior: 0.2, isPrior: true }, model)).toEqual([]);
+  });
+
+  it('agrees with networkPointsVsPrior: the points lost are minus the points the contacts account for', () => {
+    for (const [value, prior] of [[0.1, 0.6], [0.45, 0.5], [0.7, 0.5]] as const) {
+      const full = dimension([['X', 5, 5]]);
+      const picked = pickReasonCodes({ history: full, behaviour: full, capacity: full, identity: full }, { value, prior, isPrior: false }, model);
+      const fromContacts = networkPointsVsPrior(value, prior, model);
+      expect(picked[0]?.pointsLost ?? 0).toBeCloseTo(Math.max(0, -fromContacts), 9);
+      expect(networkReasonCode(value, prior, model)?.pointsLost ?? 0).toBeCloseTo(Math.max(0, -fromContacts), 9);
+    }
   });
 });

@@ -104,7 +104,7 @@ describe('scorePerson properties', () => {
   it('never lowers a score for lower debt', () => {
     fc.assert(
       fc.property(caseArb, fc.double({ min: 0, max: 1, noNaN: true }), (c, share) => {
-        const lower = { ...c.person, debtMonthly: c.person.debtMonthly * share };
+        const lower = { ...c.person, debtMonthly: c.person.debtMonthly! * share };
         expect(score(c, { person: lower }).exact).toBeGreaterThanOrEqual(score(c).exact);
       }),
       RUNS,

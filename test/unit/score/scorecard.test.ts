@@ -73,11 +73,13 @@ describe('scorePerson', () => {
     expect(result.networkIsPrior).toBe(false);
     expect(result.modelVersion).toBe(model.version);
     expect(result.disputed).toEqual({ policy: 'exclude', eventIds: [] });
+    // Reason codes measure against the model's typical points (the population average): Ana's
+    // defaults, listing, regularity, debt and identity are at or above typical and cost nothing.
     expect(result.reasonCodes.map((r) => [r.code, r.pointsLost])).toEqual([
-      ['B_BILLS', expect.closeTo(16500 / 190, 9)], // 600·0.25·110/190 = 86.84
-      ['C_ASSETS', expect.closeTo(76.5, 9)], // 600·0.2·102/160
-      ['H_TRACK_RECORD', expect.closeTo(49.21875, 9)], // 600·0.35·75/320
-      ['H_LATE_SHARE', expect.closeTo(36.09375, 9)], // 600·0.35·55/320
+      ['H_LATE_SHARE', expect.closeTo(20.86875, 9)], // 600·0.35·(86.8 − 55)/320
+      ['H_TRACK_RECORD', expect.closeTo(12.928125, 9)], // 600·0.35·(44.7 − 25)/320
+      ['C_ASSETS', expect.closeTo(12.75, 9)], // 600·0.2·(25 − 8)/160
+      ['B_BILLS', expect.closeTo(1860 / 190, 9)], // 600·0.25·(62.4 − 50)/190 = 9.79
     ]);
   });
 
@@ -90,10 +92,10 @@ describe('scorePerson', () => {
     expect(result.networkIsPrior).toBe(true);
     expect(result.disputed).toEqual({ policy: 'exclude', eventIds: [boDisputed.id] });
     expect(result.reasonCodes.map((r) => [r.code, r.pointsLost])).toEqual([
-      ['B_BILLS', expect.closeTo(24000 / 190, 9)], // 600·0.25·160/190 = 126.32
-      ['C_ASSETS', expect.closeTo(82.5, 9)], // 600·0.2·110/160
-      ['I_ACCOUNT_AGE', expect.closeTo(80, 9)], // 600·0.15·80/90
-      ['H_LATE_SHARE', expect.closeTo(72.1875, 9)], // 600·0.35·110/320
+      ['H_LATE_SHARE', expect.closeTo(56.9625, 9)], // 600·0.35·(86.8 − 0)/320
+      ['B_BILLS', expect.closeTo(9360 / 190, 9)], // 600·0.25·(62.4 − 0)/190 = 49.26
+      ['H_DEFAULTS', expect.closeTo(44.428125, 9)], // 600·0.35·(72.7 − 5)/320
+      ['I_ACCOUNT_AGE', expect.closeTo(29.8, 9)], // 600·0.15·(29.8 − 0)/90, just above H_TRACK_RECORD's 29.33
     ]);
   });
 
@@ -112,14 +114,16 @@ describe('scorePerson', () => {
   });
 
   it('names the network when it pulls the score below the prior, never when it is the prior', () => {
-    // Cleo: a best file but for bills 0.97 (costs 600·0.25·110/190 = 86.84), regularity 0.9
-    // (600·0.25·15/190 = 11.84) and debt 600/4000 = 0.15 (600·0.2·15/160 = 11.25). Ana's own
-    // costs all exceed the 30 points the network can cost at most, so she would not show it.
+    // Cleo: a best file but for bills 0.97 (50 points against a typical 62.4: 600·0.25·12.4/190
+    // = 9.79), regularity 0.9 and debt 600/4000 = 0.15 (both above typical: no cost). Her
+    // contacts at 0.1 against the prior 0.55 cost 600·0.05·0.45 = 13.5 points.
     const cleo = person({ id: 'cleo', billsOnTimeRatio: 0.97, activityRegularity: 0.9, debtMonthly: 600 });
     const cleoEvents = [event('cleo', 'repaid_on_time', '2020-01-01')]; // 82 months: full track record
     const low = scorePerson({ person: cleo, events: cleoEvents, network: 0.1, networkPrior: 0.55, asOf: AS_OF, model });
-    expect(low.reasonCodes.map((r) => r.code)).toEqual(['B_BILLS', 'N_NETWORK', 'B_REGULARITY', 'C_DEBT_TO_INCOME']);
-    expect(low.reasonCodes[1]?.pointsLost).toBeCloseTo(27, 9); // 600·0.05·0.9
+    expect(low.reasonCodes.map((r) => r.code)).toEqual(['N_NETWORK', 'B_BILLS']);
+    expect(low.reasonCodes[0]?.pointsLost).toBeCloseTo(13.5, 9);
+    const above = scorePerson({ person: cleo, events: cleoEvents, network: 0.56, networkPrior: 0.55, asOf: AS_OF, model });
+    expect(above.reasonCodes.map((r) => r.code)).toEqual(['B_BILLS']);
     const prior = scorePerson({ person: cleo, events: cleoEvents, networkPrior: 0.1, asOf: AS_OF, model });
     expect(prior.reasonCodes.map((r) => r.code)).not.toContain('N_NETWORK');
   });
