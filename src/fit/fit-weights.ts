@@ -11,6 +11,10 @@
  * four own coefficients on the columns d_k + ρ·d_network, which is again a monotone logistic
  * regression. The log-likelihood is concave, so the better of the interior and the boundary
  * solution is the constrained optimum.
+ *
+ * A dimension that is the same for everybody fitted on (e.g. capacity when nobody's income is
+ * known) ranks nobody and gets weight 0: left in, it would soak up the network's column on the
+ * boundary and show a weight it did not earn.
  */
 import { PERSONAL_DIMENSIONS, SCORE_SPAN, type Dimension, type PersonalDimension } from '../score/index.js';
 import { fitMonotoneLogistic, type MonotoneLogisticFit } from './monotone-logistic.js';
@@ -20,7 +24,7 @@ export type Weights = Record<Dimension, number>;
 
 export interface WeightFit {
   weights: Weights;
-  /** The logistic fit behind them (coefficients in PERSONAL_DIMENSIONS order, then network). */
+  /** The logistic fit behind them; `coefficients` in PERSONAL_DIMENSIONS order, then network (0 for a constant column). */
   fit: MonotoneLogisticFit;
   /** True when the cap on the network's reach decided the network weight. */
   capped: boolean;
@@ -40,14 +44,21 @@ export function fitWeights(columns: DimensionColumns, outcomes: ArrayLike<number
   if (!(networkCapPoints >= 0 && networkCapPoints < SCORE_SPAN)) {
     throw new RangeError(`fit: the network cap must be in [0, ${SCORE_SPAN}) points, got ${networkCapPoints}`);
   }
-  const own = PERSONAL_DIMENSIONS.map((d) => columns[d]);
+  const varying = PERSONAL_DIMENSIONS.filter((d) => !isConstant(columns[d]));
+  const own = varying.map((d) => columns[d]);
   const cap = networkCapPoints / SCORE_SPAN;
-  const interior = cap > 0 ? fitMonotoneLogistic([...own, columns.network], outcomes) : undefined;
-  const coefficients = interior?.coefficients;
-  if (interior && coefficients && share(coefficients, 4) <= cap) return result(coefficients, interior, false);
+  const withNetwork = cap > 0 && !isConstant(columns.network);
+  // Coefficients in PERSONAL_DIMENSIONS order, then network; 0 for a column left out.
+  const spread = (fitted: readonly number[], network: number) => [...PERSONAL_DIMENSIONS.map((d) => (varying.includes(d) ? fitted[varying.indexOf(d)]! : 0)), network];
+  if (withNetwork) {
+    const interior = fitMonotoneLogistic([...own, columns.network], outcomes);
+    const coefficients = spread(interior.coefficients, interior.coefficients[own.length]!);
+    if (share(coefficients, 4) <= cap) return result(coefficients, interior, false);
+  }
+  if (own.length === 0) throw new Error('fit: every own dimension is the same for everybody fitted on; nothing to weigh');
 
   // On the boundary (or without the network): c_network = ρ·Σ own c_k.
-  const rho = cap / (1 - cap);
+  const rho = withNetwork ? cap / (1 - cap) : 0;
   const n = outcomes.length;
   const blended = own.map((column) => {
     const out = new Float64Array(n);
@@ -56,7 +67,12 @@ export function fitWeights(columns: DimensionColumns, outcomes: ArrayLike<number
   });
   const boundary = fitMonotoneLogistic(blended, outcomes);
   const ownSum = boundary.coefficients.reduce((a, b) => a + b, 0);
-  return result([...boundary.coefficients, rho * ownSum], boundary, cap > 0);
+  return result(spread(boundary.coefficients, rho * ownSum), boundary, withNetwork);
+}
+
+function isConstant(column: ArrayLike<number>): boolean {
+  for (let i = 1; i < column.length; i++) if (column[i] !== column[0]) return false;
+  return true;
 }
 
 /** c_k / Σ c. */

@@ -51,6 +51,19 @@ describe('fitWeights', () => {
     }
   });
 
+  it('gives a dimension that is the same for everybody weight 0, also when the cap binds', () => {
+    const constant = { ...columns, capacity: new Float64Array(outcomes.length).fill(0.5), identity: new Float64Array(outcomes.length).fill(0.3) };
+    for (const cap of [60, 599]) {
+      const { weights } = fitWeights(constant, outcomes, cap);
+      expect(weights.capacity).toBe(0);
+      expect(weights.identity).toBe(0);
+      expect(sum(weights)).toBeCloseTo(1, 12);
+    }
+    expect(fitWeights(constant, outcomes, 60).weights.network).toBeCloseTo(0.1, 6);
+    const nothing = { ...constant, history: constant.capacity, behaviour: constant.capacity };
+    expect(() => fitWeights(nothing, outcomes, 0)).toThrow(/^fit: every own dimension is the same for everybody/);
+  });
+
   it('fits without the network dimension at cap 0, and refuses a cap outside [0, 600)', () => {
     expect(fitWeights(columns, outcomes, 0).weights.network).toBe(0);
     expect(() => fitWeights(columns, outcomes, 600)).toThrow(/^fit: the network cap must be in \[0, 600\) points/);
