@@ -2,7 +2,7 @@
  * Network-dimension propagation: a personalised-PageRank-style smoothing of own scores over
  * the contact graph, shrunk towards the population prior for thin networks.
  *
- * Math (DESIGN.md, "The network dimension"; this file fixes the details). With the CSR
+ * Math (docs/design.md, "The network dimension"; this file fixes the details). With the CSR
  * weights w_ij (trust-damped) and nominal contact weights D_i (csr.ts), cap c = perContactCap,
  * smoothing α and shrinkage κ:
  *
