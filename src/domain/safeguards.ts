@@ -1,5 +1,5 @@
 /**
- * Records of the safeguards: disputes, consents, the access log and API keys (DESIGN.md,
+ * Records of the safeguards: disputes, consents, the access log and API keys (docs/design.md,
  * "Safeguards"). Times are ISO-8601 instants (`2026-11-26T02:00:00.000Z`).
  */
 

@@ -1,5 +1,5 @@
 /**
- * Score runs and the per-person scores they produce (DESIGN.md, "The batch pipeline").
+ * Score runs and the per-person scores they produce (docs/design.md, "The batch pipeline").
  *
  * A run is `running` until its scores are all staged, then `complete`; PUBLISH makes a complete
  * run the served one in one transaction. An incremental run writes only the persons whose score

@@ -1,7 +1,7 @@
 /**
  * Contact graph in compressed sparse row (CSR) form: the snapshot every network kernel reads.
  *
- * Math (DESIGN.md, "The network dimension"). Person i's contacts j carry the weight
+ * Math (docs/design.md, "The network dimension"). Person i's contacts j carry the weight
  *
  *     w_ij = typeWeight · strength_ij · trust_j          (trust of the *contact* j)
  *

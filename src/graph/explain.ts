@@ -5,7 +5,7 @@
  * contact plus a prior share:
  *
  *     n_i = Σ_j c_ij + prior_i
- *     c_ij    = s_i · P_ij · x_j                       s_i = D_i / (D_i + κ)
+ *     c_ij    = s_i · P_ij · x_j                       s_i = k_i / (k_i + κ), k_i the effective number of contacts
  *     prior_i = s_i·(1 − r_i)·μ + (1 − s_i)·μ           capped excess and trust deficit,
  *                                                      plus shrinkage towards μ
  *
@@ -48,7 +48,7 @@ export interface NetworkExplanation {
   mu: number;
   /** Number of contacts (CSR entries of the row). */
   contactCount: number;
-  /** s_i = D_i / (D_i + κ): the weight of the contacts against the prior. */
+  /** s_i = k_i / (k_i + κ), k_i the effective number of contacts: the weight of the contacts against the prior. */
   credibility: number;
   /** (1 − s_i)·μ: pull towards μ because the network is thin. */
   priorShrinkage: number;

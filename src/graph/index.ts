@@ -1,5 +1,5 @@
 /**
- * The network engine (DESIGN.md, "The network dimension"): pure graph math on typed arrays.
+ * The network engine (docs/design.md, "The network dimension"): pure graph math on typed arrays.
  * CSR snapshot → transition and propagation → explanations, contagion push, influence
  * centrality; graphology adapters for Louvain communities and ego networks. No I/O.
  */

@@ -9,7 +9,7 @@
  *     y = P^T v,    v = s + α·P^T·v      (one reverse iteration, all k at once)
  *
  * since Σ_i s_i (P M e_k)_i = (M^T P^T s)_k with M = (I − αP)^{-1}, and P^T commutes with
- * (I − αP^T)^{-1}. v is the PageRank vector personalised by s_i = D_i/(D_i + κ); with κ = 0,
+ * (I − αP^T)^{-1}. v is the PageRank vector personalised by s_i = k_i/(k_i + κ); with κ = 0,
  * no cap, full trust and no dangling persons s = 1 and v/Σv equals PageRank with damping α
  * (the `reach` output; its test oracle is graphology-metrics' pagerank). With Δb_k = −b_k:
  *

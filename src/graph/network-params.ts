@@ -1,5 +1,5 @@
 /**
- * Parameters of the network dimension (DESIGN.md, "The network dimension"). They are part of
+ * Parameters of the network dimension (docs/design.md, "The network dimension"). They are part of
  * a scorecard model file (`models/*.json`, section `network`) and are passed to the pure graph
  * kernels as one object, so every kernel reads the same values.
  */

@@ -2,7 +2,7 @@
  * Network-dimension propagation: a personalised-PageRank-style smoothing of own scores over
  * the contact graph, shrunk towards the population prior for thin networks.
  *
- * Math (DESIGN.md, "The network dimension"; this file fixes the details). With the CSR
+ * Math (docs/design.md, "The network dimension"; this file fixes the details). With the CSR
  * weights w_ij (trust-damped) and nominal contact weights D_i (csr.ts), cap c = perContactCap,
  * smoothing α and shrinkage κ:
  *
@@ -22,7 +22,8 @@
  * ratio of the within-neighbourhood variance to the between-neighbourhood variance of x —
  * a number of contacts, whatever units the tie strengths are in. The earlier D_i/(D_i + κ) was
  * in units of tie strength, so a person with one or two weak real-world ties (strengths near
- * 0.2) kept a fifth of their contacts' signal. One contact holds at most 1/(1 + κ) of n_i.
+ * 0.2) kept a fifth of their contacts' signal. One contact holds at most `largestContactShare`
+ * of n_i: min(c, 1/(1 + κ)) for κ ≤ 1, min(c, 1/(2√κ)) for κ ≥ 1.
  * In matrix form x solves (I − αP)·x = f with
  *
  *     f_i = (1 − α)·b_i + α·(1 − r_i)·μ   (D_i > 0),     f_i = b_i   (D_i = 0),

@@ -1,6 +1,6 @@
 /**
  * How a change in the own score b or the network value n turns into points of the final
- * score: final = 350 + scale·Σ_k w_k·d_k (DESIGN.md, "The score"). b is the weighted mean of
+ * score: final = 350 + scale·Σ_k w_k·d_k (docs/design.md, "The score"). b is the weighted mean of
  * the four per-person dimensions, so their weights act on b together:
  *
  *     Δscore_i = scale · (own · Δb_i + network · Δn_i)
@@ -17,7 +17,11 @@ export interface ScoreWeights {
   network: number;
 }
 
-/** DESIGN.md's default weights: network 0.05, the other four 0.95, scale 600. */
+/**
+ * Weights for callers that give none (tests, benchmarks): network 0.05, the other four 0.95, scale
+ * 600 — the 2026.11b model's, not the current default model's; the pipeline and the API pass the
+ * model's own (analysis/score-weights.ts).
+ */
 export const DEFAULT_SCORE_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({ scale: 600, own: 0.95, network: 0.05 });
 
 /** Throws `<module>: ...` unless the weights are finite and non-negative. */

@@ -6,8 +6,8 @@
  *
  * File format, in brief:
  * ```json
- * { "version": "default-2026.11", "card": "default.md",
- *   "weights": { "history": 0.35, "behaviour": 0.25, "capacity": 0.2, "identity": 0.15, "network": 0.05 },
+ * { "version": "my-model-1", "card": "my-model-1.md",
+ *   "weights": { "history": …, "behaviour": …, "capacity": …, "identity": …, "network": … },
  *   "history": { "halfLifeMonths": 24, "retentionYears": 7 },
  *   "disputedEvents": "exclude",
  *   "features": { "history": [ { "code": "H_DEFAULTS", "measure": "decayedDefaults",
@@ -16,7 +16,7 @@
  *                                "bins": [ { "upTo": 0, "points": 120 }, …, { "points": 0 } ] } ],
  *                 "behaviour": […], "capacity": […], "identity": […] },
  *   "networkReason": { "code": "N_NETWORK", "reason": "…" },
- *   "network": { "alpha": 0.5, … } }
+ *   "network": { "alpha": …, "shrinkage": …, … } }
  * ```
  * A bin holds the values up to and including `upTo` that the previous bin did not; the last bin
  * has no `upTo` and takes every larger value. A dimension's value is the points its features

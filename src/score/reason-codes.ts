@@ -56,7 +56,7 @@ export interface ReasonCode {
 /** The network dimension as reason codes see it. */
 export interface NetworkReasonInput {
   value: number;
-  /** The prior μ (population mean of own scores) the value is compared with. */
+  /** The prior μ (a run's mean own score over the verified persons) the value is compared with. */
   prior: number;
   /** True when the value is the prior itself (no network value was computed). */
   isPrior: boolean;

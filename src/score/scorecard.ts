@@ -1,11 +1,11 @@
 /**
  * The per-person scorecard: the four own dimensions from a person's records, merged with the
- * network dimension into s = 350 + 600 · Σ_k w_k·d_k (DESIGN.md, "The score"), with its band
+ * network dimension into s = 350 + 600 · Σ_k w_k·d_k (docs/design.md, "The score"), with its band
  * and reason codes.
  *
  * The network value n_i comes from the graph kernels. When there is none (a person outside
- * the snapshot, a preview), the caller's prior μ — the population mean of own scores, the same
- * value the kernels shrink towards — takes its place, and the result says so (`networkIsPrior`):
+ * the snapshot, a preview), the caller's prior μ — a run's mean own score over the verified
+ * persons, the same value the kernels shrink towards — takes its place, and the result says so (`networkIsPrior`):
  * a thin or missing network is never a penalty.
  */
 import type { CreditEvent } from '../domain/records.js';
@@ -39,7 +39,7 @@ export interface ScorePersonInput extends OwnScoreInput {
   /** Network dimension n_i in [0, 1] from propagateNetwork; omit when none was computed. */
   network?: number | undefined;
   /**
-   * The prior μ in [0, 1] (population mean of own scores b). It is the network value when
+   * The prior μ in [0, 1] (a run's mean own score b over the verified persons). It is the network value when
    * `network` is omitted, and the line below which the network earns a reason code.
    */
   networkPrior: number;
@@ -84,7 +84,7 @@ function checkUnit(name: string, value: number): number {
  * (Σ_{k≠network} w_k·d_k / Σ_{k≠network} w_k).
  *
  * @example
- * ownScore({ history: 1, behaviour: 1, capacity: 0.5, identity: 1 }, model); // 0.8947… (1 − 0.1/0.95)
+ * ownScore({ history: 1, behaviour: 1, capacity: 0.5, identity: 1 }, model); // 1 − 0.5·w_capacity / Σ_{k≠network} w_k
  */
 export function ownScore(dimensions: Record<PersonalDimension, number>, model: Model): number {
   let weighted = 0;
@@ -101,7 +101,7 @@ export function ownScore(dimensions: Record<PersonalDimension, number>, model: M
  * the formula `scorePerson` applies, for dimensions read back from a stored score.
  *
  * @example
- * scoreOfDimensions({ history: 1, behaviour: 1, capacity: 1, identity: 1, network: 0 }, defaultModel); // 920
+ * scoreOfDimensions({ history: 1, behaviour: 1, capacity: 1, identity: 1, network: 0 }, defaultModel); // 350 + 600·(1 − w_network)
  */
 export function scoreOfDimensions(dimensions: Dimensions, model: Model): number {
   let blend = 0;
@@ -129,7 +129,7 @@ export function scoreWithoutNetwork(dimensions: Record<PersonalDimension, number
  * `own` is 600·Σ_{k≠network} w_k, which is 600·(1 − w_network) up to the weights' tolerance.
  *
  * @example
- * pointsPerUnit(defaultModel); // { own: 570, network: 30 }
+ * pointsPerUnit(defaultModel); // { own: 600·Σ_{k≠network} w_k, network: 600·w_network }
  */
 export function pointsPerUnit(model: Model): { own: number; network: number } {
   const ownWeight = PERSONAL_DIMENSIONS.reduce((sum, dimension) => sum + model.weights[dimension], 0);
@@ -167,7 +167,7 @@ export function scoreOwnDimensions({ person, events, asOf, model }: OwnScoreInpu
  *
  * @example
  * const result = scorePerson({ person, events, network: 0.6, networkPrior: 0.55, asOf: '2026-11-01', model });
- * result.score;       // 876
+ * result.score;       // an integer in 350–950
  * result.band;        // 'excellent'
  * result.reasonCodes; // [{ code: 'H_LATE_SHARE', pointsLost: 30, … }, …]
  */

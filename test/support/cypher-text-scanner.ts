@@ -1,6 +1,6 @@
 /**
  * Finds Cypher text in TypeScript source: string literals, template literals and `+`
- * concatenations whose text reads like a Cypher statement or a fragment of one. DESIGN.md:
+ * concatenations whose text reads like a Cypher statement or a fragment of one. docs/design.md:
  * "Cypher text lives only in cypher/; TypeScript never builds Cypher by string concatenation
  * (parameters only)" — a statement assembled from strings is where an injection starts.
  *

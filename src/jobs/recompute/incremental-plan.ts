@@ -1,5 +1,5 @@
 /**
- * Which persons an incremental run rescores (DESIGN.md, "Incremental recompute"): the dirty set —
+ * Which persons an incremental run rescores (docs/design.md, "Incremental recompute"): the dirty set —
  * every person whose record, events or edges changed since the base run started — plus everyone
  * the contagion push from the dirty set reaches by at least the tolerance in points.
  *

@@ -2,7 +2,7 @@
  * The snapshot image: what SNAPSHOT reads from the store — each person's own score b_i and
  * trust inputs, and every contact link with its nominal weight at the run's as-of date — kept
  * after a run so that the next incremental run patches it with the few persons that changed
- * instead of reading the whole population again (DESIGN.md, "Incremental recompute").
+ * instead of reading the whole population again (docs/design.md, "Incremental recompute").
  *
  * Pure data and pure functions: reading an image from the store is snapshot.ts, keeping images
  * between runs is snapshot-images.ts.

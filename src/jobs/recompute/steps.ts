@@ -1,4 +1,4 @@
-/** The steps of a recompute run, in order (DESIGN.md, "The batch pipeline"). */
+/** The steps of a recompute run, in order (docs/design.md, "The batch pipeline"). */
 export const RECOMPUTE_STEPS = ['SNAPSHOT', 'PROPAGATE', 'SCORE', 'PUBLISH'] as const;
 export type RecomputeStep = (typeof RECOMPUTE_STEPS)[number];
 

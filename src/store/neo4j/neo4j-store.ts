@@ -1,5 +1,5 @@
 /**
- * The production store: the `Store` port over Neo4j 5.26 (DESIGN.md, "Data model"). Each
+ * The production store: the `Store` port over Neo4j 5.26 (docs/design.md, "Data model"). Each
  * aggregate lives in its own class (persons, edges, events, runs and scores, safeguards); this
  * class opens the connection and composes them. Every statement is a named file in `cypher/`.
  */

@@ -117,7 +117,7 @@ describe('propagateNetwork', () => {
   });
 });
 
-// ---- Gaming bounds (DESIGN.md, "Hard to game") ------------------------------------------------
+// ---- Gaming bounds (docs/design.md, "Hard to game") ------------------------------------------------
 //
 // A verified target with ten real friends inside a 2,000-person population (each person has ~5
 // random friends). Attackers attach 1,000 perfect-score fakes (b = 1) as friends of the target,

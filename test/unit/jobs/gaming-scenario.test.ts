@@ -1,5 +1,5 @@
 /**
- * Gaming (DESIGN.md, "Hard to game"), end to end: a synthetic population is scored by the
+ * Gaming (docs/design.md, "Hard to game"), end to end: a synthetic population is scored by the
  * recompute pipeline; then an attacker opens K new, unverified accounts with perfect records
  * ("sybils") that befriend and pay a target and each other, and the pipeline runs again. For
  * K = 10, 100 and 1,000 the target's score must move no more than the model allows.

@@ -1,5 +1,5 @@
 // Properties of scorePerson over random persons, events, network values and valid models:
-// the scale holds, and the scorecard is monotone in the directions DESIGN.md promises.
+// the scale holds, and the scorecard is monotone in the directions docs/design.md promises.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CreditEvent, Person } from '../../../src/domain/records.js';

@@ -1,5 +1,5 @@
 /**
- * Cypher text lives only in cypher/ (DESIGN.md): no TypeScript file under src/ may hold a Cypher
+ * Cypher text lives only in cypher/ (docs/design.md): no TypeScript file under src/ may hold a Cypher
  * statement or fragment in a string, a template literal or a `+` concatenation. The one file that
  * handles Cypher text, the loader src/store/neo4j/cypher.ts, only reads files by name.
  */
