@@ -18,6 +18,7 @@ interface Bench {
 }
 
 const BENCHES: Bench[] = [
+  { name: 'cli-startup', args: ['--runs', '11'] },
   { name: 'propagation', args: ['--persons', '200000', '--runs', '3', '--pushes', '200', '--pagerank-persons', '50000'] },
   { name: 'import', args: ['--persons', '10000', '--runs', '3'] },
   { name: 'recompute', args: ['--runs', '3'] },

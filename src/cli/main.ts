@@ -1,10 +1,13 @@
 /**
  * `tiescore` command line. Each command lives in `commands/<name>.ts` and exports
- * `register(program)`; this file only assembles them and turns errors into one line.
+ * `register(program)` (one line in commands/index.ts); this file only assembles them and turns
+ * errors into one line. Registering loads nothing heavy — a command's action imports what it
+ * works with when it runs — so `--help` and `--version` start at once
+ * (test/unit/cli/lazy-commands.test.ts keeps it so).
  */
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.js';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config-error.js';
 import { commands } from './commands/index.js';
 
 export function buildProgram(): Command {

@@ -1,9 +1,5 @@
 /** `tiescore db migrate`: create Neo4j constraints and indexes (safe to run again). */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { connectNeo4j } from '../../store/neo4j/connection.js';
-import { migrateSchema } from '../../store/neo4j/migrate.js';
-import { StoreUnavailableError } from '../../store/errors.js';
 import { CliError } from '../cli-error.js';
 
 export function register(program: Command): void {
@@ -11,6 +7,12 @@ export function register(program: Command): void {
   db.command('migrate')
     .description('Create the constraints and indexes of cypher/schema.cypher (idempotent)')
     .action(async () => {
+      const [{ loadConfig }, { connectNeo4j }, { migrateSchema }, { StoreUnavailableError }] = await Promise.all([
+        import('../../config.js'),
+        import('../../store/neo4j/connection.js'),
+        import('../../store/neo4j/migrate.js'),
+        import('../../store/errors.js'),
+      ]);
       const config = loadConfig();
       const connection = await connectNeo4j(config).catch((error: unknown) => {
         throw error instanceof StoreUnavailableError ? new CliError(error.message) : error;

@@ -2,12 +2,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { importFiles, type ImportFiles, type ImportProgress, type ImportSummary } from '../../import/importer.js';
-import { DATA_FILE_KINDS } from '../../import/row-schemas.js';
+import type { ImportFiles, ImportProgress, ImportSummary } from '../../import/importer.js';
+import type { DataFileKind } from '../../import/row-schemas.js';
 import { CliError } from '../cli-error.js';
-import { withCliStore } from '../open-store.js';
-import { compactNumber, createProgress, type Progress } from '../progress.js';
+import type * as ProgressModule from '../progress.js';
+import type { Progress } from '../progress.js';
 import { positiveInteger } from '../parse-options.js';
 
 interface ImportCliOptions {
@@ -38,10 +37,17 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as one JSON object')
     .addHelpText('after', '\nBad rows are reported on stderr as FILE:LINE: reason and skipped; the exit code is 1 when any row was rejected.\nRows of erased persons (tiescore persons erase) are refused unless --allow-erased.\nColumns of each file: see the README, "Data files".')
     .action(async (dir: string | undefined, options: ImportCliOptions) => {
-      const files = resolveFiles(dir, options);
+      const [{ loadConfig }, { importFiles }, { DATA_FILE_KINDS }, { withCliStore }, progressModule] = await Promise.all([
+        import('../../config.js'),
+        import('../../import/importer.js'),
+        import('../../import/row-schemas.js'),
+        import('../open-store.js'),
+        import('../progress.js'),
+      ]);
+      const files = resolveFiles(dir, options, DATA_FILE_KINDS);
       const config = loadConfig();
       const summary = await withCliStore(config, (store) => {
-        const progress = new FileProgress();
+        const progress = new FileProgress(progressModule);
         return importFiles(store, files, {
           strict: options.strict,
           allowErased: options.allowErased,
@@ -56,7 +62,7 @@ export function register(program: Command): void {
     });
 }
 
-function resolveFiles(dir: string | undefined, options: ImportCliOptions): ImportFiles {
+function resolveFiles(dir: string | undefined, options: ImportCliOptions, DATA_FILE_KINDS: readonly DataFileKind[]): ImportFiles {
   const files: ImportFiles = {};
   if (dir !== undefined) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a folder`);
@@ -81,15 +87,17 @@ function resolveFiles(dir: string | undefined, options: ImportCliOptions): Impor
 class FileProgress {
   private current: { key: string; bar: Progress; started: number } | undefined;
 
+  constructor(private readonly progress: typeof ProgressModule) {}
+
   update(update: ImportProgress): void {
     const key = `${update.phase}:${update.file}`;
     if (this.current?.key !== key) {
       this.stop();
       const label = `${update.phase === 'validate' ? 'validating' : 'importing'} ${update.kind}`;
-      this.current = { key, bar: createProgress({ label, total: update.size }), started: performance.now() };
+      this.current = { key, bar: this.progress.createProgress({ label, total: update.size }), started: performance.now() };
     }
     const seconds = (performance.now() - this.current.started) / 1000;
-    this.current.bar.update(update.bytesRead, `${compactNumber(update.rows)} rows, ${compactNumber(seconds > 0 ? update.rows / seconds : 0)} rows/s`);
+    this.current.bar.update(update.bytesRead, `${this.progress.compactNumber(update.rows)} rows, ${this.progress.compactNumber(seconds > 0 ? update.rows / seconds : 0)} rows/s`);
   }
 
   stop(): void {

@@ -4,11 +4,7 @@
  * network dimension is neutral: it equals the person's own score, so it neither adds nor costs).
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { scorePerson } from '../../score/index.js';
 import { CliError } from '../cli-error.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { withCliStore } from '../open-store.js';
 import { calendarDate } from '../parse-options.js';
 
 interface ScoreView {
@@ -30,6 +26,12 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'scoring date for an on-the-fly score (default: today, UTC)', calendarDate('--as-of'))
     .option('--json', 'print one JSON object')
     .action(async (id: string, options: { model?: string; asOf?: string; json?: boolean }) => {
+      const [{ loadConfig }, { scorePerson }, { loadCliModel }, { withCliStore }] = await Promise.all([
+        import('../../config.js'),
+        import('../../score/index.js'),
+        import('../load-cli-model.js'),
+        import('../open-store.js'),
+      ]);
       const config = loadConfig();
       const view = await withCliStore(config, async (store): Promise<ScoreView> => {
         const person = await store.getPerson(id);
