@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .option('--no-schedule', 'do not create or update the nightly schedule of the recompute and the retention sweep (NIGHTLY_CRON, NIGHTLY_TZ)')
     .option('--model <file>', 'scorecard model (default: TIESCORE_MODEL or models/default.json)')
     .action(async (options: { concurrency: number; schedule: boolean; model?: string }) => {
-      const [{ loadConfig }, { scheduleNightly }, { startRecomputeWorkers }, { scheduleRetention, startRetentionWorker }, { loadCliModel }, { openCliStore }, { withRecomputeQueue, withRetentionQueue }] =
+      const [{ loadConfig }, { scheduleNightly }, { startRecomputeWorkers }, { scheduleRetention, startRetentionWorker }, { loadCliModel }, { openCliStore }, { checkCliRedis, withRecomputeQueue, withRetentionQueue }] =
         await Promise.all([
           import('../../config.js'),
           import('../../jobs/bullmq/enqueue.js'),
@@ -28,6 +28,7 @@ export function register(program: Command): void {
         ]);
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
+      await checkCliRedis(config);
       if (options.schedule) {
         await withRecomputeQueue(config, async (queue) => {
           try {
