@@ -32,7 +32,10 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called once per rejected row with `FILE:LINE: reason`. */
   onRejected?: (message: string) => void;
-  /** Called after every batch. */
+  /**
+   * Called when a file's phase starts (rows 0, before the first batch is read or written) and
+   * after every batch, so a progress display starts its clock with the work.
+   */
   onProgress?: (progress: ImportProgress) => void;
   /** Import persons who were erased (and edges and events naming them); refused by default. */
   allowErased?: boolean;
@@ -146,6 +149,7 @@ async function importFile(
   let source: Awaited<ReturnType<typeof openRows>> | undefined;
   try {
     source = await openRows(file, spec);
+    options.onProgress?.({ phase, kind, file, bytesRead: 0, size: source.size, rows: 0 });
     for await (const row of source.rows()) {
       summary.read++;
       if ('error' in row) {

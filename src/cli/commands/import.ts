@@ -2,11 +2,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { ImportFiles, ImportProgress, ImportSummary } from '../../import/importer.js';
+import type { ImportFiles, ImportSummary } from '../../import/importer.js';
 import type { DataFileKind } from '../../import/row-schemas.js';
 import { CliError } from '../cli-error.js';
-import type * as ProgressModule from '../progress.js';
-import type { Progress } from '../progress.js';
 import { positiveInteger } from '../parse-options.js';
 
 interface ImportCliOptions {
@@ -37,17 +35,18 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as one JSON object')
     .addHelpText('after', '\nBad rows are reported on stderr as FILE:LINE: reason and skipped; the exit code is 1 when any row was rejected.\nRows of erased persons (tiescore persons erase) are refused unless --allow-erased.\nColumns of each file: see the README, "Data files".')
     .action(async (dir: string | undefined, options: ImportCliOptions) => {
-      const [{ loadConfig }, { importFiles }, { DATA_FILE_KINDS }, { withCliStore }, progressModule] = await Promise.all([
+      const [{ loadConfig }, { importFiles }, { DATA_FILE_KINDS }, { withCliStore }, { createProgress }, { ImportProgressBars }] = await Promise.all([
         import('../../config.js'),
         import('../../import/importer.js'),
         import('../../import/row-schemas.js'),
         import('../open-store.js'),
         import('../progress.js'),
+        import('../import-progress.js'),
       ]);
       const files = resolveFiles(dir, options, DATA_FILE_KINDS);
       const config = loadConfig();
       const summary = await withCliStore(config, (store) => {
-        const progress = new FileProgress(progressModule);
+        const progress = new ImportProgressBars({ createProgress });
         return importFiles(store, files, {
           strict: options.strict,
           allowErased: options.allowErased,
@@ -81,29 +80,6 @@ function resolveFiles(dir: string | undefined, options: ImportCliOptions, DATA_F
     );
   }
   return files;
-}
-
-/** One progress bar per file and phase. */
-class FileProgress {
-  private current: { key: string; bar: Progress; started: number } | undefined;
-
-  constructor(private readonly progress: typeof ProgressModule) {}
-
-  update(update: ImportProgress): void {
-    const key = `${update.phase}:${update.file}`;
-    if (this.current?.key !== key) {
-      this.stop();
-      const label = `${update.phase === 'validate' ? 'validating' : 'importing'} ${update.kind}`;
-      this.current = { key, bar: this.progress.createProgress({ label, total: update.size }), started: performance.now() };
-    }
-    const seconds = (performance.now() - this.current.started) / 1000;
-    this.current.bar.update(update.bytesRead, `${this.progress.compactNumber(update.rows)} rows, ${this.progress.compactNumber(seconds > 0 ? update.rows / seconds : 0)} rows/s`);
-  }
-
-  stop(): void {
-    this.current?.bar.stop();
-    this.current = undefined;
-  }
 }
 
 function describe(summary: ImportSummary): string {
