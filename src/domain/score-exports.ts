@@ -6,6 +6,9 @@
  */
 import type { ApiRole } from './safeguards.js';
 
+/** An export's purpose is said in this many characters (trimmed): recorded and shown to the persons included. */
+export const PURPOSE_LENGTH = { min: 3, max: 200 } as const;
+
 export const SCORE_EXPORT_FORMATS = ['ndjson', 'csv'] as const;
 export type ScoreExportFormat = (typeof SCORE_EXPORT_FORMATS)[number];
 

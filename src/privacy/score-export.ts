@@ -34,6 +34,8 @@ export interface ScoreExportRequest {
   limit?: number | undefined;
   pageSize?: number;
   now?: () => Date;
+  /** After each page is handed on: rows so far and the last seq. */
+  onProgress?: (rows: number, lastSeq: number) => void;
 }
 
 /** Why an export cannot be made; the API answers 409, the CLI prints one line. */
@@ -86,15 +88,15 @@ export async function startScoreExport(store: Store, request: ScoreExportRequest
     status: 'running',
   };
   await store.createScoreExport(record);
-  return { record, chunks: exportChunks(store, record, run, request.limit ?? Number.POSITIVE_INFINITY, request.pageSize ?? SCORE_EXPORT_DEFAULTS.pageSize, now) };
+  const pages = { limit: request.limit ?? Number.POSITIVE_INFINITY, pageSize: request.pageSize ?? SCORE_EXPORT_DEFAULTS.pageSize, onProgress: request.onProgress };
+  return { record, chunks: exportChunks(store, record, run, pages, now) };
 }
 
 async function* exportChunks(
   store: Store,
   record: ScoreExportRecord,
   run: ScoreRun,
-  limit: number,
-  pageSize: number,
+  { limit, pageSize, onProgress }: { limit: number; pageSize: number; onProgress: ScoreExportRequest['onProgress'] },
   now: () => Date,
 ): AsyncGenerator<string, void, undefined> {
   const end = record.toSeq + 1;
@@ -121,6 +123,7 @@ async function* exportChunks(
       rows += take.length;
       lastSeq = take[take.length - 1]!.seq;
       yield text;
+      onProgress?.(rows, lastSeq);
     }
     complete = true;
   } finally {

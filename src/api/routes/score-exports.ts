@@ -7,7 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { SCORE_EXPORT_FORMATS, type ScoreExportFormat } from '../../domain/score-exports.js';
+import { PURPOSE_LENGTH, SCORE_EXPORT_FORMATS, type ScoreExportFormat } from '../../domain/score-exports.js';
 import { SCORE_EXPORT_CONTENT_TYPES, SCORE_EXPORT_CSV_COLUMNS } from '../../privacy/score-export-rows.js';
 import { startScoreExport } from '../../privacy/score-export.js';
 import { ApiProblem, notFound } from '../problem.js';
@@ -53,7 +53,11 @@ export const scoreExportRoutes = [
     access: { batch: 'any', admin: 'any' },
     params: z.strictObject({ id: generatedId.meta({ description: 'Run id, or `published`', example: 'published' }) }),
     query: z.strictObject({
-      purpose: z.string().trim().min(3, 'must say what the export is for (3–200 characters)').max(200, 'must be at most 200 characters').meta({ description: 'What the scores are for; recorded with the export and shown to the persons included' }),
+      purpose: z
+        .string()
+        .trim()
+        .min(PURPOSE_LENGTH.min, `must say what the export is for (${PURPOSE_LENGTH.min}–${PURPOSE_LENGTH.max} characters)`)
+        .max(PURPOSE_LENGTH.max, `must be at most ${PURPOSE_LENGTH.max} characters`).meta({ description: 'What the scores are for; recorded with the export and shown to the persons included' }),
       cursor: optionalInt(0, 'Resume after this seq (the last row received)'),
       limit: optionalInt(1, 'At most this many rows'),
       format: z.enum(SCORE_EXPORT_FORMATS).optional().meta({ description: 'Overrides Accept' }),
