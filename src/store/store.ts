@@ -286,6 +286,8 @@ export interface Store {
   scoreExportsIncluding(personId: string, limit: number): Promise<ScoreExportRecord[]>;
   /** Newest first. */
   listScoreExports(limit: number): Promise<ScoreExportRecord[]>;
+  /** Deletes the export records started before `at` (ISO instant), with the access log's retention; how many. */
+  deleteScoreExportsBefore(at: string): Promise<number>;
 
   /**
    * Everything stored about one person, read in one transaction: record, events, contact counts

@@ -561,6 +561,12 @@ export class MemoryStore implements Store {
       .map(clone);
   }
 
+  async deleteScoreExportsBefore(at: string): Promise<number> {
+    const old = [...this.scoreExports.values()].filter((record) => record.startedAt < at);
+    for (const record of old) this.scoreExports.delete(record.id);
+    return old.length;
+  }
+
   async personRecords(personId: string): Promise<PersonRecords | undefined> {
     const person = await this.getPerson(personId);
     if (!person) return undefined;

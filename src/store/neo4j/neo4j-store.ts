@@ -269,6 +269,9 @@ export class Neo4jStore implements Store {
   listScoreExports(limit: number): Promise<ScoreExportRecord[]> {
     return this.scoreExports.listScoreExports(limit);
   }
+  deleteScoreExportsBefore(at: string): Promise<number> {
+    return this.scoreExports.deleteScoreExportsBefore(at);
+  }
 
   personRecords(personId: string): Promise<PersonRecords | undefined> {
     return this.privacy.personRecords(personId);

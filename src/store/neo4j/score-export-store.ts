@@ -25,6 +25,11 @@ export class ScoreExportStore {
     return rows.map((row) => row.export);
   }
 
+  async deleteScoreExportsBefore(at: string): Promise<number> {
+    const [row] = await this.runner.write<{ deleted: number }>('score-exports/delete-before', { before: at });
+    return row?.deleted ?? 0;
+  }
+
   private props(record: ScoreExportRecord): Record<string, unknown> {
     const { finishedAt: _finishedAt, ...rest } = record;
     return { ...rest, fromSeq: int(record.fromSeq), toSeq: int(record.toSeq), rows: int(record.rows) };
