@@ -17,6 +17,7 @@ export interface ScoreExportRow {
   personId: string;
   score: number;
   band: string;
+  /** Rounded to 4 decimals (a dimension moves a score by at most 600·weight·d: 1e-4 is under 0.06 points). */
   dimensions: PersonScore['dimensions'];
   /** The stable codes, most points lost first (their texts are in the model). */
   reasonCodes: string[];
@@ -35,10 +36,12 @@ export function exportRowOf(score: PersonScore): ScoreExportRow {
     personId: score.personId,
     score: score.score,
     band: score.band,
-    dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, score.dimensions[d]])) as PersonScore['dimensions'],
+    dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, roundDimension(score.dimensions[d])])) as PersonScore['dimensions'],
     reasonCodes: score.reasonCodes.map((rc) => rc.code),
   };
 }
+
+export const roundDimension = (value: number): number => Math.round(value * 1e4) / 1e4;
 
 /** The text before the first row: the CSV header line; nothing for NDJSON. */
 export function exportPreamble(format: ScoreExportFormat): string {

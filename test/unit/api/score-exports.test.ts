@@ -3,7 +3,7 @@
  * and shown once in each included person's access log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseExport, type ScoreExportRow } from '../../../src/privacy/score-export-rows.js';
+import { parseExport, roundDimension, type ScoreExportRow } from '../../../src/privacy/score-export-rows.js';
 import { problemOf, startHarness, SUBJECT, type Harness } from './harness.js';
 
 describe('GET /v1/runs/{id}/scores', () => {
@@ -28,7 +28,14 @@ describe('GET /v1/runs/{id}/scores', () => {
     const stored = await h.store.scoresBySeqIn(run, 0, await h.store.seqBound());
     expect(all).toHaveLength(300);
     expect(all).toEqual(
-      stored.map((s) => ({ seq: s.seq, personId: s.personId, score: s.score, band: s.band, dimensions: s.dimensions, reasonCodes: s.reasonCodes.map((rc) => rc.code) })),
+      stored.map((s) => ({
+        seq: s.seq,
+        personId: s.personId,
+        score: s.score,
+        band: s.band,
+        dimensions: Object.fromEntries(Object.entries(s.dimensions).map(([d, v]) => [d, roundDimension(v)])),
+        reasonCodes: s.reasonCodes.map((rc) => rc.code),
+      })),
     );
     expect(all.map((row) => row.seq)).toEqual([...all.map((row) => row.seq)].sort((x, y) => x - y));
   });

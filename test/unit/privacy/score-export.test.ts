@@ -4,7 +4,7 @@ import { exportTarget } from '../../../src/cli/commands/scores.js';
 import { parseIdsText } from '../../../src/cli/score-ids-file.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { accessLogWithExports } from '../../../src/privacy/access-log-with-exports.js';
-import { exportLine, exportPreamble, parseExport, type ScoreExportRow } from '../../../src/privacy/score-export-rows.js';
+import { exportLine, exportPreamble, exportRowOf, parseExport, type ScoreExportRow } from '../../../src/privacy/score-export-rows.js';
 import { startScoreExport } from '../../../src/privacy/score-export.js';
 import { loadModel } from '../../../src/score/index.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
@@ -57,6 +57,22 @@ describe('export encodings', () => {
     dimensions: { history: 0.5, behaviour: 0.25, capacity: 1, identity: 0, network: 0.125 },
     reasonCodes: ['H_LATE', 'C_DEBT'],
   };
+
+  it('rounds dimensions to 4 decimals and keeps only the reason codes', () => {
+    const dimensions = { history: 0.36842105263, behaviour: 0.99995, capacity: 1, identity: 0, network: 0.00004 };
+    const reasonCodes = [
+      { code: 'B_BILLS', reason: 'bills paid late', pointsLost: 12.5 },
+      { code: 'N_NETWORK', reason: 'contacts', pointsLost: 3 },
+    ];
+    expect(exportRowOf({ runId: 'r', personId: 'p1', seq: 3, score: 640, band: 'good', dimensions, reasonCodes, modelVersion: 'm' })).toEqual({
+      seq: 3,
+      personId: 'p1',
+      score: 640,
+      band: 'good',
+      dimensions: { history: 0.3684, behaviour: 1, capacity: 1, identity: 0, network: 0 },
+      reasonCodes: ['B_BILLS', 'N_NETWORK'],
+    });
+  });
 
   it('writes CSV a spreadsheet cannot run, and reads it back', () => {
     const text = exportPreamble('csv') + exportLine(row, 'csv');
