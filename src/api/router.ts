@@ -67,8 +67,12 @@ function send(res: Response, reply: Reply): void {
   if (reply.stream) {
     if (reply.contentType) res.type(reply.contentType);
     // A client that goes away, or a read that fails, ends both sides; the stream's own cleanup
-    // (e.g. a score export recording what it sent) runs either way.
-    pipeline(reply.stream, res).catch(() => res.destroy());
+    // (e.g. a score export recording what it sent) runs either way. Only a failure on our side
+    // is worth a log line (req.log: pino-http's request logger).
+    pipeline(reply.stream, res).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') res.req.log?.warn({ err: error }, 'streamed response failed part-way');
+      res.destroy();
+    });
   } else if (reply.body === undefined) {
     res.end();
   } else if (reply.contentType) {
