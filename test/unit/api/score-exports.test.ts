@@ -74,6 +74,9 @@ describe('GET /v1/runs/{id}/scores', () => {
     expect(exports.filter((entry) => entry.exportId === firstExportId)).toEqual([
       expect.objectContaining({ kind: 'score-export', exportId: firstExportId, purpose: 'nightly decisions', role: 'batch' }),
     ]);
+    // The data-subject export lists the same entries.
+    const exported = (await (await h.call('GET', `/v1/persons/${SUBJECT}/export`, { key: h.keys.subject })).json()) as { accessLog: { kind: string; exportId?: string }[] };
+    expect(exported.accessLog.filter((entry) => entry.kind === 'score-export').map((entry) => entry.exportId).sort()).toEqual(exports.map((entry) => entry.exportId).sort());
     const later = await h.call('GET', `/v1/persons/${all[45]!.personId}/access-log?limit=100`, { key: h.keys.analyst });
     const laterExports = ((await later.json()) as { entries: { kind: string }[] }).entries.filter((entry) => entry.kind === 'score-export');
     expect(laterExports).toHaveLength(4); // the first two, the resume and the limited resume (seq 42–48)
