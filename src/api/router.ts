@@ -74,6 +74,7 @@ function send(res: Response, reply: Reply): void {
       res.destroy();
     });
   } else if (reply.body === undefined) {
+    if (reply.contentType) res.type(reply.contentType);
     res.end();
   } else if (reply.contentType) {
     res.type(reply.contentType).send(reply.body);

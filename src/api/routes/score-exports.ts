@@ -12,7 +12,7 @@ import { SCORE_EXPORT_CONTENT_TYPES, SCORE_EXPORT_CSV_COLUMNS } from '../../priv
 import { startScoreExport } from '../../privacy/score-export.js';
 import { ApiProblem, notFound } from '../problem.js';
 import { callerOf } from '../reads.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, type Reply } from '../route.js';
 import { dimensionsSchema, generatedId } from './schemas.js';
 
 const optionalInt = (min: number, description: string) =>
@@ -71,12 +71,15 @@ export const scoreExportRoutes = [
         alternatives: [{ contentType: SCORE_EXPORT_CONTENT_TYPES.csv, schema: z.string() }],
       },
     },
-    handler: async (ctx) => {
+    handler: async (ctx): Promise<Reply> => {
       const { store } = ctx.deps;
       const format = negotiate(ctx.query.format, (types) => ctx.req.accepts(types));
       const run = ctx.params.id === 'published' ? await store.publishedRun() : await store.getRun(ctx.params.id);
       if (!run) throw notFound(ctx.params.id === 'published' ? 'no score run has been published yet' : `no run "${ctx.params.id}"`);
       if (run.status !== 'complete') throw new ApiProblem('conflict', `run ${run.id} is ${run.status}; only a complete run can be exported`);
+      const contentType = `${SCORE_EXPORT_CONTENT_TYPES[format]}; charset=utf-8`;
+      // Express answers HEAD with the GET handler; a HEAD sends no rows, so it makes no export.
+      if (ctx.req.method === 'HEAD') return { contentType, headers: { 'Cache-Control': 'no-store', 'Tiescore-Run-Id': run.id } };
       const caller = callerOf(ctx);
       const { record, chunks } = await startScoreExport(store, {
         run,
@@ -91,7 +94,7 @@ export const scoreExportRoutes = [
       });
       return {
         stream: Readable.from(chunks, { objectMode: false }),
-        contentType: `${SCORE_EXPORT_CONTENT_TYPES[format]}; charset=utf-8`,
+        contentType,
         headers: { 'Cache-Control': 'no-store', 'Tiescore-Export-Id': record.id, 'Tiescore-Run-Id': run.id },
       };
     },

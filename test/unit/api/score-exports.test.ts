@@ -97,6 +97,15 @@ describe('GET /v1/runs/{id}/scores', () => {
     expect(analyst.status).toBe(403);
   });
 
+  it('answers HEAD without making an export', async () => {
+    const before = (await h.store.listScoreExports(100)).length;
+    const response = await h.call('HEAD', '/v1/runs/published/scores?purpose=just%20looking', { key: h.keys.batch, headers: { accept: 'text/csv' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('tiescore-export-id')).toBeNull();
+    expect(await h.store.listScoreExports(100)).toHaveLength(before);
+  });
+
   it('refuses a run that is not complete', async () => {
     const run = (await h.store.publishedRun())!;
     await h.store.createRun({ ...run, id: 'run-running-1', status: 'running', lineage: ['run-running-1'], publishedAt: undefined });
