@@ -30,7 +30,9 @@ export function createProgress({ label, total, plainEverySeconds = 5, stream = p
       stop: () => bar.stop(),
     };
   }
-  let last = performance.now();
+  // The first update is written at once, so a log shows the work has started (and what it is
+  // doing first) rather than nothing for the first few seconds.
+  let last = Number.NEGATIVE_INFINITY;
   let latest = '';
   return {
     update(done, detail = '') {

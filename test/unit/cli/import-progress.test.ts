@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportProgressBars } from '../../../src/cli/import-progress.js';
-import { ratePerSecond, type Progress, type ProgressOptions } from '../../../src/cli/progress.js';
+import { createProgress, ratePerSecond, type Progress, type ProgressOptions } from '../../../src/cli/progress.js';
 import type { ImportProgress } from '../../../src/import/importer.js';
 import { importFiles } from '../../../src/import/importer.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
@@ -33,6 +33,20 @@ describe('ratePerSecond', () => {
 
   it('has no rate before any time has passed', () => {
     expect(ratePerSecond(5, 100, 100)).toBeUndefined();
+  });
+});
+
+describe('createProgress without a terminal', () => {
+  it('writes the first update at once, then a line every few seconds, and the last one at the end', () => {
+    const lines: string[] = [];
+    const stream = { isTTY: false, write: (text: string) => lines.push(text) } as unknown as NodeJS.WriteStream;
+    const bar = createProgress({ label: 'importing persons', total: 200, plainEverySeconds: 60, stream });
+    bar.update(0, 'writing the first batch…');
+    bar.update(100, '100 rows');
+    expect(lines).toEqual(['importing persons: 0% | writing the first batch…\n']);
+    bar.update(150, '150 rows');
+    bar.stop();
+    expect(lines).toEqual(['importing persons: 0% | writing the first batch…\n', 'importing persons: 75% | 150 rows\n']);
   });
 });
 
