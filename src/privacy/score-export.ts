@@ -129,8 +129,8 @@ async function* exportChunks(
   } finally {
     // Stopped early (a client gone, a failed write), the rows yielded count as sent: a person
     // whose row may have left is in the range, never the other way round.
-    const end = { finishedAt: now().toISOString(), rows, toSeq: lastSeq, status: complete ? ('complete' as const) : ('interrupted' as const) };
-    Object.assign(record, end);
-    await store.finishScoreExport(record.id, end);
+    const ending = { finishedAt: now().toISOString(), rows, toSeq: lastSeq, status: complete ? ('complete' as const) : ('interrupted' as const) };
+    Object.assign(record, ending);
+    await store.finishScoreExport(record.id, ending);
   }
 }
