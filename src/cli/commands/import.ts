@@ -83,10 +83,14 @@ function resolveFiles(dir: string | undefined, options: ImportCliOptions, DATA_F
 }
 
 function describe(summary: ImportSummary): string {
-  const lines = summary.files.map(
-    (file) =>
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const lines = summary.files.flatMap((file) => {
+    const t = file.timingsMs;
+    return [
       `  ${file.kind.padEnd(12)} read ${file.read}, created ${file.created}, updated ${file.updated}, unchanged ${file.unchanged}, rejected ${file.rejected}  (${file.file})`,
-  );
+      `  ${''.padEnd(12)} ${s(t.total)}: parsing ${s(t.parsing)}, reference checks ${s(t.checking)}, waiting for the database ${s(t.waitingForWrites)} (writes ${s(t.writing)}, beside parsing)`,
+    ];
+  });
   const head = summary.aborted
     ? `import aborted (--strict): ${summary.rejected} bad rows, nothing written`
     : `imported ${summary.read} rows in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond)} rows/s): ` +
