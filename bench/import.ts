@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { importFiles, type ImportSummary } from '../src/import/importer.js';
+import { importFiles, type ImportSummary, type ImportTimings } from '../src/import/importer.js';
 import { connectNeo4j } from '../src/store/neo4j/connection.js';
 import { cypher } from '../src/store/neo4j/cypher.js';
 import { migrateSchema } from '../src/store/neo4j/migrate.js';
@@ -44,6 +44,8 @@ interface Sample {
   secondUnchanged: number;
   baselineFriendshipsPerSecond: number;
   friendshipsPerSecond: number;
+  /** Where each file's time went in the first import (importer.ts, ImportTimings), ms. */
+  timingsMs: Record<string, ImportTimings>;
 }
 const samples: Sample[] = [];
 for (let r = 0; r < runs; r++) {
@@ -90,11 +92,19 @@ for (let r = 0; r < runs; r++) {
     baselineFriendshipsPerSecond: pairs.length / baselineSeconds,
     secondSeconds: second.seconds,
     secondUnchanged: second.unchanged,
+    timingsMs: Object.fromEntries(first.files.map((f) => [f.kind, f.timingsMs])),
   };
   samples.push(sample);
   console.error(`run ${r + 1}/${runs}: ${JSON.stringify(sample)}`);
 }
-const med = (key: keyof Sample) => Math.round(median(samples.map((s) => s[key])));
+const med = (key: Exclude<keyof Sample, 'timingsMs'>) => Math.round(median(samples.map((s) => s[key])));
+/** Per file and part, the median over the runs. */
+const timingMedians = Object.fromEntries(
+  Object.keys(samples[0]!.timingsMs).map((kind) => [
+    kind,
+    Object.fromEntries((Object.keys(samples[0]!.timingsMs[kind]!) as (keyof ImportTimings)[]).map((part) => [part, Math.round(median(samples.map((s) => s.timingsMs[kind]![part])))])),
+  ]),
+);
 const result = {
   benchmark: 'import',
   persons,
@@ -109,6 +119,8 @@ const result = {
     baselineFriendshipsPerSecond: med('baselineFriendshipsPerSecond'),
     reimportSeconds: med('secondSeconds'),
   },
+  /** Where the first import's time went, per file (ms): parsing, reference checks, waiting for the database, writes (beside parsing). */
+  timingsMs: timingMedians,
   ratioFriendshipsVsBaseline: Math.round((median(samples.map((s) => s.friendshipsPerSecond)) / median(samples.map((s) => s.baselineFriendshipsPerSecond))) * 100) / 100,
 };
 await store.close();

@@ -10,7 +10,7 @@
  *
  * Seed 1 is the evaluation seed: report on it; the fit's grid and defaults were chosen on seed 7.
  */
-import { fitPublished } from '../src/cli/commands/model-fit.js';
+import { fitPublished } from '../src/cli/model-fit.js';
 import { runDemo } from '../src/demo/run-demo.js';
 import type { SegmentFit } from '../src/fit/fit-model.js';
 import { loadModel } from '../src/score/index.js';

@@ -18,9 +18,12 @@ interface Bench {
 }
 
 const BENCHES: Bench[] = [
+  { name: 'cli-startup', args: ['--runs', '11'] },
   { name: 'propagation', args: ['--persons', '200000', '--runs', '3', '--pushes', '200', '--pagerank-persons', '50000'] },
   { name: 'import', args: ['--persons', '10000', '--runs', '3'] },
   { name: 'recompute', args: ['--runs', '3'] },
+  // On the run the recompute benchmark published.
+  { name: 'score-export', args: ['--runs', '3'] },
   { name: 'api', args: ['--compiled', '--runs', '2', '--duration', '5'] },
   { name: 'contagion', args: ['--persons', '20000', '--runs', '3', '--duration', '5'] },
   { name: 'calibration', args: ['--persons', '20000', '--seed', '7'] },

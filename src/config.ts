@@ -6,6 +6,7 @@
  * variable and says what is wrong.
  */
 import { z } from 'zod';
+import { ConfigError } from './config-error.js';
 import { withoutPassword } from './url-credentials.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -121,13 +122,7 @@ export const SETTINGS = {
 type Settings = typeof SETTINGS;
 export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
 
-/** A bad environment value; the message is one line naming the variable. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /**
  * Reads and validates every setting.

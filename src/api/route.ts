@@ -4,6 +4,7 @@
  * (router.ts), the OpenAPI document (openapi.ts) and the authorization-matrix test are all
  * generated from the table of these records (routes/index.ts), so they cannot drift apart.
  */
+import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import type { Registry } from 'prom-client';
 import type { z } from 'zod';
@@ -73,6 +74,12 @@ export interface Reply {
   status?: number;
   /** JSON-serialised unless `contentType` is given (then sent as is). */
   body?: unknown;
+  /**
+   * A body streamed instead of `body` (with `contentType`), for answers too large to hold. Once
+   * it flows the status is sent, so a failure part-way ends the response early (the client sees
+   * a cut-off body, not a problem document).
+   */
+  stream?: Readable;
   contentType?: string;
   headers?: Record<string, string>;
 }

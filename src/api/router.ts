@@ -10,6 +10,7 @@
  *
  * A path the table knows with a method it does not → 405 with `Allow`.
  */
+import { pipeline } from 'node:stream/promises';
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Consent } from '../domain/safeguards.js';
 import type { Principal } from './auth/api-keys.js';
@@ -63,7 +64,17 @@ const hasNonJsonBody = (req: Request): boolean => req.get('content-length') !== 
 function send(res: Response, reply: Reply): void {
   res.status(reply.status ?? 200);
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-  if (reply.body === undefined) {
+  if (reply.stream) {
+    if (reply.contentType) res.type(reply.contentType);
+    // A client that goes away, or a read that fails, ends both sides; the stream's own cleanup
+    // (e.g. a score export recording what it sent) runs either way. Only a failure on our side
+    // is worth a log line (req.log: pino-http's request logger).
+    pipeline(reply.stream, res).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') res.req.log?.warn({ err: error }, 'streamed response failed part-way');
+      res.destroy();
+    });
+  } else if (reply.body === undefined) {
+    if (reply.contentType) res.type(reply.contentType);
     res.end();
   } else if (reply.contentType) {
     res.type(reply.contentType).send(reply.body);

@@ -156,6 +156,7 @@ export async function startEmbeddedApi(options: {
   keys.analyst = (await issueApiKey(store, { role: 'analyst', name: 'embedded-analyst' })).key;
   keys.consumer = (await issueApiKey(store, { role: 'consumer', name: 'demo-lender' })).key;
   keys.subject = (await issueApiKey(store, { role: 'subject', personId: subjectId, name: `subject-${subjectId}` })).key;
+  keys.batch = (await issueApiKey(store, { role: 'batch', name: 'demo-decision-engine' })).key;
   const app = createApp({
     store,
     model,

@@ -1,15 +1,24 @@
-/** Opens the production store for a CLI command; an unreachable Neo4j becomes one CLI line. */
+/** Opens Neo4j for a CLI command; an unreachable Neo4j becomes one line naming the URL and the fix. */
 import type { Config } from '../config.js';
 import { StoreUnavailableError } from '../store/errors.js';
+import { connectNeo4j, type Neo4jConnection } from '../store/neo4j/connection.js';
 import { Neo4jStore, type Neo4jStoreOptions } from '../store/neo4j/neo4j-store.js';
 import { CliError } from './cli-error.js';
+import { serviceLine } from './service-errors.js';
+
+function asCliError(config: Pick<Config, 'NEO4J_URI'>) {
+  return (error: unknown): never => {
+    throw error instanceof StoreUnavailableError ? new CliError(serviceLine('Neo4j', config.NEO4J_URI, error)) : error;
+  };
+}
 
 export async function openCliStore(config: Config, options: Neo4jStoreOptions = {}): Promise<Neo4jStore> {
-  try {
-    return await Neo4jStore.open(config, options);
-  } catch (error) {
-    throw error instanceof StoreUnavailableError ? new CliError(error.message) : error;
-  }
+  return Neo4jStore.open(config, options).catch(asCliError(config));
+}
+
+/** A bare driver connection (schema work), with the same one-line failure. */
+export async function connectCliNeo4j(config: Config): Promise<Neo4jConnection> {
+  return connectNeo4j(config).catch(asCliError(config));
 }
 
 /** Runs `work` with an open store and always closes it. */

@@ -1,6 +1,9 @@
-/** Parsers for commander option values; a bad value is one CLI error line naming the option. */
+/**
+ * Parsers for commander option values; a bad value is one CLI error line naming the option.
+ * Loaded by every command's registration, so it imports nothing heavy (see main.ts).
+ */
 import { InvalidArgumentError } from 'commander';
-import { isoDate } from '../import/row-schemas.js';
+import { isoDateProblem } from '../import/iso-date.js';
 
 export const positiveInteger =
   (name: string) =>
@@ -21,11 +24,12 @@ export const portNumber =
     return number;
   };
 
-/** A `YYYY-MM-DD` calendar date. */
+/** A `YYYY-MM-DD` calendar date (the import files' rule). */
 export const calendarDate =
   (name: string) =>
   (value: string): string => {
-    const result = isoDate.safeParse(value);
-    if (!result.success) throw new InvalidArgumentError(`${name} ${result.error.issues[0]?.message ?? 'must be a date YYYY-MM-DD'}`);
-    return result.data;
+    const date = value.trim();
+    const problem = isoDateProblem(date);
+    if (problem) throw new InvalidArgumentError(`${name} ${problem}`);
+    return date;
   };

@@ -30,7 +30,9 @@ export function createProgress({ label, total, plainEverySeconds = 5, stream = p
       stop: () => bar.stop(),
     };
   }
-  let last = performance.now();
+  // The first update is written at once, so a log shows the work has started (and what it is
+  // doing first) rather than nothing for the first few seconds.
+  let last = Number.NEGATIVE_INFINITY;
   let latest = '';
   return {
     update(done, detail = '') {
@@ -45,6 +47,19 @@ export function createProgress({ label, total, plainEverySeconds = 5, stream = p
       if (latest) stream.write(`${latest}\n`);
     },
   };
+}
+
+/**
+ * Units per second between `startedMs` and `nowMs` (milliseconds of one clock), or undefined
+ * before any time has passed. Start the clock when the work starts: started at the first
+ * report — after the first batch was already written — a 0.1 ms gap made 6,263 rows read as
+ * 62.63M rows/s.
+ *
+ * @example ratePerSecond(10_000, 0, 2_000) // 5000
+ */
+export function ratePerSecond(done: number, startedMs: number, nowMs: number): number | undefined {
+  const seconds = (nowMs - startedMs) / 1000;
+  return seconds > 0 ? done / seconds : undefined;
 }
 
 /** 1234567 → "1.23M"; for rates and counts in progress lines. */

@@ -30,7 +30,8 @@ export interface Consent {
   revokedAt?: string | undefined;
 }
 
-export const ACCESS_KINDS = ['score', 'explanation', 'history', 'network', 'export'] as const;
+/** `score-export`: the person's score left in a bulk score export (src/privacy/score-export.ts). */
+export const ACCESS_KINDS = ['score', 'explanation', 'history', 'network', 'export', 'score-export'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 /** One read of a person's data: who, when, what, and under which role or consent. */
@@ -41,9 +42,14 @@ export interface AccessLogEntry {
   actor: string;
   role: ApiRole;
   consentId?: string | undefined;
+  /** For `score-export`: the export that included the person. */
+  exportId?: string | undefined;
+  /** For `score-export`: the purpose the export was made for. */
+  purpose?: string | undefined;
 }
 
-export const API_ROLES = ['admin', 'analyst', 'consumer', 'subject'] as const;
+/** `batch`: a lender's decision engine, which may export a run's scores in bulk and nothing else. */
+export const API_ROLES = ['admin', 'analyst', 'consumer', 'subject', 'batch'] as const;
 export type ApiRole = (typeof API_ROLES)[number];
 
 /** An API key as stored: only a hash of the secret is kept. */

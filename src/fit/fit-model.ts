@@ -21,24 +21,12 @@ import { ks } from '../reports/metrics/ks.js';
 import { bandOf, ownScore, SCORE_SPAN, scoreOfDimensions, type Model, type PersonalDimension } from '../score/index.js';
 import type { ReportRow } from '../store/store.js';
 import { mulberry32 } from '../graph/communities.js';
+import { FIT_DEFAULTS } from './fit-defaults.js';
 import type { FitData } from './fit-data.js';
 import { fitWeights, type DimensionColumns, type Weights } from './fit-weights.js';
 
-export const FIT_DEFAULTS = {
-  /** The most the network dimension may move a score: 600·w_network ≤ this. */
-  networkCapPoints: 60,
-  /** Share of the persons held out when no holdout is named. */
-  holdoutShare: 0.3,
-  /** Seed of the random holdout. */
-  seed: 1,
-  /** Candidate smoothing factors α and shrinkages κ (in contacts). */
-  alphas: [0, 0.2, 0.5],
-  shrinkages: [0.25, 0.5, 1, 2, 4],
-  /** Alternations of propagating and fitting the weights per candidate. */
-  rounds: 3,
-  /** Bootstrap replicates of the AUC difference with and without the network. */
-  replicates: 500,
-};
+export { FIT_DEFAULTS } from './fit-defaults.js';
+
 
 /** The persons held out: a random share, or those whose account opened on or after a date. */
 export type Holdout = { share: number } | { accountsFrom: string };

@@ -32,7 +32,10 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called once per rejected row with `FILE:LINE: reason`. */
   onRejected?: (message: string) => void;
-  /** Called after every batch. */
+  /**
+   * Called when a file's phase starts (rows 0, before the first batch is read or written) and
+   * after every batch, so a progress display starts its clock with the work.
+   */
   onProgress?: (progress: ImportProgress) => void;
   /** Import persons who were erased (and edges and events naming them); refused by default. */
   allowErased?: boolean;
@@ -45,6 +48,24 @@ export interface FileSummary extends UpsertResult {
   file: string;
   read: number;
   rejected: number;
+  /** Where the file's time went (ms), to tell a parse-bound import from a database-bound one. */
+  timingsMs: ImportTimings;
+}
+
+/**
+ * A file's time, ms. Writes overlap parsing (one batch is written while the next is parsed), so
+ * `writing` is not part of the sum; `total` = `parsing` + `checking` + `waitingForWrites`.
+ */
+export interface ImportTimings {
+  total: number;
+  /** Reading, parsing and validating rows: the parser's own time. */
+  parsing: number;
+  /** Reference checks: persons named by edges and events looked up, erased ids hashed and looked up. */
+  checking: number;
+  /** The parser idle while the database finished the previous batch: the database is behind. */
+  waitingForWrites: number;
+  /** Batch writes from start to commit, summed (they run beside parsing). */
+  writing: number;
 }
 
 export interface ImportSummary {
@@ -105,7 +126,18 @@ async function importFile(
   options: ImportOptions,
 ): Promise<FileSummary> {
   const { known } = persons;
-  const summary: FileSummary = { kind, file, read: 0, rejected: 0, created: 0, updated: 0, unchanged: 0 };
+  const fileStarted = performance.now();
+  const timings: ImportTimings = { total: 0, parsing: 0, checking: 0, waitingForWrites: 0, writing: 0 };
+  const summary: FileSummary = { kind, file, read: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, timingsMs: timings };
+  /** Awaits the batch in flight, counting the wait. */
+  const awaitWriting = async () => {
+    const t0 = performance.now();
+    try {
+      await writing;
+    } finally {
+      timings.waitingForWrites += performance.now() - t0;
+    }
+  };
   // Rejections are reported per batch in line order (reference checks run at the batch's end).
   let rejections: { line: number; reason: string }[] = [];
   const reject = (line: number, reason: string) => {
@@ -125,11 +157,15 @@ async function importFile(
   // work at the same time. Batches are still written one after another, in file order.
   let writing: Promise<void> = Promise.resolve();
   const flush = async (source: { bytesRead(): number; size: number }) => {
+    const checked = performance.now();
     const accepted = await checkReferences(kind, batch, persons, reject);
+    timings.checking += performance.now() - checked;
     if (kind === 'persons') known.add(accepted.map((row) => (row as { id: string }).id));
-    await writing;
+    await awaitWriting();
     if (phase === 'write' && accepted.length > 0) {
+      const writeStarted = performance.now();
       writing = writeRows(store, kind, accepted).then((result) => {
+        timings.writing += performance.now() - writeStarted;
         summary.created += result.created;
         summary.updated += result.updated;
         summary.unchanged += result.unchanged;
@@ -146,6 +182,7 @@ async function importFile(
   let source: Awaited<ReturnType<typeof openRows>> | undefined;
   try {
     source = await openRows(file, spec);
+    options.onProgress?.({ phase, kind, file, bytesRead: 0, size: source.size, rows: 0 });
     for await (const row of source.rows()) {
       summary.read++;
       if ('error' in row) {
@@ -158,7 +195,7 @@ async function importFile(
       if (batch.length >= batchSize) await flush(source);
     }
     await flush(source);
-    await writing;
+    await awaitWriting();
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     // The rest of the file cannot be read; the rows read before the error are imported like any
@@ -168,6 +205,10 @@ async function importFile(
     reportRejections();
     summary.rejected++;
     options.onRejected?.(error.message);
+  } finally {
+    timings.total = performance.now() - fileStarted;
+    timings.parsing = Math.max(0, timings.total - timings.checking - timings.waitingForWrites);
+    for (const key of Object.keys(timings) as (keyof ImportTimings)[]) timings[key] = Math.round(timings[key]);
   }
   return summary;
 }

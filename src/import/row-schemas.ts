@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Outcome } from '../domain/outcomes.js';
+import { ISO_DATE_PATTERN, ISO_DATE_SHAPE, isoDateProblem } from './iso-date.js';
 import { EVENT_KINDS, SEXES, type CreditEvent, type Friendship, type Person, type Transaction } from '../domain/records.js';
 
 /** 1–128 printable characters: ids end up in URLs, logs and Cypher parameters. */
@@ -20,12 +21,8 @@ export const externalId = z
 export const isoDate = z
   .string()
   .trim()
-  .regex(/^(19|20|21)\d\d-\d\d-\d\d$/, 'must be a date YYYY-MM-DD')
-  .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'is not a calendar date');
+  .regex(ISO_DATE_PATTERN, ISO_DATE_SHAPE)
+  .refine((value) => isoDateProblem(value) === undefined, 'is not a calendar date');
 
 const fromText = <T extends z.ZodType>(inner: T) =>
   z.preprocess((value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value)) : value), inner);

@@ -63,8 +63,8 @@ export function exportCsvFiles(doc: PersonExport): Record<string, string> {
       doc.disputes.map((d) => [d.id, d.eventId, d.reason, d.status, d.openedAt, d.resolvedAt, d.resolvedBy, d.note]),
     ),
     'access_log.csv': csv(
-      ['at', 'kind', 'role', 'key_id', 'consent_id'],
-      doc.accessLog.map((a) => [a.at, a.kind, a.role, a.actor, a.consentId]),
+      ['at', 'kind', 'role', 'key_id', 'consent_id', 'export_id', 'purpose'],
+      doc.accessLog.map((a) => [a.at, a.kind, a.role, a.actor, a.consentId, a.exportId, a.purpose]),
     ),
   };
 }

@@ -17,22 +17,9 @@ import { ksOfGroups } from './metrics/ks.js';
 import { countGroups, rankByScore } from './metrics/ranking.js';
 import { rocOfGroups, thinCurve, type RocPoint } from './metrics/roc.js';
 import { rounded } from './report-numbers.js';
+import { EVALUATION_DEFAULTS } from './report-defaults.js';
 
-export const EVALUATION_DEFAULTS = {
-  /** At most this many credit events on record makes a thin file. */
-  thinFileMaxEvents: 1,
-  /**
-   * Bootstrap replicates of the AUC difference: 200 keep a 100k-person report near a second
-   * and are plenty for an interval this narrow (the two scores are highly correlated).
-   */
-  replicates: 200,
-  /** Two-sided confidence level of its interval. */
-  confidence: 0.95,
-  /** Bootstrap PRNG seed (fixed: the same data give the same interval). */
-  seed: 1,
-  /** ROC points per curve in the report. */
-  rocPoints: 200,
-};
+export { EVALUATION_DEFAULTS };
 
 export type EvaluationOptions = Partial<typeof EVALUATION_DEFAULTS>;
 

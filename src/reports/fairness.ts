@@ -15,16 +15,10 @@ import { adverseImpact } from './metrics/adverse-impact.js';
 import { quantileOfSorted } from './metrics/bootstrap.js';
 import { protectedAttributes } from './protected-groups.js';
 import { rounded } from './report-numbers.js';
+import { FAIRNESS_DEFAULTS } from './report-defaults.js';
 import { SCORE_VARIANTS, type ScoreVariant } from './evaluation.js';
 
-export const FAIRNESS_DEFAULTS = {
-  /** Approve at or above this score: the lowest score of the "good" band. */
-  cutoff: 600,
-  /** Adverse impact ratios under this are flagged (the four-fifths rule). */
-  threshold: 0.8,
-  /** Groups smaller than this are shown but neither flagged nor the reference. */
-  minGroupSize: 30,
-};
+export { FAIRNESS_DEFAULTS };
 
 export type FairnessOptions = Partial<typeof FAIRNESS_DEFAULTS>;
 

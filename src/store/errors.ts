@@ -1,9 +1,9 @@
 /** Errors every store adapter raises, so callers (API, CLI, jobs) can tell them apart. */
 
-/** The backing service (Neo4j) cannot be reached; retrying later may help. */
+/** The backing service (Neo4j) cannot be reached; retrying later may help. `cause`: the driver's error. */
 export class StoreUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'StoreUnavailableError';
   }
 }

@@ -11,6 +11,7 @@ import type { ContactSummary, ErasureCounts, ErasureRecord, RetentionCutoffs, Re
 import type { CreditEvent, Friendship, Person, Transaction } from '../domain/records.js';
 import type { Outcome } from '../domain/outcomes.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../domain/safeguards.js';
+import type { ScoreExportRecord } from '../domain/score-exports.js';
 import type { PersonScore, ScoreRun } from '../domain/scores.js';
 
 /** A stored person: the record plus its dense sequence number (0, 1, 2, … in insertion order). */
@@ -273,6 +274,20 @@ export interface Store {
   appendAccessLogs(entries: readonly AccessLogEntry[]): Promise<void>;
   /** Newest first. */
   accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]>;
+
+  /** Records a bulk score export as it starts (src/domain/score-exports.ts). */
+  createScoreExport(record: ScoreExportRecord): Promise<void>;
+  /** Records how an export ended: when, rows sent, the last seq sent, the status. */
+  finishScoreExport(id: string, end: Pick<ScoreExportRecord, 'finishedAt' | 'rows' | 'toSeq' | 'status'>): Promise<void>;
+  /**
+   * The exports that included the person, newest first: their seq in the export's range and a
+   * score in a run of its lineage — or, once the export's run was deleted, the range alone.
+   */
+  scoreExportsIncluding(personId: string, limit: number): Promise<ScoreExportRecord[]>;
+  /** Newest first. */
+  listScoreExports(limit: number): Promise<ScoreExportRecord[]>;
+  /** Deletes the export records started before `at` (ISO instant), with the access log's retention; how many. */
+  deleteScoreExportsBefore(at: string): Promise<number>;
 
   /**
    * Everything stored about one person, read in one transaction: record, events, contact counts

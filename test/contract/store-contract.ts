@@ -451,6 +451,42 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         await store.upsertPersons([person('a')]);
       });
 
+      it('records score exports and finds those that included a person by seq range and lineage', async () => {
+        await store.upsertPersons([person('b'), person('c'), person('d')]); // seqs 1, 2, 3 (a is 0)
+        await store.createRun(run('base', { status: 'complete' }));
+        await store.createRun(run('inc', { status: 'complete', kind: 'incremental', lineage: ['inc', 'base'] }));
+        await store.writeScores([score('base', 'a', 0, 600), score('base', 'b', 1, 610), score('inc', 'c', 2, 650)]); // d: no score
+        const exportOf = (id: string, startedAt: string, fromSeq: number, toSeq: number) => ({
+          id, runId: 'inc', lineage: ['inc', 'base'], format: 'csv' as const, via: 'api' as const, actor: 'k1', role: 'batch' as const,
+          purpose: 'decisions', startedAt, fromSeq, toSeq, rows: 0, status: 'running' as const,
+        });
+        await store.createScoreExport(exportOf('x1', '2026-07-02T02:00:00.000Z', 0, 3));
+        await store.finishScoreExport('x1', { finishedAt: '2026-07-02T02:00:01.000Z', rows: 3, toSeq: 2, status: 'complete' });
+        await store.createScoreExport(exportOf('x2', '2026-07-03T02:00:00.000Z', 2, 3));
+        const ids = async (personId: string) => (await store.scoreExportsIncluding(personId, 10)).map((x) => x.id);
+        expect(await ids('a')).toEqual(['x1']);
+        expect(await ids('c')).toEqual(['x2', 'x1']); // newest first; scored by the incremental run
+        expect(await ids('d')).toEqual([]); // in x2's range, but no run of its lineage scored d
+        expect(await ids('nobody')).toEqual([]);
+        expect(await store.listScoreExports(10)).toEqual([
+          exportOf('x2', '2026-07-03T02:00:00.000Z', 2, 3),
+          { ...exportOf('x1', '2026-07-02T02:00:00.000Z', 0, 3), finishedAt: '2026-07-02T02:00:01.000Z', rows: 3, toSeq: 2, status: 'complete' },
+        ]);
+        await expect(store.finishScoreExport('nope', { finishedAt: '2026-07-02T02:00:01.000Z', rows: 0, toSeq: 0, status: 'complete' })).rejects.toThrow(/not found|no score export/);
+        expect(await store.deleteScoreExportsBefore('2026-07-03T00:00:00.000Z')).toBe(1);
+        expect(await ids('c')).toEqual(['x2']);
+      });
+
+      it('keeps an export in the logs of those it covered after its run is deleted', async () => {
+        await store.upsertPersons([person('b')]);
+        await store.createRun(run('gone', { status: 'complete' }));
+        await store.writeScores([score('gone', 'a', 0, 600)]);
+        await store.createScoreExport({ id: 'x9', runId: 'gone', lineage: ['gone'], format: 'ndjson', via: 'cli', actor: 'cli:ops', role: 'admin', purpose: 'audit', startedAt: '2026-07-02T02:00:00.000Z', fromSeq: 0, toSeq: 0, rows: 1, status: 'complete' });
+        await store.deleteRun('gone');
+        expect((await store.scoreExportsIncluding('a', 10)).map((x) => x.id)).toEqual(['x9']);
+        expect(await store.scoreExportsIncluding('b', 10)).toEqual([]); // outside the range
+      });
+
       it('keeps disputes and filters them by status', async () => {
         await store.createDispute({ id: 'd1', personId: 'a', eventId: 'e1', reason: 'not mine', status: 'open', openedAt: '2026-07-01T00:00:00.000Z' });
         await store.createDispute({ id: 'd2', personId: 'a', eventId: 'e2', reason: 'paid', status: 'open', openedAt: '2026-07-02T00:00:00.000Z' });

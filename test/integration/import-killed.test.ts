@@ -43,13 +43,14 @@ describe('import killed half-way and run again', () => {
 
   it('ends with the same nodes, edges and events as one clean import', async () => {
     // Small batches: many transactions, so the kill lands between some of them and maybe inside one.
-    // Killed once the edges are under way: its progress line says so (one every 5 s off a
-    // terminal), or the store already holds some of them — whichever comes first, since a quiet
+    // Killed once the edges are under way: its progress line says so (the first at once, then
+    // one every 5 s off a terminal), or the store already holds some of them — whichever comes first, since a quiet
     // machine imports this population in a few seconds.
     const killed = startCli(['import', dir, '--batch-size', '500']);
     await until('the import to be writing edges', async () => {
       if (killed.child.exitCode !== null) throw new Error(`the import finished before it could be killed:\n${killed.stderr()}`);
-      if (/importing (friendships|transactions|events): \d{1,2}%/.test(killed.stderr())) return true; // under 100%
+      // Under 100%, with rows written (the line at a file's start says "writing the first batch…").
+      if (/importing (friendships|transactions|events): \d{1,2}% \| \d/.test(killed.stderr())) return true;
       return (await store.counts()).friendships > 0 || undefined;
     }, 120_000);
     await killed.kill('SIGKILL');

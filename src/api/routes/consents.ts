@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Consent } from '../../domain/safeguards.js';
+import { accessLogWithExports } from '../../privacy/access-log-with-exports.js';
 import { consentState } from '../auth/consents.js';
 import { notFound, unprocessable } from '../problem.js';
 import { subjectOf } from '../reads.js';
@@ -102,7 +103,7 @@ export const consentRoutes = [
     method: 'get',
     path: '/v1/persons/{id}/access-log',
     operationId: 'accessLog',
-    summary: 'Who read this person\'s score or explanation, when, under which role or consent',
+    summary: 'Who read this person\'s score or explanation, when, under which role or consent — and the bulk score exports that included them',
     tag: 'consents',
     access: { subject: 'self', analyst: 'any' },
     params: personParams,
@@ -121,7 +122,8 @@ export const consentRoutes = [
               keyId: z.string(),
               actor: z.string().nullable().meta({ description: 'The name of the key that read' }),
               consentId: z.string().optional(),
-              purpose: z.string().optional(),
+              exportId: z.string().optional().meta({ description: 'For kind score-export: the export that included the person' }),
+              purpose: z.string().optional().meta({ description: 'The consent\'s purpose, or the score export\'s' }),
             }),
           ),
         }),
@@ -130,7 +132,7 @@ export const consentRoutes = [
     handler: async ({ params, query, deps }) => {
       const { store } = deps;
       if (!(await store.getPerson(params.id))) throw notFound(`no person "${params.id}"`);
-      const entries = await store.accessLogOf(params.id, query.limit);
+      const entries = await accessLogWithExports(store, params.id, query.limit);
       const keyIds = [...new Set(entries.map((entry) => entry.actor))];
       const consentIds = [...new Set(entries.flatMap((entry) => (entry.consentId ? [entry.consentId] : [])))];
       const [keys, consents] = await Promise.all([
@@ -149,6 +151,7 @@ export const consentRoutes = [
             keyId: entry.actor,
             actor: names.get(entry.actor) ?? null,
             ...(entry.consentId ? { consentId: entry.consentId, purpose: purposes.get(entry.consentId) } : {}),
+            ...(entry.exportId ? { exportId: entry.exportId, purpose: entry.purpose } : {}),
           })),
         },
       };

@@ -11,6 +11,7 @@ import { jobRoutes } from './jobs.js';
 import { networkRoutes } from './network.js';
 import { personRoutes } from './persons.js';
 import { runRoutes } from './runs.js';
+import { scoreExportRoutes } from './score-exports.js';
 import { reportRoutes } from './reports.js';
 import { scoreRoutes } from './scores.js';
 import { systemRoutes } from './system.js';
@@ -20,6 +21,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...scoreRoutes,
   ...networkRoutes,
   ...runRoutes,
+  ...scoreExportRoutes,
   ...reportRoutes,
   ...consentRoutes,
   ...personRoutes,

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { erasePerson, erasureRecomputeReason } from '../../privacy/erase-person.js';
 import { checkConfirmation, CONFIRMATION_TOKEN, issueConfirmation } from '../../privacy/erasure-confirmation.js';
+import { withExportEntries } from '../../privacy/access-log-with-exports.js';
 import { exportZip } from '../../privacy/export-csv.js';
 import { buildPersonExport, EXPORT_FORMAT } from '../../privacy/person-export.js';
 import { erasureHasherOf } from '../erasure.js';
@@ -64,7 +65,18 @@ const exportSchema = z
     ),
     consents: z.array(z.looseObject({ id: z.string(), consumer: z.string(), purpose: z.string(), grantedAt: z.string(), expiresAt: z.string() })),
     disputes: z.array(z.looseObject({ id: z.string(), eventId: z.string(), reason: z.string(), status: z.string(), openedAt: z.string() })),
-    accessLog: z.array(z.object({ personId: z.string(), at: z.string(), kind: accessKindSchema, actor: z.string(), role: roleSchema, consentId: z.string().optional() })),
+    accessLog: z.array(
+      z.object({
+        personId: z.string(),
+        at: z.string(),
+        kind: accessKindSchema,
+        actor: z.string(),
+        role: roleSchema,
+        consentId: z.string().optional(),
+        exportId: z.string().optional(),
+        purpose: z.string().optional(),
+      }),
+    ),
   })
   .meta({ id: 'PersonExport' });
 
@@ -126,6 +138,7 @@ export const personRoutes = [
       const { store } = ctx.deps;
       const records = await store.personRecords(ctx.params.id);
       if (!records) throw notFound(`no person "${ctx.params.id}"`);
+      records.accessLog = withExportEntries(ctx.params.id, records.accessLog, await store.scoreExportsIncluding(ctx.params.id, Number.MAX_SAFE_INTEGER));
       const doc = buildPersonExport(records, await store.listRuns(1000), ctx.now);
       await logAccess(ctx, ctx.params.id, 'export');
       const headers = { 'Cache-Control': 'no-store' };

@@ -1,20 +1,18 @@
 /** `tiescore db migrate`: create Neo4j constraints and indexes (safe to run again). */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { connectNeo4j } from '../../store/neo4j/connection.js';
-import { migrateSchema } from '../../store/neo4j/migrate.js';
-import { StoreUnavailableError } from '../../store/errors.js';
-import { CliError } from '../cli-error.js';
 
 export function register(program: Command): void {
   const db = program.command('db').description('Manage the Neo4j database');
   db.command('migrate')
     .description('Create the constraints and indexes of cypher/schema.cypher (idempotent)')
     .action(async () => {
+      const [{ loadConfig }, { connectCliNeo4j }, { migrateSchema }] = await Promise.all([
+        import('../../config.js'),
+        import('../open-store.js'),
+        import('../../store/neo4j/migrate.js'),
+      ]);
       const config = loadConfig();
-      const connection = await connectNeo4j(config).catch((error: unknown) => {
-        throw error instanceof StoreUnavailableError ? new CliError(error.message) : error;
-      });
+      const connection = await connectCliNeo4j(config);
       try {
         const schema = await migrateSchema(connection.driver, connection.database);
         const constraints = schema.filter((item) => item.kind === 'constraint').length;

@@ -4,16 +4,11 @@
  * docs on that population, with one key per role, unless `--no-serve`.
  */
 import type { Command } from 'commander';
-import { pino } from 'pino';
-import { loadConfig } from '../../config.js';
-import { runDemo, type DemoSummary } from '../../demo/run-demo.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { calendarDate, portNumber, positiveInteger } from '../parse-options.js';
-import { createLogger } from '../../api/middleware/request-log.js';
-import { startEmbeddedApi } from '../../api/start.js';
+import type { DemoSummary } from '../../demo/run-demo.js';
 import { CliError } from '../cli-error.js';
+import { calendarDate, portNumber, positiveInteger } from '../parse-options.js';
+import type { Progress } from '../progress.js';
 import { describeEmbeddedApi, serveUntilSignalled } from './serve.js';
-import { createProgress, type Progress } from '../progress.js';
 import { jsonForPeople } from '../../domain/display-numbers.js';
 
 interface DemoCliOptions {
@@ -40,6 +35,15 @@ export function register(program: Command): void {
     .option('--host <address>', 'address to serve on (default: HOST)')
     .option('--port <n>', 'port to serve on (default: PORT)', portNumber('--port'))
     .action(async (options: DemoCliOptions) => {
+      const [{ pino }, { loadConfig }, { runDemo }, { loadCliModel }, { createLogger }, { startEmbeddedApi }, { createProgress }] = await Promise.all([
+        import('pino'),
+        import('../../config.js'),
+        import('../../demo/run-demo.js'),
+        import('../load-cli-model.js'),
+        import('../../api/middleware/request-log.js'),
+        import('../../api/start.js'),
+        import('../progress.js'),
+      ]);
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       let current: { stage: string; bar: Progress } | undefined;

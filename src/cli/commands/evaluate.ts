@@ -4,19 +4,12 @@
  * persons, with a bootstrap interval of the AUC difference (src/reports/evaluation.ts).
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { FileError } from '../../import/read-rows.js';
-import { EVALUATION_DEFAULTS, evaluateRun, type EvaluationReport } from '../../reports/evaluation.js';
-import { readOutcomesFile } from '../../reports/outcomes-file.js';
-import { ReportUnavailableError } from '../../reports/published-reports.js';
-import { publishedReportRows } from '../../reports/report-source.js';
+import type { EvaluationReport } from '../../reports/evaluation.js';
+import { EVALUATION_DEFAULTS } from '../../reports/report-defaults.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { CliError } from '../cli-error.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { withCliStore } from '../open-store.js';
 import { positiveInteger } from '../parse-options.js';
-import { describeEvaluation } from '../report-text.js';
 import { jsonForPeople } from '../../domain/display-numbers.js';
 
 interface EvaluateOptions {
@@ -40,6 +33,13 @@ export function register(program: Command): void {
         '350 + 600·Σ_{k≠network} w_k·d_k / Σ_{k≠network} w_k from the stored dimensions. A bad outcomes row stops the command (FILE:LINE: reason).',
     )
     .action(async (options: EvaluateOptions) => {
+      const [{ loadConfig }, { readOutcomesFile }, { loadCliModel }, { withCliStore }, { describeEvaluation }] = await Promise.all([
+        import('../../config.js'),
+        import('../../reports/outcomes-file.js'),
+        import('../load-cli-model.js'),
+        import('../open-store.js'),
+        import('../report-text.js'),
+      ]);
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       const outcomes = options.outcomes === undefined ? undefined : await readOutcomesFile(options.outcomes).catch(asCliError);
@@ -59,6 +59,7 @@ export async function evaluatePublished(
   model: Model,
   options: { outcomes?: ReadonlyMap<string, boolean> | undefined; replicates?: number } = {},
 ): Promise<EvaluationReport> {
+  const [{ publishedReportRows }, { evaluateRun }] = await Promise.all([import('../../reports/report-source.js'), import('../../reports/evaluation.js')]);
   const { run, rows, unmatched } = await publishedReportRows(store, options.outcomes).catch(asCliError);
   checkModel(run.modelVersion, model);
   if (!rows.some((row) => row.defaulted !== undefined)) {
@@ -78,7 +79,8 @@ export function checkModel(runModelVersion: string, model: Model): void {
   }
 }
 
+/** A bad outcomes file or a report that cannot be made is one CLI line (matched by name: the classes load with their modules). */
 export function asCliError(error: unknown): never {
-  if (error instanceof FileError || error instanceof ReportUnavailableError) throw new CliError(error.message);
+  if (error instanceof Error && (error.name === 'FileError' || error.name === 'ReportUnavailableError')) throw new CliError(error.message);
   throw error;
 }

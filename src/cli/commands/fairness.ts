@@ -4,14 +4,11 @@
  * (src/reports/fairness.ts).
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { FAIRNESS_DEFAULTS, fairnessReport, type FairnessReport } from '../../reports/fairness.js';
-import { publishedReportRows } from '../../reports/report-source.js';
-import { SCORE_MAX, SCORE_MIN, type Model } from '../../score/index.js';
+import type { FairnessReport } from '../../reports/fairness.js';
+import { FAIRNESS_DEFAULTS } from '../../reports/report-defaults.js';
+import { SCORE_MAX, SCORE_MIN } from '../../score/bands.js';
+import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { withCliStore } from '../open-store.js';
-import { describeFairness } from '../report-text.js';
 import { asCliError, checkModel } from './evaluate.js';
 import { jsonForPeople } from '../../domain/display-numbers.js';
 
@@ -42,6 +39,12 @@ export function register(program: Command): void {
         `ratios under ${FAIRNESS_DEFAULTS.threshold} are flagged (the four-fifths rule). Age bands are taken at the run's as-of date.`,
     )
     .action(async (options: FairnessOptions) => {
+      const [{ loadConfig }, { loadCliModel }, { withCliStore }, { describeFairness }] = await Promise.all([
+        import('../../config.js'),
+        import('../load-cli-model.js'),
+        import('../open-store.js'),
+        import('../report-text.js'),
+      ]);
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       const report = await withCliStore(config, (store) => fairnessOfPublished(store, model, options.cutoff));
@@ -51,6 +54,7 @@ export function register(program: Command): void {
 
 /** The fairness report of the store's published run at `cutoff` (the command without its I/O). */
 export async function fairnessOfPublished(store: Store, model: Model, cutoff: number): Promise<FairnessReport> {
+  const [{ publishedReportRows }, { fairnessReport }] = await Promise.all([import('../../reports/report-source.js'), import('../../reports/fairness.js')]);
   const { run, rows } = await publishedReportRows(store).catch(asCliError);
   checkModel(run.modelVersion, model);
   return fairnessReport({ run, rows, model }, { cutoff });

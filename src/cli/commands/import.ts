@@ -2,12 +2,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { importFiles, type ImportFiles, type ImportProgress, type ImportSummary } from '../../import/importer.js';
-import { DATA_FILE_KINDS } from '../../import/row-schemas.js';
+import type { ImportFiles, ImportSummary } from '../../import/importer.js';
+import type { DataFileKind } from '../../import/row-schemas.js';
 import { CliError } from '../cli-error.js';
-import { withCliStore } from '../open-store.js';
-import { compactNumber, createProgress, type Progress } from '../progress.js';
 import { positiveInteger } from '../parse-options.js';
 import { jsonForPeople } from '../../domain/display-numbers.js';
 
@@ -39,10 +36,18 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as one JSON object')
     .addHelpText('after', '\nBad rows are reported on stderr as FILE:LINE: reason and skipped; the exit code is 1 when any row was rejected.\nRows of erased persons (tiescore persons erase) are refused unless --allow-erased.\nColumns of each file: see the README, "Data files".')
     .action(async (dir: string | undefined, options: ImportCliOptions) => {
-      const files = resolveFiles(dir, options);
+      const [{ loadConfig }, { importFiles }, { DATA_FILE_KINDS }, { withCliStore }, { createProgress }, { ImportProgressBars }] = await Promise.all([
+        import('../../config.js'),
+        import('../../import/importer.js'),
+        import('../../import/row-schemas.js'),
+        import('../open-store.js'),
+        import('../progress.js'),
+        import('../import-progress.js'),
+      ]);
+      const files = resolveFiles(dir, options, DATA_FILE_KINDS);
       const config = loadConfig();
       const summary = await withCliStore(config, (store) => {
-        const progress = new FileProgress();
+        const progress = new ImportProgressBars({ createProgress });
         return importFiles(store, files, {
           strict: options.strict,
           allowErased: options.allowErased,
@@ -57,7 +62,7 @@ export function register(program: Command): void {
     });
 }
 
-function resolveFiles(dir: string | undefined, options: ImportCliOptions): ImportFiles {
+function resolveFiles(dir: string | undefined, options: ImportCliOptions, DATA_FILE_KINDS: readonly DataFileKind[]): ImportFiles {
   const files: ImportFiles = {};
   if (dir !== undefined) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a folder`);
@@ -78,32 +83,15 @@ function resolveFiles(dir: string | undefined, options: ImportCliOptions): Impor
   return files;
 }
 
-/** One progress bar per file and phase. */
-class FileProgress {
-  private current: { key: string; bar: Progress; started: number } | undefined;
-
-  update(update: ImportProgress): void {
-    const key = `${update.phase}:${update.file}`;
-    if (this.current?.key !== key) {
-      this.stop();
-      const label = `${update.phase === 'validate' ? 'validating' : 'importing'} ${update.kind}`;
-      this.current = { key, bar: createProgress({ label, total: update.size }), started: performance.now() };
-    }
-    const seconds = (performance.now() - this.current.started) / 1000;
-    this.current.bar.update(update.bytesRead, `${compactNumber(update.rows)} rows, ${compactNumber(seconds > 0 ? update.rows / seconds : 0)} rows/s`);
-  }
-
-  stop(): void {
-    this.current?.bar.stop();
-    this.current = undefined;
-  }
-}
-
 function describe(summary: ImportSummary): string {
-  const lines = summary.files.map(
-    (file) =>
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const lines = summary.files.flatMap((file) => {
+    const t = file.timingsMs;
+    return [
       `  ${file.kind.padEnd(12)} read ${file.read}, created ${file.created}, updated ${file.updated}, unchanged ${file.unchanged}, rejected ${file.rejected}  (${file.file})`,
-  );
+      `  ${''.padEnd(12)} ${s(t.total)}: parsing ${s(t.parsing)}, reference checks ${s(t.checking)}, waiting for the database ${s(t.waitingForWrites)} (writes ${s(t.writing)}, beside parsing)`,
+    ];
+  });
   const head = summary.aborted
     ? `import aborted (--strict): ${summary.rejected} bad rows, nothing written`
     : `imported ${summary.read} rows in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond)} rows/s): ` +

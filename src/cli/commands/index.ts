@@ -13,6 +13,7 @@ import { register as registerRetention } from './retention.js';
 import { register as registerRuns } from './runs.js';
 import { register as registerSchedule } from './schedule.js';
 import { register as registerScore } from './score.js';
+import { register as registerScores } from './scores.js';
 import { register as registerServe } from './serve.js';
 import { register as registerSynth } from './synth.js';
 import { register as registerWorker } from './worker.js';
@@ -22,6 +23,7 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerSynth,
   registerImport,
   registerScore,
+  registerScores,
   registerRecompute,
   registerWorker,
   registerServe,

@@ -8,20 +8,18 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { AttestationKeys, generatePrivateJwk, SigningKeyError } from '../../api/attestation/signing-keys.js';
-import { ApiKeyError, issueApiKey } from '../../api/auth/api-keys.js';
 import { API_ROLES, type ApiRole } from '../../domain/safeguards.js';
-import { NotFoundError } from '../../store/errors.js';
 import type { Store } from '../../store/store.js';
 import { CliError } from '../cli-error.js';
-import { withCliStore } from '../open-store.js';
 import { jsonForPeople } from '../../domain/display-numbers.js';
 
 /** Runs work against a store; the CLI opens Neo4j, tests pass a memory store. */
 export type StoreRunner = <T>(work: (store: Store) => Promise<T>) => Promise<T>;
 
-const neo4jRunner: StoreRunner = (work) => withCliStore(loadConfig(), work);
+const neo4jRunner: StoreRunner = async (work) => {
+  const [{ loadConfig }, { withCliStore }] = await Promise.all([import('../../config.js'), import('../open-store.js')]);
+  return withCliStore(loadConfig(), work);
+};
 
 interface Output {
   out: (line: string) => void;
@@ -39,6 +37,7 @@ export function register(program: Command, runStore: StoreRunner = neo4jRunner, 
     .option('--name <name>', 'a label; for a consumer, the name subjects grant consent to')
     .action(async (options: { role: string; person?: string; name?: string }) => {
       if (!(API_ROLES as readonly string[]).includes(options.role)) throw new CliError(`--role must be one of ${API_ROLES.join(', ')}, got "${options.role}"`);
+      const { ApiKeyError, issueApiKey } = await import('../../api/auth/api-keys.js');
       const { key, record } = await runStore(async (store) => {
         try {
           return await issueApiKey(store, { role: options.role as ApiRole, personId: options.person, name: options.name });
@@ -70,6 +69,7 @@ export function register(program: Command, runStore: StoreRunner = neo4jRunner, 
     .description('Revoke an API key at once')
     .argument('<id>', 'key id (the part after tsk_, before the second _)')
     .action(async (id: string) => {
+      const { NotFoundError } = await import('../../store/errors.js');
       await runStore(async (store) => {
         try {
           await store.revokeApiKey(id, new Date().toISOString());
@@ -85,6 +85,7 @@ export function register(program: Command, runStore: StoreRunner = neo4jRunner, 
     .requiredOption('--out <file>', 'the key file to write (created with mode 0600)')
     .option('--rotate', 'put a new key first in an existing file and keep the old ones')
     .action(async (options: { out: string; rotate?: boolean }) => {
+      const { AttestationKeys, generatePrivateJwk, SigningKeyError } = await import('../../api/attestation/signing-keys.js');
       let existing: unknown[] = [];
       if (options.rotate) {
         let text: string;

@@ -1,59 +1,27 @@
 /**
- * `tiescore model …`: the scorecard model as data. `show` prints what a reader needs first —
- * version, dimension weights, how far the network dimension can move a score (600 · w_network
- * points) and where the model card is; `fit` (model-fit.ts) fits the weights to a lender's outcomes.
+ * `tiescore model …`: the scorecard model as data. `show` prints its weights, the network's
+ * reach and its card (src/cli/model-show.ts); `fit` fits the weights and the network's α and κ
+ * to a lender's own outcomes (src/cli/model-fit.ts). Both load their modules when they run.
  */
-import { existsSync } from 'node:fs';
-import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { jsonForPeople, roundPoints } from '../../domain/display-numbers.js';
-import { cardPathOf, DEFAULT_MODEL_PATH, DIMENSIONS, SCORE_SPAN, type Dimension, type Model } from '../../score/index.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { registerModelFit } from './model-fit.js';
+import { InvalidArgumentError, type Command } from 'commander';
+import { FIT_DEFAULTS } from '../../fit/fit-defaults.js';
+import { SCORE_SPAN } from '../../score/bands.js';
+import type { FitOptions } from '../model-fit.js';
+import { calendarDate } from '../parse-options.js';
 
-/** What `tiescore model show` prints. */
-export interface ModelSummary {
-  /** The model file, as resolved from --model, TIESCORE_MODEL or the default. */
-  file: string;
-  version: string;
-  weights: Record<Dimension, number>;
-  /** The most any dimension can add to a score: 600 · w_k points. */
-  maxPoints: Record<Dimension, number>;
-  /** The network dimension's largest possible effect on a score, in points (600 · w_network). */
-  networkMaxEffect: number;
-  /** The model card's path; null when the model names none. */
-  card: string | null;
-  /** Whether that file exists. */
-  cardExists: boolean;
-}
+const share = (value: string): number => {
+  const number = Number(value);
+  if (!/^(0(\.\d+)?|\.\d+)$/.test(value.trim()) || !(number > 0 && number < 1)) throw new InvalidArgumentError('--holdout must be a share between 0 and 1, e.g. 0.3');
+  return number;
+};
 
-/**
- * @example
- * summariseModel(model, 'models/default.json').networkMaxEffect; // 87 at w_network = 0.145
- */
-export function summariseModel(model: Model, file: string): ModelSummary {
-  const card = cardPathOf(model, file);
-  return {
-    file,
-    version: model.version,
-    weights: { ...model.weights },
-    maxPoints: Object.fromEntries(DIMENSIONS.map((d) => [d, roundPoints(SCORE_SPAN * model.weights[d])])) as Record<Dimension, number>,
-    networkMaxEffect: roundPoints(SCORE_SPAN * model.weights.network),
-    card: card ?? null,
-    cardExists: card !== undefined && existsSync(card),
-  };
-}
-
-/** The summary as text, one fact a line. */
-export function describeModel(summary: ModelSummary): string {
-  return [
-    `model ${summary.version}  (${summary.file})`,
-    'dimension   weight   at most',
-    ...DIMENSIONS.map((d) => `  ${d.padEnd(10)} ${summary.weights[d].toFixed(3)}  ${summary.maxPoints[d].toFixed(1).padStart(5)} points`),
-    `the network dimension's largest possible effect: ${summary.networkMaxEffect.toFixed(1)} points (600 × ${summary.weights.network})`,
-    `model card: ${summary.card === null ? 'none (the model names no card)' : `${summary.card}${summary.cardExists ? '' : ' (named by the model, but not there)'}`}`,
-  ].join('\n');
-}
+const points = (value: string): number => {
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(number >= 0 && number < SCORE_SPAN)) {
+    throw new InvalidArgumentError(`--network-cap must be a number of points from 0 to below ${SCORE_SPAN}`);
+  }
+  return number;
+};
 
 export function register(program: Command): void {
   const model = program.command('model').description('The scorecard model: weights, the network\'s reach, the model card; fit it to your outcomes');
@@ -62,11 +30,24 @@ export function register(program: Command): void {
     .description('Print the model\'s version, dimension weights, the network\'s largest possible effect in points and the model card\'s path')
     .option('--model <file>', 'model file (default: TIESCORE_MODEL or models/default.json)')
     .option('--json', 'print one JSON object')
-    .action(async (options: { model?: string; json?: boolean }) => {
-      const config = loadConfig();
-      const file = options.model ?? config.TIESCORE_MODEL ?? DEFAULT_MODEL_PATH;
-      const summary = summariseModel(await loadCliModel(config, file), file);
-      console.log(options.json ? jsonForPeople(summary) : describeModel(summary));
-    });
-  registerModelFit(model);
+    .action(async (options: { model?: string; json?: boolean }) => (await import('../model-show.js')).showModel(options));
+  model
+    .command('fit')
+    .description('Fit the dimension weights and the network parameters on observed outcomes; write a new model file and its card, print the fit report')
+    .requiredOption('--out <file>', 'where to write the fitted model (JSON), e.g. models/acme-2026-12.json; its card goes beside it (.md)')
+    .option('--outcomes <file>', 'outcomes file person_id,defaulted (CSV or .ndjson); default: the outcomes stored by `tiescore import --outcomes`')
+    .option('--holdout <share>', `share of the persons held out at random to report on (default ${FIT_DEFAULTS.holdoutShare})`, share)
+    .option('--holdout-from <date>', 'hold out the persons whose account opened on or after DATE instead (YYYY-MM-DD)', calendarDate('--holdout-from'))
+    .option('--network-cap <points>', 'the most the network dimension may move a score: 600 × its weight ≤ POINTS', points, FIT_DEFAULTS.networkCapPoints)
+    .option('--model <file>', 'the model to start from: its bins, reasons and trust settings are kept (default: TIESCORE_MODEL or models/default.json)')
+    .option('--name <version>', 'version of the fitted model (default: the --out file name without .json)')
+    .option('--force', 'replace --out (and its card) if it exists')
+    .option('--json', 'print the fit report as one JSON object')
+    .addHelpText(
+      'after',
+      '\nNeeds Neo4j. Fits on the persons of the published run that have an outcome. The weights are ≥ 0 (a better\n' +
+        'dimension never lowers a score) and sum to 1; α and κ are picked from a small grid by the training\n' +
+        'log-likelihood. The holdout is only reported on. Use the result anywhere a model goes: --model FILE.',
+    )
+    .action(async (options: FitOptions) => (await import('../model-fit.js')).runModelFit(options));
 }

@@ -6,23 +6,16 @@
  */
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../../config.js';
-import { enqueueRecompute } from '../../jobs/bullmq/enqueue.js';
-import { incrementalBase } from '../../jobs/recompute/inline-runner.js';
-import { erasePerson, erasureRecomputeReason } from '../../privacy/erase-person.js';
-import { ErasureHasher } from '../../privacy/erasure-hasher.js';
+import type { Config } from '../../config.js';
 import type { Store } from '../../store/store.js';
 import { CliError } from '../cli-error.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { withCliStore } from '../open-store.js';
-import { withRecomputeQueue } from '../with-queue.js';
 import { jsonForPeople } from '../../domain/display-numbers.js';
 
 /** Enqueues the recompute after an erasure; returns the run id. Tests pass their own. */
 export type RecomputeEnqueuer = (store: Store, reason: string) => Promise<string>;
 
 export interface PersonsCommandDeps {
-  config: () => Config;
+  config: () => Config | Promise<Config>;
   runStore: <T>(work: (store: Store) => Promise<T>) => Promise<T>;
   enqueue: RecomputeEnqueuer;
   out: (line: string) => void;
@@ -31,6 +24,13 @@ export interface PersonsCommandDeps {
 
 /** Incremental when the published run can be built on, full otherwise (as the API does). */
 const bullmqEnqueuer: RecomputeEnqueuer = async (store, reason) => {
+  const [{ loadConfig }, { enqueueRecompute }, { incrementalBase }, { loadCliModel }, { withRecomputeQueue }] = await Promise.all([
+    import('../../config.js'),
+    import('../../jobs/bullmq/enqueue.js'),
+    import('../../jobs/recompute/inline-runner.js'),
+    import('../load-cli-model.js'),
+    import('../with-queue.js'),
+  ]);
   const config = loadConfig();
   const model = await loadCliModel(config);
   const kind = await incrementalBase(store).then(() => 'incremental' as const, () => 'full' as const);
@@ -42,8 +42,11 @@ const bullmqEnqueuer: RecomputeEnqueuer = async (store, reason) => {
 };
 
 const defaults: PersonsCommandDeps = {
-  config: () => loadConfig(),
-  runStore: (work) => withCliStore(loadConfig(), work),
+  config: async () => (await import('../../config.js')).loadConfig(),
+  runStore: async (work) => {
+    const [{ loadConfig }, { withCliStore }] = await Promise.all([import('../../config.js'), import('../open-store.js')]);
+    return withCliStore(loadConfig(), work);
+  },
   enqueue: bullmqEnqueuer,
   out: (line) => console.log(line),
   err: (line) => console.error(line),
@@ -61,7 +64,11 @@ export function register(program: Command, deps: PersonsCommandDeps = defaults):
     .addHelpText('after', '\nAn import brings an erased person back only with `tiescore import --allow-erased`.')
     .action(async (id: string, options: { yes?: boolean; recompute: boolean; json?: boolean }) => {
       if (!options.yes) throw new CliError(`erasing "${id}" cannot be undone: add --yes to go ahead`);
-      const config = deps.config();
+      const config = await deps.config();
+      const [{ erasePerson, erasureRecomputeReason }, { ErasureHasher }] = await Promise.all([
+        import('../../privacy/erase-person.js'),
+        import('../../privacy/erasure-hasher.js'),
+      ]);
       await deps.runStore(async (store) => {
         const hasher = new ErasureHasher(store, config.ERASURE_SALT);
         const outcome = await erasePerson(store, hasher, id, { requestedBy: `cli:${userInfo().username}`, role: 'operator' }, new Date());

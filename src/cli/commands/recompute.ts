@@ -3,18 +3,12 @@
  * to the end. An incremental run rescores only the persons whose data changed since the
  * published run and those the contagion push from them reaches, at that run's as-of date.
  */
-import { QueueEvents } from 'bullmq';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { enqueueRecompute } from '../../jobs/bullmq/enqueue.js';
 import type { RecomputeProgress } from '../../jobs/bullmq/job-data.js';
-import { QUEUES, redisOptions } from '../../jobs/bullmq/queues.js';
 import type { RecomputeOutcome } from '../../jobs/bullmq/recompute-processor.js';
 import { CliError } from '../cli-error.js';
-import { loadCliModel } from '../load-cli-model.js';
 import { calendarDate, positiveInteger } from '../parse-options.js';
-import { createProgress, type Progress } from '../progress.js';
-import { withRecomputeQueue } from '../with-queue.js';
+import type { Progress } from '../progress.js';
 import { describeRun } from './runs.js';
 
 export function register(program: Command): void {
@@ -28,6 +22,15 @@ export function register(program: Command): void {
     .option('--model <file>', 'model the workers must be running (default: TIESCORE_MODEL or models/default.json)')
     .action(async (options: { incremental?: boolean; wait?: boolean; asOf?: string; chunkSize: number; model?: string }) => {
       if (options.incremental && options.asOf) throw new CliError('--as-of does not go with --incremental: an incremental run keeps its base run\'s as-of date');
+      const [{ QueueEvents }, { loadConfig }, { enqueueRecompute }, { QUEUES, redisOptions }, { loadCliModel }, { createProgress }, { withRecomputeQueue }] = await Promise.all([
+        import('bullmq'),
+        import('../../config.js'),
+        import('../../jobs/bullmq/enqueue.js'),
+        import('../../jobs/bullmq/queues.js'),
+        import('../load-cli-model.js'),
+        import('../progress.js'),
+        import('../with-queue.js'),
+      ]);
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       await withRecomputeQueue(config, async (queue) => {

@@ -4,10 +4,6 @@
  * many it removed. Workers run the same sweep nightly (the `retention` job).
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { describeRetention, runRetention } from '../../jobs/retention/run-retention.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { withCliStore } from '../open-store.js';
 import { jsonForPeople } from '../../domain/display-numbers.js';
 
 export function register(program: Command): void {
@@ -18,6 +14,12 @@ export function register(program: Command): void {
     .option('--model <file>', 'model whose retention window applies (default: TIESCORE_MODEL or models/default.json)')
     .option('--json', 'print the outcome as one JSON object')
     .action(async (options: { model?: string; json?: boolean }) => {
+      const [{ loadConfig }, { describeRetention, runRetention }, { loadCliModel }, { withCliStore }] = await Promise.all([
+        import('../../config.js'),
+        import('../../jobs/retention/run-retention.js'),
+        import('../load-cli-model.js'),
+        import('../open-store.js'),
+      ]);
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       const outcome = await withCliStore(config, (store) => runRetention(store, model, { accessLogRetentionDays: config.ACCESS_LOG_RETENTION_DAYS }));

@@ -1,11 +1,16 @@
 /** `tiescore runs list|show|rollback`: the score runs, their stats and which one is served. */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
 import type { ScoreRun } from '../../domain/scores.js';
+import type { Neo4jStore } from '../../store/neo4j/neo4j-store.js';
 import { CliError } from '../cli-error.js';
-import { withCliStore } from '../open-store.js';
 import { positiveInteger } from '../parse-options.js';
 import { jsonForPeople } from '../../domain/display-numbers.js';
+
+/** Runs `work` against the configured Neo4j store (loaded when a command runs). */
+async function withStore<T>(work: (store: Neo4jStore) => Promise<T>): Promise<T> {
+  const [{ loadConfig }, { withCliStore }] = await Promise.all([import('../../config.js'), import('../open-store.js')]);
+  return withCliStore(loadConfig(), work);
+}
 
 export function register(program: Command): void {
   const runs = program.command('runs').description('List, inspect and roll back score runs');
@@ -15,7 +20,7 @@ export function register(program: Command): void {
     .option('--limit <n>', 'runs to list', positiveInteger('--limit'), 30)
     .option('--json', 'print JSON')
     .action(async (options: { limit: number; json?: boolean }) => {
-      await withCliStore(loadConfig(), async (store) => {
+      await withStore(async (store) => {
         const [list, published] = await Promise.all([store.listRuns(options.limit), store.publishedRun()]);
         if (options.json) return console.log(jsonForPeople({ published: published?.id ?? null, runs: list }));
         if (list.length === 0) return console.log('no runs yet (start one with `tiescore recompute`)');
@@ -34,7 +39,7 @@ export function register(program: Command): void {
     .argument('<run>', 'run id')
     .option('--json', 'print JSON')
     .action(async (id: string, options: { json?: boolean }) => {
-      await withCliStore(loadConfig(), async (store) => {
+      await withStore(async (store) => {
         const run = await store.getRun(id);
         if (!run) throw new CliError(`no run "${id}"`);
         const published = await store.publishedRun();
@@ -46,7 +51,7 @@ export function register(program: Command): void {
     .description('Serve an earlier complete run again (the current one is kept)')
     .argument('<run>', 'run id')
     .action(async (id: string) => {
-      await withCliStore(loadConfig(), async (store) => {
+      await withStore(async (store) => {
         const run = await store.getRun(id);
         if (!run) throw new CliError(`no run "${id}"`);
         if (run.status !== 'complete') throw new CliError(`run ${id} is ${run.status}; only a complete run can be served`);

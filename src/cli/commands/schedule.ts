@@ -3,11 +3,7 @@
  * retention sweep follows the same schedule.
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { nightlySchedule, scheduleNightly, unscheduleNightly } from '../../jobs/bullmq/enqueue.js';
-import { scheduleRetention, unscheduleRetention } from '../../jobs/bullmq/retention-jobs.js';
 import { CliError } from '../cli-error.js';
-import { withRecomputeQueue, withRetentionQueue } from '../with-queue.js';
 
 export function register(program: Command): void {
   program
@@ -18,6 +14,13 @@ export function register(program: Command): void {
     .option('--off', 'remove the schedule')
     .action(async (options: { cron?: string; tz: string; off?: boolean }) => {
       if (options.off && options.cron) throw new CliError('give either --cron or --off, not both');
+      const [{ loadConfig }, { nightlySchedule, scheduleNightly, unscheduleNightly }, { scheduleRetention, unscheduleRetention }, { withRecomputeQueue, withRetentionQueue }] =
+        await Promise.all([
+          import('../../config.js'),
+          import('../../jobs/bullmq/enqueue.js'),
+          import('../../jobs/bullmq/retention-jobs.js'),
+          import('../with-queue.js'),
+        ]);
       const config = loadConfig();
       await withRecomputeQueue(config, async (queue) => {
         if (options.off) {

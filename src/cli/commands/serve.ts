@@ -5,14 +5,8 @@
  * requests in flight, then exit (a second signal exits at once).
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { SigningKeyError } from '../../api/attestation/signing-keys.js';
-import { createLogger } from '../../api/middleware/request-log.js';
-import { API_STORE_OPTIONS, startEmbeddedApi, startProductionApi, type EmbeddedApi, type RunningApi } from '../../api/start.js';
-import { runDemo } from '../../demo/run-demo.js';
+import type { EmbeddedApi, RunningApi } from '../../api/start.js';
 import { CliError } from '../cli-error.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { openCliStore } from '../open-store.js';
 import { calendarDate, portNumber, positiveInteger } from '../parse-options.js';
 
 interface ServeOptions {
@@ -37,6 +31,16 @@ export function register(program: Command): void {
     .option('--seed <s>', 'with --embedded: seed of the population', positiveInteger('--seed'), 1)
     .option('--as-of <date>', 'with --embedded: as-of date of the population and its scores', calendarDate('--as-of'), '2026-06-30')
     .action(async (options: ServeOptions) => {
+      const [{ loadConfig }, { SigningKeyError }, { createLogger }, { API_STORE_OPTIONS, startEmbeddedApi, startProductionApi }, { runDemo }, { loadCliModel }, { openCliStore }] =
+        await Promise.all([
+          import('../../config.js'),
+          import('../../api/attestation/signing-keys.js'),
+          import('../../api/middleware/request-log.js'),
+          import('../../api/start.js'),
+          import('../../demo/run-demo.js'),
+          import('../load-cli-model.js'),
+          import('../open-store.js'),
+        ]);
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
       const logger = createLogger(config.LOG_LEVEL);

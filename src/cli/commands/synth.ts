@@ -7,10 +7,8 @@ import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
-import { compactNumber, createProgress } from '../progress.js';
 import { parseIsoDate } from '../../synth/dates.js';
-import { generatePopulation, MAX_PERSONS } from '../../synth/population.js';
-import { writePopulationFiles } from '../../synth/write-files.js';
+import { MAX_PERSONS } from '../../synth/population.js';
 
 interface SynthOptions {
   persons: string;
@@ -68,6 +66,11 @@ export function register(program: Command): void {
 const GENERATION_PHASES = ['communities', 'persons', 'friendships', 'risk', 'transactions'];
 
 async function runSynth(args: SynthArgs): Promise<void> {
+  const [{ compactNumber, createProgress }, { generatePopulation }, { writePopulationFiles }] = await Promise.all([
+    import('../progress.js'),
+    import('../../synth/population.js'),
+    import('../../synth/write-files.js'),
+  ]);
   const existing = await stat(args.out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new CliError(`--out ${args.out} exists and is not a directory`);
 

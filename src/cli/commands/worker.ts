@@ -5,15 +5,8 @@
  * another worker once its lock lapses).
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { scheduleNightly } from '../../jobs/bullmq/enqueue.js';
-import { startRecomputeWorkers } from '../../jobs/bullmq/recompute-workers.js';
-import { scheduleRetention, startRetentionWorker } from '../../jobs/bullmq/retention-jobs.js';
 import { CliError } from '../cli-error.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { openCliStore } from '../open-store.js';
 import { positiveInteger } from '../parse-options.js';
-import { withRecomputeQueue, withRetentionQueue } from '../with-queue.js';
 
 export function register(program: Command): void {
   program
@@ -23,8 +16,19 @@ export function register(program: Command): void {
     .option('--no-schedule', 'do not create or update the nightly schedule of the recompute and the retention sweep (NIGHTLY_CRON, NIGHTLY_TZ)')
     .option('--model <file>', 'scorecard model (default: TIESCORE_MODEL or models/default.json)')
     .action(async (options: { concurrency: number; schedule: boolean; model?: string }) => {
+      const [{ loadConfig }, { scheduleNightly }, { startRecomputeWorkers }, { scheduleRetention, startRetentionWorker }, { loadCliModel }, { openCliStore }, { checkCliRedis, withRecomputeQueue, withRetentionQueue }] =
+        await Promise.all([
+          import('../../config.js'),
+          import('../../jobs/bullmq/enqueue.js'),
+          import('../../jobs/bullmq/recompute-workers.js'),
+          import('../../jobs/bullmq/retention-jobs.js'),
+          import('../load-cli-model.js'),
+          import('../open-store.js'),
+          import('../with-queue.js'),
+        ]);
       const config = loadConfig();
       const model = await loadCliModel(config, options.model);
+      await checkCliRedis(config);
       if (options.schedule) {
         await withRecomputeQueue(config, async (queue) => {
           try {

@@ -66,6 +66,7 @@ async function readPopulation(
   const totalUnits = n + counts.friendships + counts.transactions;
   let done = 0;
   const progress = (units: number) => options.onProgress?.((done += units), totalUnits);
+  progress(0); // the bar shows (and its clock starts) while the first batch is read
   const ids: (string | undefined)[] = new Array(n).fill(undefined);
   const own = new Float64Array(n);
   const verified = new Uint8Array(n);

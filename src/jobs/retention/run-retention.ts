@@ -10,7 +10,8 @@ import { retentionCutoffs } from './retention-cutoffs.js';
 
 export interface RetentionOutcome {
   cutoffs: RetentionCutoffs;
-  removed: RetentionResult;
+  /** `scoreExports`: bulk score-export records, which age out with the access log they appear in. */
+  removed: RetentionResult & { scoreExports: number };
 }
 
 /**
@@ -27,10 +28,11 @@ export async function runRetention(
     retentionYears: model.history.retentionYears,
     accessLogRetentionDays: options.accessLogRetentionDays,
   });
-  return { cutoffs, removed: await store.sweepRetention(cutoffs) };
+  const removed = await store.sweepRetention(cutoffs);
+  return { cutoffs, removed: { ...removed, scoreExports: await store.deleteScoreExportsBefore(cutoffs.accessLogBefore) } };
 }
 
 /** One line for logs and the CLI. */
 export const describeRetention = ({ cutoffs, removed }: RetentionOutcome) =>
   `retention: removed ${removed.events} events dated before ${cutoffs.eventsBefore} (${removed.personsMarked} persons marked for rescoring) ` +
-  `and ${removed.accessLog} access-log entries before ${cutoffs.accessLogBefore}`;
+  `and ${removed.accessLog} access-log entries and ${removed.scoreExports} score-export records before ${cutoffs.accessLogBefore}`;

@@ -7,6 +7,7 @@ import type { ContactSummary, ErasureCounts, ErasureRecord, RetentionCutoffs, Re
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
 import type { Outcome } from '../../domain/outcomes.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
+import type { ScoreExportRecord } from '../../domain/score-exports.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
 import type {
@@ -55,6 +56,7 @@ export class MemoryStore implements Store {
   private readonly disputes = new Map<string, Dispute>();
   private readonly consents = new Map<string, Consent>();
   private accessLog: AccessLogEntry[] = [];
+  private readonly scoreExports = new Map<string, ScoreExportRecord>();
   private readonly apiKeys = new Map<string, ApiKeyRecord>();
   private readonly erasures: ErasureRecord[] = [];
   private salt: string | undefined;
@@ -528,6 +530,41 @@ export class MemoryStore implements Store {
       .reverse()
       .slice(0, limit)
       .map(clone);
+  }
+
+  async createScoreExport(record: ScoreExportRecord): Promise<void> {
+    this.scoreExports.set(record.id, clone(record));
+  }
+
+  async finishScoreExport(id: string, end: Pick<ScoreExportRecord, 'finishedAt' | 'rows' | 'toSeq' | 'status'>): Promise<void> {
+    const record = this.scoreExports.get(id);
+    if (!record) throw new NotFoundError(`store: no score export "${id}"`);
+    Object.assign(record, clone(end));
+  }
+
+  async scoreExportsIncluding(personId: string, limit: number): Promise<ScoreExportRecord[]> {
+    const person = this.persons.get(personId);
+    if (!person) return [];
+    const scored = (record: ScoreExportRecord) =>
+      !this.runs.has(record.runId) || record.lineage.some((runId) => this.scores.get(runId)?.has(personId));
+    return [...this.scoreExports.values()]
+      .filter((record) => record.fromSeq <= person.seq && person.seq <= record.toSeq && scored(record))
+      .sort((x, y) => (x.startedAt < y.startedAt ? 1 : x.startedAt > y.startedAt ? -1 : 0))
+      .slice(0, limit)
+      .map(clone);
+  }
+
+  async listScoreExports(limit: number): Promise<ScoreExportRecord[]> {
+    return [...this.scoreExports.values()]
+      .sort((x, y) => (x.startedAt < y.startedAt ? 1 : x.startedAt > y.startedAt ? -1 : 0))
+      .slice(0, limit)
+      .map(clone);
+  }
+
+  async deleteScoreExportsBefore(at: string): Promise<number> {
+    const old = [...this.scoreExports.values()].filter((record) => record.startedAt < at);
+    for (const record of old) this.scoreExports.delete(record.id);
+    return old.length;
   }
 
   async personRecords(personId: string): Promise<PersonRecords | undefined> {

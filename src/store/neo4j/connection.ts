@@ -62,7 +62,7 @@ export async function connectNeo4j(
     await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
   } catch (error) {
     await driver.close().catch(() => undefined);
-    throw new StoreUnavailableError(`Neo4j is not reachable at ${config.NEO4J_URI}: ${reasonOf(error)}`);
+    throw new StoreUnavailableError(`Neo4j is not reachable at ${config.NEO4J_URI}: ${reasonOf(error)}`, { cause: error });
   }
   const liveness = timeouts.liveness && new Neo4jLiveness((timeoutMs) => boltAnswers(config.NEO4J_URI, timeoutMs), timeouts.liveness);
   return { driver, database: config.NEO4J_DATABASE, retryMs: timeouts.retryMs, liveness, close: () => driver.close() };

@@ -118,7 +118,7 @@ function asStoreError(error: unknown): unknown {
   const code = (error as Partial<Neo4jError> | undefined)?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    return new StoreUnavailableError(`Neo4j is unavailable: ${message}`);
+    return new StoreUnavailableError(`Neo4j is unavailable: ${message}`, { cause: error });
   }
   return error;
 }

@@ -8,6 +8,7 @@ import type { ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } 
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
 import type { Outcome } from '../../domain/outcomes.js';
 import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
+import type { ScoreExportRecord } from '../../domain/score-exports.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type {
   FriendshipBySeq,
@@ -32,6 +33,7 @@ import { PrivacyStore } from './privacy-store.js';
 import { ReportStore } from './report-store.js';
 import { RunStore } from './run-store.js';
 import { SafeguardStore } from './safeguard-store.js';
+import { ScoreExportStore } from './score-export-store.js';
 import { assertWipeAllowed } from './wipe-guard.js';
 
 export type Neo4jStoreConfig = Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE'>;
@@ -53,6 +55,7 @@ export class Neo4jStore implements Store {
   private readonly events: EventStore;
   private readonly runs: RunStore;
   private readonly safeguards: SafeguardStore;
+  private readonly scoreExports: ScoreExportStore;
   private readonly privacy: PrivacyStore;
   private readonly reports: ReportStore;
 
@@ -68,6 +71,7 @@ export class Neo4jStore implements Store {
     this.events = new EventStore(this.runner, now);
     this.runs = new RunStore(this.runner);
     this.safeguards = new SafeguardStore(this.runner);
+    this.scoreExports = new ScoreExportStore(this.runner);
     this.privacy = new PrivacyStore(this.runner, now);
     this.reports = new ReportStore(this.runner, now);
   }
@@ -251,6 +255,22 @@ export class Neo4jStore implements Store {
   }
   accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]> {
     return this.safeguards.accessLogOf(personId, limit);
+  }
+
+  createScoreExport(record: ScoreExportRecord): Promise<void> {
+    return this.scoreExports.createScoreExport(record);
+  }
+  finishScoreExport(id: string, end: Pick<ScoreExportRecord, 'finishedAt' | 'rows' | 'toSeq' | 'status'>): Promise<void> {
+    return this.scoreExports.finishScoreExport(id, end);
+  }
+  scoreExportsIncluding(personId: string, limit: number): Promise<ScoreExportRecord[]> {
+    return this.scoreExports.scoreExportsIncluding(personId, limit);
+  }
+  listScoreExports(limit: number): Promise<ScoreExportRecord[]> {
+    return this.scoreExports.listScoreExports(limit);
+  }
+  deleteScoreExportsBefore(at: string): Promise<number> {
+    return this.scoreExports.deleteScoreExportsBefore(at);
   }
 
   personRecords(personId: string): Promise<PersonRecords | undefined> {

@@ -22,6 +22,7 @@ const CALLERS = [
   'consumer-none',
   'subject-self',
   'subject-other',
+  'batch',
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -34,7 +35,7 @@ interface Call {
 function expected(route: AnyRoute, caller: Caller): 'allow' | 401 | 403 {
   if (route.access === 'public') return 'allow';
   if (caller === 'anonymous' || caller === 'revoked' || caller === 'malformed') return 401;
-  const role = caller.split('-')[0] as 'admin' | 'analyst' | 'consumer' | 'subject';
+  const role = caller.split('-')[0] as 'admin' | 'analyst' | 'consumer' | 'subject' | 'batch';
   const grant = route.access[role];
   if (grant === undefined) return 403;
   if (grant === 'self') return caller === 'subject-self' ? 'allow' : 403;
@@ -64,6 +65,7 @@ describe('authorization matrix (generated from the route table)', () => {
     communities: async () => ({ path: '/v1/communities?limit=3' }),
     egoNetwork: async () => ({ path: `/v1/persons/${SUBJECT}/network?depth=2&maxNodes=20` }),
     publishedRun: async () => ({ path: '/v1/runs/published?binWidth=50' }),
+    exportRunScores: async () => ({ path: '/v1/runs/published/scores?purpose=matrix%20check&limit=5' }),
     evaluationReport: async () => ({ path: '/v1/reports/evaluation' }),
     fairnessReport: async () => ({ path: '/v1/reports/fairness?cutoff=620' }),
     grantConsent: async () => ({ path: '/v1/consents', body: { consumer: 'acme-bank', purpose: 'matrix', expiresAt: new Date(h.now().getTime() + 86_400_000).toISOString() } }),
@@ -127,6 +129,7 @@ describe('authorization matrix (generated from the route table)', () => {
     keyOf['consumer-none'] = await consumer('stranger-co');
     keyOf['subject-self'] = h.keys.subject;
     keyOf['subject-other'] = h.keys.otherSubject;
+    keyOf.batch = h.keys.batch;
     const consent = (id: string, consumerName: string, grantedAt: number, expiresAt: number) =>
       h.store.createConsent({ id, personId: SUBJECT, consumer: consumerName, purpose: 'loan application', grantedAt: new Date(grantedAt).toISOString(), expiresAt: new Date(expiresAt).toISOString() });
     await consent('cns_live', 'acme-bank', now - day, now + 30 * day);

@@ -70,6 +70,7 @@ export async function startHarness(options: { api?: Partial<ApiOptions>; persons
     analyst: await key('analyst'),
     consumer: await key('consumer', { name: 'acme-bank' }),
     subject: await key('subject', { personId: SUBJECT }),
+    batch: await key('batch', { name: 'decision-engine' }),
     otherSubject: await key('subject', { personId: OTHER }),
     revoked: await key('analyst'),
   };

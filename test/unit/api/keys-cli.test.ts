@@ -49,7 +49,7 @@ describe('tiescore keys', () => {
   });
 
   it('refuses bad combinations in one line', async () => {
-    await expect(run('create', '--role', 'root')).rejects.toThrow(new CliError('--role must be one of admin, analyst, consumer, subject, got "root"'));
+    await expect(run('create', '--role', 'root')).rejects.toThrow(new CliError('--role must be one of admin, analyst, consumer, subject, batch, got "root"'));
     await expect(run('create', '--role', 'subject')).rejects.toThrow(/needs --person/);
     await expect(run('create', '--role', 'subject', '--person', 'ghost')).rejects.toThrow('no person with id "ghost"');
     await expect(run('create', '--role', 'analyst', '--person', 'p1')).rejects.toThrow(/only a subject key/);

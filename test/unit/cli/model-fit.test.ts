@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fitCard, fitPublished, fittedModelFile } from '../../../src/cli/commands/model-fit.js';
+import { fitCard, fitPublished, fittedModelFile } from '../../../src/cli/model-fit.js';
 import { CliError } from '../../../src/cli/cli-error.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { loadModel, type Model } from '../../../src/score/index.js';

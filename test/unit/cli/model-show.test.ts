@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeModel, summariseModel } from '../../../src/cli/commands/model.js';
+import { describeModel, summariseModel } from '../../../src/cli/model-show.js';
 import { DEFAULT_MODEL_PATH, loadModel } from '../../../src/score/index.js';
 import { startCli } from '../../support/cli-process.js';
 

@@ -154,8 +154,26 @@ describe('importFiles', () => {
     const dir = dataDir({ 'persons.csv': lines.join('\n') });
     const progress: number[] = [];
     const summary = await importFiles(new MemoryStore(), { persons: join(dir, 'persons.csv') }, { batchSize: 10, onProgress: (p) => progress.push(p.rows) });
-    expect(progress).toEqual([10, 20, 25]);
+    expect(progress).toEqual([0, 10, 20, 25]); // 0: the file's start, before the first batch
     expect(summary.created).toBe(25);
+  });
+
+  it('says where a file\'s time went: a slow database shows as writes and waiting for them', async () => {
+    const lines = [PERSONS_HEADER, ...Array.from({ length: 30 }, (_, i) => `q${i},true,2020-01-01,1,0,0,1,1,0,,`)];
+    const dir = dataDir({ 'persons.csv': lines.join('\n') });
+    const store = new MemoryStore();
+    const upsert = store.upsertPersons.bind(store);
+    store.upsertPersons = async (persons) => {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return upsert(persons);
+    };
+    const summary = await importFiles(store, { persons: join(dir, 'persons.csv') }, { batchSize: 10 });
+    const t = summary.files[0]!.timingsMs;
+    expect(t.writing).toBeGreaterThanOrEqual(3 * 38); // three batches of ≥ 40 ms (timers may fire a little early)
+    // The parser cannot get ahead by more than one batch, so it waits for at least two of the three writes.
+    expect(t.waitingForWrites).toBeGreaterThanOrEqual(2 * 35);
+    expect(Math.abs(t.total - (t.parsing + t.checking + t.waitingForWrites))).toBeLessThanOrEqual(2);
+    expect(t.total).toBeGreaterThanOrEqual(t.waitingForWrites);
   });
 
   it('writes batches in order while the next is parsed, and fails with the store when a write fails', async () => {

@@ -35,8 +35,13 @@ describe('runRetention', () => {
       { personId: 'a', at: '2023-01-01T00:00:00.000Z', kind: 'score', actor: 'k', role: 'analyst' },
       { personId: 'a', at: '2026-11-01T00:00:00.000Z', kind: 'score', actor: 'k', role: 'analyst' },
     ]);
+    const exportAt = (id: string, startedAt: string) =>
+      store.createScoreExport({ id, runId: 'r', lineage: ['r'], format: 'csv', via: 'cli', actor: 'cli:ops', role: 'admin', purpose: 'test', startedAt, fromSeq: 0, toSeq: 1, rows: 2, status: 'complete' });
+    await exportAt('exp-old', '2024-11-25T00:00:00.000Z');
+    await exportAt('exp-new', '2024-11-27T00:00:00.000Z');
     const outcome = await runRetention(store, { history: { halfLifeMonths: 24, retentionYears: 7 } }, { accessLogRetentionDays: 730, now: new Date('2026-11-26T02:00:00.000Z') });
-    expect(outcome.removed).toEqual({ events: 2, accessLog: 1, personsMarked: 2 });
+    expect(outcome.removed).toEqual({ events: 2, accessLog: 1, personsMarked: 2, scoreExports: 1 });
+    expect((await store.listScoreExports(10)).map((x) => x.id)).toEqual(['exp-new']);
     expect((await store.eventsOf('a')).map((e) => e.id)).toEqual(['kept']);
     expect(await store.accessLogOf('a', 10)).toHaveLength(1);
   });

@@ -7,20 +7,19 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { readFitData } from '../../fit/fit-data.js';
-import { FIT_DEFAULTS, fitModel, type Holdout, type ModelFit, type ModelFitReport, type SegmentFit } from '../../fit/fit-model.js';
-import { readOutcomesFile } from '../../reports/outcomes-file.js';
-import { parseModel, SCORE_SPAN, type Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
-import { CliError } from '../cli-error.js';
-import { loadCliModel } from '../load-cli-model.js';
-import { withCliStore } from '../open-store.js';
-import { calendarDate } from '../parse-options.js';
-import { asCliError } from './evaluate.js';
+import { loadConfig } from '../config.js';
+import { readFitData } from '../fit/fit-data.js';
+import { FIT_DEFAULTS } from '../fit/fit-defaults.js';
+import { fitModel, type Holdout, type ModelFit, type ModelFitReport, type SegmentFit } from '../fit/fit-model.js';
+import { readOutcomesFile } from '../reports/outcomes-file.js';
+import { parseModel, type Model } from '../score/index.js';
+import type { Store } from '../store/store.js';
+import { CliError } from './cli-error.js';
+import { loadCliModel } from './load-cli-model.js';
+import { withCliStore } from './open-store.js';
+import { asCliError } from './commands/evaluate.js';
 
-interface FitOptions {
+export interface FitOptions {
   outcomes?: string;
   holdout?: number;
   holdoutFrom?: string;
@@ -34,55 +33,21 @@ interface FitOptions {
 
 const VERSION = /^[A-Za-z0-9._-]+$/;
 
-const share = (value: string): number => {
-  const number = Number(value);
-  if (!/^(0(\.\d+)?|\.\d+)$/.test(value.trim()) || !(number > 0 && number < 1)) throw new InvalidArgumentError('--holdout must be a share between 0 and 1, e.g. 0.3');
-  return number;
-};
-
-const points = (value: string): number => {
-  const number = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(number >= 0 && number < SCORE_SPAN)) {
-    throw new InvalidArgumentError(`--network-cap must be a number of points from 0 to below ${SCORE_SPAN}`);
-  }
-  return number;
-};
-
-/** Adds `fit` to the `model` command group. */
-export function registerModelFit(model: Command): void {
-  model
-    .command('fit')
-    .description('Fit the dimension weights and the network parameters on observed outcomes; write a new model file and print the fit report')
-    .requiredOption('--out <file>', 'where to write the fitted model (JSON), e.g. models/acme-2026-12.json')
-    .option('--outcomes <file>', 'outcomes file person_id,defaulted (CSV or .ndjson); default: the outcomes stored by `tiescore import --outcomes`')
-    .option('--holdout <share>', `share of the persons held out at random to report on (default ${FIT_DEFAULTS.holdoutShare})`, share)
-    .option('--holdout-from <date>', 'hold out the persons whose account opened on or after DATE instead (YYYY-MM-DD)', calendarDate('--holdout-from'))
-    .option('--network-cap <points>', 'the most the network dimension may move a score: 600 × its weight ≤ POINTS', points, FIT_DEFAULTS.networkCapPoints)
-    .option('--model <file>', 'the model to start from: its bins, reasons and trust settings are kept (default: TIESCORE_MODEL or models/default.json)')
-    .option('--name <version>', 'version of the fitted model (default: the --out file name without .json)')
-    .option('--force', 'replace --out if it exists')
-    .option('--json', 'print the fit report as one JSON object')
-    .addHelpText(
-      'after',
-      '\nFits on the persons of the published run that have an outcome. The weights are ≥ 0 (a better\n' +
-        'dimension never lowers a score) and sum to 1; α and κ are picked from a small grid by the training\n' +
-        'log-likelihood. The holdout is only reported on. Use the result anywhere a model goes: --model FILE.',
-    )
-    .action(async (options: FitOptions) => {
-      if (options.holdout !== undefined && options.holdoutFrom !== undefined) throw new CliError('give --holdout or --holdout-from, not both');
-      if (!options.force && existsSync(options.out)) throw new CliError(`${options.out} exists; give --force to replace it`);
-      const version = options.name ?? basename(options.out).replace(/\.json$/i, '');
-      if (!VERSION.test(version)) throw new CliError(`the model version "${version}" may hold only letters, digits, ".", "-" and "_": give --name VERSION`);
-      const config = loadConfig();
-      const base = await loadCliModel(config, options.model);
-      const outcomes = options.outcomes === undefined ? undefined : await readOutcomesFile(options.outcomes).catch(asCliError);
-      const holdout: Holdout = options.holdoutFrom ? { accountsFrom: options.holdoutFrom } : { share: options.holdout ?? FIT_DEFAULTS.holdoutShare };
-      const fitted = await withCliStore(config, (store) => fitPublished(store, base, { outcomes, holdout, networkCapPoints: options.networkCap, version }));
-      const cardFile = options.out.replace(/(\.json)?$/i, '.md');
-      await writeFile(options.out, `${JSON.stringify(fittedModelFile(fitted, basename(cardFile)), null, 2)}\n`);
-      await writeFile(cardFile, fitCard(fitted.report));
-      console.log(options.json ? JSON.stringify(fitted.report) : `${describeModelFit(fitted.report)}\nwrote ${options.out} and its card ${cardFile}`);
-    });
+/** The command's action: fit, write the model and its card, print the report. */
+export async function runModelFit(options: FitOptions): Promise<void> {
+  if (options.holdout !== undefined && options.holdoutFrom !== undefined) throw new CliError('give --holdout or --holdout-from, not both');
+  if (!options.force && existsSync(options.out)) throw new CliError(`${options.out} exists; give --force to replace it`);
+  const version = options.name ?? basename(options.out).replace(/\.json$/i, '');
+  if (!VERSION.test(version)) throw new CliError(`the model version "${version}" may hold only letters, digits, ".", "-" and "_": give --name VERSION`);
+  const config = loadConfig();
+  const base = await loadCliModel(config, options.model);
+  const outcomes = options.outcomes === undefined ? undefined : await readOutcomesFile(options.outcomes).catch(asCliError);
+  const holdout: Holdout = options.holdoutFrom ? { accountsFrom: options.holdoutFrom } : { share: options.holdout ?? FIT_DEFAULTS.holdoutShare };
+  const fitted = await withCliStore(config, (store) => fitPublished(store, base, { outcomes, holdout, networkCapPoints: options.networkCap, version }));
+  const cardFile = options.out.replace(/(\.json)?$/i, '.md');
+  await writeFile(options.out, `${JSON.stringify(fittedModelFile(fitted, basename(cardFile)), null, 2)}\n`);
+  await writeFile(cardFile, fitCard(fitted.report));
+  console.log(options.json ? JSON.stringify(fitted.report) : `${describeModelFit(fitted.report)}\nwrote ${options.out} and its card ${cardFile}`);
 }
 
 /** The fit on the store's published run (the command without its file I/O). */
