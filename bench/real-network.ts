@@ -11,7 +11,11 @@
  * so a wrong reading of the protocol shows). Prints a markdown block, then one JSON line.
  *
  *   npx tsx bench/real-network.ts [--data FILE] [--cut 0.7] [--replicates 1000] [--network-cap 60]
+ *                                 [--fallback-attributes] [--no-fit]
  *
+ * `--fallback-attributes` gives every person the same invented attributes instead of leaving them
+ * unknown (FALLBACK_ATTRIBUTES: identity verified, so contacts are trusted in full) — for
+ * comparing with code that cannot import unknown values; `--no-fit` skips `model fit`.
  * The protocol's cut (0.7) is the reported one; tune on other cuts (e.g. --cut 0.5), never on it.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -41,7 +45,12 @@ const cutShare = Number(option('cut') ?? 0.7);
 const replicates = Number(option('replicates') ?? 1000);
 const networkCap = option('network-cap') ?? '60';
 const unknownAttributes = !process.argv.includes('--fallback-attributes');
+const withFit = !process.argv.includes('--no-fit');
 if (!(cutShare > 0 && cutShare < 1)) throw new Error('--cut must be a share between 0 and 1');
+
+const f = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '–' : x.toFixed(digits));
+const interval = (d: { difference: number | null; lower: number | null; upper: number | null } | null) =>
+  d ? `${d.difference! >= 0 ? '+' : ''}${f(d.difference)} [${f(d.lower)}, ${f(d.upper)}]` : '–';
 
 const split = splitAtCut(readRatings(dataFile), cutShare);
 const files = mapToImportFiles(split, { unknownAttributes });
@@ -59,7 +68,7 @@ try {
   await runCli(['recompute', '--wait', '--as-of', split.asOf], env);
   const evaluation = JSON.parse((await runCli(['evaluate', '--json', '--replicates', String(replicates)], env)).stdout) as EvaluationReport;
   const fitted = join(dir, 'fitted.json');
-  const fit = JSON.parse((await runCli(['model', 'fit', '--out', fitted, '--network-cap', networkCap, '--json'], env)).stdout) as ModelFitReport;
+  const fit = withFit ? (JSON.parse((await runCli(['model', 'fit', '--out', fitted, '--network-cap', networkCap, '--json'], env)).stdout) as ModelFitReport) : undefined;
 
   // The network dimension alone and the baselines, on the evaluated persons of the published run.
   const store = await Neo4jStore.open({ ...loadConfig(), NEO4J_URI: neo4j.uri });
@@ -95,9 +104,6 @@ try {
     }),
   ) as Record<keyof typeof segments, { persons: number; defaults: number; auc: Record<keyof typeof signals, number>; networkMinusOneHop: { difference: number; lower: number; upper: number } }>;
 
-  const f = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '–' : x.toFixed(digits));
-  const interval = (d: { difference: number | null; lower: number | null; upper: number | null } | null) =>
-    d ? `${d.difference! >= 0 ? '+' : ''}${f(d.difference)} [${f(d.lower)}, ${f(d.upper)}]` : '–';
   const evaluated = { all: evaluation.segments.all, thin: evaluation.segments.thinFile };
   const m = machine();
   console.log(
@@ -116,16 +122,7 @@ try {
           `| ${s} (${measured[s].persons}) | ${f(evaluated[s].full.auc)} | ${f(evaluated[s].withoutNetwork.auc)} | ${interval(evaluated[s].aucDifference)} | ` +
           `${f(measured[s].auc.network)} | ${f(measured[s].auc.oneHop)} | ${interval(measured[s].networkMinusOneHop)} | ${f(measured[s].auc.ownHistory)} | ${f(measured[s].auc.propagated)} |`,
       ),
-      '',
-      `\`tiescore model fit\` (cap ${fit.networkCapPoints} points, ${fit.holdout}): weights history ${fit.weights.history}, behaviour ${fit.weights.behaviour}, ` +
-        `capacity ${fit.weights.capacity}, identity ${fit.weights.identity}, network ${fit.weights.network}; α ${fit.network.alpha}, κ ${fit.network.shrinkage}.`,
-      '',
-      '| holdout segment | with network | without | network alone | difference [95%] |',
-      '|---|---|---|---|---|',
-      ...(['all', 'thin'] as const).map((s) => {
-        const seg = fit.holdoutFit[s];
-        return `| ${s} (${seg.persons}, ${seg.defaults} bad) | ${f(seg.auc.withNetwork)} | ${f(seg.auc.withoutNetwork)} | ${f(seg.auc.networkAlone)} | ${interval(seg.difference)} |`;
-      }),
+      ...(fit ? fitLines(fit) : []),
     ].join('\n'),
   );
   const aucs = (s: (typeof evaluated)['all']) => ({ withNetwork: s.full.auc, withoutNetwork: s.withoutNetwork.auc, difference: s.aucDifference });
@@ -137,7 +134,7 @@ try {
       asOf: split.asOf,
       evaluation: { all: aucs(evaluated.all), thin: aucs(evaluated.thin) },
       measured,
-      fit: { weights: fit.weights, network: fit.network, holdout: fit.holdoutFit, train: fit.train },
+      fit: fit ? { weights: fit.weights, network: fit.network, holdout: fit.holdoutFit, train: fit.train } : null,
     }),
   );
 } finally {
@@ -145,4 +142,19 @@ try {
   await deleteTestKeys({ ...loadConfig(), QUEUE_PREFIX: queuePrefix });
   await neo4j.close();
   await rm(dir, { recursive: true, force: true });
+}
+
+function fitLines(fit: ModelFitReport): string[] {
+  return [
+    '',
+    `\`tiescore model fit\` (cap ${fit.networkCapPoints} points, ${fit.holdout}): weights history ${fit.weights.history}, behaviour ${fit.weights.behaviour}, ` +
+      `capacity ${fit.weights.capacity}, identity ${fit.weights.identity}, network ${fit.weights.network}; α ${fit.network.alpha}, κ ${fit.network.shrinkage}.`,
+    '',
+    '| holdout segment | with network | without | network alone | difference [95%] |',
+    '|---|---|---|---|---|',
+    ...(['all', 'thin'] as const).map((s) => {
+      const seg = fit.holdoutFit[s];
+      return `| ${s} (${seg.persons}, ${seg.defaults} bad) | ${f(seg.auc.withNetwork)} | ${f(seg.auc.withoutNetwork)} | ${f(seg.auc.networkAlone)} | ${interval(seg.difference)} |`;
+    }),
+  ];
 }
