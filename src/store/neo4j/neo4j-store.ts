@@ -32,7 +32,7 @@ import { PrivacyStore } from './privacy-store.js';
 import { ReportStore } from './report-store.js';
 import { RunStore } from './run-store.js';
 import { SafeguardStore } from './safeguard-store.js';
-import { assertWipeAllowed } from './wipe-guard.js';
+import { assertTestDatabase } from './wipe-guard.js';
 
 export type Neo4jStoreConfig = Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE'>;
 
@@ -286,11 +286,12 @@ export class Neo4jStore implements Store {
   }
 
   /**
-   * Test helper: deletes every relationship and node, in batches (schema stays). Refuses unless
-   * the database is local or `TIESCORE_TEST_ALLOW_WIPE=1` (see `assertWipeAllowed`).
+   * Test helper: deletes every relationship and node, in batches (schema and the test-database
+   * marker stay). Refuses, with `WipeRefusedError`, any database that is not a tiescore test
+   * database (see wipe-guard.ts).
    */
   async wipeAll(): Promise<void> {
-    assertWipeAllowed(this.uri);
+    await assertTestDatabase(this.runner, this.uri);
     for (const statement of ['store/wipe-relationships', 'store/wipe-nodes']) {
       for (;;) {
         const [row] = await this.runner.write<{ deleted: number }>(statement, { limit: int(WIPE_BATCH) });
