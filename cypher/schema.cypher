@@ -28,3 +28,4 @@ CREATE INDEX erasure_id_hash IF NOT EXISTS FOR (r:ErasureRecord) ON (r.idHash);
 CREATE CONSTRAINT erasure_salt_name IF NOT EXISTS FOR (s:ErasureSalt) REQUIRE s.name IS UNIQUE;
 CREATE INDEX event_at IF NOT EXISTS FOR (e:Event) ON (e.at);
 CREATE INDEX access_log_at IF NOT EXISTS FOR (a:AccessLog) ON (a.at);
+CREATE INDEX report_read_at IF NOT EXISTS FOR (r:ReportRead) ON (r.at);

@@ -7,6 +7,12 @@
  * flagging ratios under 0.8 (metrics/adverse-impact.ts). It shows whether the network
  * dimension — guilt or credit by association — shifts approvals between groups.
  *
+ * Disclosure control (README, "The fairness report's threat model"): a count of fewer than
+ * `minGroupSize` persons is never shown. A group that small shows only its size; a group whose
+ * approved or declined side is that small shows neither side (either gives the other away), nor a
+ * rate or ratio, and cannot be the reference; a band cell that small is withheld, and so is the
+ * next smallest when it would be the only one withheld (the shares sum to 1).
+ *
  * Pure: the rows come from `Store.reportRowsIn`.
  */
 import { BANDS, bandOf, scoreWithoutNetwork, type Model } from '../score/index.js';
@@ -22,7 +28,7 @@ export const FAIRNESS_DEFAULTS = {
   cutoff: 600,
   /** Adverse impact ratios under this are flagged (the four-fifths rule). */
   threshold: 0.8,
-  /** Groups smaller than this are shown but neither flagged nor the reference. */
+  /** Counts smaller than this are withheld; such groups are neither flagged nor the reference. */
   minGroupSize: 30,
 };
 
@@ -30,15 +36,18 @@ export type FairnessOptions = Partial<typeof FAIRNESS_DEFAULTS>;
 
 /** One group's scores under one variant. */
 export interface GroupVariant {
-  approved: number;
+  /** Null (with the rate and ratio) when the group or either side of the cut-off is under minGroupSize. */
+  approved: number | null;
   approvalRate: number | null;
   /** Approval rate over the reference group's; null when undefined or the group is too small. */
   adverseImpactRatio: number | null;
   flagged: boolean;
+  /** True when the approval counts are withheld (see `approved`). */
+  suppressed: boolean;
   meanScore: number | null;
   /** Displayed-score percentiles p10, p25, p50, p75, p90. */
   percentiles: Record<'p10' | 'p25' | 'p50' | 'p75' | 'p90', number | null>;
-  /** Share of the group in each band. */
+  /** Share of the group in each band; null for a withheld cell. */
   bandShares: Record<string, number | null>;
 }
 
@@ -103,15 +112,17 @@ export function fairnessReport(input: FairnessInput, options: FairnessOptions = 
     const groups = attribute.order.filter((group) => members.has(group));
     const perVariant = Object.fromEntries(
       SCORE_VARIANTS.map((variant) => {
-        const stats = groups.map((group) => groupStats(members.get(group)!, scores[variant], o.cutoff));
-        const impact = adverseImpact(
-          groups.map((group, k) => ({ group, total: members.get(group)!.length, approved: stats[k]!.approved })),
-          { threshold: o.threshold, minGroupSize: o.minGroupSize },
-        );
+        const stats = groups.map((group) => groupStats(members.get(group)!, scores[variant], o.cutoff, o.minGroupSize));
+        const releasable = stats.map((s) => s.approved >= o.minGroupSize && s.n - s.approved >= o.minGroupSize);
+        // Only releasable groups enter the rule: a withheld group's rate must not be the reference
+        // (every ratio would give it away) nor come back as a ratio.
+        const shown = groups.flatMap((group, k) => (releasable[k] ? [{ group, total: stats[k]!.n, approved: stats[k]!.approved }] : []));
+        const impact = adverseImpact(shown, { threshold: o.threshold, minGroupSize: o.minGroupSize });
         const variants = stats.map((s, k): GroupVariant => {
-          const g = impact.groups[k]!;
+          const g = impact.groups.find((candidate) => candidate.group === groups[k]);
+          if (!g) return { approved: null, approvalRate: null, adverseImpactRatio: null, flagged: false, suppressed: true, ...s.distribution };
           if (g.flagged) flags.push({ attribute: attribute.attribute, group: g.group, variant, adverseImpactRatio: rounded(g.ratio)! });
-          return { approved: s.approved, approvalRate: rounded(g.approvalRate), adverseImpactRatio: rounded(g.ratio), flagged: g.flagged, ...s.distribution };
+          return { approved: s.approved, approvalRate: rounded(g.approvalRate), adverseImpactRatio: rounded(g.ratio), flagged: g.flagged, suppressed: false, ...s.distribution };
         });
         return [variant, { reference: impact.reference, variants }];
       }),
@@ -141,7 +152,7 @@ export function fairnessReport(input: FairnessInput, options: FairnessOptions = 
   };
 }
 
-function groupStats(members: readonly number[], scores: Int32Array, cutoff: number) {
+function groupStats(members: readonly number[], scores: Int32Array, cutoff: number, minGroupSize: number) {
   const values = Int32Array.from(members, (i) => scores[i]!).sort();
   let approved = 0;
   let sum = 0;
@@ -153,12 +164,38 @@ function groupStats(members: readonly number[], scores: Int32Array, cutoff: numb
     bandCounts.set(band, bandCounts.get(band)! + 1);
   }
   const n = values.length;
+  if (n < minGroupSize) {
+    return {
+      n,
+      approved,
+      distribution: {
+        meanScore: null,
+        percentiles: { p10: null, p25: null, p50: null, p75: null, p90: null },
+        bandShares: Object.fromEntries(BANDS.map((band) => [band.id, null])),
+      },
+    };
+  }
+  const hidden = withheldCells(bandCounts, minGroupSize);
   return {
+    n,
     approved,
     distribution: {
       meanScore: rounded(sum / n, 2),
       percentiles: Object.fromEntries(Object.entries(QUANTILES).map(([name, q]) => [name, rounded(quantileOfSorted(values, q), 1)])) as GroupVariant['percentiles'],
-      bandShares: Object.fromEntries(BANDS.map((band) => [band.id, rounded(bandCounts.get(band.id)! / n)])),
+      bandShares: Object.fromEntries(BANDS.map((band) => [band.id, hidden.has(band.id) ? null : rounded(bandCounts.get(band.id)! / n)])),
     },
   };
+}
+
+/**
+ * The cells to withhold: every count under `minGroupSize`, plus the smallest other one when only
+ * one would be withheld — the cells sum to the group's size, so a lone gap is no gap.
+ */
+function withheldCells(counts: ReadonlyMap<string, number>, minGroupSize: number): Set<string> {
+  const hidden = new Set([...counts].filter(([, count]) => count < minGroupSize).map(([cell]) => cell));
+  if (hidden.size === 1) {
+    const next = [...counts].filter(([cell]) => !hidden.has(cell)).sort((a, b) => a[1] - b[1])[0];
+    if (next) hidden.add(next[0]);
+  }
+  return hidden;
 }

@@ -7,7 +7,7 @@ import type { Config } from '../../config.js';
 import type { ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
 import type { Outcome } from '../../domain/outcomes.js';
-import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
+import type { AccessLogEntry, ApiKeyRecord, ReportRead, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type {
   FriendshipBySeq,
@@ -280,6 +280,12 @@ export class Neo4jStore implements Store {
   }
   listApiKeys(): Promise<ApiKeyRecord[]> {
     return this.safeguards.listApiKeys();
+  }
+  appendReportRead(entry: ReportRead): Promise<void> {
+    return this.safeguards.appendReportRead(entry);
+  }
+  reportReads(limit: number): Promise<ReportRead[]> {
+    return this.safeguards.reportReads(limit);
   }
   revokeApiKey(id: string, at: string): Promise<void> {
     return this.safeguards.revokeApiKey(id, at);

@@ -65,7 +65,8 @@ describe('authorization matrix (generated from the route table)', () => {
     egoNetwork: async () => ({ path: `/v1/persons/${SUBJECT}/network?depth=2&maxNodes=20` }),
     publishedRun: async () => ({ path: '/v1/runs/published?binWidth=50' }),
     evaluationReport: async () => ({ path: '/v1/reports/evaluation' }),
-    fairnessReport: async () => ({ path: '/v1/reports/fairness?cutoff=620' }),
+    fairnessReport: async () => ({ path: '/v1/reports/fairness?cutoff=650' }),
+    reportReads: async () => ({ path: '/v1/reports/reads?limit=5' }),
     grantConsent: async () => ({ path: '/v1/consents', body: { consumer: 'acme-bank', purpose: 'matrix', expiresAt: new Date(h.now().getTime() + 86_400_000).toISOString() } }),
     listConsents: async () => ({ path: '/v1/consents' }),
     revokeConsent: async (caller) => {

@@ -16,12 +16,13 @@ function row(i: number, own: number, network: number, extra: Partial<ReportRow>)
 
 describe('fairnessReport', () => {
   // 100 F: 60 approved at 600 either way; 100 M: 80 approved with network, only 50 without
-  // (their network value lifts 30 of them over the cut-off); 10 X (too few to judge).
+  // (their network value lifts 30 of them over the cut-off); 10 X (too few to judge). Counts under
+  // 20 are withheld here (minGroupSize 20), so M's 20 declined are still shown.
   const rows: ReportRow[] = [];
   for (let i = 0; i < 100; i++) rows.push(row(i, i < 60 ? 0.6 : 0.3, 0.5, { sex: 'F', birthYear: 1990 }));
   for (let i = 0; i < 100; i++) rows.push(row(100 + i, i < 50 ? 0.6 : i < 80 ? 0.4145 : 0.3, i < 80 ? 1 : 0.3, { sex: 'M', birthYear: 1950 }));
   for (let i = 0; i < 10; i++) rows.push(row(200 + i, 0.6, 0.5, { sex: 'X' }));
-  const report = fairnessReport({ run, rows, model }, { cutoff: 600 });
+  const report = fairnessReport({ run, rows, model }, { cutoff: 600, minGroupSize: 20 });
   const sex = report.attributes.find((a) => a.attribute === 'sex')!;
   const group = (name: string) => sex.groups.find((g) => g.group === name)!;
 
@@ -37,7 +38,7 @@ describe('fairnessReport', () => {
     expect(group('F').full.adverseImpactRatio).toBe(0.75);
     expect(group('F').full.flagged).toBe(true);
     expect(group('M').withoutNetwork.adverseImpactRatio).toBeCloseTo(50 / 60, 4);
-    expect(group('X').full).toMatchObject({ adverseImpactRatio: null, flagged: false });
+    expect(group('X').full).toMatchObject({ approved: null, approvalRate: null, adverseImpactRatio: null, flagged: false, suppressed: true, meanScore: null });
     expect(report.flags).toContainEqual({ attribute: 'sex', group: 'F', variant: 'full', adverseImpactRatio: 0.75 });
   });
 
@@ -55,6 +56,30 @@ describe('fairnessReport', () => {
     expect(f.meanScore).toBeCloseTo(rows.slice(0, 100).reduce((sum, r) => sum + r.score, 0) / 100, 2);
     expect(f.percentiles.p50).toBe(rows[0]!.score);
     expect(Object.values(f.bandShares).reduce((sum: number, s) => sum + s!, 0)).toBeCloseTo(1, 9);
+  });
+});
+
+describe('fairnessReport disclosure control', () => {
+  it('withholds both sides of the cut-off when either side is small, and such a group is never the reference', () => {
+    // 100 F with 95 approved (5 declined: a small cell); 100 M with 50 approved.
+    const rows: ReportRow[] = [];
+    for (let i = 0; i < 100; i++) rows.push(row(i, i < 95 ? 0.9 : 0.3, 0.5, { sex: 'F' }));
+    for (let i = 0; i < 100; i++) rows.push(row(100 + i, i < 50 ? 0.9 : 0.3, 0.5, { sex: 'M' }));
+    const report = fairnessReport({ run, rows, model }, { cutoff: 600 });
+    const sex = report.attributes.find((a) => a.attribute === 'sex')!;
+    const f = sex.groups.find((g) => g.group === 'F')!.full;
+    expect(f).toMatchObject({ approved: null, approvalRate: null, adverseImpactRatio: null, flagged: false, suppressed: true });
+    expect(sex.reference.full).toBe('M'); // not F, whose rate every ratio would give away
+    expect(sex.groups.find((g) => g.group === 'M')!.full).toMatchObject({ approved: 50, approvalRate: 0.5, adverseImpactRatio: 1, suppressed: false });
+    // F's bands: 95 excellent, 5 poor, none in the other three: every cell under 30 is withheld,
+    // so the 5 hide among four withheld cells.
+    expect(f.bandShares).toEqual({ poor: null, fair: null, good: null, very_good: null, excellent: 0.95 });
+    // A lone small cell takes the next smallest with it: 40 excellent, 30 poor, 15 fair, 10 good
+    // and 5 very good, withheld under 8 — very good, and good as its complement.
+    const own = [...Array(40).fill(0.9), ...Array(30).fill(0.3), ...Array(15).fill(0.33), ...Array(10).fill(0.42), ...Array(5).fill(0.5)] as number[];
+    const spread = own.map((value, i) => row(i, value, 0.5, { sex: 'F' }));
+    const shares = fairnessReport({ run, rows: spread, model }, { cutoff: 600, minGroupSize: 8 }).attributes[0]!.groups[0]!.full.bandShares;
+    expect(shares).toEqual({ poor: 0.3, fair: 0.15, good: null, very_good: null, excellent: 0.4 });
   });
 });
 
