@@ -136,7 +136,9 @@ export const networkRoutes = [
       });
       const page = result.affected.slice(body.offset, body.offset + body.limit);
       const scores = await scoresOfSeqs(deps, view, page.map((a) => a.node));
-      await logAccessMany(ctx, page.filter((_a, k) => scores[k] !== undefined).map((a) => view.idOf(a.node)!), 'network');
+      // Each shocked person's own score leaves in `shocks`, whatever page of `affected` is asked for.
+      const shown = [...body.shocks.map((shock) => shock.personId), ...page.filter((_a, k) => scores[k] !== undefined).map((a) => view.idOf(a.node)!)];
+      await logAccessMany(ctx, shown, 'network');
       return {
         body: {
           runId: view.run.id,
