@@ -76,7 +76,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   app.use(rateLimiter(options.rateLimitPerMinute, sendProblem));
   app.use(docsRouter());
   app.use(analystPage());
-  if (deps.dashboardQueues?.length) app.use(DASHBOARD_PATH, queueDashboard(deps.dashboardQueues, deps.store));
+  if (deps.dashboardQueues?.length) app.use(DASHBOARD_PATH, queueDashboard(deps.dashboardQueues, deps.store, deps.clock));
   app.use(buildRouter(routes, deps, services, parseJson));
   app.use((req, res) => sendProblem(req, res, new ApiProblem('not-found', `no endpoint ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));
