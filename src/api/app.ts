@@ -9,7 +9,6 @@
  * JSON bodies are parsed per route, after the role check (router.ts). `server.ts` starts it.
  */
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { AccessLogWriter } from './access-log-writer.js';
 import { analystPage } from './analyst-page.js';
 import { ApiKeyCache } from './auth/api-key-cache.js';
@@ -27,6 +26,7 @@ import { requestLogger } from './middleware/request-log.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ApiProblem } from './problem.js';
 import type { AnyRoute } from './route.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { buildRouter } from './router.js';
 import { ROUTES } from './routes/index.js';
 
@@ -64,13 +64,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   app.set('trust proxy', options.trustProxy);
   app.use(metrics.middleware);
   app.use(requestLogger(deps.logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] },
-      },
-    }),
-  );
+  app.use(securityHeaders());
   app.use(cors(options.corsOrigins));
   app.use(authenticate(new ApiKeyCache(deps.store, { ttlMs: options.apiKeyCacheMs })));
   app.use(rateLimiter(options.rateLimitPerMinute, sendProblem));
