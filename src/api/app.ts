@@ -65,6 +65,12 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   app.use(metrics.middleware);
   app.use(requestLogger(deps.logger));
   app.use(securityHeaders());
+  // Whatever /v1 answers — a score, a consent, even "no person p42" — is about someone or for one
+  // caller: no cache (the browser's, a proxy's) may keep it.
+  app.use('/v1', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(cors(options.corsOrigins));
   app.use(authenticate(new ApiKeyCache(deps.store, { ttlMs: options.apiKeyCacheMs })));
   app.use(rateLimiter(options.rateLimitPerMinute, sendProblem));
