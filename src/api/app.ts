@@ -72,8 +72,10 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
     next();
   });
   app.use(cors(options.corsOrigins));
-  app.use(authenticate(new ApiKeyCache(deps.store, { ttlMs: options.apiKeyCacheMs })));
-  app.use(rateLimiter(options.rateLimitPerMinute, sendProblem));
+  const keys = new ApiKeyCache(deps.store, { ttlMs: options.apiKeyCacheMs });
+  // Throttle first: a refused request must not cost a key lookup (rate-limit.ts).
+  app.use(rateLimiter(options.rateLimitPerMinute, sendProblem, keys));
+  app.use(authenticate(keys));
   app.use(docsRouter());
   app.use(analystPage());
   if (deps.dashboardQueues?.length) app.use(DASHBOARD_PATH, queueDashboard(deps.dashboardQueues, deps.store, deps.clock));

@@ -60,6 +60,15 @@ export async function verifyApiKey(store: Pick<Store, 'getApiKey'>, presented: s
   return { ok: true, principal: { keyId: record.id, role: record.role, name: record.name, personId: record.personId } };
 }
 
+/**
+ * Whether `presented` is the key of `record` (right id and secret, constant time), from memory:
+ * for the rate limiter, which must count a request against its key before any store read.
+ */
+export function presentedKeyMatches(presented: string, record: ApiKeyRecord): boolean {
+  const parsed = parseApiKey(presented);
+  return parsed !== undefined && parsed.id === record.id && sameDigest(hashSecret(parsed.secret), record.secretHash);
+}
+
 export interface NewApiKey {
   role: ApiRole;
   /** Required for (and only for) `subject` keys. */
