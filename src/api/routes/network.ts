@@ -116,7 +116,9 @@ export const networkRoutes = [
         let deltaB: number;
         if (shock.ownScore === 'default') {
           const [person, events] = await Promise.all([store.getPerson(shock.personId), store.eventsOf(shock.personId)]);
-          deltaB = defaultShock({ person: person!, events, asOf: view.run.asOf, model });
+          // Erased since the view found the row: their record is gone, and so are they.
+          if (!person) throw notFound(`no person "${shock.personId}"`);
+          deltaB = defaultShock({ person, events, asOf: view.run.asOf, model });
         } else {
           deltaB = shock.ownScore - before;
         }

@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.js';
 import { enqueueRecompute } from '../../jobs/bullmq/enqueue.js';
-import { incrementalBase } from '../../jobs/recompute/inline-runner.js';
+import { incrementalBase, NoIncrementalBaseError } from '../../jobs/recompute/inline-runner.js';
 import { erasePerson, erasureRecomputeReason } from '../../privacy/erase-person.js';
 import { ErasureHasher } from '../../privacy/erasure-hasher.js';
 import type { Store } from '../../store/store.js';
@@ -32,7 +32,13 @@ export interface PersonsCommandDeps {
 const bullmqEnqueuer: RecomputeEnqueuer = async (store, reason) => {
   const config = loadConfig();
   const model = await loadCliModel(config);
-  const kind = await incrementalBase(store).then(() => 'incremental' as const, () => 'full' as const);
+  const kind = await incrementalBase(store).then(
+    () => 'incremental' as const,
+    (error: unknown) => {
+      if (error instanceof NoIncrementalBaseError) return 'full' as const;
+      throw error;
+    },
+  );
   return withRecomputeQueue(config, async (queue) => {
     const job = await enqueueRecompute(queue, model, { kind });
     await job.log(`reason: ${reason}`);
