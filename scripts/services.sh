@@ -76,7 +76,7 @@ stop_test_neo4j() {
   local dir="$state/test-neo4j" pid
   [[ -f "$dir/pid" ]] || return 0
   pid=$(cat "$dir/pid")
-  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'dev.tiescore.Neo4jDevServer'; then
+  if kill -0 "$pid" 2>/dev/null && { tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || ps -o args= -p "$pid" 2>/dev/null; } | grep -q 'dev.tiescore.Neo4jDevServer'; then
     say "stopping the tests' neo4j (pid $pid)"
     kill -CONT "$pid" 2>/dev/null || true
     kill "$pid" 2>/dev/null || true

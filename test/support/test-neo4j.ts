@@ -170,7 +170,12 @@ async function lock(path: string): Promise<() => void> {
       return () => rmSync(path, { recursive: true, force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(join(path, 'pid'), { encoding: 'utf8', flag: 'a+' }));
+      let holder = 0; // 0: the holder has not written its pid yet
+      try {
+        holder = Number(readFileSync(join(path, 'pid'), 'utf8'));
+      } catch {
+        // not written yet
+      }
       if (holder > 0 && !processAlive(holder)) rmSync(path, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error(`test-neo4j: ${path} is held by process ${holder}`);
       else await new Promise((resolve) => setTimeout(resolve, 250));
