@@ -6,8 +6,8 @@
  *
  *   NEO4J_URI=bolt://127.0.0.1:7688 npm run bench [-- --only import,recompute] [-- --out FILE]
  *
- * Needs Neo4j and Redis (`npm run services:start`); the import benchmark wipes the database at
- * NEO4J_URI (a local one only), and the recompute and API benchmarks then run on what it loaded.
+ * Needs Redis and a test Neo4j (`npx tsx scripts/test-neo4j.ts`): the import benchmark wipes the
+ * database at NEO4J_URI (only a marked test database, see wipe-guard.ts), and the recompute and API benchmarks then run on what it loaded.
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';

@@ -29,3 +29,4 @@ CREATE CONSTRAINT erasure_salt_name IF NOT EXISTS FOR (s:ErasureSalt) REQUIRE s.
 CREATE INDEX event_at IF NOT EXISTS FOR (e:Event) ON (e.at);
 CREATE INDEX access_log_at IF NOT EXISTS FOR (a:AccessLog) ON (a.at);
 CREATE CONSTRAINT score_export_id IF NOT EXISTS FOR (x:ScoreExport) REQUIRE x.id IS UNIQUE;
+CREATE INDEX report_read_at IF NOT EXISTS FOR (r:ReportRead) ON (r.at);

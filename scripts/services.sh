@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Starts / stops the services tiescore's production mode and integration tests need:
 # a real Neo4j 5.26 (dev/neo4j, embedded DBMS with Bolt) and Redis on 127.0.0.1:6379.
-# `start` is idempotent: while both answer it returns at once. `stop` stops only what `start` started.
+# `start` is idempotent: while both answer it returns at once. It never takes over a port it did not
+# start something on: when another process listens on NEO4J_DEV_PORT it says so and starts no Neo4j.
+# `test` is what `npm test` needs before vitest: Redis, and dev/neo4j built — the tests start their
+# own Neo4j on their own port and data directory (test/support/test-neo4j.ts), never this one.
+# `stop` stops only what `start` started, and the tests' Neo4j (removing its data).
 #
 # Environment: NEO4J_DEV_HEAP (default 2g), NEO4J_DEV_PAGECACHE (default 1g),
 # NEO4J_DEV_PORT (default 7687), TIESCORE_SERVICES_DIR (default .services).
@@ -33,7 +37,10 @@ build_neo4j() {
 
 start_neo4j() {
   if neo4j_running && port_open "$neo4j_port"; then say "neo4j already running (pid $(cat "$pid_file"))"; return; fi
-  if port_open "$neo4j_port"; then say "something already listens on $neo4j_port; using it as Neo4j"; return; fi
+  if port_open "$neo4j_port"; then
+    say "something else listens on $neo4j_port (not started by this script): starting no Neo4j there; set NEO4J_DEV_PORT for another port (the tests start their own Neo4j anyway)"
+    return
+  fi
   build_neo4j
   mkdir -p "$state"
   say "starting neo4j on bolt://127.0.0.1:$neo4j_port (log: $log_file)"
@@ -63,6 +70,22 @@ start_redis() {
   fail "redis did not start (see $state/redis.log)"
 }
 
+# The tests' own Neo4j (test/support/test-neo4j.ts records it in $state/test-neo4j): stopped only when
+# the recorded process is still a Neo4jDevServer; its data goes with it (the next run makes a fresh one).
+stop_test_neo4j() {
+  local dir="$state/test-neo4j" pid
+  [[ -f "$dir/pid" ]] || return 0
+  pid=$(cat "$dir/pid")
+  if kill -0 "$pid" 2>/dev/null && { tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || ps -o args= -p "$pid" 2>/dev/null; } | grep -q 'dev.tiescore.Neo4jDevServer'; then
+    say "stopping the tests' neo4j (pid $pid)"
+    kill -CONT "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$dir/data" "$dir/pid" "$dir/port"
+}
+
 stop_all() {
   if neo4j_running; then
     local pid; pid=$(cat "$pid_file")
@@ -72,6 +95,7 @@ stop_all() {
     kill -9 "$pid" 2>/dev/null || true
   fi
   rm -f "$pid_file"
+  stop_test_neo4j
   if [[ -f "$state/redis.started-by-us" ]]; then
     say "stopping redis"
     redis-cli -h 127.0.0.1 -p 6379 shutdown nosave >/dev/null 2>&1 || true
@@ -81,7 +105,8 @@ stop_all() {
 
 case "${1:-}" in
   start) start_redis; start_neo4j ;;
+  test) start_redis; build_neo4j ;;
   stop) stop_all ;;
   build) build_neo4j ;;
-  *) fail "usage: scripts/services.sh start|stop|build" ;;
+  *) fail "usage: scripts/services.sh start|test|stop|build" ;;
 esac

@@ -113,6 +113,15 @@ export const SETTINGS = {
     z.coerce.number().int().min(1).max(36_500).default(730),
     'Days access-log entries are kept; the retention job (run with the nightly recompute) removes older ones.',
   ),
+  FAIRNESS_CUTOFFS: setting(
+    z
+      .string()
+      .regex(/^\s*\d{3}\s*(,\s*\d{3}\s*){0,7}$/, 'must be 1 to 8 comma-separated scores, e.g. 550,600,650,700')
+      .transform((value) => [...new Set(value.split(',').map(Number))].sort((a, b) => a - b))
+      .refine((cutoffs) => cutoffs.every((c) => c >= 350 && c <= 950), { message: 'every cut-off must be a score from 350 to 950' })
+      .default([550, 600, 650, 700]),
+    'Cut-offs (scores, comma-separated, at most 8) at which `GET /v1/reports/fairness` answers; any other is refused, so the report cannot be swept into per-group score histograms.',
+  ),
   TIESCORE_MODEL: setting(
     z.string().min(1).optional(),
     'Path of the scorecard model file; models/default.json when unset.',

@@ -10,7 +10,6 @@
  */
 import { withoutFloatNoise } from '../domain/display-numbers.js';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { AccessLogWriter } from './access-log-writer.js';
 import { analystPage } from './analyst-page.js';
 import { ApiKeyCache } from './auth/api-key-cache.js';
@@ -28,6 +27,7 @@ import { requestLogger } from './middleware/request-log.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ApiProblem } from './problem.js';
 import type { AnyRoute } from './route.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { buildRouter } from './router.js';
 import { ROUTES } from './routes/index.js';
 
@@ -54,7 +54,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
     openApiDocument: () => (document ??= buildOpenApiDocument(routes, { version: API_VERSION })),
     accessLog: new AccessLogWriter(deps.store),
     scores: new PublishedScores(deps.store),
-    reports: new PublishedReports(deps.store, deps.model),
+    reports: new PublishedReports(deps.store, deps.model, {}, options.fairnessCutoffs),
   };
   const parseJson = express.json({ limit: options.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] });
 
@@ -67,19 +67,21 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   app.set('trust proxy', options.trustProxy);
   app.use(metrics.middleware);
   app.use(requestLogger(deps.logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] },
-      },
-    }),
-  );
+  app.use(securityHeaders());
+  // Whatever /v1 answers — a score, a consent, even "no person p42" — is about someone or for one
+  // caller: no cache (the browser's, a proxy's) may keep it.
+  app.use('/v1', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(cors(options.corsOrigins));
-  app.use(authenticate(new ApiKeyCache(deps.store, { ttlMs: options.apiKeyCacheMs })));
-  app.use(rateLimiter(options.rateLimitPerMinute, sendProblem));
+  const keys = new ApiKeyCache(deps.store, { ttlMs: options.apiKeyCacheMs });
+  // Throttle first: a refused request must not cost a key lookup (rate-limit.ts).
+  app.use(rateLimiter(options.rateLimitPerMinute, sendProblem, keys));
+  app.use(authenticate(keys));
   app.use(docsRouter());
   app.use(analystPage());
-  if (deps.dashboardQueues?.length) app.use(DASHBOARD_PATH, queueDashboard(deps.dashboardQueues, deps.store));
+  if (deps.dashboardQueues?.length) app.use(DASHBOARD_PATH, queueDashboard(deps.dashboardQueues, deps.store, deps.clock));
   app.use(buildRouter(routes, deps, services, parseJson));
   app.use((req, res) => sendProblem(req, res, new ApiProblem('not-found', `no endpoint ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

@@ -23,6 +23,8 @@ export interface ApiOptions {
    * a key revoked in the store is refused at most this long afterwards. 0 reads it on every request.
    */
   apiKeyCacheMs: number;
+  /** FAIRNESS_CUTOFFS: the only cut-offs the fairness report answers at, ascending. */
+  fairnessCutoffs: readonly number[];
   /** ERASURE_SALT: salt of erasure-record hashes; unset = the one stored in the database (src/privacy/erasure-hasher.ts). */
   erasureSalt?: string | undefined;
 }
@@ -34,6 +36,7 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   attestationTtlSeconds: 900,
   trustProxy: false,
   apiKeyCacheMs: 5_000,
+  fairnessCutoffs: [550, 600, 650, 700],
 };
 
 export interface ApiDeps {

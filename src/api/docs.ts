@@ -14,6 +14,7 @@ const INITIALIZER = `window.onload = function () {
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
     plugins: [SwaggerUIBundle.plugins.DownloadUrl],
     layout: 'StandaloneLayout',
+    validatorUrl: null, // never send the document's address to validator.swagger.io (and the CSP would refuse it)
   });
 };
 `;

@@ -34,7 +34,12 @@ import type { Store } from '../store/store.js';
 import type { NetworkView } from './network-view.js';
 import type { ServedScore } from './reads.js';
 
-/** Below this many contacts the subject gets no band mix (it would tell a contact's band). */
+/**
+ * Below this many contacts the subject gets no per-contact quantity: no band mix (it would tell
+ * a contact's band) and none of the aggregates — prior, contact weight, prior share — from which,
+ * with one contact, that contact's exact smoothed score follows
+ * (x_j = value·(1 − priorShare) / (contactWeight·cap)).
+ */
 export const MIN_CONTACTS_FOR_BAND_MIX = 3;
 /** Contacts listed one by one for an analyst; the rest are summed. */
 export const ANALYST_CONTRIBUTIONS = 50;
@@ -154,11 +159,16 @@ export async function buildExplanation(
       priorShare: why.network > 0 ? roundShare(why.prior / why.network) : 1,
       consistentWithScore: Math.abs(why.network - score.dimensions.network) < SAME,
     };
-    if (audience === 'subject') {
+    if (audience === 'subject' && why.contactCount < MIN_CONTACTS_FOR_BAND_MIX) {
       network = {
-        ...common,
-        bandMix: why.contactCount >= MIN_CONTACTS_FOR_BAND_MIX ? await bandMix(view, contacts) : null,
+        available: true,
+        value: common.value,
+        contacts: why.contactCount,
+        consistentWithScore: common.consistentWithScore,
+        withheld: `fewer than ${MIN_CONTACTS_FOR_BAND_MIX} contacts: their band mix, the prior and how much weight your contacts carry are withheld, since they would tell a contact's score`,
       };
+    } else if (audience === 'subject') {
+      network = { ...common, bandMix: await bandMix(view, contacts) };
     } else {
       network = {
         ...common,

@@ -10,7 +10,7 @@ import type { Redis } from 'ioredis';
 import { enqueueRecompute } from '../jobs/bullmq/enqueue.js';
 import type { RecomputeJobData, RecomputeProgress } from '../jobs/bullmq/job-data.js';
 import type { RecomputeOutcome } from '../jobs/bullmq/recompute-processor.js';
-import { incrementalBase, recomputeInline } from '../jobs/recompute/inline-runner.js';
+import { incrementalBase, NoIncrementalBaseError, recomputeInline } from '../jobs/recompute/inline-runner.js';
 import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
 import { ApiProblem } from './problem.js';
@@ -117,7 +117,13 @@ export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redi
  * published run's chain of incremental runs is at its limit).
  */
 export async function enqueueTargetedRecompute(jobs: RecomputeJobs, store: Store, reason: string): Promise<JobView> {
-  const canBuildOn = await incrementalBase(store).then(() => true, () => false);
+  const canBuildOn = await incrementalBase(store).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof NoIncrementalBaseError) return false;
+      throw error; // the store could not say: not a reason to start a full run
+    },
+  );
   return jobs.enqueue({ kind: canBuildOn ? 'incremental' : 'full', reason });
 }
 

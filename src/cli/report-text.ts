@@ -42,6 +42,7 @@ export function describeFairness(report: FairnessReport): string {
   const lines = [
     `fairness of run ${report.runId} (model ${report.modelVersion}, as of ${report.asOf}, network weight ${report.networkWeight}): ${report.persons} persons`,
     `approved: displayed score ≥ ${report.cutoff}; AIR = approval rate / the most-approved group's (groups of ≥ ${report.minGroupSize}); "!" = under ${report.threshold}`,
+    `"–": withheld, fewer than ${report.minGroupSize} persons in the group or on either side of the cut-off`,
   ];
   for (const attribute of report.attributes) {
     lines.push(

@@ -48,6 +48,19 @@ export interface AccessLogEntry {
   purpose?: string | undefined;
 }
 
+/**
+ * One request for an aggregate report that reads protected attributes (the fairness report): who
+ * asked, when, under which role and at which cut-off. Kept apart from the per-person access log —
+ * the report names nobody — so that repeated or unusual requests can be audited.
+ */
+export interface ReportRead {
+  report: 'fairness';
+  at: string;
+  actor: string;
+  role: ApiRole;
+  cutoff: number;
+}
+
 /** `batch`: a lender's decision engine, which may export a run's scores in bulk and nothing else. */
 export const API_ROLES = ['admin', 'analyst', 'consumer', 'subject', 'batch'] as const;
 export type ApiRole = (typeof API_ROLES)[number];

@@ -40,6 +40,8 @@ export class PublishedReports {
     private readonly store: Store,
     private readonly model: Model,
     private readonly evaluationOptions: EvaluationOptions = {},
+    /** Every cut-off the fairness report may be asked at: its disclosure control looks at all of them. */
+    private readonly fairnessCutoffs: readonly number[] = [],
   ) {}
 
   /** The backtest of the published run against the stored outcomes. */
@@ -67,7 +69,7 @@ export class PublishedReports {
     const { run, rows } = await entry.rows;
     let report = entry.fairness.get(cutoff);
     if (!report) {
-      report = fairnessReport({ run, rows, model: this.model }, { cutoff });
+      report = fairnessReport({ run, rows, model: this.model }, { cutoff, cutoffs: this.fairnessCutoffs });
       if (entry.fairness.size >= MAX_CUTOFFS_CACHED) entry.fairness.delete(entry.fairness.keys().next().value!);
       entry.fairness.set(cutoff, report);
     }

@@ -24,6 +24,6 @@ export const FAIRNESS_DEFAULTS = {
   cutoff: 600,
   /** Adverse impact ratios under this are flagged (the four-fifths rule). */
   threshold: 0.8,
-  /** Groups smaller than this are shown but neither flagged nor the reference. */
+  /** No count smaller than this can be read off the report (see fairness.ts). */
   minGroupSize: 30,
 };

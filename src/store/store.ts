@@ -10,7 +10,7 @@
 import type { ContactSummary, ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../domain/records.js';
 import type { Outcome } from '../domain/outcomes.js';
-import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../domain/safeguards.js';
+import type { AccessLogEntry, ReportRead, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../domain/safeguards.js';
 import type { ScoreExportRecord } from '../domain/score-exports.js';
 import type { PersonScore, ScoreRun } from '../domain/scores.js';
 
@@ -274,6 +274,10 @@ export interface Store {
   appendAccessLogs(entries: readonly AccessLogEntry[]): Promise<void>;
   /** Newest first. */
   accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]>;
+  /** Records one request for an aggregate report (the fairness report). */
+  appendReportRead(entry: ReportRead): Promise<void>;
+  /** The recorded report requests, newest first. */
+  reportReads(limit: number): Promise<ReportRead[]>;
 
   /** Records a bulk score export as it starts (src/domain/score-exports.ts). */
   createScoreExport(record: ScoreExportRecord): Promise<void>;

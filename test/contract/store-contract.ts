@@ -529,6 +529,15 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.accessLogOf('b', 10)).toEqual([entries[1]]);
       });
 
+      it('records fairness-report requests and lists them newest first', async () => {
+        const first = { report: 'fairness' as const, at: '2026-07-01T00:00:00.000Z', actor: 'k1', role: 'analyst' as const, cutoff: 600 };
+        const second = { report: 'fairness' as const, at: '2026-07-01T00:00:01.000Z', actor: 'k2', role: 'admin' as const, cutoff: 650 };
+        await store.appendReportRead(first);
+        await store.appendReportRead(second);
+        expect(await store.reportReads(10)).toEqual([second, first]);
+        expect(await store.reportReads(1)).toEqual([second]);
+      });
+
       it('keeps API keys by id and revokes them', async () => {
         const key = { id: 'k1', name: 'ops', role: 'admin' as const, secretHash: 'ab'.repeat(32), createdAt: '2026-07-01T00:00:00.000Z' };
         await store.createApiKey(key);

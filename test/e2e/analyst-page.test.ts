@@ -221,7 +221,9 @@ describe('analyst page', () => {
     await shot('reports');
 
     // A new cut-off refetches: the summary names it.
-    await page.getByLabel('Cut-off').fill('700');
+    // The cut-offs are the server's (FAIRNESS_CUTOFFS), offered in a list.
+    await expect.poll(() => page.getByLabel('Cut-off').locator('option').allTextContents()).toEqual(['550', '600', '650', '700']);
+    await page.getByLabel('Cut-off').selectOption('700');
     await page.getByRole('button', { name: 'Update' }).click();
     await expect.poll(() => page.getByTestId('fairness-summary').textContent()).toMatch(/^Cut-off 700:/);
     expect(await page.getByTestId('fairness-sex').locator('tbody tr').count()).toBeGreaterThan(0);

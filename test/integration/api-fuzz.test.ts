@@ -16,7 +16,6 @@ import { loadModel } from '../../src/score/index.js';
 import { connectNeo4j, type Neo4jConnection } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { watchProcessErrors, type StoreState } from '../support/fuzz-oracle.js';
 import { fuzzRoute, type FuzzTally } from '../support/fuzz-runner.js';
 import { importRows } from '../support/import-rows.js';
@@ -28,7 +27,6 @@ const RUNS_PER_ROUTE = 6;
 const SEED = 20261127;
 const BODY_LIMIT = 64 * 1024;
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-fuzz-${process.pid}`, RATE_LIMIT_PER_MINUTE: 0, API_BODY_LIMIT: BODY_LIMIT };
-assertWipeAllowed(config.NEO4J_URI);
 
 describe('HTTP fuzz, every route (Neo4j + Redis)', () => {
   let store: Neo4jStore;

@@ -11,12 +11,10 @@ import { loadModel, type Model } from '../../src/score/index.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 import { deleteTestKeys } from '../support/queue-cleanup.js';
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-api-test-${process.pid}`, RATE_LIMIT_PER_MINUTE: 0 };
-assertWipeAllowed(config.NEO4J_URI);
 
 describe('API on Neo4j + Redis', () => {
   let model: Model;

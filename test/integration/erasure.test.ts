@@ -30,12 +30,10 @@ import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { cypher } from '../../src/store/neo4j/cypher.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 import { deleteTestKeys } from '../support/queue-cleanup.js';
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-erasure-test-${process.pid}`, RATE_LIMIT_PER_MINUTE: 0 };
-assertWipeAllowed(config.NEO4J_URI);
 
 const run = promisify(execFile);
 const cli = (args: string[]) =>

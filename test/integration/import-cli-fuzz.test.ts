@@ -13,7 +13,6 @@ import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { connectNeo4j, type Neo4jConnection } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { startCli } from '../support/cli-process.js';
 import { fuzzFile, KINDS, rejectedLines, storeRecords, surelyBadLines, writeFuzzFile, type FuzzFile } from '../support/import-fuzz.js';
 import type { FuzzWorld } from '../support/route-fuzz.js';
@@ -21,7 +20,6 @@ import { neo4jStoreContent } from '../support/store-content.js';
 import { loadSyntheticPopulation } from '../support/synthetic-store.js';
 
 const config = loadConfig();
-assertWipeAllowed(config.NEO4J_URI);
 const world: FuzzWorld = { plausible: ['p00', 'p01', 'p02', 'p19', 'new-1', 'new-2', "o'brien", '`) MATCH (n) DETACH DELETE n //'], keys: {}, open: fc.constant(null), bodyLimit: 0 };
 
 /** Seeded cases with at least one surely bad row and some rows of every file. */

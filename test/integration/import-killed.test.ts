@@ -10,7 +10,6 @@ import { importFiles } from '../../src/import/importer.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { generatePopulation } from '../../src/synth/population.js';
 import { writePopulationFiles } from '../../src/synth/write-files.js';
 import { startCli } from '../support/cli-process.js';
@@ -21,7 +20,6 @@ import { until } from '../support/until.js';
 /** Big enough that the import runs for several progress lines (one every 5 s off a terminal). */
 const PERSONS = 3000;
 const config = loadConfig();
-assertWipeAllowed(config.NEO4J_URI);
 
 describe('import killed half-way and run again', () => {
   let store: Neo4jStore;

@@ -1,15 +1,13 @@
 // The store contract suite against the production adapter over the real Neo4j. The suite wipes
-// the database before each test, so this file refuses a database that is not on this machine
-// (unless TIESCORE_TEST_ALLOW_WIPE=1).
+// the database before each test; the wipe refuses any database but the test Neo4j the test set-up
+// started (test/support/test-neo4j.ts).
 import { loadConfig } from '../../src/config.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { describeStoreContract } from '../contract/store-contract.js';
 
 const config = loadConfig();
-assertWipeAllowed(config.NEO4J_URI);
 
 let store: Promise<Neo4jStore> | undefined;
 

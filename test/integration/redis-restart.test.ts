@@ -18,7 +18,6 @@ import { loadModel, type Model } from '../../src/score/index.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import type { ScoreRun } from '../../src/domain/scores.js';
 import { startDedicatedRedis, type DedicatedRedis } from '../support/dedicated-redis.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
@@ -27,7 +26,6 @@ import { runCli } from '../support/cli-process.js';
 
 const PERSONS = 1500;
 const base = loadConfig();
-assertWipeAllowed(base.NEO4J_URI);
 
 describe('Redis restarted during a run', () => {
   let store: Neo4jStore;

@@ -16,13 +16,11 @@ import { loadModel } from '../../src/score/index.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { runCli, startCli } from '../support/cli-process.js';
 import { deleteTestKeys } from '../support/queue-cleanup.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-export-test-${process.pid}`, RATE_LIMIT_PER_MINUTE: 0 };
-assertWipeAllowed(config.NEO4J_URI);
 const dir = mkdtempSync(join(tmpdir(), 'tiescore-score-export-'));
 
 describe('score export on Neo4j', () => {

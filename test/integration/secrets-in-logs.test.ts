@@ -21,13 +21,11 @@ import { loadModel } from '../../src/score/index.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { startCli, until, type CliRun } from '../support/cli-process.js';
 import { neo4jStoreContent } from '../support/store-content.js';
 import { loadSyntheticPopulation } from '../support/synthetic-store.js';
 
 const base = loadConfig();
-assertWipeAllowed(base.NEO4J_URI);
 const NEO4J_PASSWORD = `neo4j-pw-${randomBytes(12).toString('hex')}`;
 const REDIS_PASSWORD = `redis-pw-${randomBytes(12).toString('hex')}`;
 const QUEUE_PREFIX = `tiescore-secrets-${process.pid}`;

@@ -22,7 +22,6 @@ import { loadModel, type Model } from '../../src/score/index.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { assertWipeAllowed } from '../../src/store/neo4j/wipe-guard.js';
 import { startCli, type CliProcess } from '../support/cli-process.js';
 import { removeTestQueues } from '../support/queue-cleanup.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
@@ -30,7 +29,6 @@ import { until } from '../support/until.js';
 
 const PERSONS = 2000;
 const base = loadConfig();
-assertWipeAllowed(base.NEO4J_URI);
 const config = { ...base, QUEUE_PREFIX: `tiescore-crash-${process.pid}`, JOB_LOCK_MS: 2000, RATE_LIMIT_PER_MINUTE: 0 };
 const workerEnv = { QUEUE_PREFIX: config.QUEUE_PREFIX, JOB_LOCK_MS: String(config.JOB_LOCK_MS) };
 

@@ -4,15 +4,15 @@
  * instance the other tests use. `stop` shuts it down (SIGTERM: its shutdown hook closes the
  * database), `start` (again) starts it if it is not running, on the same port and data; `pause` and
  * `resume` freeze and thaw it (SIGSTOP/SIGCONT: a hung server); `close` stops it and removes the data.
- * Needs dev/neo4j built (`npm run services:start` builds it).
+ * Its database is not marked as a tiescore test database (see test-neo4j.ts): nothing wipes it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { freePort, portOpen } from './free-port.js';
+import { ensureNeo4jBuilt } from './test-neo4j.js';
 import { until } from './until.js';
 
 export interface DedicatedNeo4j {
@@ -29,7 +29,7 @@ export interface DedicatedNeo4j {
 const NEO4J_DIR = join(PACKAGE_ROOT, 'dev/neo4j/target');
 
 export async function startDedicatedNeo4j(): Promise<DedicatedNeo4j> {
-  if (!existsSync(join(NEO4J_DIR, 'classes'))) throw new Error('dev/neo4j is not built: run `npm run services:start` first');
+  ensureNeo4jBuilt();
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'tiescore-test-neo4j-'));
   let child: ChildProcess | undefined;

@@ -12,13 +12,31 @@
  *     · an accepted request on a route that only reads may append access-log entries (every read of
  *       a person's data is logged, by design) and change nothing else;
  *     · an accepted request on a route that writes (consents, disputes, jobs, ingestion) may change
- *       the store, and the next request is compared against the new content.
+ *       the store, and the next request is compared against the new content;
+ * - every answer of a route that needs a key says `Cache-Control: no-store` (it is about someone, or
+ *   for one caller only);
+ * - no free text a person writes (a consent's purpose, a dispute's reason or note) is accepted with
+ *   a control character or a lone surrogate.
  */
 import type { AnyRoute } from '../../src/api/route.js';
 import type { FuzzRequest, FuzzResponse } from './route-fuzz.js';
 
 /** Routes whose accepted requests write records (besides access-log entries). */
 export const WRITING_OPERATIONS = new Set(['grantConsent', 'revokeConsent', 'openDispute', 'resolveDispute', 'startRecompute', 'ingest', 'erasePerson']);
+
+/** Routes whose bodies carry free text from a person, and the characters it must never hold. */
+const FREE_TEXT_OPERATIONS = new Set(['grantConsent', 'openDispute', 'resolveDispute']);
+const UNSAFE_TEXT = /[\p{Cs}\u202A-\u202E\u2066-\u2069]|[^\P{Cc}\n\r\t]/u;
+
+function freeTextOf(body: Buffer | undefined): string | undefined {
+  try {
+    const value = JSON.parse(body?.toString('utf8') ?? '') as { purpose?: unknown; reason?: unknown; note?: unknown };
+    const texts = [value.purpose, value.reason, value.note].filter((t): t is string => typeof t === 'string');
+    return texts.length ? texts.join('\n') : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Statuses Node's HTTP server sends itself for requests it cannot parse (no app, no problem body). */
 const NODE_STATUSES = new Set([414, 431]);
@@ -68,6 +86,14 @@ export function judge(input: { routes: readonly AnyRoute[]; route: AnyRoute; req
     }
   }
   const accepted = status >= 200 && status < 300;
+  // (A 405 for another method on the path answers no route, so it is not held to this.)
+  if (route.access !== 'public' && request.method === route.method.toUpperCase() && status > 0 && !NODE_STATUSES.has(status) && response.cacheControl !== 'no-store') {
+    violations.push(`a ${status} of a keyed route without Cache-Control: no-store (${response.cacheControl || 'none'})`);
+  }
+  if (accepted && FREE_TEXT_OPERATIONS.has(route.operationId)) {
+    const text = freeTextOf(request.body);
+    if (text !== undefined && UNSAFE_TEXT.test(text)) violations.push(`accepted free text with a control character or lone surrogate: ${JSON.stringify(text).slice(0, 100)}`);
+  }
   if (!accepted && after.all !== before.all) {
     violations.push(`a refused request (${status}) changed the store: ${countChanges(before, after)}`);
   }

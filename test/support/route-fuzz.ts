@@ -343,6 +343,8 @@ export function fuzzRequests(route: AnyRoute, world: FuzzWorld): fc.Arbitrary<Fu
 export interface FuzzResponse {
   status: number;
   contentType: string;
+  /** The Cache-Control header ('' without one). */
+  cacheControl: string;
   body: string;
 }
 
@@ -371,12 +373,14 @@ export function send(baseUrl: string, request: FuzzRequest): Promise<FuzzRespons
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), cacheControl: String(res.headers['cache-control'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', reject);
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
       // The server may answer an oversize body (413) and close before it was all sent.
-      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve({ status: -1, contentType: '', body: error.code });
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve({ status: -1, contentType: '', cacheControl: '', body: error.code });
       else reject(error);
     });
     req.end(request.body);

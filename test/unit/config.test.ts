@@ -32,6 +32,9 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'http://127.0.0.1:6379'],
     ['LOG_LEVEL', 'loud'],
     ['QUEUE_PREFIX', 'a:b'],
+    ['FAIRNESS_CUTOFFS', '300'],
+    ['FAIRNESS_CUTOFFS', '600,'],
+    ['FAIRNESS_CUTOFFS', '550,560,570,580,590,600,610,620,630'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name}=`));
   });

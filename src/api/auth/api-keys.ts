@@ -60,6 +60,15 @@ export async function verifyApiKey(store: Pick<Store, 'getApiKey'>, presented: s
   return { ok: true, principal: { keyId: record.id, role: record.role, name: record.name, personId: record.personId } };
 }
 
+/**
+ * Whether `presented` is the key of `record` (right id and secret, constant time), from memory:
+ * for the rate limiter, which must count a request against its key before any store read.
+ */
+export function presentedKeyMatches(presented: string, record: ApiKeyRecord): boolean {
+  const parsed = parseApiKey(presented);
+  return parsed !== undefined && parsed.id === record.id && sameDigest(hashSecret(parsed.secret), record.secretHash);
+}
+
 export interface NewApiKey {
   role: ApiRole;
   /** Required for (and only for) `subject` keys. */
@@ -84,7 +93,7 @@ export class ApiKeyError extends Error {
  * key; // 'tsk_3f9a0c1d2e4b_…' — print it once
  */
 export async function issueApiKey(
-  store: Pick<Store, 'createApiKey' | 'getPerson'>,
+  store: Pick<Store, 'createApiKey' | 'getPerson' | 'listApiKeys'>,
   request: NewApiKey,
   now: Date = new Date(),
 ): Promise<{ key: string; record: ApiKeyRecord }> {
@@ -100,6 +109,12 @@ export async function issueApiKey(
   const name = request.name?.trim();
   if (name !== undefined && !/^[\p{L}\p{N} ._@-]{1,64}$/u.test(name)) {
     throw new ApiKeyError('--name must be 1–64 letters, digits, spaces or ._@-');
+  }
+  if (request.role === 'consumer' && name) {
+    // Consents name a consumer: two keys of one name would share every consent. A revoked key's
+    // name stays taken, so consents granted to its holder never pass to a newcomer.
+    const taken = (await store.listApiKeys()).some((key) => key.role === 'consumer' && key.name.toLowerCase() === name.toLowerCase());
+    if (taken) throw new ApiKeyError(`a consumer key named "${name}" exists already (consents name consumers, so names are never reused)`);
   }
   const id = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');

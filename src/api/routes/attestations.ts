@@ -78,6 +78,8 @@ export const attestationRoutes = [
     },
     handler: async ({ body, deps, now }) => {
       const outcome = await verifyAttestation(deps.attestationKeys, body.token, now);
+      // A signature outlives an erasure; the vouching must not.
+      if (outcome.valid && !(await deps.store.getPerson(outcome.claims.sub))) return { body: { valid: false, reason: 'the person it names no longer exists (erased)' } };
       return { body: outcome.valid ? { valid: true, kid: outcome.kid, claims: outcome.claims } : { valid: false, reason: outcome.reason } };
     },
   }),

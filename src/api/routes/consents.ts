@@ -11,7 +11,7 @@ import { consentState } from '../auth/consents.js';
 import { notFound, unprocessable } from '../problem.js';
 import { subjectOf } from '../reads.js';
 import { defineRoute } from '../route.js';
-import { accessKindSchema, idParams, isoInstant, personParams, queryInt, roleSchema } from './schemas.js';
+import { accessKindSchema, freeText, idParams, isoInstant, personParams, queryInt, roleSchema } from './schemas.js';
 
 /** The longest a consent may run. */
 export const MAX_CONSENT_DAYS = 366;
@@ -41,7 +41,7 @@ export const consentRoutes = [
     access: { subject: 'any' },
     body: z.strictObject({
       consumer: z.string().trim().regex(/^[\p{L}\p{N} ._@-]{1,64}$/u, 'must be a consumer name (1–64 letters, digits, spaces or ._@-)'),
-      purpose: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+      purpose: freeText(200),
       expiresAt: isoInstant,
     }),
     problems: [422],

@@ -13,7 +13,7 @@ import { ApiProblem, conflict, notFound } from '../problem.js';
 import { callerOf, subjectOf } from '../reads.js';
 import { enqueueTargetedRecompute, JOB_STATES } from '../recompute-jobs.js';
 import { defineRoute } from '../route.js';
-import { disputeStatusSchema, idParams, queryInt } from './schemas.js';
+import { disputeStatusSchema, freeText, idParams, queryInt } from './schemas.js';
 
 const disputeSchema = z
   .object({
@@ -45,7 +45,7 @@ export const jobSchema = z
   })
   .meta({ id: 'Job' });
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) => freeText(max, { lines: true });
 
 export const disputeRoutes = [
   defineRoute({

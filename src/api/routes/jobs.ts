@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../import/row-schemas.js';
 import type { ApiDeps } from '../deps.js';
-import { incrementalBase } from '../../jobs/recompute/inline-runner.js';
+import { incrementalBase, NoIncrementalBaseError } from '../../jobs/recompute/inline-runner.js';
 import { ApiProblem, conflict, notFound } from '../problem.js';
 import type { RecomputeJobs } from '../recompute-jobs.js';
 import { defineRoute } from '../route.js';
@@ -33,7 +33,11 @@ export const jobRoutes = [
     responses: { 202: { description: 'Enqueued', schema: jobSchema } },
     handler: async (ctx) => {
       const { kind, asOf } = ctx.body;
-      if (kind === 'incremental') await incrementalBase(ctx.deps.store).catch((error: Error) => { throw conflict(error.message); });
+      if (kind === 'incremental') {
+        await incrementalBase(ctx.deps.store).catch((error: unknown) => {
+          throw error instanceof NoIncrementalBaseError ? conflict(error.message) : error; // a store outage stays a 503
+        });
+      }
       const job = await jobsOrFail(ctx.deps).enqueue({ kind, asOf, reason: `requested by key ${ctx.principal?.keyId}` });
       return { status: 202, body: job, headers: { Location: `/v1/jobs/${job.id}` } };
     },

@@ -116,7 +116,9 @@ export const networkRoutes = [
         let deltaB: number;
         if (shock.ownScore === 'default') {
           const [person, events] = await Promise.all([store.getPerson(shock.personId), store.eventsOf(shock.personId)]);
-          deltaB = defaultShock({ person: person!, events, asOf: view.run.asOf, model });
+          // Erased since the view found the row: their record is gone, and so are they.
+          if (!person) throw notFound(`no person "${shock.personId}"`);
+          deltaB = defaultShock({ person, events, asOf: view.run.asOf, model });
         } else {
           deltaB = shock.ownScore - before;
         }
@@ -136,7 +138,9 @@ export const networkRoutes = [
       });
       const page = result.affected.slice(body.offset, body.offset + body.limit);
       const scores = await scoresOfSeqs(deps, view, page.map((a) => a.node));
-      await logAccessMany(ctx, page.filter((_a, k) => scores[k] !== undefined).map((a) => view.idOf(a.node)!), 'network');
+      // Each shocked person's own score leaves in `shocks`, whatever page of `affected` is asked for.
+      const shown = [...body.shocks.map((shock) => shock.personId), ...page.filter((_a, k) => scores[k] !== undefined).map((a) => view.idOf(a.node)!)];
+      await logAccessMany(ctx, shown, 'network');
       return {
         body: {
           runId: view.run.id,

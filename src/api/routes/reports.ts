@@ -3,13 +3,17 @@
  * stored outcomes — does the network dimension earn its place? — and the fairness report per
  * protected group, each with and without the network dimension. Both are computed from one
  * store read of the published scores and cached per run (src/reports/published-reports.ts);
- * they show aggregates only, never a person's score, so they write no access-log entries.
+ * they show aggregates only, never a person's score, so they write no access-log entries. The
+ * fairness report reads protected attributes, so it answers only at the configured cut-offs,
+ * withholds small cells (src/reports/fairness.ts), and records every request (`ReportRead`).
  */
 import { z } from 'zod';
 import { SCORE_MAX, SCORE_MIN } from '../../score/index.js';
 import { FAIRNESS_DEFAULTS } from '../../reports/fairness.js';
 import { ReportUnavailableError } from '../../reports/published-reports.js';
-import { notFound } from '../problem.js';
+import { API_ROLES } from '../../domain/safeguards.js';
+import { DEFAULT_API_OPTIONS } from '../deps.js';
+import { notFound, validationFailed } from '../problem.js';
 import { defineRoute } from '../route.js';
 import { queryInt } from './schemas.js';
 
@@ -56,13 +60,14 @@ export const evaluationSchema = z
   .meta({ id: 'EvaluationReport' });
 
 const groupVariant = z.object({
-  approved: z.number().int(),
+  approved: z.number().int().nullable().meta({ description: 'Null when the group, or either side of the cut-off, has fewer than minGroupSize persons' }),
   approvalRate: nullableNumber,
   adverseImpactRatio: nullableNumber,
   flagged: z.boolean(),
+  suppressed: z.boolean().meta({ description: 'The approval counts are withheld (see approved)' }),
   meanScore: nullableNumber,
   percentiles: z.object({ p10: nullableNumber, p25: nullableNumber, p50: nullableNumber, p75: nullableNumber, p90: nullableNumber }),
-  bandShares: z.record(z.string(), nullableNumber),
+  bandShares: z.record(z.string(), nullableNumber).meta({ description: 'Null for a cell of fewer than minGroupSize persons (and its complement)' }),
 });
 
 export const fairnessSchema = z
@@ -72,6 +77,7 @@ export const fairnessSchema = z
     asOf: z.string(),
     networkWeight: z.number(),
     cutoff: z.number().int(),
+    cutoffs: z.array(z.number().int()).meta({ description: 'The cut-offs this server answers at (FAIRNESS_CUTOFFS)' }),
     threshold: z.number(),
     minGroupSize: z.number().int(),
     persons: z.number().int(),
@@ -85,6 +91,14 @@ export const fairnessSchema = z
     flags: z.array(z.object({ attribute: z.string(), group: z.string(), variant: z.enum(['full', 'withoutNetwork']), adverseImpactRatio: z.number() })),
   })
   .meta({ id: 'FairnessReport' });
+
+const reportReadSchema = z.object({
+  report: z.enum(['fairness']),
+  at: z.string(),
+  actor: z.string().meta({ description: 'The API key id that asked' }),
+  role: z.enum(API_ROLES),
+  cutoff: z.number().int(),
+});
 
 /** A report that cannot be made yet is a 404 problem naming why. */
 async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
@@ -126,10 +140,36 @@ export const reportRoutes = [
     tag: 'reports',
     access: { analyst: 'any', admin: 'any' },
     query: z.strictObject({
-      cutoff: queryInt(SCORE_MIN, SCORE_MAX, FAIRNESS_DEFAULTS.cutoff).meta({ description: `Approve at or above this score (default ${FAIRNESS_DEFAULTS.cutoff}, the lowest "good" score)` }),
+      cutoff: z.coerce
+        .number({ error: 'must be a whole number' })
+        .int('must be a whole number')
+        .min(SCORE_MIN, `must be at least ${SCORE_MIN}`)
+        .max(SCORE_MAX, `must be at most ${SCORE_MAX}`)
+        .optional()
+        .meta({ description: `Approve at or above this score: one of the configured cut-offs (FAIRNESS_CUTOFFS; default ${FAIRNESS_DEFAULTS.cutoff} when configured, else the lowest)` }),
     }),
     problems: [404],
     responses: { 200: { description: 'The fairness report', schema: fairnessSchema } },
-    handler: async ({ query, services }) => ({ body: await orNotFound(() => services.reports.fairness(query.cutoff)) }),
+    handler: async ({ query, services, deps, principal, now }) => {
+      const cutoffs = deps.options?.fairnessCutoffs ?? DEFAULT_API_OPTIONS.fairnessCutoffs;
+      const cutoff = query.cutoff ?? (cutoffs.includes(FAIRNESS_DEFAULTS.cutoff) ? FAIRNESS_DEFAULTS.cutoff : cutoffs[0]!);
+      // Arbitrary cut-offs would difference into each group's exact score histogram (issue 19).
+      if (!cutoffs.includes(cutoff)) throw validationFailed([{ field: 'query.cutoff', message: `must be one of the configured cut-offs ${cutoffs.join(', ')}` }]);
+      const report = await orNotFound(() => services.reports.fairness(cutoff));
+      await deps.store.appendReportRead({ report: 'fairness', at: now.toISOString(), actor: principal!.keyId, role: principal!.role, cutoff });
+      return { body: { ...report, cutoffs: [...cutoffs] } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/reports/reads',
+    operationId: 'reportReads',
+    summary: 'Who asked for the fairness report, when, under which role and at which cut-off, newest first',
+    description: 'Every answered `GET /v1/reports/fairness` is recorded before it is answered: the report reads protected attributes.',
+    tag: 'reports',
+    access: { admin: 'any' },
+    query: z.strictObject({ limit: queryInt(1, 1000, 100).meta({ description: 'At most this many records (default 100)' }) }),
+    responses: { 200: { description: 'The recorded requests', schema: z.object({ reads: z.array(reportReadSchema) }) } },
+    handler: async ({ query, deps }) => ({ body: { reads: await deps.store.reportReads(query.limit) } }),
   }),
 ];

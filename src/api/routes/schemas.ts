@@ -23,6 +23,24 @@ export const queryInt = (min: number, max: number, fallback: number) =>
     .max(max, `must be at most ${max}`)
     .default(fallback);
 
+/** Control characters (C0, DEL, C1) and the bidirectional overrides that can disguise text. */
+const CONTROLS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+const CONTROLS_BUT_LINES = /[^\P{Cc}\n\r\t]|[\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * Free text from a person (a consent's purpose, a dispute's reason): trimmed, 1–`max` characters,
+ * well-formed Unicode (no lone surrogates, which break JSON consumers and CSV exports) and no
+ * control characters; `lines` allows line breaks and tabs.
+ */
+export const freeText = (max: number, options: { lines?: boolean } = {}) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((text) => !/\p{Cs}/u.test(text), 'must be well-formed Unicode (no lone surrogate)')
+    .refine((text) => !(options.lines ? CONTROLS_BUT_LINES : CONTROLS).test(text), options.lines ? 'must not hold control characters other than line breaks and tabs' : 'must not hold control characters');
+
 /** An ISO-8601 instant with an offset, e.g. `2026-12-31T00:00:00Z`. */
 export const isoInstant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time, e.g. 2026-12-31T00:00:00Z' });
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { displayReasonCodes, roundShares } from '../../domain/display-numbers.js';
 import { buildExplanation } from '../explanation.js';
-import { callerOf, logAccess, servedScore, servedScoreLogged } from '../reads.js';
+import { callerOf, logAccess, logAccessMany, servedScore, servedScoreLogged } from '../reads.js';
 import { notFound } from '../problem.js';
 import { defineRoute } from '../route.js';
 import { bandId, dimensionsSchema, personParams, reasonCodeSchema, scoreSchema } from './schemas.js';
@@ -69,6 +69,10 @@ const explanationSchema = z
       contactWeight: z.number().optional(),
       priorShare: z.number().optional(),
       bandMix: z.record(z.string(), z.number().int()).nullable().optional(),
+      withheld: z
+        .string()
+        .optional()
+        .meta({ description: 'Subjects with fewer than 3 contacts: why the prior, contact weight, prior share and band mix are left out' }),
       contributions: z
         .array(z.object({ personId: z.string().nullable(), weight: z.number(), share: z.number(), value: z.number(), contribution: z.number(), points: z.number() }))
         .optional()
@@ -142,6 +146,9 @@ export const scoreRoutes = [
       const audience = callerOf(ctx).role === 'analyst' ? 'analyst' : 'subject';
       const body = await buildExplanation(served, view, ctx.deps, audience);
       await logAccess(ctx, ctx.params.id, 'explanation');
+      // An analyst's explanation lists contacts' smoothed scores: each listed contact's data left too.
+      const listed = (body.network as { contributions?: { personId: string | null }[] }).contributions ?? [];
+      await logAccessMany(ctx, listed.flatMap((c) => (c.personId === null ? [] : [c.personId])), 'network');
       return { body };
     },
   }),

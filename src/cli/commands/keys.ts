@@ -34,7 +34,7 @@ export function register(program: Command, runStore: StoreRunner = neo4jRunner, 
     .description('Create an API key and print it once (only a hash of its secret is stored)')
     .requiredOption('--role <role>', `one of ${API_ROLES.join(', ')}`)
     .option('--person <id>', 'for a subject key: the person it speaks for')
-    .option('--name <name>', 'a label; for a consumer, the name subjects grant consent to')
+    .option('--name <name>', 'a label; for a consumer, the name subjects grant consent to (unique, never reused)')
     .action(async (options: { role: string; person?: string; name?: string }) => {
       if (!(API_ROLES as readonly string[]).includes(options.role)) throw new CliError(`--role must be one of ${API_ROLES.join(', ')}, got "${options.role}"`);
       const { ApiKeyError, issueApiKey } = await import('../../api/auth/api-keys.js');

@@ -24,7 +24,7 @@ export interface PersonsCommandDeps {
 
 /** Incremental when the published run can be built on, full otherwise (as the API does). */
 const bullmqEnqueuer: RecomputeEnqueuer = async (store, reason) => {
-  const [{ loadConfig }, { enqueueRecompute }, { incrementalBase }, { loadCliModel }, { withRecomputeQueue }] = await Promise.all([
+  const [{ loadConfig }, { enqueueRecompute }, { incrementalBase, NoIncrementalBaseError }, { loadCliModel }, { withRecomputeQueue }] = await Promise.all([
     import('../../config.js'),
     import('../../jobs/bullmq/enqueue.js'),
     import('../../jobs/recompute/inline-runner.js'),
@@ -33,7 +33,13 @@ const bullmqEnqueuer: RecomputeEnqueuer = async (store, reason) => {
   ]);
   const config = loadConfig();
   const model = await loadCliModel(config);
-  const kind = await incrementalBase(store).then(() => 'incremental' as const, () => 'full' as const);
+  const kind = await incrementalBase(store).then(
+    () => 'incremental' as const,
+    (error: unknown) => {
+      if (error instanceof NoIncrementalBaseError) return 'full' as const;
+      throw error;
+    },
+  );
   return withRecomputeQueue(config, async (queue) => {
     const job = await enqueueRecompute(queue, model, { kind });
     await job.log(`reason: ${reason}`);

@@ -29,7 +29,7 @@ import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
 import { newRunId } from '../recompute/run-id.js';
 import { keepRunImage, propagateRun, snapshotForRun } from '../recompute/run-snapshot.js';
 import { planIncremental } from '../recompute/incremental-plan.js';
-import { incrementalBase, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
+import { incrementalBase, NoIncrementalBaseError, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
 import type { ChunkPersons } from '../recompute/score-chunk.js';
 import type { RecomputeStep } from '../recompute/steps.js';
 import { scoreFromArtifacts, scoreWithNetwork } from './chunk-processor.js';
@@ -78,8 +78,9 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
   const created = new Date(job.timestamp);
   if (data.runId === undefined) await save({ runId: newRunId(created) });
   if (data.kind === 'incremental' && data.baseRunId === undefined) {
-    const base = await incrementalBase(store).catch((error: Error) => {
-      throw new UnrecoverableError(error.message);
+    // Only "nothing to build on" is final; a store that cannot answer now (Neo4j restarting) is retried.
+    const base = await incrementalBase(store).catch((error: unknown) => {
+      throw error instanceof NoIncrementalBaseError ? new UnrecoverableError(error.message) : error;
     });
     await save({ baseRunId: base.id, asOf: base.asOf });
   }

@@ -84,12 +84,23 @@ export async function recomputeInline(store: Store, model: Model, options: Inlin
   }
 }
 
-/** The published run an incremental run builds on; throws when there is none to build on. */
+/** There is no published run an incremental run may build on (trying again will not help). */
+export class NoIncrementalBaseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoIncrementalBaseError';
+  }
+}
+
+/**
+ * The published run an incremental run builds on; throws `NoIncrementalBaseError` when there is
+ * none to build on, and the store's own error (e.g. `StoreUnavailableError`) when it cannot tell.
+ */
 export async function incrementalBase(store: Store): Promise<ScoreRun> {
   const base = await store.publishedRun();
-  if (!base) throw new Error('recompute: an incremental run needs a published run to build on; run a full recompute first');
+  if (!base) throw new NoIncrementalBaseError('recompute: an incremental run needs a published run to build on; run a full recompute first');
   if (base.lineage.length >= INCREMENTAL_DEFAULTS.maxLineage) {
-    throw new Error(`recompute: the published run already builds on ${base.lineage.length - 1} runs; run a full recompute`);
+    throw new NoIncrementalBaseError(`recompute: the published run already builds on ${base.lineage.length - 1} runs; run a full recompute`);
   }
   return base;
 }

@@ -6,7 +6,7 @@
 import type { ContactSummary, ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
 import type { Outcome } from '../../domain/outcomes.js';
-import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
+import type { AccessLogEntry, ReportRead, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import type { ScoreExportRecord } from '../../domain/score-exports.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
@@ -57,6 +57,7 @@ export class MemoryStore implements Store {
   private readonly consents = new Map<string, Consent>();
   private accessLog: AccessLogEntry[] = [];
   private readonly scoreExports = new Map<string, ScoreExportRecord>();
+  private readonly reportReadLog: ReportRead[] = [];
   private readonly apiKeys = new Map<string, ApiKeyRecord>();
   private readonly erasures: ErasureRecord[] = [];
   private salt: string | undefined;
@@ -522,6 +523,14 @@ export class MemoryStore implements Store {
 
   async appendAccessLogs(entries: readonly AccessLogEntry[]): Promise<void> {
     this.accessLog.push(...entries.map(clone));
+  }
+
+  async appendReportRead(entry: ReportRead): Promise<void> {
+    this.reportReadLog.push(clone(entry));
+  }
+
+  async reportReads(limit: number): Promise<ReportRead[]> {
+    return this.reportReadLog.slice(-limit).reverse().map(clone);
   }
 
   async accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]> {

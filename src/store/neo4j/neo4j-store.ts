@@ -7,7 +7,7 @@ import type { Config } from '../../config.js';
 import type { ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../../domain/privacy.js';
 import type { CreditEvent, Friendship, Person, Transaction } from '../../domain/records.js';
 import type { Outcome } from '../../domain/outcomes.js';
-import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
+import type { AccessLogEntry, ApiKeyRecord, ReportRead, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import type { ScoreExportRecord } from '../../domain/score-exports.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type {
@@ -34,7 +34,7 @@ import { ReportStore } from './report-store.js';
 import { RunStore } from './run-store.js';
 import { SafeguardStore } from './safeguard-store.js';
 import { ScoreExportStore } from './score-export-store.js';
-import { assertWipeAllowed } from './wipe-guard.js';
+import { assertTestDatabase } from './wipe-guard.js';
 
 export type Neo4jStoreConfig = Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE'>;
 
@@ -301,16 +301,23 @@ export class Neo4jStore implements Store {
   listApiKeys(): Promise<ApiKeyRecord[]> {
     return this.safeguards.listApiKeys();
   }
+  appendReportRead(entry: ReportRead): Promise<void> {
+    return this.safeguards.appendReportRead(entry);
+  }
+  reportReads(limit: number): Promise<ReportRead[]> {
+    return this.safeguards.reportReads(limit);
+  }
   revokeApiKey(id: string, at: string): Promise<void> {
     return this.safeguards.revokeApiKey(id, at);
   }
 
   /**
-   * Test helper: deletes every relationship and node, in batches (schema stays). Refuses unless
-   * the database is local or `TIESCORE_TEST_ALLOW_WIPE=1` (see `assertWipeAllowed`).
+   * Test helper: deletes every relationship and node, in batches (schema and the test-database
+   * marker stay). Refuses, with `WipeRefusedError`, any database that is not a tiescore test
+   * database (see wipe-guard.ts).
    */
   async wipeAll(): Promise<void> {
-    assertWipeAllowed(this.uri);
+    await assertTestDatabase(this.runner, this.uri);
     for (const statement of ['store/wipe-relationships', 'store/wipe-nodes']) {
       for (;;) {
         const [row] = await this.runner.write<{ deleted: number }>(statement, { limit: int(WIPE_BATCH) });

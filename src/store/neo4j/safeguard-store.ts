@@ -2,7 +2,7 @@
  * The safeguards' records in Neo4j — disputes, consents, the access log and API keys — one
  * node each, whose properties are exactly the record's fields (absent optionals left out).
  */
-import type { AccessLogEntry, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
+import type { AccessLogEntry, ReportRead, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import { NotFoundError } from '../errors.js';
 import { definedOnly, patchProps } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
@@ -56,6 +56,15 @@ export class SafeguardStore {
   async appendAccessLogs(entries: readonly AccessLogEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await this.runner.write('access-log/append-batch', { entries: entries.map((entry) => definedOnly(entry)) });
+  }
+
+  async appendReportRead(entry: ReportRead): Promise<void> {
+    await this.runner.write('report-reads/append', { entry: { ...entry, cutoff: int(entry.cutoff) } });
+  }
+
+  async reportReads(limit: number): Promise<ReportRead[]> {
+    const rows = await this.runner.read<{ entry: ReportRead }>('report-reads/newest', { limit: int(limit) });
+    return rows.map((row) => row.entry);
   }
 
   async accessLogOf(personId: string, limit: number): Promise<AccessLogEntry[]> {

@@ -1,26 +1,32 @@
 /**
- * The guard in front of every "delete everything" (`Neo4jStore.wipeAll`, the integration
- * tests): it refuses unless the database is on this machine or the operator said yes with
- * `TIESCORE_TEST_ALLOW_WIPE=1`, so a test run pointed at a shared server cannot empty it.
+ * The guard in front of every "delete everything" (`Neo4jStore.wipeAll`, used by the integration
+ * tests and the import benchmark): it refuses unless the database carries the tiescore
+ * test-database marker, a node the test set-up writes only into a Neo4j it has just created on its
+ * own port and data directory (test/support/test-neo4j.ts). A host name proves nothing — a
+ * developer's own Neo4j on localhost:7687 is local too — so the database itself must say it is
+ * a test database. The wipe statements check the marker again, so a wipe never empties an
+ * unmarked database even if this check were skipped.
  */
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+import type { Neo4jRunner } from './neo4j-runner.js';
+
+/** Thrown when a wipe is asked of a database that is not a tiescore test database. */
+export class WipeRefusedError extends Error {
+  constructor(uri: string) {
+    super(
+      `neo4j-store: refusing to wipe the database at ${uri}: it is not marked as a tiescore test database ` +
+        '(only the Neo4j the tests start themselves is, see README "Tests")',
+    );
+    this.name = 'WipeRefusedError';
+  }
+}
 
 /**
- * Throws unless wiping the database at `uri` is allowed.
+ * Throws `WipeRefusedError` unless the database behind `runner` holds the test-database marker.
  *
  * @example
- * assertWipeAllowed('bolt://127.0.0.1:7687'); // ok
- * assertWipeAllowed('neo4j+s://prod.example.com'); // throws
+ * await assertTestDatabase(runner, 'bolt://127.0.0.1:7687'); // throws on a developer's own Neo4j
  */
-export function assertWipeAllowed(uri: string, env: NodeJS.ProcessEnv = process.env): void {
-  if (env.TIESCORE_TEST_ALLOW_WIPE === '1') return;
-  let host: string;
-  try {
-    host = new URL(uri).hostname;
-  } catch {
-    throw new Error(`neo4j-store: refusing to wipe ${uri}: not a URL`);
-  }
-  if (!LOCAL_HOSTS.has(host)) {
-    throw new Error(`neo4j-store: refusing to wipe the database at ${uri}: not a local host (set TIESCORE_TEST_ALLOW_WIPE=1 to allow)`);
-  }
+export async function assertTestDatabase(runner: Pick<Neo4jRunner, 'read'>, uri: string): Promise<void> {
+  const markers = await runner.read('store/test-database-marker');
+  if (markers.length === 0) throw new WipeRefusedError(uri);
 }

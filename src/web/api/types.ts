@@ -125,10 +125,12 @@ export interface EvaluationReport {
 
 /** GET /v1/reports/fairness (src/reports/fairness.ts). */
 export interface GroupVariant {
-  approved: number;
+  /** Null, with the rate and ratio, when withheld (`suppressed`). */
+  approved: number | null;
   approvalRate: number | null;
   adverseImpactRatio: number | null;
   flagged: boolean;
+  suppressed: boolean;
   meanScore: number | null;
 }
 
@@ -138,6 +140,8 @@ export interface FairnessReport {
   asOf: string;
   networkWeight: number;
   cutoff: number;
+  /** The cut-offs the server answers at. */
+  cutoffs: number[];
   threshold: number;
   minGroupSize: number;
   persons: number;

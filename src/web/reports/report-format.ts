@@ -61,13 +61,6 @@ export function formatPersons(count: number): string {
   return formatCount(count);
 }
 
-/** A cut-off from the input: an integer within the score range, else null (invalid). */
-export function parseCutoff(text: string, min = 350, max = 950): number | null {
-  if (!/^\s*\d+\s*$/.test(text)) return null;
-  const value = Number(text);
-  return Number.isInteger(value) && value >= min && value <= max ? value : null;
-}
-
 /** Group ids as labels: `ageBand` → "Age band", `35-44` stays, `F` → "F". */
 export function attributeLabel(attribute: string): string {
   return attribute === 'ageBand' ? 'Age band' : attribute === 'sex' ? 'Sex' : attribute;

@@ -2,7 +2,7 @@
  * Reports: the backtest of the published run (`GET /v1/reports/evaluation`) — a ROC plot of the
  * score with and without the network dimension, AUC/KS per segment with the bootstrap interval
  * of the AUC difference, default rate per band — and the fairness report
- * (`GET /v1/reports/fairness?cutoff=`): approval rate and adverse impact ratio per protected
+ * (`GET /v1/reports/fairness?cutoff=`, at the cut-offs the server offers): approval rate and adverse impact ratio per protected
  * group, with and without the network dimension, ratios under the threshold flagged in words.
  * A 404 means the server cannot make the report yet (no outcomes stored, no published run).
  */
@@ -22,14 +22,10 @@ import {
   formatRate,
   formatRatio,
   intervalExcludesZero,
-  parseCutoff,
   rocSummary,
 } from '../reports/report-format.js';
 import { emptyState, errorState, loadingState } from '../status.js';
 
-const CUTOFF_MIN = 350;
-const CUTOFF_MAX = 950;
-const CUTOFF_DEFAULT = 600;
 
 type SegmentId = 'all' | 'thinFile';
 const SEGMENTS: { id: SegmentId; label: string }[] = [
@@ -214,20 +210,24 @@ function bandTable(segment: SegmentEvaluation, label: string): HTMLElement {
 
 // ---- Fairness ----
 
-/** Returns what stops it (a pending debounced refetch). */
+/**
+ * The cut-off is picked from the ones the server answers at (FAIRNESS_CUTOFFS, in every report
+ * as `cutoffs`): the first load asks for the server's default and fills the list. Returns what
+ * stops it (nothing pending: a choice loads at once).
+ */
 function mountFairness(body: HTMLElement, ctx: AppContext, live: () => boolean): () => void {
-  const input = h('input', { id: 'fairness-cutoff', type: 'number', min: CUTOFF_MIN, max: CUTOFF_MAX, step: 1, value: CUTOFF_DEFAULT, 'aria-describedby': 'fairness-cutoff-help' });
-  const error = h('p', { class: 'field-error', role: 'status', 'data-testid': 'cutoff-error' });
+  const select = h('select', { id: 'fairness-cutoff', 'aria-describedby': 'fairness-cutoff-help' });
   const result = h('div', { 'data-testid': 'fairness-result' }, loadingState('the fairness report'));
   let request = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const load = async (cutoff: number) => {
+  const load = async (cutoff: number | undefined) => {
     const mine = ++request;
-    replaceChildren(result, loadingState(`the fairness report at cut-off ${cutoff}`));
+    replaceChildren(result, loadingState(cutoff === undefined ? 'the fairness report' : `the fairness report at cut-off ${cutoff}`));
     try {
-      const report = await ctx.api.get<FairnessReport>(`/v1/reports/fairness?cutoff=${cutoff}`);
+      const report = await ctx.api.get<FairnessReport>(cutoff === undefined ? '/v1/reports/fairness' : `/v1/reports/fairness?cutoff=${cutoff}`);
       if (live() && mine === request) {
+        replaceChildren(select, report.cutoffs.map((c) => h('option', { value: String(c), selected: c === report.cutoff ? true : null }, String(c))));
+        select.value = String(report.cutoff);
         replaceChildren(result, fairnessView(report));
         ctx.announce(`Fairness at cut-off ${report.cutoff}: ${report.flags.length ? `${report.flags.length} ratio${report.flags.length === 1 ? '' : 's'} under ${report.threshold}` : 'no ratio flagged'}.`);
       }
@@ -235,41 +235,24 @@ function mountFairness(body: HTMLElement, ctx: AppContext, live: () => boolean):
       if (live() && mine === request) replaceChildren(result, failure(ctx, failed, 'Not available.'));
     }
   };
-  const refetch = (immediately: boolean) => {
-    clearTimeout(timer);
-    const cutoff = parseCutoff(input.value, CUTOFF_MIN, CUTOFF_MAX);
-    if (cutoff === null) {
-      input.setAttribute('aria-invalid', 'true');
-      error.textContent = `Enter a whole score from ${CUTOFF_MIN} to ${CUTOFF_MAX}.`;
-      return;
-    }
-    input.removeAttribute('aria-invalid');
-    error.textContent = '';
-    if (immediately) void load(cutoff);
-    else timer = setTimeout(() => void load(cutoff), 400);
-  };
-  input.addEventListener('input', () => refetch(false));
+  const chosen = () => (select.value === '' ? undefined : Number(select.value));
+  select.addEventListener('change', () => void load(chosen()));
   const form = h(
     'form',
     {
       class: 'fairness-controls',
       onsubmit: (event: Event) => {
         event.preventDefault();
-        refetch(true);
+        void load(chosen());
       },
     },
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'fairness-cutoff' }, 'Cut-off'),
-      input,
-    ),
+    h('div', { class: 'field' }, h('label', { for: 'fairness-cutoff' }, 'Cut-off'), select),
     h('button', { type: 'submit' }, 'Update'),
-    h('small', { id: 'fairness-cutoff-help', class: 'field-help' }, `Approve at or above this score (${CUTOFF_MIN}–${CUTOFF_MAX}).`),
+    h('small', { id: 'fairness-cutoff-help', class: 'field-help' }, 'Approve at or above this score; the server answers at the cut-offs its operator configured.'),
   );
-  replaceChildren(body, form, error, result);
-  void load(CUTOFF_DEFAULT);
-  return () => clearTimeout(timer);
+  replaceChildren(body, form, result);
+  void load(undefined);
+  return () => undefined;
 }
 
 function fairnessView(report: FairnessReport): HTMLElement {
@@ -282,6 +265,7 @@ function fairnessView(report: FairnessReport): HTMLElement {
       { class: 'report-note', 'data-testid': 'fairness-summary' },
       `Cut-off ${report.cutoff}: ${formatPersons(report.persons)} persons. The adverse impact ratio is a group's approval rate over the most-approved group's `,
       `(groups of at least ${report.minGroupSize} persons); ratios under ${threshold} are flagged. `,
+      `Counts under ${report.minGroupSize} persons are withheld, on both sides of the cut-off. `,
       report.flags.length ? `${report.flags.length} flagged.` : 'None flagged.',
     ),
     h('div', { class: 'report-tables' }, report.attributes.map((attribute) => attributeTable(attribute, report.threshold))),
@@ -291,6 +275,8 @@ function fairnessView(report: FairnessReport): HTMLElement {
 function attributeTable(attribute: FairnessReport['attributes'][number], threshold: number): HTMLElement {
   const label = attributeLabel(attribute.attribute);
   const under = formatRatio(threshold);
+  const rateCell = (variant: FairnessReport['attributes'][number]['groups'][number]['full']) =>
+    h('td', { class: 'num' }, variant.suppressed ? 'withheld' : formatRate(variant.approvalRate));
   const ratioCell = (ratio: number | null, flagged: boolean) =>
     h('td', { class: 'num' }, formatRatio(ratio), flagged ? h('span', { class: 'flag' }, ` ⚠ under ${under}`) : null);
   return h(
@@ -321,8 +307,8 @@ function attributeTable(attribute: FairnessReport['attributes'][number], thresho
           { class: flagged ? 'flagged' : null, 'data-flagged': flagged ? 'true' : 'false' },
           h('th', { scope: 'row' }, group.group),
           h('td', { class: 'num' }, formatPersons(group.persons)),
-          h('td', { class: 'num' }, formatRate(group.full.approvalRate)),
-          h('td', { class: 'num' }, formatRate(group.withoutNetwork.approvalRate)),
+          rateCell(group.full),
+          rateCell(group.withoutNetwork),
           ratioCell(group.full.adverseImpactRatio, group.full.flagged),
           ratioCell(group.withoutNetwork.adverseImpactRatio, group.withoutNetwork.flagged),
         );

@@ -19,7 +19,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `args`: flags added to FLAGS, e.g. `--host-resolver-rules=MAP tiescore.test 127.0.0.1`. */
+export async function launchChromium(options: { args?: readonly string[] } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`e2e: no Chromium at ${CHROMIUM_PATH}; install it with \`apt-get install chromium\` (as .ci/run does) or set CHROMIUM_PATH`);
   }
@@ -28,7 +29,7 @@ export async function launchChromium(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...(options.args ?? [])],
     viewport: { width: 1440, height: 1000 },
     timeout: 60_000,
   });

@@ -67,7 +67,8 @@ describe('authorization matrix (generated from the route table)', () => {
     publishedRun: async () => ({ path: '/v1/runs/published?binWidth=50' }),
     exportRunScores: async () => ({ path: '/v1/runs/published/scores?purpose=matrix%20check&limit=5' }),
     evaluationReport: async () => ({ path: '/v1/reports/evaluation' }),
-    fairnessReport: async () => ({ path: '/v1/reports/fairness?cutoff=620' }),
+    fairnessReport: async () => ({ path: '/v1/reports/fairness?cutoff=650' }),
+    reportReads: async () => ({ path: '/v1/reports/reads?limit=5' }),
     grantConsent: async () => ({ path: '/v1/consents', body: { consumer: 'acme-bank', purpose: 'matrix', expiresAt: new Date(h.now().getTime() + 86_400_000).toISOString() } }),
     listConsents: async () => ({ path: '/v1/consents' }),
     revokeConsent: async (caller) => {

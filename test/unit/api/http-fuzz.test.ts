@@ -61,6 +61,27 @@ describe('HTTP fuzz, every route (memory store)', () => {
       fuzzRoute(route, { routes: ROUTES, url: h.url, world, state, settle: () => h.jobs.idle(), processErrors: processErrors.errors, runs: RUNS_PER_ROUTE, seed: SEED, tally }));
   }
 
+  // Issue 19, item 6: free text with a control character, a bidi override or a lone surrogate
+  // anywhere in otherwise plausible text is refused and writes nothing.
+  it('refuses free text carrying a control character or a lone surrogate, wherever it sits', async () => {
+    const event = (await h.store.eventsOf(OTHER))[0]!.id;
+    const otherSubject = h.keys.otherSubject;
+    const unsafe = fc.constantFrom('\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u007f', '\u0085', '\u009f', '\u202e', '\u2066', '\ud800', '\udbff', '\udc00');
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 30 }), unsafe, fc.nat(), async (text, bad, at) => {
+        const k = at % (text.length + 1);
+        const hostile = `x${text.slice(0, k)}${bad}${text.slice(k)}x`;
+        const before = memoryStoreContent(h.store);
+        const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+        const consent = await h.call('POST', '/v1/consents', { key: otherSubject, body: { consumer: 'acme-bank', purpose: hostile, expiresAt } });
+        const dispute = await h.call('POST', '/v1/disputes', { key: otherSubject, body: { eventId: event, reason: hostile } });
+        expect([consent.status, dispute.status], JSON.stringify(hostile)).toEqual([400, 400]);
+        expect(memoryStoreContent(h.store)).toBe(before);
+      }),
+      { numRuns: 60, seed: SEED },
+    );
+  });
+
   it('reached the handlers: some requests were accepted, most refused', () => {
     expect(tally.sent).toBeGreaterThan(ROUTES.length * RUNS_PER_ROUTE * 0.9);
     expect(tally.accepted).toBeGreaterThan(ROUTES.length * 3);

@@ -160,3 +160,31 @@ describe('network analytics', () => {
     }
   });
 });
+
+// Issue 19, item 9 (second half): a person erased while a what-if is being answered — after the
+// route found their row in the network view, before it read their record for the default shock —
+// is a 404, not a 500 from a missing record. The erasure is made to land exactly in that gap.
+describe('a what-if of a person erased meanwhile', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it('answers 404 naming the person', async () => {
+    const erased = 'p042';
+    const getPerson = h.store.getPerson.bind(h.store);
+    let calls = 0;
+    h.store.getPerson = async (id) => {
+      const person = await getPerson(id);
+      if (id === erased && ++calls === 1) {
+        await h.store.erasePerson(erased, { idHash: 'f'.repeat(64), at: new Date().toISOString(), requestedBy: 'test', role: 'admin' });
+      }
+      return person;
+    };
+    const response = await h.call('POST', '/v1/contagion/simulate', { key: h.keys.analyst, body: { shocks: [{ personId: erased, ownScore: 'default' }] } });
+    expect(calls).toBeGreaterThanOrEqual(2); // found in the view, then looked up again for the shock
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { detail: string }).detail).toBe(`no person "${erased}"`);
+  });
+});

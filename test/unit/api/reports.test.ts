@@ -50,7 +50,8 @@ describe('report routes', () => {
     expect(response.status).toBe(200);
     const body = await json(response);
     const run = (await h.store.publishedRun())!;
-    expect(body).toEqual(JSON.parse(JSON.stringify(fairnessReport({ run, rows: await h.store.reportRowsIn(run), model: h.model }, { cutoff: 650 }))));
+    const expected = { ...fairnessReport({ run, rows: await h.store.reportRowsIn(run), model: h.model }, { cutoff: 650, cutoffs: [550, 600, 650, 700] }), cutoffs: [550, 600, 650, 700] };
+    expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(body.cutoff).toBe(650);
     expect(body.attributes.map((a: { attribute: string }) => a.attribute)).toEqual(['sex', 'ageBand']);
     const defaulted = await json(await h.call('GET', '/v1/reports/fairness', { key: h.keys.analyst }));

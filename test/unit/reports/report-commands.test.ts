@@ -61,6 +61,7 @@ describe('report commands', () => {
     const sex = report.attributes.find((a) => a.attribute === 'sex')!;
     expect(sex.groups.reduce((sum, g) => sum + g.persons, 0)).toBe(400);
     expect(describeFairness(report)).toContain('approved: displayed score ≥ 640');
+    expect(describeFairness(report)).toContain('"–": withheld, fewer than 30 persons in the group or on either side of the cut-off');
   });
 
   it('says so in one line when no run is published', async () => {

@@ -9,7 +9,6 @@ import {
   formatRate,
   formatRatio,
   intervalExcludesZero,
-  parseCutoff,
   rocSummary,
 } from '../../../src/web/reports/report-format.js';
 
@@ -48,17 +47,6 @@ describe('report formats', () => {
     expect(formatRatio(0.7891)).toBe('0.79');
     expect(formatRatio(1)).toBe('1.00');
     expect(formatRatio(null)).toBe('—');
-  });
-
-  it('accepts only whole cut-offs in range', () => {
-    expect(parseCutoff('600')).toBe(600);
-    expect(parseCutoff(' 350 ')).toBe(350);
-    expect(parseCutoff('950')).toBe(950);
-    expect(parseCutoff('349')).toBeNull();
-    expect(parseCutoff('951')).toBeNull();
-    expect(parseCutoff('600.5')).toBeNull();
-    expect(parseCutoff('')).toBeNull();
-    expect(parseCutoff('6e2')).toBeNull();
   });
 
   it('labels attributes and summarises the ROC plot', () => {
