@@ -3,6 +3,8 @@
  * embedded, on a free port, with its JSON summary (URL and one key per role) read from stdout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { DemoSummary } from '../../../src/demo/run-demo.js';
@@ -25,7 +27,23 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** The newest modification time of the files under `dir`, in ms. */
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** The browser tests drive the build: refuse one older than the sources instead of testing stale code. */
+export function assertBuildIsCurrent(): void {
+  const built = statSync('dist/cli/main.js', { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built < newestUnder('src')) throw new Error('e2e: dist/ is older than src/ (or missing): run `npm run build` first');
+}
+
 export async function startDemo(options: { persons: number; timeoutMs?: number }): Promise<DemoServer> {
+  assertBuildIsCurrent();
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/tiescore.js', 'demo', '--persons', String(options.persons), '--port', String(port), '--json'], {
     // Embedded: point the services at closed ports, so nothing here can reach a shared Neo4j or Redis.
