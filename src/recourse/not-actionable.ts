@@ -62,8 +62,8 @@ function pastText(feature: FeatureScore, events: readonly CreditEvent[], asOf: s
   const last = counted.map((event) => event.at).sort().at(-1)!;
   const listedUntil = kind === 'blacklisted' ? counted.map((e) => e.until).filter((u): u is string => u !== undefined).sort().at(-1) : undefined;
   const until = listedUntil ?? stopsCountingOn(last, model);
-  const records = counted.length === 1 ? 'the one record' : `all ${counted.length} records`;
-  return `${head} — ${rule} On your record, ${records} stop counting by ${until}.`;
+  const records = counted.length === 1 ? 'the one record stops' : `all ${counted.length} records stop`;
+  return `${head} — ${rule} On your record, ${records} counting by ${until}.`;
 }
 
 /**
