@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { CreditEvent, Person } from '../../../src/domain/records.js';
 import { movesOf } from '../../../src/recourse/moves.js';
 import { recourseOf } from '../../../src/recourse/recourse.js';
-import { scoreDimension } from '../../../src/score/dimension.js';
+import { scoreDimension, type FeatureScore } from '../../../src/score/dimension.js';
 import { PERSONAL_DIMENSIONS, type MeasureName, type PersonalDimension } from '../../../src/score/measures.js';
 import { MEASURES } from '../../../src/score/measures.js';
-import { parseModel, type Model } from '../../../src/score/model.js';
+import { parseModel, type Model, type ModelFeature } from '../../../src/score/model.js';
 import { scoreOfDimensions, scoreOwnDimensions } from '../../../src/score/scorecard.js';
 import { AS_OF, anyModelArb, eventsArb, personArb } from '../score/fixtures.js';
 
@@ -123,8 +123,8 @@ describe('recourse plans (properties)', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const { features, result } = answer(c);
-        const modelFeature = (code: string) => PERSONAL_DIMENSIONS.flatMap((d) => c.model.features[d]).find((f) => f.code === code)!;
-        const scored = (code: string) => PERSONAL_DIMENSIONS.flatMap((d) => features[d]).find((f) => f.code === code)!;
+        const modelFeature = (code: string) => PERSONAL_DIMENSIONS.flatMap((d): ModelFeature[] => c.model.features[d]).find((f) => f.code === code)!;
+        const scored = (code: string) => PERSONAL_DIMENSIONS.flatMap((d): FeatureScore[] => features[d]).find((f) => f.code === code)!;
         for (const plan of result.plans) {
           const largest = plan.changes.map((change) => ({ code: change.code, to: movesOf(modelFeature(change.code), scored(change.code)).at(-1)!.to }));
           for (let mask = 0; mask < (1 << largest.length) - 1; mask++) {
