@@ -7,7 +7,7 @@
  */
 import type { CreditEvent } from '../domain/records.js';
 import { roundPoints } from '../domain/display-numbers.js';
-import { BANDS, bandOf, formatMeasure, SCORE_MAX, type BandId, type Model } from '../score/index.js';
+import { BANDS, bandOf, formatMeasure, SCORE_MAX, scoreOwnDimensions, type BandId, type Model, type ScoringFeatures } from '../score/index.js';
 import { notActionable, type NotActionable } from './not-actionable.js';
 import { bestPlan, minimalPlans, scoreWithPoints, type Plan, type RecourseInput } from './plans.js';
 
@@ -161,4 +161,30 @@ export function recourseOf(request: RecourseRequest): RecourseAnswer {
     unknown,
     notActionable: notActionable(request).map((item) => (item.points === undefined ? item : { ...item, points: roundPoints(item.points) })),
   };
+}
+
+/** What `recourseOfRecords` needs: a person's records on a date and their network value. */
+export interface RecordsRecourseRequest {
+  person: ScoringFeatures;
+  events: readonly CreditEvent[];
+  /** Scoring date (the published run's), `YYYY-MM-DD`. */
+  asOf: string;
+  /** The network value n in [0, 1] (the published one); never changed by a plan. */
+  network: number;
+  model: Model;
+  target?: number | undefined;
+}
+
+/**
+ * The recourse answer of a person's records: their own dimensions scored on `asOf`, the network
+ * value as given — what the API and the CLI answer with.
+ *
+ * @example
+ * recourseOfRecords({ person, events, asOf: run.asOf, network: score.dimensions.network, model, target: 650 });
+ */
+export function recourseOfRecords(request: RecordsRecourseRequest): RecourseAnswer {
+  const { person, events, asOf, network, model, target } = request;
+  const own = scoreOwnDimensions({ person, events, asOf, model });
+  const features = { history: own.history.features, behaviour: own.behaviour.features, capacity: own.capacity.features, identity: own.identity.features };
+  return recourseOf({ personId: person.id, features, network, events, asOf, model, target });
 }
