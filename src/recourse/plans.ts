@@ -128,26 +128,39 @@ export function bestPlan(input: RecourseInput): Plan {
   return planOf(input, options, options.map((option) => option.moves[option.moves.length - 1]!));
 }
 
-/** The least of the move combinations of `options` that reaches `target`, or undefined. */
+/**
+ * The least of the move combinations of `options` that reaches `target`, or undefined: a
+ * branch-and-bound walk over the moves. Score points are additive over features, so a branch is
+ * cut when even the largest remaining moves cannot reach the target, or when it already brings
+ * more than the best combination found; the leaves are scored exactly (planOf).
+ */
 function smallestReaching(input: RecourseInput, options: readonly Option[], target: number): Plan | undefined {
-  let best: { plan: Plan; steps: number } | undefined;
+  // Score points of each move (600 · w_k · Δpoints / most points of k): for bounds only.
+  const gains = options.map((option) => {
+    const possible = input.features[option.dimension].reduce((sum, f) => sum + f.maxPoints, 0);
+    const perPoint = (SCORE_SPAN * input.model.weights[option.dimension]) / possible;
+    return option.moves.map((move) => perPoint * (move.points - option.feature.points));
+  });
+  const largestAfter = gains.map((_, i) => gains.slice(i).reduce((sum, g) => sum + g[g.length - 1]!, 0));
+  const need = target - 0.5 - scoreWithPoints(input, new Map());
+  const SLACK = 1e-6; // float sums differ from the exact leaf score by far less
+  let best: { plan: Plan; steps: number; gain: number } | undefined;
   const chosen: Move[] = [];
-  const steps: number[] = [];
-  const walk = (i: number) => {
+  const walk = (i: number, gain: number, steps: number) => {
+    if (gain + (largestAfter[i] ?? 0) < need - SLACK) return;
+    if (best && gain > best.gain + SLACK) return;
     if (i === options.length) {
       const plan = planOf(input, options, chosen);
       if (plan.score < target) return;
-      const total = steps.reduce((a, b) => a + b, 0);
-      if (!best || plan.exact < best.plan.exact || (plan.exact === best.plan.exact && total < best.steps)) best = { plan, steps: total };
+      if (!best || plan.exact < best.plan.exact || (plan.exact === best.plan.exact && steps < best.steps)) best = { plan, steps, gain };
       return;
     }
     options[i]!.moves.forEach((move, step) => {
       chosen[i] = move;
-      steps[i] = step;
-      walk(i + 1);
+      walk(i + 1, gain + gains[i]![step]!, steps + step);
     });
   };
-  walk(0);
+  walk(0, 0, 0);
   return best?.plan;
 }
 
