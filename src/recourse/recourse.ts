@@ -16,7 +16,9 @@ export interface ChangeView {
   code: string;
   dimension: string;
   label: string;
+  /** The value now, to 3 places. */
   from: number;
+  /** The proposed value, exact: the nearest to today's in a better bin within reach. */
   to: number;
   /** Score points the change brings, to 0.1. */
   points: number;
@@ -88,7 +90,9 @@ function planView(input: RecourseInput, plan: Plan, start: number): PlanView {
         code: change.code,
         dimension: change.dimension,
         label: feature.label,
-        from: change.from,
+        // Today's value as people read it (3 places, as explanations show values); `to` stays exact,
+        // since it is the value the promised score is computed from.
+        from: Math.round(change.from * 1000) / 1000,
         to: change.to,
         points: roundPoints(change.scorePoints),
         months: change.months,

@@ -100,15 +100,17 @@ describe('recourse plans (properties)', () => {
   it('never touches a feature the model does not mark actionable, and keeps each change within its reach and direction', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        const { result } = answer(c);
+        const { features, result } = answer(c);
         const actionable = actionableCodes(c.model);
+        const now = (code: string) => PERSONAL_DIMENSIONS.flatMap((d): FeatureScore[] => features[d]).find((f) => f.code === code)!.value!;
         for (const plan of [...result.plans, result.highest]) {
           expect(new Set(plan.changes.map((change) => change.code)).size).toBe(plan.changes.length);
           for (const change of plan.changes) {
             const feature = actionable.get(change.code);
             expect(feature, change.code).toBeDefined();
             expect(change.dimension).not.toBe('network');
-            const moved = feature!.actionable!.direction === 'higher' ? change.to - change.from : change.from - change.to;
+            expect(change.from).toBe(Math.round(now(change.code) * 1000) / 1000);
+            const moved = feature!.actionable!.direction === 'higher' ? change.to - now(change.code) : now(change.code) - change.to;
             expect(moved).toBeGreaterThan(0);
             expect(moved).toBeLessThanOrEqual((feature!.actionable!.by ?? Infinity) + 1e-9);
             expect(change.points).toBeGreaterThanOrEqual(0);
