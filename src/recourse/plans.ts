@@ -57,9 +57,6 @@ export interface Plan {
   months: number;
 }
 
-/** The most plans reported; the smallest come first. */
-export const MAX_PLANS = 5;
-
 interface Option {
   dimension: PersonalDimension;
   index: number;
@@ -165,8 +162,8 @@ function smallestReaching(input: RecourseInput, options: readonly Option[], targ
 }
 
 /**
- * The minimal plans that reach `target` (a displayed score), smallest first, at most MAX_PLANS;
- * none when the target cannot be reached (then `bestPlan` says how far one can get).
+ * Every minimal plan that reaches `target` (a displayed score), smallest first; none when the
+ * target cannot be reached (then `bestPlan` says how far one can get).
  *
  * @example
  * minimalPlans({ features: own features, network: 0.55, model }, 650)[0].changes.map((c) => c.code); // ['B_BILLS']
@@ -191,8 +188,7 @@ export function minimalPlans(input: RecourseInput, target: number): Plan[] {
     if (minimal) found.push(smallestReaching(input, subset, target)!);
   }
   return found
-    .sort((a, b) => a.changes.length - b.changes.length || a.months - b.months || b.exact - a.exact)
-    .slice(0, MAX_PLANS);
+    .sort((a, b) => a.changes.length - b.changes.length || a.months - b.months || b.exact - a.exact);
 }
 
 function popcount(mask: number): number {

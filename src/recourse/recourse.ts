@@ -53,7 +53,7 @@ export interface RecourseAnswer {
   highestReachable: number;
   /** One sentence that sums the answer up. */
   summary: string;
-  /** Minimal plans, smallest first (empty when the target is reached already or cannot be). */
+  /** Minimal plans, smallest first, at most MAX_PLANS (empty when the target is reached already or cannot be). */
   plans: PlanView[];
   /** Every actionable change at its largest: the plan behind `highestReachable`. */
   highest: PlanView;
@@ -69,6 +69,9 @@ export interface RecourseRequest extends RecourseInput {
   /** The target displayed score (350–950); the next band's lowest score when omitted. */
   target?: number | undefined;
 }
+
+/** The most plans an answer lists; the smallest come first. */
+export const MAX_PLANS = 5;
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
@@ -138,7 +141,8 @@ export function recourseOf(request: RecourseRequest): RecourseAnswer {
       (highest.changes.length === 0 ? ' (no actionable feature can improve).' : '.');
   } else {
     const fewest = plans[0]!.changes.length;
-    summary = `${plans.length === 1 ? 'One way' : `${plans.length} ways`} to reach ${targetScore} from ${score}; the smallest changes ${fewest} thing${fewest === 1 ? '' : 's'}.`;
+    const shown = plans.length > MAX_PLANS ? ` (the ${MAX_PLANS} smallest are listed)` : '';
+    summary = `${plans.length === 1 ? 'One way' : `${plans.length} ways`} to reach ${targetScore} from ${score}${shown}; the smallest changes ${fewest} thing${fewest === 1 ? '' : 's'}.`;
   }
 
   const unknown = (['history', 'behaviour', 'capacity', 'identity'] as const).flatMap((dimension) =>
@@ -160,7 +164,7 @@ export function recourseOf(request: RecourseRequest): RecourseAnswer {
     reachable,
     highestReachable: highest.score,
     summary,
-    plans: plans.map((plan) => planView(request, plan, exact)),
+    plans: plans.slice(0, MAX_PLANS).map((plan) => planView(request, plan, exact)),
     highest: planView(request, highest, exact),
     unknown,
     notActionable: notActionable(request).map((item) => (item.points === undefined ? item : { ...item, points: roundPoints(item.points) })),
