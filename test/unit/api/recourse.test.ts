@@ -66,6 +66,19 @@ describe('recourse over the API', () => {
     expect((await problemOf(await h.call('GET', '/v1/persons/nobody/recourse', { key: h.keys.analyst }))).status).toBe(404);
   });
 
+  it('refuses with 409 when the service runs another model than the published score was made with', async () => {
+    // The app holds the harness's model object: a new version stands for a redeployed model.
+    const version = h.model.version;
+    (h.model as { version: string }).version = 'other-1';
+    try {
+      const problem = await problemOf(await h.call('GET', `/v1/persons/${SUBJECT}/recourse`, { key: h.keys.analyst }));
+      expect(problem.status).toBe(409);
+      expect(problem.detail).toBe(`the published score was made with model ${version}; this service runs other-1: recompute first`);
+    } finally {
+      (h.model as { version: string }).version = version;
+    }
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = (await (await h.call('GET', '/openapi.json')).json()) as { paths: Record<string, { get?: { operationId: string } }> };
     expect(doc.paths['/v1/persons/{id}/recourse']?.get?.operationId).toBe('getRecourse');
