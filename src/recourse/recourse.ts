@@ -53,6 +53,8 @@ export interface RecourseAnswer {
   highestReachable: number;
   /** One sentence that sums the answer up. */
   summary: string;
+  /** How many minimal plans there are (`plans` lists the smallest MAX_PLANS). */
+  minimalPlanCount: number;
   /** Minimal plans, smallest first, at most MAX_PLANS (empty when the target is reached already or cannot be). */
   plans: PlanView[];
   /** Every actionable change at its largest: the plan behind `highestReachable`. */
@@ -164,6 +166,7 @@ export function recourseOf(request: RecourseRequest): RecourseAnswer {
     reachable,
     highestReachable: highest.score,
     summary,
+    minimalPlanCount: plans.length,
     plans: plans.slice(0, MAX_PLANS).map((plan) => planView(request, plan, exact)),
     highest: planView(request, highest, exact),
     unknown,

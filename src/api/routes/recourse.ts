@@ -47,7 +47,8 @@ const recourseSchema = z
     reachable: z.boolean(),
     highestReachable: z.number().int().meta({ description: 'The highest score actionable changes alone reach' }),
     summary: z.string(),
-    plans: z.array(planSchema).meta({ description: 'Minimal plans, fewest changes first: no proper subset of a plan reaches the target' }),
+    minimalPlanCount: z.number().int().meta({ description: 'How many minimal plans there are; `plans` lists the smallest five' }),
+    plans: z.array(planSchema).max(5).meta({ description: 'Minimal plans, fewest changes first: no proper subset of a plan reaches the target' }),
     highest: planSchema.meta({ description: 'Every actionable change at its largest' }),
     unknown: z.array(z.object({ code: z.string(), label: z.string(), text: z.string() })),
     notActionable: z

@@ -16,9 +16,12 @@ import { AS_OF, anyModelArb, eventsArb, personArb } from '../score/fixtures.js';
 
 const RUNS = { numRuns: 250 };
 
-/** Per feature (11): actionable or not, a reach (or none: as far as the measure goes), months. */
+/**
+ * Per feature (11): actionable or not, a reach as a share of the span of its bins' edges (or none:
+ * as far as the measure goes) — short reaches make plans of several changes common — and months.
+ */
 const actionabilityArb = fc.array(
-  fc.record({ on: fc.boolean(), by: fc.option(fc.double({ min: 0.01, max: 50, noNaN: true }), { nil: undefined }), months: fc.integer({ min: 1, max: 24 }) }),
+  fc.record({ on: fc.boolean(), by: fc.option(fc.double({ min: 0.02, max: 1.2, noNaN: true }), { nil: undefined }), months: fc.integer({ min: 1, max: 24 }) }),
   { minLength: 11, maxLength: 11 },
 );
 
@@ -30,7 +33,9 @@ function withActionability(model: Model, flags: { on: boolean; by: number | unde
       const flag = flags[row++]!;
       delete feature.actionable;
       if (flag.on) {
-        feature.actionable = { direction: MEASURES[feature.measure].better, months: flag.months, action: `Change ${feature.code}`, ...(flag.by === undefined ? {} : { by: flag.by }) };
+        const edges = feature.bins.flatMap((bin) => (bin.upTo === undefined ? [] : [bin.upTo]));
+        const span = Math.max(...edges) - Math.min(...edges) || 1;
+        feature.actionable = { direction: MEASURES[feature.measure].better, months: flag.months, action: `Change ${feature.code}`, ...(flag.by === undefined ? {} : { by: flag.by * span }) };
       }
     }
   }
@@ -43,6 +48,7 @@ interface Case {
   events: CreditEvent[];
   network: number;
   target: number | undefined;
+  aim: number | undefined;
 }
 const caseArb: fc.Arbitrary<Case> = fc
   .record({
@@ -52,8 +58,11 @@ const caseArb: fc.Arbitrary<Case> = fc
     events: eventsArb,
     network: fc.double({ min: 0, max: 1, noNaN: true }),
     target: fc.option(fc.integer({ min: 350, max: 950 }), { nil: undefined }),
+    // Most of the time, a target between the score and one above the highest reachable score,
+    // where the plans of several changes are.
+    aim: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
   })
-  .map(({ model, flags, ...rest }) => ({ ...rest, model: flags ? withActionability(model, flags) : model }));
+  .map(({ model, flags, aim, ...rest }) => ({ ...rest, aim, model: flags ? withActionability(model, flags) : model }));
 
 type Features = ReturnType<typeof featuresOf>;
 function featuresOf(c: Case) {
@@ -77,7 +86,10 @@ const actionableCodes = (model: Model) =>
 
 function answer(c: Case) {
   const features = featuresOf(c);
-  return { features, result: recourseOf({ personId: 'p1', features, network: c.network, events: c.events, asOf: AS_OF, model: c.model, target: c.target }) };
+  const ask = (target: number | undefined) => recourseOf({ personId: 'p1', features, network: c.network, events: c.events, asOf: AS_OF, model: c.model, target });
+  if (c.aim === undefined) return { features, result: ask(c.target) };
+  const { score, highestReachable } = ask(undefined);
+  return { features, result: ask(Math.min(950, score + 1 + Math.floor(c.aim * (highestReachable - score)))) };
 }
 
 describe('recourse plans (properties)', () => {
@@ -136,6 +148,34 @@ describe('recourse plans (properties)', () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it('finds every minimal plan (checked against brute force over the feature sets) and lists the smallest first', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const { features, result } = answer(c);
+        const sizes = result.plans.map((plan) => plan.changes.length);
+        expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+        expect(result.plans.length).toBe(Math.min(5, result.minimalPlanCount));
+        if (result.target === null || result.score >= result.target.score) {
+          expect(result.minimalPlanCount).toBe(0);
+          return;
+        }
+        const largest = PERSONAL_DIMENSIONS.flatMap((d) =>
+          c.model.features[d].flatMap((feature: ModelFeature, i) => {
+            const moves = movesOf(feature, features[d][i]!);
+            return moves.length ? [{ code: feature.code, to: moves.at(-1)!.to }] : [];
+          }),
+        );
+        const reaches = (mask: number) => Math.round(rescore(c, features, largest.filter((_, i) => mask & (1 << i)))) >= result.target!.score;
+        let minimal = 0;
+        for (let mask = 1; mask < 1 << largest.length; mask++) {
+          if (reaches(mask) && largest.every((_, i) => !(mask & (1 << i)) || !reaches(mask & ~(1 << i)))) minimal++;
+        }
+        expect(result.minimalPlanCount).toBe(minimal);
+      }),
+      { numRuns: 400 },
     );
   });
 
