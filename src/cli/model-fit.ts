@@ -85,7 +85,7 @@ export function fitCard(report: ModelFitReport): string {
     `# Model card: ${report.version}`,
     '',
     `Fitted by \`tiescore model fit\` from the model ${report.base} on the outcomes of run ${report.run.id} (as of ${report.run.asOf}).`,
-    'The bins, reasons, trust settings and retention are the base model\'s; see its card for intended use, limits and what the',
+    'The bins, reasons, actionability (recourse), trust settings and retention are the base model\'s; see its card for intended use, limits and what the',
     'dimensions measure. Only the five weights and the network\'s α and κ were fitted, with every weight ≥ 0 (a better',
     `dimension never lowers a score) and the network dimension able to move a score by at most ${report.networkReachPoints.toFixed(1)} points.`,
     '',

@@ -1,11 +1,12 @@
 /**
  * `tiescore model show`: what a reader needs first of a model — version, dimension weights, how
- * far the network dimension can move a score (600 · w_network points) and where the model card is.
+ * far the network dimension can move a score (600 · w_network points), which features a person can act on
+ * (recourse) and where the model card is.
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { jsonForPeople, roundPoints } from '../domain/display-numbers.js';
-import { cardPathOf, DEFAULT_MODEL_PATH, DIMENSIONS, SCORE_SPAN, type Dimension, type Model } from '../score/index.js';
+import { cardPathOf, DEFAULT_MODEL_PATH, DIMENSIONS, PERSONAL_DIMENSIONS, SCORE_SPAN, type Dimension, type Model } from '../score/index.js';
 import { loadCliModel } from './load-cli-model.js';
 
 /** What `tiescore model show` prints. */
@@ -22,6 +23,8 @@ export interface ModelSummary {
   card: string | null;
   /** Whether that file exists. */
   cardExists: boolean;
+  /** The features a person can act on (recourse), with direction, reach and the action in words. */
+  actionable: { code: string; direction: 'higher' | 'lower'; by: number | null; months: number; action: string }[];
 }
 
 /**
@@ -38,6 +41,9 @@ export function summariseModel(model: Model, file: string): ModelSummary {
     networkMaxEffect: roundPoints(SCORE_SPAN * model.weights.network),
     card: card ?? null,
     cardExists: card !== undefined && existsSync(card),
+    actionable: PERSONAL_DIMENSIONS.flatMap((d) =>
+      model.features[d].flatMap((f) => (f.actionable ? [{ code: f.code, ...f.actionable, by: f.actionable.by ?? null }] : [])),
+    ),
   };
 }
 
@@ -48,6 +54,7 @@ export function describeModel(summary: ModelSummary): string {
     'dimension   weight   at most',
     ...DIMENSIONS.map((d) => `  ${d.padEnd(10)} ${summary.weights[d].toFixed(3)}  ${summary.maxPoints[d].toFixed(1).padStart(5)} points`),
     `the network dimension's largest possible effect: ${summary.networkMaxEffect.toFixed(1)} points (600 × ${summary.weights.network})`,
+    `actionable (recourse): ${summary.actionable.length === 0 ? 'none' : summary.actionable.map((a) => `${a.code} ${a.direction}${a.by === null ? '' : ` by ${a.by}`} in ${a.months} month${a.months === 1 ? '' : 's'}`).join(', ')}`,
     `model card: ${summary.card === null ? 'none (the model names no card)' : `${summary.card}${summary.cardExists ? '' : ' (named by the model, but not there)'}`}`,
   ].join('\n');
 }

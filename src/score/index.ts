@@ -30,6 +30,7 @@ export {
   modelSchema,
   referencePointsOf,
   parseModel,
+  type Actionable,
   type Bin,
   type Model,
   type ModelFeature,

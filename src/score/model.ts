@@ -14,6 +14,8 @@
  *                                "label": "Defaults on record", "reason": "Defaults on record",
  *                                "typical": 70.6, "missing": { "points": 70 },
  *                                "bins": [ { "upTo": 0, "points": 120 }, …, { "points": 0 } ] } ],
+ *                 // an actionable feature also says what a person can do (README, "Recourse"):
+ *                 //   "actionable": { "direction": "higher", "by": 0.1, "months": 6, "action": "Pay every bill on time" }
  *                 "behaviour": […], "capacity": […], "identity": […] },
  *   "networkReason": { "code": "N_NETWORK", "reason": "…" },
  *   "network": { "alpha": …, "shrinkage": …, … } }
@@ -51,6 +53,22 @@ const binSchema = z.strictObject({
   points: z.number().min(0),
 });
 
+/**
+ * What a person can do about a feature (README, "Recourse"): the way they can move its value, how
+ * far in how many months, and what to do, in plain words. A feature without it is not
+ * actionable: it is never part of a recourse plan.
+ */
+const actionableSchema = z.strictObject({
+  /** The way the value can move; it must be the measure's better way. */
+  direction: z.enum(['higher', 'lower']),
+  /** How far the value can move within `months`, in the measure's unit; absent: as far as the measure goes. */
+  by: z.number().gt(0).optional(),
+  /** The time the change takes, in months. */
+  months: z.number().int().min(1).max(120),
+  /** What to do, imperative and plain: "Pay every utility and phone bill on time". */
+  action: z.string().min(1, 'must say what to do, not empty'),
+});
+
 function featureSchema<D extends PersonalDimension>(dimension: D) {
   return z
     .strictObject({
@@ -68,9 +86,18 @@ function featureSchema<D extends PersonalDimension>(dimension: D) {
       /** Points of an unknown value (an empty or absent person attribute). Absent: the worst bin's. */
       missing: z.strictObject({ points: z.number().min(0) }).optional(),
       bins: z.array(binSchema).min(1),
+      /** Absent: not actionable (the past, identity facts). Old model files have none and still load. */
+      actionable: actionableSchema.optional(),
     })
     .superRefine((feature, ctx) => {
       const { bins, measure } = feature;
+      if (feature.actionable !== undefined && feature.actionable.direction !== MEASURES[measure].better) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['actionable', 'direction'],
+          message: `must be "${MEASURES[measure].better}": a ${MEASURES[measure].better} ${measure} is better`,
+        });
+      }
       const most = maxPointsOf(feature);
       const least = minPointsOf(feature);
       if (feature.missing !== undefined && (feature.missing.points < least || feature.missing.points > most)) {
@@ -212,6 +239,8 @@ export type Model = z.output<typeof modelSchema>;
 export type ModelFeature = Model['features'][PersonalDimension][number];
 /** One bin of a feature. */
 export type Bin = z.output<typeof binSchema>;
+/** What a person can do about a feature: direction, reach in a time, the action in words. */
+export type Actionable = z.output<typeof actionableSchema>;
 
 /** The most points a feature can earn (its best bin). */
 export function maxPointsOf(feature: { bins: readonly Bin[] }): number {

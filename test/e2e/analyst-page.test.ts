@@ -149,6 +149,13 @@ describe('analyst page', () => {
     await expect.poll(() => page.getByTestId('person-score').textContent()).toBe(String(score.score));
     expect(await page.getByTestId('dimensions').locator('dt').count()).toBe(5);
     for (const reason of score.reasonCodes) expect(await page.getByTestId('reason-codes').textContent()).toContain(reason.code);
+
+    // On request, the panel shows the recourse answer the API gives.
+    await page.getByTestId('show-recourse').click();
+    await page.getByTestId('recourse').waitFor();
+    const recourse = (await (await fetch(`${demo.url}/v1/persons/${second}/recourse`, { headers: { Authorization: `Bearer ${demo.keys.analyst}` } })).json()) as { summary: string };
+    expect(await page.getByTestId('recourse').textContent()).toContain(recourse.summary);
+    expect(await page.getByTestId('recourse').textContent()).toContain('not something you are asked to change');
   });
 
   it('simulates a default and lists exactly the persons the API says move', async () => {

@@ -10,6 +10,7 @@ import { ingestRoutes } from './ingest.js';
 import { jobRoutes } from './jobs.js';
 import { networkRoutes } from './network.js';
 import { personRoutes } from './persons.js';
+import { recourseRoutes } from './recourse.js';
 import { runRoutes } from './runs.js';
 import { scoreExportRoutes } from './score-exports.js';
 import { reportRoutes } from './reports.js';
@@ -19,6 +20,7 @@ import { systemRoutes } from './system.js';
 export const ROUTES: readonly AnyRoute[] = [
   ...systemRoutes,
   ...scoreRoutes,
+  ...recourseRoutes,
   ...networkRoutes,
   ...runRoutes,
   ...scoreExportRoutes,

@@ -9,6 +9,7 @@ import { register as registerKeys } from './keys.js';
 import { register as registerModel } from './model.js';
 import { register as registerPersons } from './persons.js';
 import { register as registerRecompute } from './recompute.js';
+import { register as registerRecourse } from './recourse.js';
 import { register as registerRetention } from './retention.js';
 import { register as registerRuns } from './runs.js';
 import { register as registerSchedule } from './schedule.js';
@@ -24,6 +25,7 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerImport,
   registerScore,
   registerScores,
+  registerRecourse,
   registerRecompute,
   registerWorker,
   registerServe,

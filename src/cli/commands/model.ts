@@ -27,7 +27,7 @@ export function register(program: Command): void {
   const model = program.command('model').description('The scorecard model: weights, the network\'s reach, the model card; fit it to your outcomes');
   model
     .command('show')
-    .description('Print the model\'s version, dimension weights, the network\'s largest possible effect in points and the model card\'s path')
+    .description('Print the model\'s version, dimension weights, the network\'s largest possible effect in points, the actionable features and the model card\'s path')
     .option('--model <file>', 'model file (default: TIESCORE_MODEL or models/default.json)')
     .option('--json', 'print one JSON object')
     .action(async (options: { model?: string; json?: boolean }) => (await import('../model-show.js')).showModel(options));

@@ -78,6 +78,7 @@ export function describeEmbeddedApi(api: EmbeddedApi, persons: number): string {
     'API keys (shown once):',
     ...Object.entries(api.keys).map(([role, key]) => `  ${role.padEnd(9)} ${key}${role === 'subject' ? `  (person ${api.subjectId})` : ''}`),
     `try: curl -H "Authorization: Bearer ${api.keys.subject}" ${api.url}/v1/persons/${api.subjectId}/score`,
+    `and what would raise it: curl -H "Authorization: Bearer ${api.keys.subject}" ${api.url}/v1/persons/${api.subjectId}/recourse`,
   ].join('\n');
 }
 

@@ -152,3 +152,15 @@ export interface FairnessReport {
   }[];
   flags: { attribute: string; group: string; variant: 'full' | 'withoutNetwork'; adverseImpactRatio: number }[];
 }
+
+/** `GET /v1/persons/{id}/recourse`: what would raise the score, and what is not actionable. */
+export interface Recourse {
+  personId: string;
+  score: number;
+  target: { score: number; band: string; from: 'request' | 'next-band' } | null;
+  reachable: boolean;
+  highestReachable: number;
+  summary: string;
+  plans: { score: number; points: number; months: number; changes: { code: string; points: number; text: string }[] }[];
+  notActionable: { kind: string; code?: string; label: string; points?: number; text: string }[];
+}

@@ -5,13 +5,14 @@
  * reports (all pages of POST /v1/contagion/simulate), with delta points and hops.
  */
 import { ApiError } from '../api/client.js';
-import type { ContagionResult, EgoNetwork, PersonScore } from '../api/types.js';
+import type { ContagionResult, EgoNetwork, PersonScore, Recourse } from '../api/types.js';
 import type { AppContext, MountedView } from '../app-context.js';
 import { affectedTable } from '../components/affected-table.js';
 import { bandLegend } from '../components/band-legend.js';
 import { mountEgoGraph, type EgoGraphView } from '../components/ego-graph.js';
 import { egoNodeList, type EgoNodeList } from '../components/ego-node-list.js';
 import { personDetails } from '../components/person-details.js';
+import { recourseDetails } from '../components/recourse-details.js';
 import { h, replaceChildren } from '../dom.js';
 import { formatCount, formatDelta } from '../format.js';
 import { personHash, type PersonRoute } from '../routes.js';
@@ -150,10 +151,26 @@ class PersonSession {
         void this.select(key);
       });
       const open = key === this.route.personId ? null : h('a', { href: personHash({ ...this.route, personId: key }), class: 'button' }, `Open ${key}'s network`);
-      replaceChildren(this.details, h('h3', {}, key), personDetails(score), h('div', { class: 'actions' }, toggle, open));
+      // Recourse is a logged read of the score, so it is fetched only when asked for.
+      const recourse = h('div', {});
+      const why = h('button', { type: 'button', 'data-testid': 'show-recourse' }, 'What would raise this score?');
+      why.addEventListener('click', () => void this.showRecourse(key, recourse));
+      replaceChildren(this.details, h('h3', {}, key), personDetails(score), h('div', { class: 'actions' }, toggle, why, open), recourse);
     } catch (error) {
       this.ctx.handleError(error);
       if (this.selected === key) replaceChildren(this.details, h('h3', {}, key), errorState(error, `score for ${key}`));
+    }
+  }
+
+  private async showRecourse(key: string, into: HTMLElement): Promise<void> {
+    replaceChildren(into, loadingState(`what would raise the score of ${key}`));
+    try {
+      const recourse = await this.ctx.api.get<Recourse>(`/v1/persons/${encodeURIComponent(key)}/recourse`);
+      if (this.selected !== key || this.destroyed) return;
+      replaceChildren(into, h('h4', {}, 'What would raise this score'), recourseDetails(recourse));
+    } catch (error) {
+      this.ctx.handleError(error);
+      if (this.selected === key) replaceChildren(into, errorState(error, `recourse for ${key}`));
     }
   }
 

@@ -60,6 +60,7 @@ describe('authorization matrix (generated from the route table)', () => {
     getScore: async () => ({ path: `/v1/persons/${SUBJECT}/score` }),
     getExplanation: async () => ({ path: `/v1/persons/${SUBJECT}/explanation` }),
     getHistory: async () => ({ path: `/v1/persons/${SUBJECT}/history` }),
+    getRecourse: async () => ({ path: `/v1/persons/${SUBJECT}/recourse` }),
     simulateContagion: async () => ({ path: '/v1/contagion/simulate', body: { shocks: [{ personId: SUBJECT, ownScore: 'default' }] } }),
     topInfluence: async () => ({ path: '/v1/influence/top?limit=5' }),
     communities: async () => ({ path: '/v1/communities?limit=3' }),

@@ -21,6 +21,14 @@ describe('embedded API', () => {
       const score = await get(`/v1/persons/${api.subjectId}/score`, api.keys.subject);
       expect(score.status).toBe(200);
       expect((await score.json()) as { personId: string }).toMatchObject({ personId: api.subjectId });
+      // The demo's subject key gets a recourse answer for its person.
+      const recourse = await get(`/v1/persons/${api.subjectId}/recourse`, api.keys.subject);
+      expect(recourse.status).toBe(200);
+      const answer = (await recourse.json()) as { personId: string; score: number; summary: string; notActionable: { kind: string }[] };
+      expect(answer.personId).toBe(api.subjectId);
+      expect(answer.score).toBe(((await (await get(`/v1/persons/${api.subjectId}/score`, api.keys.subject)).json()) as { score: number }).score);
+      expect(answer.summary.length).toBeGreaterThan(0);
+      expect(answer.notActionable.map((item) => item.kind)).toEqual(expect.arrayContaining(['past', 'network', 'protected']));
       expect((await get('/v1/influence/top?limit=3', api.keys.analyst)).status).toBe(200);
       expect((await get(`/v1/persons/${api.subjectId}/score`, api.keys.consumer)).status).toBe(403);
       expect((await get('/v1/jobs/nope', api.keys.admin)).status).toBe(404);

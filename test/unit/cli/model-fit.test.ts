@@ -23,6 +23,7 @@ describe('tiescore model fit', () => {
     const model = fittedModelFile(fitted, 'test-fit.md');
     expect(model.version).toBe('test-fit');
     expect(model.card).toBe('test-fit.md'); // its own card, not the base model's
+    expect(model.features.behaviour.map((f) => f.actionable)).toEqual(base.features.behaviour.map((f) => f.actionable)); // recourse data kept
     expect(fitCard(report)).toContain(`# Model card: test-fit`);
     expect(fitCard(report)).toContain(`fitted from ${base.version}`);
     expect(Object.values(model.weights).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);

@@ -18,6 +18,13 @@ describe('tiescore model show', () => {
     expect(summary.networkMaxEffect).toBe(Math.round(600 * model.weights.network * 10) / 10);
     expect(summary.card).toBe(DEFAULT_MODEL_PATH.replace(/default\.json$/, 'default.md'));
     expect(summary.cardExists).toBe(true);
+    expect(summary.actionable.map((a) => `${a.code}:${a.direction}:${a.by}:${a.months}`)).toEqual([
+      'B_BILLS:higher:0.1:6',
+      'B_REGULARITY:higher:0.25:6',
+      'C_DEBT_TO_INCOME:lower:0.1:6',
+      'C_ASSETS:higher:3:6',
+      'I_VERIFIED:higher:null:1',
+    ]);
     const text = describeModel(summary);
     expect(text).toContain(`the network dimension's largest possible effect: ${summary.networkMaxEffect.toFixed(1)} points (600 × ${model.weights.network})`);
     expect(text).toContain(`model card: ${summary.card}`);
