@@ -9,7 +9,8 @@
  *     P_ij = min(w_ij / D_i, c)                    transition, per-contact capped
  *     r_i  = Σ_j P_ij ≤ 1                          row sum; 1 − r_i is the trust deficit plus
  *                                                  the capped excess, and it goes to the prior
- *     μ    = mean(b)                               prior (or opts.mu)
+ *     μ    = mean(b)                               prior (or opts.mu: the recompute passes the
+ *                                                  verified persons' mean, snapshot-image.ts)
  *     (P̃x)_i = Σ_j P_ij x_j + (1 − r_i)·μ          completed contact average
  *
  *     x_i = (1 − α)·b_i + α·(P̃x)_i   if D_i > 0;   x_i = b_i  if D_i = 0 (no contacts)
@@ -47,7 +48,8 @@
  * References: L. Page, S. Brin, R. Motwani, T. Winograd, "The PageRank citation ranking:
  * bringing order to the web" (1999); G. Jeh, J. Widom, "Scaling personalized web search",
  * WWW 2003 (personalisation vector b); shrinkage as in empirical Bayes credibility
- * (H. Bühlmann, "Experience rating and credibility", ASTIN Bulletin 4, 1967); Gauss–Seidel
+ * (H. Bühlmann, "Experience rating and credibility", ASTIN Bulletin 4, 1967); the effective
+ * number of a weighted sample as in L. Kish, "Survey Sampling" (1965), §11.7; Gauss–Seidel
  * and Stein–Rosenberg: R. S. Varga, "Matrix Iterative Analysis" (1962), ch. 3.
  */
 import type { Csr } from './csr.js';
