@@ -49,7 +49,7 @@
  * bringing order to the web" (1999); G. Jeh, J. Widom, "Scaling personalized web search",
  * WWW 2003 (personalisation vector b); shrinkage as in empirical Bayes credibility
  * (H. Bühlmann, "Experience rating and credibility", ASTIN Bulletin 4, 1967); the effective
- * number of a weighted sample as in L. Kish, "Survey Sampling" (1965), §11.7; Gauss–Seidel
+ * number of a weighted sample as in L. Kish, "Survey Sampling" (Wiley, 1965); Gauss–Seidel
  * and Stein–Rosenberg: R. S. Varga, "Matrix Iterative Analysis" (1962), ch. 3.
  */
 import type { Csr } from './csr.js';
