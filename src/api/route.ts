@@ -29,6 +29,15 @@ export type Access = 'public' | Partial<Record<ApiRole, Grant>>;
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 
+/** A response header a route sets itself (the document's `headers` of that response). */
+export interface HeaderSpec {
+  description: string;
+  /** Default: a string. */
+  schema?: z.ZodType;
+  /** Sent on every response of this status (default true). */
+  required?: boolean;
+}
+
 /** One documented response of a route. */
 export interface ResponseSpec {
   description: string;
@@ -37,6 +46,8 @@ export interface ResponseSpec {
   contentType?: string;
   /** Other bodies the same status may carry instead (e.g. a zip for `?format=csv`), documented alongside. */
   alternatives?: readonly { contentType: string; schema: z.ZodType }[];
+  /** Headers the handler sets on it (those every response carries are added by openapi.ts). */
+  headers?: Record<string, HeaderSpec>;
 }
 
 /** App-level services the system routes need. */

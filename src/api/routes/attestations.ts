@@ -73,7 +73,10 @@ export const attestationRoutes = [
     responses: {
       200: {
         description: 'The verdict',
-        schema: z.object({ valid: z.boolean(), reason: z.string().optional(), kid: z.string().optional(), claims: claimsSchema.optional() }),
+        schema: z
+          .union([z.object({ valid: z.literal(true), kid: z.string(), claims: claimsSchema }), z.object({ valid: z.literal(false), reason: z.string() })])
+          // Exactly one branch holds (valid is true or false): oneOf, which the generator writes only for discriminated unions of strings.
+          .meta({ id: 'AttestationVerdict' }),
       },
     },
     handler: async ({ body, deps, now }) => {

@@ -30,7 +30,7 @@ export const jobRoutes = [
       .refine((body) => body.kind === 'full' || body.asOf === undefined, { message: 'an incremental run scores at the published run\'s as-of date; asOf is only for full runs', path: ['asOf'] })
       .default({ kind: 'full' }),
     problems: [409, 503],
-    responses: { 202: { description: 'Enqueued', schema: jobSchema } },
+    responses: { 202: { description: 'Enqueued', schema: jobSchema, headers: { Location: { description: 'The job (`GET` answers it)' } } } },
     handler: async (ctx) => {
       const { kind, asOf } = ctx.body;
       if (kind === 'incremental') {
