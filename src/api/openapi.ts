@@ -58,7 +58,8 @@ const isLimited = (route: AnyRoute): boolean => !UNLIMITED_PATHS.has(route.path)
 /** The problem statuses a route can answer with (documented in its responses). */
 export function problemStatuses(route: AnyRoute): number[] {
   // 400 everywhere: a route without a query or body schema still refuses unknown query fields (validate.ts).
-  const statuses = new Set<number>([400, 500, ...(route.problems ?? [])]);
+  // 503 everywhere: any request may meet the store down (a key lookup, a read), which errors.ts answers with 503.
+  const statuses = new Set<number>([400, 500, 503, ...(route.problems ?? [])]);
   if (isLimited(route)) statuses.add(429);
   if (route.body) [413, 415].forEach((s) => statuses.add(s));
   if (route.access !== 'public') [401, 403].forEach((s) => statuses.add(s));
