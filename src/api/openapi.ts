@@ -158,6 +158,22 @@ export function tightenSchemas(node: unknown): void {
   Object.values(node).forEach(tightenSchemas);
 }
 
+interface OperationExamples {
+  parameters?: { name: string; in: string; example?: unknown }[];
+  requestBody?: { content: Record<string, { example?: unknown }> };
+}
+
+/** A route's example request → its parameters' and body's `example`. */
+function documentExample(route: AnyRoute, operation: OperationExamples | undefined): void {
+  if (!route.example || !operation) return;
+  for (const parameter of operation.parameters ?? []) {
+    const value = parameter.in === 'path' ? route.example.params?.[parameter.name] : parameter.in === 'query' ? route.example.query?.[parameter.name] : undefined;
+    if (value !== undefined) parameter.example = value;
+  }
+  const json = operation.requestBody?.content['application/json'];
+  if (json && route.example.body !== undefined) json.example = route.example.body;
+}
+
 export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { version: string; serverUrl?: string }): object {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'apiKey', {
@@ -220,6 +236,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { versio
     servers: [{ url: info.serverUrl ?? '/', description: info.serverUrl ? 'This server' : 'The host that served this document' }],
     tags,
   });
+  for (const route of routes) documentExample(route, document.paths?.[route.path]?.[route.method] as OperationExamples | undefined);
   tightenSchemas(document.paths);
   tightenSchemas(document.components);
   return document;

@@ -109,6 +109,12 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   body?: B;
   /** Success responses by status (problem responses are added to the document by openapi.ts). */
   responses: Record<number, ResponseSpec>;
+  /**
+   * A request that succeeds against the demo data, documented as the parameters' and the body's
+   * `example` (path and query values as sent; a path parameter's schema example serves when
+   * absent). test/unit/api/examples.test.ts sends every operation's example and expects a 2xx.
+   */
+  example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
   /** Extra problem statuses this route returns besides the generic ones (e.g. 404, 409). */
   problems?: number[];
   // Method syntax keeps handlers of differently-typed routes assignable to one table.

@@ -41,6 +41,7 @@ export const attestationRoutes = [
         schema: z.object({ token: z.string(), kid: z.string(), issuedAt: z.string(), expiresAt: z.string(), claims: claimsSchema }).meta({ id: 'Attestation' }),
       },
     },
+    example: { params: { id: 'p000042' }, body: { ttlSeconds: 600 } },
     handler: async (ctx) => {
       const { run, score } = await servedScore(ctx, ctx.params.id);
       const defaultTtl = Math.min(MAX_ATTESTATION_SECONDS, ctx.deps.options?.attestationTtlSeconds ?? MAX_ATTESTATION_SECONDS);
@@ -79,6 +80,7 @@ export const attestationRoutes = [
           .meta({ id: 'AttestationVerdict' }),
       },
     },
+    example: { body: { token: 'eyJhbGciOiJFZERTQSIsImtpZCI6ImtleS0xIn0.eyJpc3MiOiJ0aWVzY29yZSJ9.c2lnbmF0dXJl' } },
     handler: async ({ body, deps, now }) => {
       const outcome = await verifyAttestation(deps.attestationKeys, body.token, now);
       // A signature outlives an erasure; the vouching must not.

@@ -53,6 +53,7 @@ export const consentRoutes = [
     }),
     problems: [422],
     responses: { 201: { description: 'The consent', schema: consentSchema, headers: consentLocation } },
+    example: { body: { consumer: 'acme-bank', purpose: 'a mortgage application', expiresAt: '2027-06-30T00:00:00Z' } },
     handler: async (ctx) => {
       const personId = subjectOf(ctx);
       const { body, now, deps } = ctx;
@@ -96,6 +97,7 @@ export const consentRoutes = [
     params: idParams,
     problems: [404],
     responses: { 200: { description: 'The consent', schema: consentSchema } },
+    example: { params: { id: 'cns_5f2c9a1e7b3d4c60' } },
     handler: async (ctx) => {
       const consent = await ctx.deps.store.getConsent(ctx.params.id);
       // Another person's consent is "not found", so ids cannot be probed.
@@ -113,6 +115,7 @@ export const consentRoutes = [
     params: idParams,
     problems: [404],
     responses: { 200: { description: 'The revoked consent', schema: consentSchema } },
+    example: { params: { id: 'cns_5f2c9a1e7b3d4c60' } },
     handler: async (ctx) => {
       const personId = subjectOf(ctx);
       const { store } = ctx.deps;

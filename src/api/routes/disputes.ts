@@ -65,6 +65,7 @@ export const disputeRoutes = [
     body: z.strictObject({ eventId: externalId, reason: text(2000) }),
     problems: [404, 409],
     responses: { 201: { description: 'The dispute', schema: disputeSchema, headers: { Location: { description: 'The new dispute (`GET` answers it)' } } } },
+    example: { body: { eventId: 'e000042-0', reason: 'This default was settled in full; the lender has the receipt.' } },
     handler: async (ctx) => {
       const personId = subjectOf(ctx);
       const { store } = ctx.deps;
@@ -108,6 +109,7 @@ export const disputeRoutes = [
     params: idParams,
     problems: [404],
     responses: { 200: { description: 'The dispute', schema: disputeSchema } },
+    example: { params: { id: 'dsp_8a41c7e2b9f03d15' } },
     handler: async (ctx) => {
       const dispute = await ctx.deps.store.getDispute(ctx.params.id);
       // Another person's dispute is "not found" to a subject, so ids cannot be probed.
@@ -128,6 +130,7 @@ export const disputeRoutes = [
     body: z.strictObject({ decision: z.enum(['uphold', 'reject']), note: text(2000) }),
     problems: [404, 409],
     responses: { 200: { description: 'The resolved dispute and the recompute job', schema: z.object({ dispute: disputeSchema, recompute: nullableJob, recomputeNote: z.string().optional() }) } },
+    example: { params: { id: 'dsp_8a41c7e2b9f03d15' }, body: { decision: 'uphold', note: 'The lender confirmed the settlement.' } },
     handler: async (ctx) => {
       const { store, jobs } = ctx.deps;
       const dispute = await store.getDispute(ctx.params.id);

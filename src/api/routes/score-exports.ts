@@ -76,6 +76,7 @@ export const scoreExportRoutes = [
         },
       },
     },
+    example: { params: { id: 'published' }, query: { purpose: 'monthly portfolio review' } },
     handler: async (ctx): Promise<Reply> => {
       const { store } = ctx.deps;
       const format = negotiate(ctx.query.format, (types) => ctx.req.accepts(types));
