@@ -147,3 +147,21 @@ export async function observe(response: Response): Promise<ObservedResponse> {
   const copy = response.clone();
   return { status: copy.status, headers: copy.headers, text: await copy.text() };
 }
+
+/**
+ * fetch for tests of a running API: every response is checked against `document` (the app's
+ * /openapi.json) and a violation fails the call.
+ *
+ * @example
+ * const call = conformingFetch(buildOpenApiDocument(ROUTES, { version: API_VERSION }));
+ * const response = await call(`${url}/v1/persons/p1/score`, { headers });
+ */
+export function conformingFetch(document: object): (url: string, init?: RequestInit) => Promise<Response> {
+  const checker = new ConformanceChecker(document as OpenApiDocument);
+  return async (url, init = {}) => {
+    const response = await fetch(url, init);
+    const violations = checker.violations(init.method ?? 'GET', url, await observe(response));
+    if (violations.length > 0) throw new Error(`response breaks /openapi.json:\n${violations.join('\n')}`);
+    return response;
+  };
+}
