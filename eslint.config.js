@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'dev/neo4j/target/', 'src/web/dist/', 'coverage/', '.services/'] },
+  { ignores: ['dist/', 'node_modules/', 'dev/neo4j/target/', 'src/web/dist/', 'coverage/', '.services/', 'src/web/api/openapi.gen.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -144,7 +144,8 @@ export class InlineRecomputeJobs implements RecomputeJobs {
     const kind = request.kind ?? 'full';
     const asOf = kind === 'full' ? (request.asOf ?? this.options.defaultAsOf) : undefined;
     const now = this.options.now ?? (() => new Date());
-    const id = `inline-${this.next++}`;
+    // Numbered from 1, as BullMQ numbers its jobs.
+    const id = String(this.next++);
     const job: JobView = { id, state: 'waiting', reason, kind, asOf, createdAt: now().toISOString() };
     this.jobs.set(id, job);
     this.tail = this.tail.then(async () => {

@@ -29,6 +29,15 @@ export type Access = 'public' | Partial<Record<ApiRole, Grant>>;
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 
+/** A response header a route sets itself (the document's `headers` of that response). */
+export interface HeaderSpec {
+  description: string;
+  /** Default: a string. */
+  schema?: z.ZodType;
+  /** Sent on every response of this status (default true). */
+  required?: boolean;
+}
+
 /** One documented response of a route. */
 export interface ResponseSpec {
   description: string;
@@ -37,6 +46,8 @@ export interface ResponseSpec {
   contentType?: string;
   /** Other bodies the same status may carry instead (e.g. a zip for `?format=csv`), documented alongside. */
   alternatives?: readonly { contentType: string; schema: z.ZodType }[];
+  /** Headers the handler sets on it (those every response carries are added by openapi.ts). */
+  headers?: Record<string, HeaderSpec>;
 }
 
 /** App-level services the system routes need. */
@@ -98,6 +109,12 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   body?: B;
   /** Success responses by status (problem responses are added to the document by openapi.ts). */
   responses: Record<number, ResponseSpec>;
+  /**
+   * A request that succeeds against the demo data, documented as the parameters' and the body's
+   * `example` (path and query values as sent; a path parameter's schema example serves when
+   * absent). test/unit/api/examples.test.ts sends every operation's example and expects a 2xx.
+   */
+  example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
   /** Extra problem statuses this route returns besides the generic ones (e.g. 404, 409). */
   problems?: number[];
   // Method syntax keeps handlers of differently-typed routes assignable to one table.

@@ -15,7 +15,11 @@ export const externalId = z
   .trim()
   .min(1, 'must not be empty')
   .max(128, 'must be at most 128 characters')
-  .regex(/^[^\p{Cc}\p{Cs}]+$/u, 'must not contain control characters');
+  // No control character (Unicode Cc) and no lone surrogate, written without the `u` flag so the
+  // OpenAPI document's copy means the same to every validator: code units outside C0, DEL, C1 and
+  // the surrogates, or a well-formed surrogate pair.
+  // eslint-disable-next-line no-control-regex -- naming the control characters is the point
+  .regex(/^(?:[^\x00-\x1F\x7F-\x9F\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])+$/, 'must not contain control characters');
 
 /** A real calendar date written YYYY-MM-DD, between 1900 and 2199. */
 export const isoDate = z

@@ -13,6 +13,10 @@ import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 import { deleteTestKeys } from '../support/queue-cleanup.js';
+import { API_VERSION } from '../../src/api/app.js';
+import { buildOpenApiDocument } from '../../src/api/openapi.js';
+import { ROUTES } from '../../src/api/routes/index.js';
+import { conformingFetch } from '../support/openapi-conformance.js';
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-api-test-${process.pid}`, RATE_LIMIT_PER_MINUTE: 0 };
 
@@ -48,8 +52,10 @@ describe('API on Neo4j + Redis', () => {
     await deleteTestKeys(config);
   });
 
+  // Every answer is checked against the API's own /openapi.json (issue 24).
+  const checkedFetch = conformingFetch(buildOpenApiDocument(ROUTES, { version: API_VERSION }));
   const call = (method: string, path: string, key?: string, body?: unknown) =>
-    fetch(`${api.url}${path}`, {
+    checkedFetch(`${api.url}${path}`, {
       method,
       headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,

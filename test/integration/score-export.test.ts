@@ -19,6 +19,12 @@ import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { runCli, startCli } from '../support/cli-process.js';
 import { deleteTestKeys } from '../support/queue-cleanup.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
+import { API_VERSION } from '../../src/api/app.js';
+import { buildOpenApiDocument } from '../../src/api/openapi.js';
+import { ROUTES } from '../../src/api/routes/index.js';
+import { conformingFetch } from '../support/openapi-conformance.js';
+/** Every answer is checked against the API's own /openapi.json (issue 24). */
+const checkedFetch = conformingFetch(buildOpenApiDocument(ROUTES, { version: API_VERSION }));
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-export-test-${process.pid}`, RATE_LIMIT_PER_MINUTE: 0 };
 const dir = mkdtempSync(join(tmpdir(), 'tiescore-score-export-'));
@@ -54,7 +60,7 @@ describe('score export on Neo4j', () => {
   });
 
   const apiRows = async (query: string): Promise<{ rows: ScoreExportRow[]; exportId: string }> => {
-    const response = await fetch(`${api.url}/v1/runs/published/scores?${query}`, { headers: { authorization: `Bearer ${keys.batch}`, accept: 'application/x-ndjson' } });
+    const response = await checkedFetch(`${api.url}/v1/runs/published/scores?${query}`, { headers: { authorization: `Bearer ${keys.batch}`, accept: 'application/x-ndjson' } });
     expect(response.status).toBe(200);
     return { rows: parseExport(await response.text(), 'ndjson'), exportId: response.headers.get('tiescore-export-id')! };
   };
@@ -91,7 +97,7 @@ describe('score export on Neo4j', () => {
       ['decision engine pull', 'api', 300, 'complete'],
       ['nightly decisions', 'cli', 300, 'complete'],
     ]);
-    const response = await fetch(`${api.url}/v1/persons/${subject}/access-log?limit=100`, { headers: { authorization: `Bearer ${keys.subject}` } });
+    const response = await checkedFetch(`${api.url}/v1/persons/${subject}/access-log?limit=100`, { headers: { authorization: `Bearer ${keys.subject}` } });
     const { entries } = (await response.json()) as { entries: { kind: string; exportId?: string; purpose?: string }[] };
     const exports = entries.filter((entry) => entry.kind === 'score-export');
     // The subject (seq 0) is in the two full exports, not in the sample of seqs 100–149.

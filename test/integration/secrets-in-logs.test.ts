@@ -24,6 +24,12 @@ import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { startCli, until, type CliRun } from '../support/cli-process.js';
 import { neo4jStoreContent } from '../support/store-content.js';
 import { loadSyntheticPopulation } from '../support/synthetic-store.js';
+import { API_VERSION } from '../../src/api/app.js';
+import { buildOpenApiDocument } from '../../src/api/openapi.js';
+import { ROUTES } from '../../src/api/routes/index.js';
+import { conformingFetch } from '../support/openapi-conformance.js';
+/** Every answer is checked against the API's own /openapi.json (issue 24). */
+const checkedFetch = conformingFetch(buildOpenApiDocument(ROUTES, { version: API_VERSION }));
 
 const base = loadConfig();
 const NEO4J_PASSWORD = `neo4j-pw-${randomBytes(12).toString('hex')}`;
@@ -53,7 +59,7 @@ describe('secrets stay out of logs (full scenario, real processes)', () => {
   let store: Neo4jStore;
 
   const call = (method: string, path: string, options: { key?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
-    fetch(`${url}${path}`, {
+    checkedFetch(`${url}${path}`, {
       method,
       headers: {
         ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),

@@ -85,6 +85,9 @@ export class ApiKeyError extends Error {
   }
 }
 
+/** A key's name (consumers are named in consents): 1–64 letters, digits, spaces or `._@-`, any script. */
+export const KEY_NAME = /^[\p{L}\p{N} ._@-]{1,64}$/u;
+
 /**
  * Makes and stores a key; the returned `key` is the only time the secret exists in clear.
  *
@@ -107,7 +110,7 @@ export async function issueApiKey(
     throw new ApiKeyError(`only a subject key is bound to a person (--person is not allowed with role ${request.role})`);
   }
   const name = request.name?.trim();
-  if (name !== undefined && !/^[\p{L}\p{N} ._@-]{1,64}$/u.test(name)) {
+  if (name !== undefined && !KEY_NAME.test(name)) {
     throw new ApiKeyError('--name must be 1–64 letters, digits, spaces or ._@-');
   }
   if (request.role === 'consumer' && name) {

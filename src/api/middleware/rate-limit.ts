@@ -15,7 +15,8 @@ import type { ApiKeyCache } from '../auth/api-key-cache.js';
 import { parseApiKey, presentedKeyMatches } from '../auth/api-keys.js';
 import { ApiProblem } from '../problem.js';
 
-const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+/** Paths the limiter skips (probes and scrapes); the OpenAPI document declares no 429 or RateLimit headers on them. */
+export const UNLIMITED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
 
 export function rateLimiter(perMinute: number, sendProblem: (req: Request, res: Response, problem: ApiProblem) => void, keys: Pick<ApiKeyCache, 'known'>): RequestHandler {
   return rateLimit({

@@ -41,6 +41,7 @@ export const attestationRoutes = [
         schema: z.object({ token: z.string(), kid: z.string(), issuedAt: z.string(), expiresAt: z.string(), claims: claimsSchema }).meta({ id: 'Attestation' }),
       },
     },
+    example: { params: { id: 'p000042' }, body: { ttlSeconds: 600 } },
     handler: async (ctx) => {
       const { run, score } = await servedScore(ctx, ctx.params.id);
       const defaultTtl = Math.min(MAX_ATTESTATION_SECONDS, ctx.deps.options?.attestationTtlSeconds ?? MAX_ATTESTATION_SECONDS);
@@ -73,9 +74,13 @@ export const attestationRoutes = [
     responses: {
       200: {
         description: 'The verdict',
-        schema: z.object({ valid: z.boolean(), reason: z.string().optional(), kid: z.string().optional(), claims: claimsSchema.optional() }),
+        schema: z
+          .union([z.object({ valid: z.literal(true), kid: z.string(), claims: claimsSchema }), z.object({ valid: z.literal(false), reason: z.string() })])
+          // Exactly one branch holds (valid is true or false): oneOf, which the generator writes only for discriminated unions of strings.
+          .meta({ id: 'AttestationVerdict' }),
       },
     },
+    example: { body: { token: 'eyJhbGciOiJFZERTQSIsImtpZCI6ImtleS0xIn0.eyJpc3MiOiJ0aWVzY29yZSJ9.c2lnbmF0dXJl' } },
     handler: async ({ body, deps, now }) => {
       const outcome = await verifyAttestation(deps.attestationKeys, body.token, now);
       // A signature outlives an erasure; the vouching must not.

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Consent } from '../../domain/safeguards.js';
 import { accessLogWithExports } from '../../privacy/access-log-with-exports.js';
+import { KEY_NAME } from '../auth/api-keys.js';
 import { consentState } from '../auth/consents.js';
 import { notFound, unprocessable } from '../problem.js';
 import { subjectOf } from '../reads.js';
@@ -16,18 +17,19 @@ import { accessKindSchema, freeText, idParams, isoInstant, personParams, queryIn
 /** The longest a consent may run. */
 export const MAX_CONSENT_DAYS = 366;
 
-const consentSchema = z
-  .object({
-    id: z.string(),
-    personId: z.string(),
-    consumer: z.string(),
-    purpose: z.string(),
-    grantedAt: z.string(),
-    expiresAt: z.string(),
-    revokedAt: z.string().optional(),
-    state: z.enum(['live', 'expired', 'revoked', 'pending']),
-  })
-  .meta({ id: 'Consent' });
+/** A consent as stored (and in a person's data export). */
+export const consentRecordSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  consumer: z.string(),
+  purpose: z.string(),
+  grantedAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().optional(),
+});
+
+const consentSchema = consentRecordSchema.extend({ state: z.enum(['live', 'expired', 'revoked', 'pending']) }).meta({ id: 'Consent' });
+const consentLocation = { Location: { description: 'The new consent (`GET` answers it)' } };
 
 const view = (consent: Consent, now: Date) => ({ ...consent, state: consentState(consent, now) });
 
@@ -40,12 +42,18 @@ export const consentRoutes = [
     tag: 'consents',
     access: { subject: 'any' },
     body: z.strictObject({
-      consumer: z.string().trim().regex(/^[\p{L}\p{N} ._@-]{1,64}$/u, 'must be a consumer name (1–64 letters, digits, spaces or ._@-)'),
+      consumer: z
+        .string()
+        .trim()
+        .regex(KEY_NAME, 'must be a consumer name (1–64 letters, digits, spaces or ._@-)')
+        // Restated without the flags the generator would copy into it (`…$/u`); the dialect is in the document's description.
+        .meta({ pattern: KEY_NAME.source, description: 'The consumer key\'s name; the pattern uses Unicode property escapes (evaluate it with the `u` flag)' }),
       purpose: freeText(200),
       expiresAt: isoInstant,
     }),
     problems: [422],
-    responses: { 201: { description: 'The consent', schema: consentSchema } },
+    responses: { 201: { description: 'The consent', schema: consentSchema, headers: consentLocation } },
+    example: { body: { consumer: 'acme-bank', purpose: 'a mortgage application', expiresAt: '2027-06-30T00:00:00Z' } },
     handler: async (ctx) => {
       const personId = subjectOf(ctx);
       const { body, now, deps } = ctx;
@@ -80,6 +88,24 @@ export const consentRoutes = [
     },
   }),
   defineRoute({
+    method: 'get',
+    path: '/v1/consents/{id}',
+    operationId: 'getConsent',
+    summary: 'One of my consents',
+    tag: 'consents',
+    access: { subject: 'any' },
+    params: idParams,
+    problems: [404],
+    responses: { 200: { description: 'The consent', schema: consentSchema } },
+    example: { params: { id: 'cns_5f2c9a1e7b3d4c60' } },
+    handler: async (ctx) => {
+      const consent = await ctx.deps.store.getConsent(ctx.params.id);
+      // Another person's consent is "not found", so ids cannot be probed.
+      if (!consent || consent.personId !== subjectOf(ctx)) throw notFound(`you have no consent "${ctx.params.id}"`);
+      return { body: view(consent, ctx.now) };
+    },
+  }),
+  defineRoute({
     method: 'delete',
     path: '/v1/consents/{id}',
     operationId: 'revokeConsent',
@@ -89,6 +115,7 @@ export const consentRoutes = [
     params: idParams,
     problems: [404],
     responses: { 200: { description: 'The revoked consent', schema: consentSchema } },
+    example: { params: { id: 'cns_5f2c9a1e7b3d4c60' } },
     handler: async (ctx) => {
       const personId = subjectOf(ctx);
       const { store } = ctx.deps;

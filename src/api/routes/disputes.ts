@@ -15,7 +15,7 @@ import { enqueueTargetedRecompute, JOB_STATES } from '../recompute-jobs.js';
 import { defineRoute } from '../route.js';
 import { disputeStatusSchema, freeText, idParams, queryInt } from './schemas.js';
 
-const disputeSchema = z
+export const disputeSchema = z
   .object({
     id: z.string(),
     personId: z.string(),
@@ -45,6 +45,12 @@ export const jobSchema = z
   })
   .meta({ id: 'Job' });
 
+/**
+ * A job, or null when none was enqueued. A union rather than `jobSchema.nullable()`, which the
+ * generator would write into the shared `Job` component (making every job nullable).
+ */
+export const nullableJob = z.union([jobSchema, z.null()]);
+
 const text = (max: number) => freeText(max, { lines: true });
 
 export const disputeRoutes = [
@@ -58,7 +64,8 @@ export const disputeRoutes = [
     access: { subject: 'any' },
     body: z.strictObject({ eventId: externalId, reason: text(2000) }),
     problems: [404, 409],
-    responses: { 201: { description: 'The dispute', schema: disputeSchema } },
+    responses: { 201: { description: 'The dispute', schema: disputeSchema, headers: { Location: { description: 'The new dispute (`GET` answers it)' } } } },
+    example: { body: { eventId: 'e000042-0', reason: 'This default was settled in full; the lender has the receipt.' } },
     handler: async (ctx) => {
       const personId = subjectOf(ctx);
       const { store } = ctx.deps;
@@ -93,6 +100,25 @@ export const disputeRoutes = [
     },
   }),
   defineRoute({
+    method: 'get',
+    path: '/v1/disputes/{id}',
+    operationId: 'getDispute',
+    summary: 'One dispute: analysts any, a subject their own',
+    tag: 'disputes',
+    access: { analyst: 'any', subject: 'any' },
+    params: idParams,
+    problems: [404],
+    responses: { 200: { description: 'The dispute', schema: disputeSchema } },
+    example: { params: { id: 'dsp_8a41c7e2b9f03d15' } },
+    handler: async (ctx) => {
+      const dispute = await ctx.deps.store.getDispute(ctx.params.id);
+      // Another person's dispute is "not found" to a subject, so ids cannot be probed.
+      const visible = dispute && (ctx.principal?.role !== 'subject' || dispute.personId === subjectOf(ctx));
+      if (!visible) throw notFound(`no dispute "${ctx.params.id}"`);
+      return { body: dispute };
+    },
+  }),
+  defineRoute({
     method: 'patch',
     path: '/v1/disputes/{id}',
     operationId: 'resolveDispute',
@@ -103,7 +129,8 @@ export const disputeRoutes = [
     params: idParams,
     body: z.strictObject({ decision: z.enum(['uphold', 'reject']), note: text(2000) }),
     problems: [404, 409],
-    responses: { 200: { description: 'The resolved dispute and the recompute job', schema: z.object({ dispute: disputeSchema, recompute: jobSchema.nullable(), recomputeNote: z.string().optional() }) } },
+    responses: { 200: { description: 'The resolved dispute and the recompute job', schema: z.object({ dispute: disputeSchema, recompute: nullableJob, recomputeNote: z.string().optional() }) } },
+    example: { params: { id: 'dsp_8a41c7e2b9f03d15' }, body: { decision: 'uphold', note: 'The lender confirmed the settlement.' } },
     handler: async (ctx) => {
       const { store, jobs } = ctx.deps;
       const dispute = await store.getDispute(ctx.params.id);

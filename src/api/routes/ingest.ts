@@ -60,6 +60,7 @@ export const ingestRoutes = [
         }),
       },
     },
+    example: { params: { kind: 'friendships' }, body: { items: [{ a: 'p000042', b: 'p000043', since: '2024-01-01', interactions: 3 }] } },
     handler: async ({ params, query, body, deps }) => {
       const { kind } = params;
       const spec = DATA_FILES[kind];

@@ -30,7 +30,8 @@ export const jobRoutes = [
       .refine((body) => body.kind === 'full' || body.asOf === undefined, { message: 'an incremental run scores at the published run\'s as-of date; asOf is only for full runs', path: ['asOf'] })
       .default({ kind: 'full' }),
     problems: [409, 503],
-    responses: { 202: { description: 'Enqueued', schema: jobSchema } },
+    responses: { 202: { description: 'Enqueued', schema: jobSchema, headers: { Location: { description: 'The job (`GET` answers it)' } } } },
+    example: { body: { kind: 'full', asOf: '2026-06-30' } },
     handler: async (ctx) => {
       const { kind, asOf } = ctx.body;
       if (kind === 'incremental') {
@@ -52,6 +53,7 @@ export const jobRoutes = [
     params: idParams,
     problems: [404, 503],
     responses: { 200: { description: 'The job', schema: jobSchema } },
+    example: { params: { id: '1' } },
     handler: async ({ params, deps }) => {
       const job = await jobsOrFail(deps).get(params.id);
       if (!job) throw notFound(`no job "${params.id}"`);

@@ -104,6 +104,7 @@ export const networkRoutes = [
         }),
       },
     },
+    example: { body: { shocks: [{ personId: 'p000042', ownScore: 'default' }] } },
     handler: async (ctx) => {
       const { body, deps } = ctx;
       const view = await viewOrFail(deps);

@@ -8,6 +8,7 @@
  * erasure's transaction) and everyone the push from them reaches.
  */
 import { z } from 'zod';
+import { SEXES } from '../../domain/records.js';
 import { erasePerson, erasureRecomputeReason } from '../../privacy/erase-person.js';
 import { checkConfirmation, CONFIRMATION_TOKEN, issueConfirmation } from '../../privacy/erasure-confirmation.js';
 import { withExportEntries } from '../../privacy/access-log-with-exports.js';
@@ -18,21 +19,38 @@ import { ApiProblem, notFound, unprocessable } from '../problem.js';
 import { callerOf, logAccess } from '../reads.js';
 import { enqueueTargetedRecompute } from '../recompute-jobs.js';
 import { defineRoute } from '../route.js';
-import { jobSchema } from './disputes.js';
+import { consentRecordSchema } from './consents.js';
+import { disputeSchema, nullableJob } from './disputes.js';
 import { accessKindSchema, dimensionsSchema, personParams, reasonCodeSchema, roleSchema } from './schemas.js';
 
 const exportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
     exportedAt: z.string(),
-    person: z.looseObject({ id: z.string(), verified: z.boolean().optional(), accountCreated: z.string().optional() }).meta({ description: 'The stored record (the import file\'s fields; an unknown attribute is absent)' }),
-    events: z.array(
-      z.looseObject({
+    person: z
+      .object({
         id: z.string(),
+        verified: z.boolean().optional(),
+        accountCreated: z.string().optional(),
+        incomeMonthly: z.number().optional(),
+        debtMonthly: z.number().optional(),
+        assets: z.number().optional(),
+        billsOnTimeRatio: z.number().optional(),
+        activityRegularity: z.number().optional(),
+        addressChanges: z.number().optional(),
+        birthYear: z.number().optional(),
+        sex: z.enum(SEXES).optional(),
+      })
+      .meta({ description: 'The stored record (the import file\'s fields; an unknown attribute is absent)' }),
+    events: z.array(
+      z.object({
+        id: z.string(),
+        personId: z.string(),
         kind: z.string(),
         at: z.string(),
         amount: z.number(),
         source: z.string(),
+        until: z.string().optional().meta({ description: 'Blacklistings: when the listing ends' }),
         status: z.enum(['active', 'disputed', 'removed']).meta({ description: 'Dispute status' }),
         disputeIds: z.array(z.string()),
       }),
@@ -63,8 +81,8 @@ const exportSchema = z
         modelVersion: z.string(),
       }),
     ),
-    consents: z.array(z.looseObject({ id: z.string(), consumer: z.string(), purpose: z.string(), grantedAt: z.string(), expiresAt: z.string() })),
-    disputes: z.array(z.looseObject({ id: z.string(), eventId: z.string(), reason: z.string(), status: z.string(), openedAt: z.string() })),
+    consents: z.array(consentRecordSchema),
+    disputes: z.array(disputeSchema),
     accessLog: z.array(
       z.object({
         personId: z.string(),
@@ -95,7 +113,7 @@ const erasedSchema = z
       apiKeys: z.number().int(),
     }),
     contactsToRescore: z.number().int(),
-    recompute: jobSchema.nullable(),
+    recompute: nullableJob,
     recomputeNote: z.string().optional(),
   })
   .meta({ id: 'Erasure' });

@@ -6,8 +6,7 @@ import { BANDS, DIMENSIONS } from '../../score/index.js';
 
 /** `{id}` of a person: the same rule as ids in import files. */
 export const personParams = z.strictObject({
-  // The pattern is restated for OpenAPI (the generator copies the JavaScript regex flags into it).
-  id: externalId.meta({ description: 'Person id: 1–128 characters, no control characters', example: 'p000042', pattern: '^[^\\p{Cc}\\p{Cs}]+$' }),
+  id: externalId.meta({ description: 'Person id: 1–128 characters, no control characters', example: 'p000042' }),
 });
 
 /** Ids the API makes itself (consents, disputes, jobs): letters, digits, `_` and `-`. */
@@ -16,11 +15,13 @@ export const idParams = z.strictObject({ id: generatedId });
 
 /** A whole number from a query string, with bounds and a default. */
 export const queryInt = (min: number, max: number, fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`)
+  // Only strings are coerced: z.coerce would read a null as 0, which the document generator takes
+  // for "nullable" whenever 0 is in range.
+  z
+    .preprocess(
+      (value) => (typeof value === 'string' ? Number(value) : value),
+      z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
+    )
     .default(fallback);
 
 /** Control characters (C0, DEL, C1) and the bidirectional overrides that can disguise text. */
@@ -41,8 +42,13 @@ export const freeText = (max: number, options: { lines?: boolean } = {}) =>
     .refine((text) => !/\p{Cs}/u.test(text), 'must be well-formed Unicode (no lone surrogate)')
     .refine((text) => !(options.lines ? CONTROLS_BUT_LINES : CONTROLS).test(text), options.lines ? 'must not hold control characters other than line breaks and tabs' : 'must not hold control characters');
 
-/** An ISO-8601 instant with an offset, e.g. `2026-12-31T00:00:00Z`. */
-export const isoInstant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time, e.g. 2026-12-31T00:00:00Z' });
+/**
+ * An ISO-8601 instant with an offset, e.g. `2026-12-31T00:00:00Z`: RFC 3339 narrowed to an upper-case
+ * `T` and `Z`. The document declares the narrowing with zod's own pattern, so a client's validator
+ * refuses what the server refuses.
+ */
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time, e.g. 2026-12-31T00:00:00Z' });
+export const isoInstant = instant.meta({ pattern: instant._zod.def.pattern!.source });
 
 export const bandId = z.enum(BANDS.map((band) => band.id) as [string, ...string[]]);
 export const dimensionsSchema = z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().min(0).max(1)])) as Record<(typeof DIMENSIONS)[number], z.ZodNumber>);

@@ -69,8 +69,14 @@ export const scoreExportRoutes = [
         schema: exportRowSchema,
         contentType: SCORE_EXPORT_CONTENT_TYPES.ndjson,
         alternatives: [{ contentType: SCORE_EXPORT_CONTENT_TYPES.csv, schema: z.string() }],
+        headers: {
+          // Not required: a HEAD (answered by this operation) sends no rows and makes no export.
+          'Tiescore-Export-Id': { description: 'The export this response is (as named in the access logs); GET only', required: false },
+          'Tiescore-Run-Id': { description: 'The run the rows come from' },
+        },
       },
     },
+    example: { params: { id: 'published' }, query: { purpose: 'monthly portfolio review' } },
     handler: async (ctx): Promise<Reply> => {
       const { store } = ctx.deps;
       const format = negotiate(ctx.query.format, (types) => ctx.req.accepts(types));

@@ -57,8 +57,11 @@ const explanationSchema = z
       )
       .nullable()
       .meta({ description: 'Per-feature points of the own dimensions; null when today\'s records no longer reproduce the stored score' }),
-    network: z.looseObject({
+    // Every field the server may send is named; which ones depends on availability and audience (see each description).
+    network: z.object({
       available: z.boolean(),
+      reason: z.string().optional().meta({ description: 'When not available: why' }),
+      consistentWithScore: z.boolean().optional().meta({ description: 'The network value reproduces the stored score\'s network dimension' }),
       value: z.number().optional(),
       prior: z.number().optional(),
       pointsFromContacts: z
@@ -77,6 +80,9 @@ const explanationSchema = z
         .array(z.object({ personId: z.string().nullable(), weight: z.number(), share: z.number(), value: z.number(), contribution: z.number(), points: z.number() }))
         .optional()
         .meta({ description: 'Analysts only: each contact\'s exact share of the network value' }),
+      priorShrinkage: z.number().optional().meta({ description: 'Analysts only: (1 − s)·μ, the pull towards the prior because the network is thin, to 6 places' }),
+      priorDeficit: z.number().optional().meta({ description: 'Analysts only: s·(1 − r)·μ, the capped excess and trust deficit given to the prior, to 6 places' }),
+      otherContributions: z.number().optional().meta({ description: 'Analysts only: the sum of the contributions left out of the list, to 6 places' }),
     }),
   })
   .meta({ id: 'Explanation' });

@@ -23,7 +23,8 @@ async function probe(check: () => Promise<unknown>): Promise<string> {
   }
 }
 
-const jwkSchema = z.looseObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), kid: z.string(), alg: z.literal('EdDSA'), use: z.literal('sig') });
+// Closed: the server writes exactly these members (signing-keys.ts).
+const jwkSchema = z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), kid: z.string(), alg: z.literal('EdDSA'), use: z.literal('sig') });
 
 export const systemRoutes = [
   defineRoute({

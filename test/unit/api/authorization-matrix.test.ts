@@ -77,6 +77,11 @@ describe('authorization matrix (generated from the route table)', () => {
       await h.store.createConsent({ id, personId: ownPerson(caller), consumer: 'acme-bank', purpose: 'matrix', grantedAt: h.now().toISOString(), expiresAt: new Date(h.now().getTime() + 86_400_000).toISOString() });
       return { path: `/v1/consents/${id}` };
     },
+    getConsent: async (caller) => {
+      const id = `cns_matrix${counter++}`;
+      await h.store.createConsent({ id, personId: ownPerson(caller), consumer: 'acme-bank', purpose: 'matrix', grantedAt: h.now().toISOString(), expiresAt: new Date(h.now().getTime() + 86_400_000).toISOString() });
+      return { path: `/v1/consents/${id}` };
+    },
     accessLog: async () => ({ path: `/v1/persons/${SUBJECT}/access-log?limit=5` }),
     exportPerson: async () => ({ path: `/v1/persons/${SUBJECT}/export` }),
     erasePerson: async (caller) => {
@@ -93,6 +98,11 @@ describe('authorization matrix (generated from the route table)', () => {
       return { path: '/v1/disputes', body: { eventId: event.id, reason: 'not mine' } };
     },
     listDisputes: async () => ({ path: '/v1/disputes?status=open' }),
+    getDispute: async (caller) => {
+      const id = `dsp_matrix${counter++}`;
+      await h.store.createDispute({ id, personId: ownPerson(caller), eventId: 'e-matrix', reason: 'matrix', status: 'open', openedAt: h.now().toISOString() });
+      return { path: `/v1/disputes/${id}` };
+    },
     resolveDispute: async () => {
       let event;
       for (let seq = 100; !event; seq++) event = (await h.store.eventsOf(`p${seq}`)).find((e) => e.status === 'active');

@@ -4,7 +4,9 @@
  */
 import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { createApp, type CreateAppOptions } from '../../../src/api/app.js';
+import { API_VERSION, createApp, type CreateAppOptions } from '../../../src/api/app.js';
+import { buildOpenApiDocument } from '../../../src/api/openapi.js';
+import { ROUTES } from '../../../src/api/routes/index.js';
 import { AttestationKeys } from '../../../src/api/attestation/signing-keys.js';
 import { issueApiKey } from '../../../src/api/auth/api-keys.js';
 import type { ApiOptions } from '../../../src/api/deps.js';
@@ -17,6 +19,7 @@ import type { ApiRole } from '../../../src/domain/safeguards.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { loadModel, type Model } from '../../../src/score/index.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
+import { ConformanceChecker, observe, type OpenApiDocument } from '../../support/openapi-conformance.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../support/synthetic-store.js';
 
 export const PERSONS = 300;
@@ -41,12 +44,18 @@ export interface Harness {
   /** Moves the app's clock (ms). */
   advance(ms: number): void;
   now(): Date;
-  /** fetch relative to the app, with a key (or none). */
+  /**
+   * fetch relative to the app, with a key (or none). The response is checked against the app's
+   * own /openapi.json (test/support/openapi-conformance.ts): a status, content type, body or
+   * required header the document does not declare fails the call.
+   */
   call(method: string, path: string, options?: { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { api?: Partial<ApiOptions>; persons?: number; app?: CreateAppOptions; publish?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { api?: Partial<ApiOptions>; persons?: number; app?: CreateAppOptions; publish?: boolean; /** Default true. */ conformance?: boolean } = {},
+): Promise<Harness> {
   const store = new MemoryStore();
   const model = await loadModel();
   await loadSyntheticPopulation(store, options.persons ?? PERSONS, SEED);
@@ -81,6 +90,14 @@ export async function startHarness(options: { api?: Partial<ApiOptions>; persons
     options.app,
   );
   const running: RunningServer = await startServer(app, { host: '127.0.0.1', port: 0, graceMs: 1000 });
+  let checker: ConformanceChecker | undefined;
+  const conform = async (method: string, path: string, response: Response) => {
+    if (options.conformance === false) return;
+    // The document /openapi.json serves, built in-process: fetching it would spend a rate-limit slot.
+    checker ??= new ConformanceChecker(buildOpenApiDocument(options.app?.routes ?? ROUTES, { version: API_VERSION }) as OpenApiDocument);
+    const violations = checker.violations(method, path, await observe(response));
+    if (violations.length > 0) throw new Error(`response breaks /openapi.json:\n${violations.join('\n')}`);
+  };
   return {
     url: running.url,
     store,
@@ -101,7 +118,10 @@ export async function startHarness(options: { api?: Partial<ApiOptions>; persons
         init.body = rawBody ?? JSON.stringify(body);
         (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
       }
-      return fetch(`${running.url}${path}`, init);
+      return fetch(`${running.url}${path}`, init).then(async (response) => {
+        await conform(method, path, response);
+        return response;
+      });
     },
     close: () => running.close(),
   };
