@@ -27,11 +27,14 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The newest modification time of the files under `dir`, in ms. */
+/**
+ * The newest modification time of the hand-written files under `dir`, in ms. Generated files
+ * (`*.gen.*`, e.g. the page's API types, which `npm run typecheck` writes again) are left out.
+ */
 function newestUnder(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    if (entry.isFile() && !entry.name.includes('.gen.')) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;
 }
