@@ -28,7 +28,6 @@ import type { PersonExport } from '../../src/privacy/person-export.js';
 import { loadModel, type Model } from '../../src/score/index.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { cypher } from '../../src/store/neo4j/cypher.js';
-import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 import { deleteTestKeys } from '../support/queue-cleanup.js';
@@ -36,6 +35,7 @@ import { API_VERSION } from '../../src/api/app.js';
 import { buildOpenApiDocument } from '../../src/api/openapi.js';
 import { ROUTES } from '../../src/api/routes/index.js';
 import { conformingFetch } from '../support/openapi-conformance.js';
+import { openMigratedStore } from '../support/migrated-store.js';
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-erasure-test-${process.pid}`, RATE_LIMIT_PER_MINUTE: 0 };
 
@@ -84,10 +84,7 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
 
   beforeAll(async () => {
     model = await loadModel();
-    const connection = await connectNeo4j(config);
-    await migrateSchema(connection.driver, connection.database).finally(() => connection.close());
-    store = await Neo4jStore.open(config);
-    await store.wipeAll();
+    store = await openMigratedStore(config);
     await loadSyntheticPopulation(store, 300, 11);
     await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
     for (let seq = 0; !target; seq++) {

@@ -6,12 +6,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { CreditEvent, Friendship, Person } from '../../src/domain/records.js';
 import type { PersonScore, ScoreRun } from '../../src/domain/scores.js';
-import { connectNeo4j } from '../../src/store/neo4j/connection.js';
-import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jRunner } from '../../src/store/neo4j/neo4j-runner.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { NotFoundError, StoreUnavailableError } from '../../src/store/errors.js';
 import type { FriendshipBySeq } from '../../src/store/store.js';
+import { openMigratedStore } from '../support/migrated-store.js';
 
 const config = loadConfig();
 
@@ -74,13 +73,7 @@ describe('Neo4jStore over Bolt', () => {
   let store: Neo4jStore;
 
   beforeAll(async () => {
-    const connection = await connectNeo4j(config);
-    try {
-      await migrateSchema(connection.driver, connection.database);
-    } finally {
-      await connection.close();
-    }
-    store = await Neo4jStore.open(config);
+    store = await openMigratedStore(config, { wipe: false });
   });
   beforeEach(() => store.wipeAll());
   afterAll(async () => {

@@ -7,11 +7,10 @@ import { loadConfig } from '../../src/config.js';
 import { recomputeInline } from '../../src/jobs/recompute/inline-runner.js';
 import type { RecourseView } from '../../src/cli/recourse-show.js';
 import { loadModel, type Model } from '../../src/score/index.js';
-import { connectNeo4j } from '../../src/store/neo4j/connection.js';
-import { migrateSchema } from '../../src/store/neo4j/migrate.js';
-import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { startCli } from '../support/cli-process.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
+import { openMigratedStore } from '../support/migrated-store.js';
 
 const config = loadConfig();
 
@@ -21,10 +20,7 @@ describe('tiescore recourse (Neo4j)', () => {
 
   beforeAll(async () => {
     model = await loadModel();
-    const connection = await connectNeo4j(config);
-    await migrateSchema(connection.driver, connection.database).finally(() => connection.close());
-    store = await Neo4jStore.open(config);
-    await store.wipeAll();
+    store = await openMigratedStore(config);
     await loadSyntheticPopulation(store, 150, 5);
   });
   afterAll(async () => {

@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { connectNeo4j } from '../../src/store/neo4j/connection.js';
-import { migrateSchema } from '../../src/store/neo4j/migrate.js';
-import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { startCli } from '../support/cli-process.js';
+import { openMigratedStore } from '../support/migrated-store.js';
 
 const config = loadConfig();
 const FLOAT_NOISE = /\d\.\d*?(?:0{6,}|9{6,})\d/;
@@ -21,14 +20,7 @@ describe('tiescore import and score with unknown attributes (Neo4j)', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tiescore-score-cli-'));
-    const connection = await connectNeo4j(config);
-    try {
-      await migrateSchema(connection.driver, connection.database);
-    } finally {
-      await connection.close();
-    }
-    store = await Neo4jStore.open(config);
-    await store.wipeAll();
+    store = await openMigratedStore(config);
   });
   afterAll(async () => {
     await store?.wipeAll();

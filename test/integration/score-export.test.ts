@@ -13,9 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import { recomputeInline } from '../../src/jobs/recompute/inline-runner.js';
 import { parseExport, type ScoreExportRow } from '../../src/privacy/score-export-rows.js';
 import { loadModel } from '../../src/score/index.js';
-import { connectNeo4j } from '../../src/store/neo4j/connection.js';
-import { migrateSchema } from '../../src/store/neo4j/migrate.js';
-import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { runCli, startCli } from '../support/cli-process.js';
 import { deleteTestKeys } from '../support/queue-cleanup.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
@@ -23,6 +21,7 @@ import { API_VERSION } from '../../src/api/app.js';
 import { buildOpenApiDocument } from '../../src/api/openapi.js';
 import { ROUTES } from '../../src/api/routes/index.js';
 import { conformingFetch } from '../support/openapi-conformance.js';
+import { openMigratedStore } from '../support/migrated-store.js';
 /** Every answer is checked against the API's own /openapi.json (issue 24). */
 const checkedFetch = conformingFetch(buildOpenApiDocument(ROUTES, { version: API_VERSION }));
 
@@ -37,10 +36,7 @@ describe('score export on Neo4j', () => {
 
   beforeAll(async () => {
     const model = await loadModel();
-    const connection = await connectNeo4j(config);
-    await migrateSchema(connection.driver, connection.database).finally(() => connection.close());
-    store = await Neo4jStore.open(config);
-    await store.wipeAll();
+    store = await openMigratedStore(config);
     await loadSyntheticPopulation(store, 300, 11);
     await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
     // An incremental run on top: the published run then serves most scores from its base run.
