@@ -11,8 +11,8 @@
  * The network values the report scores with are those the recompute pipeline computes with the
  * fitted model (same snapshot, same kernel), so `recompute --model FITTED` reproduces them.
  */
-import { propagateNetwork, type NetworkResult } from '../graph/index.js';
-import { snapshotOfImage } from '../jobs/recompute/snapshot-image.js';
+import { propagateNetwork, type Csr, type NetworkResult } from '../graph/index.js';
+import { ownWithPrior, snapshotOfImage } from '../jobs/recompute/snapshot-image.js';
 import { EVALUATION_DEFAULTS } from '../reports/evaluation.js';
 import { fairnessReport } from '../reports/fairness.js';
 import { auc } from '../reports/metrics/auc.js';
@@ -102,6 +102,8 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
   const held = data.rows.filter((_, k) => inHoldout[k]);
   if (train.length === 0) throw new Error('fit: the holdout leaves nobody to fit on');
   const trainOutcomes = Uint8Array.from(train, (row) => (row.defaulted ? 1 : 0));
+  // Trust depends on the model's trust settings only, which the fit keeps: apply it once.
+  const csr = snapshotOfImage(data.image, base).csr;
 
   const candidates: Candidate[] = [];
   for (const alpha of o.alphas) {
@@ -109,7 +111,7 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
       let weights: Weights = { ...base.weights };
       let fit: ReturnType<typeof fitWeights> | undefined;
       for (let round = 0; round < o.rounds; round++) {
-        const network = propagateWith(data, modelWith(base, weights, alpha, shrinkage));
+        const network = propagateWith(data, csr, modelWith(base, weights, alpha, shrinkage));
         fit = fitWeights(columnsOf(data, train, network.network), trainOutcomes, o.networkCapPoints);
         weights = fit.weights;
       }
@@ -118,7 +120,7 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
   }
   const best = candidates.reduce((a, b) => (b.trainLogLoss < a.trainLogLoss ? b : a));
   const model: Model = { ...modelWith(base, best.weights, best.alpha, best.shrinkage), version: o.version };
-  const network = propagateWith(data, model).network;
+  const network = propagateWith(data, csr, model).network;
   const without = fitWeights(columnsOf(data, train, network), trainOutcomes, 0).weights;
   const withoutModel: Model = { ...model, weights: without };
 
@@ -164,16 +166,19 @@ function modelWith(base: Model, weights: Weights, alpha: number, shrinkage: numb
   return { ...base, weights: { ...weights }, network: { ...base.network, alpha, shrinkage } };
 }
 
-/** The network values the recompute pipeline computes for the image under `model`. */
-function propagateWith(data: FitData, model: Model): NetworkResult {
+/**
+ * The network values the recompute pipeline computes for the image under `model`: the same own
+ * scores, prior (snapshot-image.ts) and kernel, on the image's trusted `csr`.
+ */
+function propagateWith(data: FitData, csr: Csr, model: Model): NetworkResult {
   const n = data.image.ids.length;
-  const own = new Float64Array(n);
+  const scores = new Float64Array(n);
   for (let seq = 0; seq < n; seq++) {
     if (data.image.ids[seq] === undefined || Number.isNaN(data.own.history[seq]!)) continue;
-    own[seq] = ownScore(dimensionsAt(data, seq), model);
+    scores[seq] = ownScore(dimensionsAt(data, seq), model);
   }
-  const snapshot = snapshotOfImage({ ...data.image, own, change: undefined, trusted: undefined }, model);
-  return propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu });
+  const { own, mu } = ownWithPrior(data.image, scores);
+  return propagateNetwork(csr, own, model.network, { mu });
 }
 
 function dimensionsAt(data: FitData, seq: number): Record<PersonalDimension, number> {

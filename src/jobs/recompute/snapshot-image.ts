@@ -90,7 +90,21 @@ export interface ImagePatch {
  */
 export function snapshotOfImage(image: SnapshotImage, model: Model, base?: SnapshotImage): Snapshot {
   const n = image.ids.length;
-  const own = Float64Array.from(image.own);
+  const { own, mu, persons } = ownWithPrior(image, image.own);
+  if (image.contacts.nodeCount !== n) throw new Error(`snapshot-image: the contacts cover ${image.contacts.nodeCount} seqs, the ids ${n}`);
+  const carried = image.change && base?.trusted && image.change.from === base.contacts ? { trusted: base.trusted, change: image.change } : undefined;
+  const csr = withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, model.network), carried);
+  return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
+}
+
+/**
+ * The prior μ of own scores `scores` (by seq) over the image's persons, and a copy of the
+ * scores with every unused seq at μ (so unused seqs never move it). Also used by `model fit`,
+ * which tries other weights, hence other own scores, on the same image.
+ */
+export function ownWithPrior(image: Pick<SnapshotImage, 'ids' | 'verified'>, scores: ArrayLike<number>): { own: Float64Array; mu: number; persons: number } {
+  const n = image.ids.length;
+  const own = Float64Array.from(scores);
   let persons = 0;
   let total = 0;
   let verifiedPersons = 0;
@@ -108,10 +122,7 @@ export function snapshotOfImage(image: SnapshotImage, model: Model, base?: Snaps
   // a population where nobody is verified has no better prior than its own mean.
   const mu = verifiedPersons > 0 ? verifiedTotal / verifiedPersons : persons > 0 ? total / persons : 0;
   for (let seq = 0; seq < n; seq++) if (image.ids[seq] === undefined) own[seq] = mu;
-  if (image.contacts.nodeCount !== n) throw new Error(`snapshot-image: the contacts cover ${image.contacts.nodeCount} seqs, the ids ${n}`);
-  const carried = image.change && base?.trusted && image.change.from === base.contacts ? { trusted: base.trusted, change: image.change } : undefined;
-  const csr = withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, model.network), carried);
-  return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
+  return { own, mu, persons };
 }
 
 /**
