@@ -18,6 +18,7 @@ import { CliError } from './cli-error.js';
 import { loadCliModel } from './load-cli-model.js';
 import { withCliStore } from './open-store.js';
 import { asCliError } from './commands/evaluate.js';
+import { num } from './report-text.js';
 
 export interface FitOptions {
   outcomes?: string;
@@ -73,7 +74,7 @@ export function fittedModelFile(fitted: ModelFit, card?: string): Model {
   const notes =
     `Fitted by \`tiescore model fit\` from ${report.base} on run ${report.run.id} (as of ${report.run.asOf}): ` +
     `${report.persons.train} persons fitted on, ${report.persons.holdout} held out (${report.holdout}). ` +
-    `Holdout AUC ${fmt(report.holdoutFit.all.auc.withNetwork)} with the network dimension, ${fmt(report.holdoutFit.all.auc.withoutNetwork)} without. ` +
+    `Holdout AUC ${num(report.holdoutFit.all.auc.withNetwork)} with the network dimension, ${num(report.holdoutFit.all.auc.withoutNetwork)} without. ` +
     `The network dimension can move a score by at most ${report.networkReachPoints.toFixed(1)} points (cap ${report.networkCapPoints}).`;
   const { card: _baseCard, ...rest } = model;
   return parseModel({ ...rest, notes, ...(card ? { card } : {}) });
@@ -100,12 +101,10 @@ export function fitCard(report: ModelFitReport): string {
   ].join('\n');
 }
 
-const fmt = (value: number | null, digits = 4) => (value === null ? '–' : value.toFixed(digits));
-
 function segmentLines(name: string, s: SegmentFit): string[] {
   const d = s.difference;
   return [
-    `  ${name.padEnd(14)} ${String(s.persons).padStart(7)} ${String(s.defaults).padStart(7)}   ${fmt(s.auc.withNetwork)}  ${fmt(s.auc.withoutNetwork)}  ${fmt(s.auc.networkAlone)}   ${fmt(s.ks.withNetwork, 3)} / ${fmt(s.ks.withoutNetwork, 3)}   ${d ? `${fmt(d.difference)} [${fmt(d.lower)}, ${fmt(d.upper)}]` : '–'}`,
+    `  ${name.padEnd(14)} ${String(s.persons).padStart(7)} ${String(s.defaults).padStart(7)}   ${num(s.auc.withNetwork)}  ${num(s.auc.withoutNetwork)}  ${num(s.auc.networkAlone)}   ${num(s.ks.withNetwork, 3)} / ${num(s.ks.withoutNetwork, 3)}   ${d ? `${num(d.difference)} [${num(d.lower)}, ${num(d.upper)}]` : '–'}`,
   ];
 }
 
@@ -131,6 +130,6 @@ export function describeModelFit(report: ModelFitReport): string {
     ...segmentLines('thin file', report.holdoutFit.thin),
     '',
     'adverse impact ratio under the fitted model (with / without network; under 0.8 flagged):',
-    ...report.fairness.map((f) => `  ${f.attribute} ${f.group.padEnd(8)} ${fmt(f.withNetwork, 3)} / ${fmt(f.withoutNetwork, 3)}${f.flagged ? '  flagged' : ''}`),
+    ...report.fairness.map((f) => `  ${f.attribute} ${f.group.padEnd(8)} ${num(f.withNetwork, 3)} / ${num(f.withoutNetwork, 3)}${f.flagged ? '  flagged' : ''}`),
   ].join('\n');
 }

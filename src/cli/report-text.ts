@@ -2,7 +2,8 @@
 import type { EvaluationReport, SegmentEvaluation } from '../reports/evaluation.js';
 import type { FairnessReport, GroupVariant } from '../reports/fairness.js';
 
-const num = (value: number | null, digits = 4): string => (value === null ? '–' : value.toFixed(digits));
+/** A figure to `digits` places, or – when there is none. */
+export const num = (value: number | null, digits = 4): string => (value === null ? '–' : value.toFixed(digits));
 const pct = (value: number | null): string => (value === null ? '–' : `${(100 * value).toFixed(1)}%`);
 
 function segmentLines(name: string, s: SegmentEvaluation): string[] {
