@@ -59,20 +59,20 @@ export async function scoreChunk(store: Store, input: ChunkInput): Promise<Score
     scoreRecords(await recordsOfSeqs(store, input.persons.seqs));
   } else if (ownParts) {
     const missing: number[] = [];
-    for (const { seq, id } of await store.personIdsBySeq(input.persons.fromSeq, input.persons.toSeq)) {
+    for (const { seq, id } of await store.personIdsInSeqRange(input.persons.fromSeq, input.persons.toSeq)) {
       const part = ownParts.get(seq);
       if (part) add(seq, id, scoreFromOwnPart(part, networkOf(seq), mu, model));
       else missing.push(seq);
     }
     if (missing.length > 0) scoreRecords(await recordsOfSeqs(store, missing));
   } else {
-    scoreRecords(await store.personsWithEventsBySeq(input.persons.fromSeq, input.persons.toSeq));
+    scoreRecords(await store.personsWithEventsInSeqRange(input.persons.fromSeq, input.persons.toSeq));
   }
   await store.writeScores(scores);
   return tally;
 }
 
 async function recordsOfSeqs(store: Store, seqs: readonly number[]): Promise<PersonWithEvents[]> {
-  const [persons, events] = await Promise.all([store.personsBySeqs(seqs), store.eventsBySeqs(seqs)]);
+  const [persons, events] = await Promise.all([store.personsAtSeqs(seqs), store.eventsAtSeqs(seqs)]);
   return persons.map((person) => ({ person, events: events.get(person.seq) ?? [] }));
 }

@@ -8,7 +8,7 @@ import type { CreditEvent } from '../../domain/records.js';
 import { CsrBuilder, csrFromLinks, type LinkColumns } from '../../graph/csr.js';
 import { dayNumber, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
 import { ownPartOf } from '../../score/own-part.js';
-import type { FriendshipBySeq, StoredPerson, Store, TransactionBySeq } from '../../store/store.js';
+import type { SeqFriendship, StoredPerson, Store, SeqTransaction } from '../../store/store.js';
 import { OwnPartsTable } from './own-parts.js';
 import { patchImage, snapshotOfImage, type ImagePerson, type Snapshot, type SnapshotImage } from './snapshot-image.js';
 
@@ -76,7 +76,7 @@ async function readPopulation(
   const readPersons = async () => {
     const fetchBatch = (from: number) => {
       const to = Math.min(n, from + batchSize);
-      return store.personsWithEventsBySeq(from, to);
+      return store.personsWithEventsInSeqRange(from, to);
     };
     let next = n > 0 ? fetchBatch(0) : undefined;
     for (let from = 0; next; from += batchSize) {
@@ -97,14 +97,14 @@ async function readPopulation(
   const paid = new LinkCollector(n, model, asOfDay, counts.transactions);
   const edges = { friendships: 0, transactions: 0 };
   const readFriendships = async () => {
-    for await (const batch of store.friendshipsBySeq(batchSize)) {
+    for await (const batch of store.friendshipBatches(batchSize)) {
       friends.addFriendships(batch);
       edges.friendships += batch.length;
       progress(batch.length);
     }
   };
   const readTransactions = async () => {
-    for await (const batch of store.transactionsBySeq(batchSize)) {
+    for await (const batch of store.transactionBatches(batchSize)) {
       paid.addTransactions(batch);
       edges.transactions += batch.length;
       progress(batch.length);
@@ -141,10 +141,10 @@ export async function refreshSnapshotImage(store: Store, model: Model, image: Sn
   const [seqBound, counts, persons, events, friendships, transactions] = await Promise.all([
     store.seqBound(),
     store.counts(),
-    store.personsBySeqs(dirty),
-    store.eventsBySeqs(dirty),
-    store.friendshipsOfSeqs(dirty),
-    store.transactionsOfSeqs(dirty),
+    store.personsAtSeqs(dirty),
+    store.eventsAtSeqs(dirty),
+    store.friendshipsTouchingSeqs(dirty),
+    store.transactionsTouchingSeqs(dirty),
   ]);
   const links = new LinkCollector(seqBound, model, asOfDay, friendships.length + transactions.length);
   links.addFriendships(friendships);
@@ -194,7 +194,7 @@ class LinkCollector {
     this.builder = new CsrBuilder(nodeCount, { params: model.network, initialCapacity: capacity });
   }
 
-  addFriendships(rows: readonly FriendshipBySeq[]): void {
+  addFriendships(rows: readonly SeqFriendship[]): void {
     this.builder.addFriends({
       a: rows.map((row) => row.a),
       b: rows.map((row) => row.b),
@@ -203,7 +203,7 @@ class LinkCollector {
     });
   }
 
-  addTransactions(rows: readonly TransactionBySeq[]): void {
+  addTransactions(rows: readonly SeqTransaction[]): void {
     this.builder.addPaids({
       from: rows.map((row) => row.from),
       to: rows.map((row) => row.to),
