@@ -17,7 +17,7 @@ import { pushContagion, ContagionWorkspace } from '../../graph/contagion.js';
 import type { NetworkResult } from '../../graph/propagate.js';
 import { scoreWeightsOf } from '../../analysis/score-weights.js';
 import { ownScore, type Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { IncrementalPlanPorts } from './recompute-ports.js';
 import type { Snapshot } from './snapshot.js';
 
 export const INCREMENTAL_DEFAULTS = {
@@ -42,7 +42,7 @@ export interface IncrementalPlan {
  * plan.targets; // [17, 402, 403, …]
  */
 export async function planIncremental(
-  store: Store,
+  store: IncrementalPlanPorts,
   base: ScoreRun,
   snapshot: Snapshot,
   network: NetworkResult,

@@ -11,7 +11,8 @@
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { scorePerson, type BandId, type Model, type ReasonCode } from '../../score/index.js';
 import { scoreFromOwnPart, type OwnPart } from '../../score/own-part.js';
-import type { PersonWithEvents, Store } from '../../store/store.js';
+import type { PersonWithEvents } from '../../store/store.js';
+import type { ScoreChunkPorts } from './recompute-ports.js';
 import { emptyTally, tallyScore, type ScoreTally } from './score-tally.js';
 
 /** The persons of a chunk: a seq range, or the listed seqs. */
@@ -33,7 +34,7 @@ export interface ChunkInput {
  * @example
  * const tally = await scoreChunk(store, { run, model, persons: { fromSeq: 0, toSeq: 10_000 }, networkOf: (i) => network[i]!, mu });
  */
-export async function scoreChunk(store: Store, input: ChunkInput): Promise<ScoreTally> {
+export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Promise<ScoreTally> {
   const { run, model, networkOf, mu, ownParts } = input;
   const tally = emptyTally();
   const scores: PersonScore[] = [];
@@ -72,7 +73,7 @@ export async function scoreChunk(store: Store, input: ChunkInput): Promise<Score
   return tally;
 }
 
-async function recordsOfSeqs(store: Store, seqs: readonly number[]): Promise<PersonWithEvents[]> {
+async function recordsOfSeqs(store: ScoreChunkPorts, seqs: readonly number[]): Promise<PersonWithEvents[]> {
   const [persons, events] = await Promise.all([store.personsAtSeqs(seqs), store.eventsAtSeqs(seqs)]);
   return persons.map((person) => ({ person, events: events.get(person.seq) ?? [] }));
 }

@@ -8,7 +8,8 @@ import type { CreditEvent } from '../../domain/records.js';
 import { CsrBuilder, csrFromLinks, type LinkColumns } from '../../graph/csr.js';
 import { dayNumber, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
 import { ownPartOf } from '../../score/own-part.js';
-import type { SeqFriendship, StoredPerson, Store, SeqTransaction } from '../../store/store.js';
+import type { SeqFriendship, StoredPerson, SeqTransaction } from '../../store/store.js';
+import type { SnapshotPorts } from './recompute-ports.js';
 import { OwnPartsTable } from './own-parts.js';
 import { patchImage, snapshotOfImage, type ImagePerson, type Snapshot, type SnapshotImage } from './snapshot-image.js';
 
@@ -26,7 +27,7 @@ export interface SnapshotOptions {
  * const snapshot = await takeSnapshot(store, model, '2026-11-26');
  * snapshot.csr.nodeCount === await store.seqBound();
  */
-export async function takeSnapshot(store: Store, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<Snapshot> {
+export async function takeSnapshot(store: SnapshotPorts, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<Snapshot> {
   return snapshotOfImage(await readSnapshotImage(store, model, asOf, options), model);
 }
 
@@ -35,7 +36,7 @@ export async function takeSnapshot(store: Store, model: Model, asOf: string, opt
  * transactions are read in three lanes at once, so the database and the scoring of the last
  * batch overlap; each lane keeps its own order, so the image is the same on every read.
  */
-export async function readSnapshotImage(store: Store, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<SnapshotImage> {
+export async function readSnapshotImage(store: SnapshotPorts, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<SnapshotImage> {
   return (await readPopulation(store, model, asOf, options, false)).image;
 }
 
@@ -44,7 +45,7 @@ export async function readSnapshotImage(store: Store, model: Model, asOf: string
  * that SCORE merges them with the network values without reading the records again.
  */
 export async function readSnapshotImageWithParts(
-  store: Store,
+  store: SnapshotPorts,
   model: Model,
   asOf: string,
   options: SnapshotOptions = {},
@@ -54,7 +55,7 @@ export async function readSnapshotImageWithParts(
 }
 
 async function readPopulation(
-  store: Store,
+  store: SnapshotPorts,
   model: Model,
   asOf: string,
   options: SnapshotOptions,
@@ -133,7 +134,7 @@ function concatLinks(...parts: LinkColumns<Int32Array, Float64Array>[]): LinkCol
  * the image was read) are read again with their events and every edge touching them; the rest
  * of the image stands. Equal to `readSnapshotImage` at the image's as-of date, up to link order.
  */
-export async function refreshSnapshotImage(store: Store, model: Model, image: SnapshotImage, dirty: readonly number[]): Promise<SnapshotImage> {
+export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, image: SnapshotImage, dirty: readonly number[]): Promise<SnapshotImage> {
   if (image.modelVersion !== model.version) {
     throw new Error(`snapshot: the image was computed with model ${image.modelVersion}, not ${model.version}`);
   }
