@@ -8,8 +8,8 @@
  * (`PersonPort & EventPort`, `Pick<ApiKeyPort, 'getApiKey'>`), so its type says what it reads and
  * writes, and a test can hand it a small fake.
  *
- * Writes are idempotent upserts keyed by external ids, taking batches (the Neo4j adapter sends
- * one `UNWIND` statement a batch).
+ * docs/design.md, "The store", lists the ports. Writes are idempotent upserts keyed by external
+ * ids, taking batches (the Neo4j adapter sends one `UNWIND` statement a batch).
  */
 import type { AccessLogPort } from './ports/access-log.js';
 import type { ApiKeyPort } from './ports/api-keys.js';
