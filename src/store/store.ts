@@ -126,6 +126,57 @@ export interface ReportRow {
   defaulted?: boolean | undefined;
 }
 
+/**
+ * An analysts' search of the persons a run serves a score for (`Store.findPersons`): candidates
+ * are read in ascending id order (code-unit order, as Cypher compares the ASCII ids), at most
+ * `scan` of them, and those passing every filter are matches.
+ */
+export interface PersonSearch {
+  /** Only ids starting with this ('' for all). */
+  idPrefix: string;
+  /** Only ids greater than this (the cursor of the previous page); '' from the start. */
+  after: string;
+  /**
+   * The candidates themselves instead of the id index (a community's members): ascending, each
+   * starting with `idPrefix` and greater than `after`, at most `scan` of them (the caller cuts).
+   */
+  among?: readonly string[] | undefined;
+  /** Band ids a match must have; undefined for any. */
+  bands?: readonly string[] | undefined;
+  /** Served score bounds, inclusive. */
+  minScore: number;
+  maxScore: number;
+  /** true: verified persons only; false: persons not known to be verified; undefined: both. */
+  verified?: boolean | undefined;
+  /** Matches returned at most. */
+  limit: number;
+  /** Candidates read at most (the bound of one call, however selective the filters). */
+  scan: number;
+}
+
+/** One person a search found: what the search shows of them. */
+export interface PersonMatch {
+  personId: string;
+  seq: number;
+  verified: boolean | undefined;
+  score: number;
+  band: string;
+}
+
+/** A page of a search (`Store.findPersons`). */
+export interface PersonSearchPage {
+  /** At most `limit`, in ascending id order. */
+  matches: PersonMatch[];
+  /** The candidates read. */
+  scanned: number;
+  /**
+   * Where the next call continues (its `after`): the last match returned when more matches were
+   * read than returned, else the last candidate read when the `scan` bound stopped the read;
+   * undefined when every candidate was read.
+   */
+  resumeAfter: string | undefined;
+}
+
 export interface Store {
   /** Inserts or updates persons by `id`; new persons get the next free `seq`. */
   upsertPersons(persons: readonly Person[]): Promise<UpsertResult>;
@@ -207,6 +258,17 @@ export interface Store {
   scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]>;
   /** Scores of the persons with the given seqs as served by `run`, in seq order. */
   scoresBySeqsIn(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]>;
+  /**
+   * The persons `run` serves a score for that pass the search's filters, from at most
+   * `search.scan` candidates in ascending id order (one bounded statement in Neo4j: the id index
+   * read in order, the score of each candidate by point seeks through the lineage).
+   *
+   * @example
+   * const page = await store.findPersons(run, { idPrefix: 'p00', after: '', bands: ['poor'], minScore: 350, maxScore: 950, limit: 50, scan: 2000 });
+   * page.matches[0]; // { personId: 'p0012', seq: 12, verified: true, score: 512, band: 'poor' }
+   * // page.resumeAfter continues the search (as `after`), or is undefined when it is finished
+   */
+  findPersons(run: ScoreRun, search: PersonSearch): Promise<PersonSearchPage>;
   /** How many scores the run itself wrote. */
   countScores(runId: string): Promise<number>;
   /** The person's scores across runs, newest run first. */

@@ -23,7 +23,10 @@ import type {
   TransactionBySeq,
   UpsertResult,
   PersonWithEvents,
+  PersonSearch,
+  PersonSearchPage,
 } from '../store.js';
+import { findPersonsIn } from './find-persons.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -409,6 +412,18 @@ export class MemoryStore implements Store {
       if (score) result.push(score);
     }
     return result;
+  }
+
+  async findPersons(run: ScoreRun, search: PersonSearch): Promise<PersonSearchPage> {
+    const lineage = run.lineage.map((runId) => this.scores.get(runId));
+    return findPersonsIn(
+      {
+        personIds: () => this.persons.keys(),
+        person: (id) => this.persons.get(id),
+        served: (id) => lineage.map((scores) => scores?.get(id)).find((score) => score !== undefined),
+      },
+      search,
+    );
   }
 
   async countScores(runId: string): Promise<number> {

@@ -23,11 +23,14 @@ import type {
   TransactionBySeq,
   UpsertResult,
   PersonWithEvents,
+  PersonSearch,
+  PersonSearchPage,
 } from '../store.js';
 import { connectNeo4j, type Neo4jConnection, type Neo4jTimeouts } from './connection.js';
 import { EdgeStore } from './edge-store.js';
 import { EventStore } from './event-store.js';
 import { int, Neo4jRunner } from './neo4j-runner.js';
+import { findPersonsInNeo4j } from './person-search.js';
 import { PersonStore } from './person-store.js';
 import { PrivacyStore } from './privacy-store.js';
 import { ReportStore } from './report-store.js';
@@ -204,6 +207,9 @@ export class Neo4jStore implements Store {
 
   scoresBySeqsIn(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
     return this.runs.scoresBySeqsIn(run, seqs);
+  }
+  findPersons(run: ScoreRun, search: PersonSearch): Promise<PersonSearchPage> {
+    return findPersonsInNeo4j(this.runner, run, search);
   }
   countScores(runId: string): Promise<number> {
     return this.runs.countScores(runId);
