@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from './support/chromium.js';
 import { startDemo, type DemoServer } from './support/demo-server.js';
+import { recomputeAt } from './support/more-runs.js';
 
 const ARTIFACTS = join('test-artifacts', 'e2e');
 
@@ -125,7 +126,9 @@ describe('finding people and communities', () => {
 
   it('opens a community from the population view: summary, most important members, members', async () => {
     const communities = await api<{ communities: { id: number; size: number }[] }>('/v1/communities?sort=risk&limit=10');
-    const first = communities.communities[0]!;
+    // The largest of the riskiest, so its members fill more than one page.
+    const first = communities.communities.reduce((best, c) => (c.size > best.size ? c : best));
+    expect(first.size).toBeGreaterThan(50);
     await page.getByTestId('communities-table').getByRole('link', { name: `Community ${first.id}` }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Community #${first.id}`);
     const detail = await api<{ size: number; influential: { personId: string; rank: number }[] }>(`/v1/communities/${first.id}?top=10`);
@@ -139,6 +142,9 @@ describe('finding people and communities', () => {
     await expect.poll(() => page.getByTestId('community-members-count').textContent()).toMatch(new RegExp(`^Showing ${shown} of ${detail.size.toLocaleString('en')} members`));
     expect(await rowIds('community-members')).toEqual(members.slice(0, shown));
     await shot('community');
+    await page.getByTestId('community-members-more').click();
+    await expect.poll(async () => (await rowIds('community-members')).length).toBe(Math.min(100, members.length));
+    expect(await rowIds('community-members')).toEqual(members.slice(0, 100));
 
     // The global ranking, restricted to the community, is the community's ranking.
     const top = await api<{ persons: { personId: string }[] }>('/v1/influence/top?limit=100');
@@ -149,12 +155,15 @@ describe('finding people and communities', () => {
 
   it('draws the score history of the person picked, from the history endpoint', async () => {
     const personId = demo.summary.mostInfluential[0]!.personId;
+    await recomputeAt(demo, ['2026-09-30', '2026-12-31']); // three published runs
     await page.goto(`${demo.url}/#/person/${personId}?depth=1&max=25`);
     const chart = page.getByTestId('score-history').locator('svg.history');
     await chart.waitFor();
     const history = await api<{ scores: { runId: string; score: number }[] }>(`/v1/persons/${personId}/history`);
     const points = await chart.locator('circle.history-point').evaluateAll((circles) => circles.map((c) => [c.getAttribute('data-run'), Number(c.getAttribute('data-score'))]));
+    expect(history.scores).toHaveLength(3);
     expect(points).toEqual([...history.scores].reverse().map((s) => [s.runId, s.score]));
+    expect(await chart.locator('polyline.history-line').count()).toBe(1);
     expect(await chart.locator('text.axis-title').allTextContents()).toEqual(['Run (scored as of)', 'Score']);
     expect((await chart.locator('text.y-tick').allTextContents()).length).toBeGreaterThanOrEqual(2);
     await shot('score-history');

@@ -13,7 +13,7 @@ import { emptyState, errorState, loadingState } from '../status.js';
 
 const WIDTH = 420;
 const HEIGHT = 220;
-const MARGIN = { top: 12, right: 16, bottom: 44, left: 56 };
+const MARGIN = { top: 12, right: 36, bottom: 44, left: 60 };
 /** Run dates written under the axis at most (the others are in the points' tooltips). */
 const MAX_DATE_LABELS = 5;
 
@@ -39,7 +39,8 @@ export function historyChart(runs: readonly Point[], personId: string): SVGEleme
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const bottom = MARGIN.top + plotHeight;
   const scores = runs.map((run) => run.score);
-  const ticks = niceTicks(Math.min(950, Math.max(...scores) + 10), 4, Math.max(350, Math.min(...scores) - 10));
+  // At least ±40 points around the scores, so a steady score does not look like a swing.
+  const ticks = niceTicks(Math.min(950, Math.max(...scores) + 40), 4, Math.max(350, Math.min(...scores) - 40));
   const [low, high] = [ticks[0]!, ticks.at(-1)!];
   const x = (k: number) => MARGIN.left + (runs.length === 1 ? plotWidth / 2 : (k / (runs.length - 1)) * plotWidth);
   const y = (score: number) => bottom - ((score - low) / (high - low)) * plotHeight;
