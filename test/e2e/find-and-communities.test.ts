@@ -3,13 +3,12 @@
  * real `tiescore demo` (2,000 persons, embedded) in Debian's Chromium. Every table is compared
  * with what the API answers for the same question. Screenshots go to test-artifacts/e2e/.
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from './support/chromium.js';
-import { startDemo, type DemoServer } from './support/demo-server.js';
+import type { Browser } from './support/chromium.js';
+import type { DemoServer } from './support/demo-server.js';
+import { openPageSession } from './support/page-session.js';
 import { recomputeAt } from './support/more-runs.js';
 
 const ARTIFACTS = join('test-artifacts', 'e2e');
@@ -23,18 +22,10 @@ describe('finding people and communities', () => {
   let demo: DemoServer;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('e2e: the analyst page is not built (dist/web/index.html); run `npm run build`');
-    await mkdir(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
-    demo = await startDemo({ persons: 2000 });
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    ({ demo, browser, page, problems } = await openPageSession({ persons: 2000, artifacts: ARTIFACTS }));
   });
 
   afterAll(async () => {
