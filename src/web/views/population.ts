@@ -31,7 +31,7 @@ export function mountPopulation(container: HTMLElement, ctx: AppContext): Mounte
   replaceChildren(
     container,
     h('h1', {}, 'Population'),
-    h('div', { class: 'grid' }, runPanel.section, distributionPanel.section, influencePanel.section, communitiesPanel.section, findPanel.section),
+    h('div', { class: 'grid' }, findPanel.section, runPanel.section, distributionPanel.section, influencePanel.section, communitiesPanel.section),
   );
 
   void load(ctx, runPanel.body, 'the published run', () => ctx.api.get<PublishedRun>('/v1/runs/published?binWidth=25'), (run) => {
