@@ -19,7 +19,8 @@ export function personFinder(ctx: AppContext): HTMLElement {
   const maxScore = h('input', { id: 'find-max', name: 'maxScore', type: 'number', min: SCORE.min, max: SCORE.max, step: 1, placeholder: String(SCORE.max) });
   const community = h('input', { id: 'find-community', name: 'community', type: 'number', min: 0, step: 1 });
   const verified = h('select', { id: 'find-verified', name: 'verified' }, h('option', { value: '' }, 'Any'), h('option', { value: 'true' }, 'Verified'), h('option', { value: 'false' }, 'Not verified'));
-  const error = h('p', { class: 'field-error', id: 'find-error', role: 'alert' });
+  // Hidden while empty, so an empty alert never stands in for a real one.
+  const error = h('p', { class: 'field-error', id: 'find-error', role: 'alert', hidden: true });
   const results = h('div', { 'data-testid': 'find-results' });
   const form = h(
     'form',
@@ -42,10 +43,12 @@ export function personFinder(ctx: AppContext): HTMLElement {
     const filters = readFilters();
     if (typeof filters === 'string') {
       error.textContent = filters;
+      error.hidden = false;
       replaceChildren(results);
       return;
     }
     error.textContent = '';
+    error.hidden = true;
     replaceChildren(results, personResults(ctx, filters, { noun: 'persons', testId: 'found-persons' }));
   });
 
