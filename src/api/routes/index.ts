@@ -8,7 +8,9 @@ import { consentRoutes } from './consents.js';
 import { disputeRoutes } from './disputes.js';
 import { ingestRoutes } from './ingest.js';
 import { jobRoutes } from './jobs.js';
+import { communityRoutes } from './community.js';
 import { networkRoutes } from './network.js';
+import { personSearchRoutes } from './person-search.js';
 import { personRoutes } from './persons.js';
 import { recourseRoutes } from './recourse.js';
 import { runRoutes } from './runs.js';
@@ -22,6 +24,8 @@ export const ROUTES: readonly AnyRoute[] = [
   ...scoreRoutes,
   ...recourseRoutes,
   ...networkRoutes,
+  ...communityRoutes,
+  ...personSearchRoutes,
   ...runRoutes,
   ...scoreExportRoutes,
   ...reportRoutes,

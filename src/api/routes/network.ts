@@ -17,6 +17,7 @@ import type { NetworkView } from '../network-view.js';
 import { notFound, unprocessable } from '../problem.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
+import { egoNetworkSchema } from './ego-network-schema.js';
 import { personParams, queryInt } from './schemas.js';
 
 /** Persons in one contagion request's shock list. */
@@ -289,12 +290,7 @@ export const networkRoutes = [
     responses: {
       200: {
         description: 'graphology serialized graph (`graph.export()`)',
-        schema: z.looseObject({
-          attributes: z.record(z.string(), z.unknown()),
-          options: z.looseObject({ type: z.string() }),
-          nodes: z.array(z.object({ key: z.string(), attributes: z.record(z.string(), z.unknown()) })),
-          edges: z.array(z.looseObject({ key: z.string().optional(), source: z.string(), target: z.string(), attributes: z.record(z.string(), z.unknown()).optional() })),
-        }),
+        schema: egoNetworkSchema,
       },
     },
     handler: async (ctx) => {

@@ -13,6 +13,7 @@ import { mountEgoGraph, type EgoGraphView } from '../components/ego-graph.js';
 import { egoNodeList, type EgoNodeList } from '../components/ego-node-list.js';
 import { personDetails } from '../components/person-details.js';
 import { recourseDetails } from '../components/recourse-details.js';
+import { scoreHistory } from '../components/score-history.js';
 import { h, replaceChildren } from '../dom.js';
 import { formatCount, formatDelta } from '../format.js';
 import { personHash, type PersonRoute } from '../routes.js';
@@ -155,7 +156,7 @@ class PersonSession {
       const recourse = h('div', {});
       const why = h('button', { type: 'button', 'data-testid': 'show-recourse' }, 'What would raise this score?');
       why.addEventListener('click', () => void this.showRecourse(key, recourse));
-      replaceChildren(this.details, h('h3', {}, key), personDetails(score), h('div', { class: 'actions' }, toggle, why, open), recourse);
+      replaceChildren(this.details, h('h3', {}, key), personDetails(score), h('h4', {}, 'Score history'), scoreHistory(this.ctx, key), h('div', { class: 'actions' }, toggle, why, open), recourse);
     } catch (error) {
       this.ctx.handleError(error);
       if (this.selected === key) replaceChildren(this.details, h('h3', {}, key), errorState(error, `score for ${key}`));

@@ -64,6 +64,8 @@ describe('authorization matrix (generated from the route table)', () => {
     simulateContagion: async () => ({ path: '/v1/contagion/simulate', body: { shocks: [{ personId: SUBJECT, ownScore: 'default' }] } }),
     topInfluence: async () => ({ path: '/v1/influence/top?limit=5' }),
     communities: async () => ({ path: '/v1/communities?limit=3' }),
+    community: async () => ({ path: '/v1/communities/0?top=3' }),
+    findPersons: async () => ({ path: '/v1/persons?idPrefix=p0&band=poor,fair,good&limit=5' }),
     egoNetwork: async () => ({ path: `/v1/persons/${SUBJECT}/network?depth=2&maxNodes=20` }),
     publishedRun: async () => ({ path: '/v1/runs/published?binWidth=50' }),
     exportRunScores: async () => ({ path: '/v1/runs/published/scores?purpose=matrix%20check&limit=5' }),
