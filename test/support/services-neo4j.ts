@@ -18,10 +18,10 @@ export interface ServicesNeo4j {
   close(): Promise<void>;
 }
 
-export async function startServicesNeo4j(): Promise<ServicesNeo4j> {
+export async function startServicesNeo4j(sizes: { heap: string; pageCache: string } = { heap: '512m', pageCache: '64m' }): Promise<ServicesNeo4j> {
   const dir = await mkdtemp(join(tmpdir(), 'tiescore-test-services-'));
   const port = await freePort();
-  const env = { TIESCORE_SERVICES_DIR: dir, NEO4J_DEV_PORT: String(port), NEO4J_DEV_HEAP: '512m', NEO4J_DEV_PAGECACHE: '64m', NEO4J_URI: `bolt://127.0.0.1:${port}` };
+  const env = { TIESCORE_SERVICES_DIR: dir, NEO4J_DEV_PORT: String(port), NEO4J_DEV_HEAP: sizes.heap, NEO4J_DEV_PAGECACHE: sizes.pageCache, NEO4J_URI: `bolt://127.0.0.1:${port}` };
   const services = (command: string) => spawnSync('bash', [join(PACKAGE_ROOT, 'scripts/services.sh'), command], { env: { ...process.env, ...env }, encoding: 'utf8' });
   const started = services('start');
   if (started.status !== 0) {
