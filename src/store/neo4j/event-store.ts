@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { UpsertResult } from '../store.js';
 import { chunks, definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
-import { upsertInBatches } from './upsert-batches.js';
+import { upsertOwnedInBatches } from './upsert-batches.js';
 
 type Props = Record<string, unknown>;
 
@@ -27,7 +27,7 @@ export class EventStore {
         until: event.until,
       }),
     }));
-    return upsertInBatches(this.runner, 'events/upsert', rows, (row) => row.event.id as string, this.now());
+    return upsertOwnedInBatches(this.runner, 'events/upsert', rows, (row) => row.event.id as string, (row) => row.personId, this.now());
   }
 
   async eventsOf(personId: string): Promise<CreditEvent[]> {
