@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { ImportFiles, ImportSummary } from '../../import/importer.js';
+import type { ImportFiles, ImportProgress, ImportSummary } from '../../import/importer.js';
 import type { DataFileKind } from '../../import/row-schemas.js';
 import { CliError } from '../cli-error.js';
 import { positiveInteger } from '../parse-options.js';
@@ -59,14 +59,7 @@ export function register(program: Command): void {
       const config = loadConfig();
       const summary = await withCliStore(config, (store) => {
         const progress = new ImportProgressBars({ createProgress });
-        return importFiles(store, files, {
-          strict: options.strict,
-          allowErased: options.allowErased,
-          erasureSalt: config.ERASURE_SALT,
-          batchSize: options.batchSize,
-          onRejected: (message) => console.error(message),
-          onProgress: (update) => progress.update(update),
-        }).finally(() => progress.stop());
+        return importFiles(store, files, { ...rowOptions(options, progress), erasureSalt: config.ERASURE_SALT }).finally(() => progress.stop());
       });
       console.log(options.json ? jsonForPeople(summary) : describe(summary));
       if (summary.rejected > 0) process.exitCode = 1;
@@ -84,13 +77,9 @@ async function initialLoad(dir: string | undefined, options: ImportCliOptions): 
   const files = resolveFiles(dir, options, DATA_FILE_KINDS);
   const progress = new ImportProgressBars({ createProgress });
   const summary = await importInitial(loadConfig(), files, {
-    strict: options.strict,
-    allowErased: options.allowErased,
-    batchSize: options.batchSize,
+    ...rowOptions(options, progress),
     replace: options.replace,
     csvOnly: options.csvOnly,
-    onRejected: (message) => console.error(message),
-    onProgress: (update) => progress.update(update),
     onLoadLine: (line) => {
       progress.stop();
       console.error(line);
@@ -103,6 +92,17 @@ async function initialLoad(dir: string | undefined, options: ImportCliOptions): 
     console.log(`${summary.rows.read} rows read, ${summary.rows.rejected} rejected, ${how} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond)} rows/s)`);
   }
   if (summary.rows.rejected > 0) process.exitCode = 1;
+}
+
+/** How rows are checked and reported, the same for both ways of importing. */
+function rowOptions(options: ImportCliOptions, progress: { update(update: ImportProgress): void }) {
+  return {
+    strict: options.strict,
+    allowErased: options.allowErased,
+    batchSize: options.batchSize,
+    onRejected: (message: string) => console.error(message),
+    onProgress: (update: ImportProgress) => progress.update(update),
+  };
 }
 
 function resolveFiles(dir: string | undefined, options: ImportCliOptions, DATA_FILE_KINDS: readonly DataFileKind[]): ImportFiles {
