@@ -23,7 +23,7 @@ import { UnrecoverableError, WaitingChildrenError, type Job, type Queue } from '
 import type { Redis } from 'ioredis';
 import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { RecomputePorts } from '../recompute/recompute-ports.js';
 import { completeRun, createRunRecord, failRun, networkStats, publish } from '../recompute/run-lifecycle.js';
 import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
 import { newRunId } from '../recompute/run-id.js';
@@ -50,7 +50,7 @@ import { RedisSnapshotImages } from './redis-snapshot-images.js';
 import { JOB_RETENTION, RETRIES } from './queues.js';
 
 export interface RecomputeDeps {
-  store: Store;
+  store: RecomputePorts;
   model: Model;
   redis: Redis;
   prefix: string;

@@ -8,7 +8,7 @@
 import type { ScoreRun } from '../../domain/scores.js';
 import type { NetworkResult } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { RecomputePorts } from './recompute-ports.js';
 import { INCREMENTAL_DEFAULTS, planIncremental } from './incremental-plan.js';
 import { completeRun, createRunRecord, failRun, networkStats, publish, pruneRuns } from './run-lifecycle.js';
 import { scoreChunk, type ChunkPersons } from './score-chunk.js';
@@ -40,7 +40,7 @@ export interface InlineRecomputeResult {
   network: NetworkResult;
 }
 
-export async function recomputeInline(store: Store, model: Model, options: InlineRecomputeOptions = {}): Promise<InlineRecomputeResult> {
+export async function recomputeInline(store: RecomputePorts, model: Model, options: InlineRecomputeOptions = {}): Promise<InlineRecomputeResult> {
   const base = options.kind === 'incremental' ? await incrementalBase(store) : undefined;
   let run = await createRunRecord(store, model, base ? { kind: 'incremental', asOf: base.asOf, baseLineage: base.lineage } : { asOf: options.asOf });
   const timings: StepTimings = {};
@@ -96,7 +96,7 @@ export class NoIncrementalBaseError extends Error {
  * The published run an incremental run builds on; throws `NoIncrementalBaseError` when there is
  * none to build on, and the store's own error (e.g. `StoreUnavailableError`) when it cannot tell.
  */
-export async function incrementalBase(store: Store): Promise<ScoreRun> {
+export async function incrementalBase(store: Pick<RecomputePorts, 'publishedRun'>): Promise<ScoreRun> {
   const base = await store.publishedRun();
   if (!base) throw new NoIncrementalBaseError('recompute: an incremental run needs a published run to build on; run a full recompute first');
   if (base.lineage.length >= INCREMENTAL_DEFAULTS.maxLineage) {

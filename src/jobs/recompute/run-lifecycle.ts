@@ -5,7 +5,7 @@
 import type { ScoreRun } from '../../domain/scores.js';
 import type { NetworkResult } from '../../graph/propagate.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { RunRecordPorts } from './recompute-ports.js';
 import { newRunId } from './run-id.js';
 import { summariseTally, type ScoreTally } from './score-tally.js';
 import type { Snapshot } from './snapshot.js';
@@ -23,7 +23,7 @@ export interface NewRunOptions {
   now?: Date;
 }
 
-export async function createRunRecord(store: Store, model: Model, options: NewRunOptions = {}): Promise<ScoreRun> {
+export async function createRunRecord(store: RunRecordPorts, model: Model, options: NewRunOptions = {}): Promise<ScoreRun> {
   const started = options.now ?? new Date();
   const id = options.id ?? newRunId(started);
   const existing = await store.getRun(id);
@@ -56,7 +56,7 @@ export function networkStats(snapshot: Pick<Snapshot, 'persons' | 'edges'>, netw
 }
 
 export async function completeRun(
-  store: Store,
+  store: RunRecordPorts,
   run: ScoreRun,
   tally: ScoreTally,
   stats: Record<string, unknown>,
@@ -75,7 +75,7 @@ export async function completeRun(
 }
 
 /** Makes a complete run the served one. */
-export async function publish(store: Store, run: ScoreRun, now: Date = new Date()): Promise<ScoreRun> {
+export async function publish(store: RunRecordPorts, run: ScoreRun, now: Date = new Date()): Promise<ScoreRun> {
   const publishedAt = now.toISOString();
   await store.publishRun(run.id, publishedAt);
   return { ...run, publishedAt };
@@ -87,7 +87,7 @@ export async function publish(store: Store, run: ScoreRun, now: Date = new Date(
  * full run's scores takes seconds per 100k persons, and nothing served waits for it.
  * Returns the ids deleted.
  */
-export async function pruneRuns(store: Store, keep: number): Promise<string[]> {
+export async function pruneRuns(store: RunRecordPorts, keep: number): Promise<string[]> {
   const published = await store.publishedRun();
   const protectedIds = new Set(published?.lineage ?? []);
   const deleted: string[] = [];
@@ -99,7 +99,7 @@ export async function pruneRuns(store: Store, keep: number): Promise<string[]> {
   return deleted;
 }
 
-export async function failRun(store: Store, runId: string, error: unknown, timings: StepTimings, now: Date = new Date()): Promise<void> {
+export async function failRun(store: RunRecordPorts, runId: string, error: unknown, timings: StepTimings, now: Date = new Date()): Promise<void> {
   const reason = error instanceof Error ? error.message : String(error);
   await store.updateRun(runId, { status: 'failed', finishedAt: now.toISOString(), failureReason: reason, stats: { timingsMs: timings } });
 }
