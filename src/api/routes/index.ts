@@ -6,6 +6,7 @@ import type { AnyRoute } from '../route.js';
 import { attestationRoutes } from './attestations.js';
 import { consentRoutes } from './consents.js';
 import { disputeRoutes } from './disputes.js';
+import { egoNetworkRoutes } from './ego-network.js';
 import { ingestRoutes } from './ingest.js';
 import { jobRoutes } from './jobs.js';
 import { networkRoutes } from './network.js';
@@ -22,6 +23,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...scoreRoutes,
   ...recourseRoutes,
   ...networkRoutes,
+  ...egoNetworkRoutes,
   ...runRoutes,
   ...scoreExportRoutes,
   ...reportRoutes,

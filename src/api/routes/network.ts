@@ -1,49 +1,27 @@
 /**
  * The analysts' network questions, answered from the published run's network held in memory
- * (network-view.ts): contagion what-ifs, the most systemically important persons, communities
- * and one person's ego network as graphology JSON for the analyst page.
+ * (network-view.ts): contagion what-ifs, the most systemically important persons and
+ * communities (a person's ego network: ego-network.ts).
  */
 import { z } from 'zod';
 import { defaultShock } from '../../analysis/default-shock.js';
 import { COMMUNITIES_MAX_EDGES } from '../../graph/communities.js';
 import { pushContagion, type Shock } from '../../graph/contagion.js';
-import { egoNetwork } from '../../graph/ego-network.js';
 import { topK } from '../../graph/influence.js';
 import { externalId } from '../../import/row-schemas.js';
 import { bandOf, SCORE_MAX, SCORE_MIN, BANDS } from '../../score/index.js';
-import type { PersonScore } from '../../domain/scores.js';
-import type { ApiDeps } from '../deps.js';
-import type { NetworkView } from '../network-view.js';
 import { notFound, unprocessable } from '../problem.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
-import { personParams, queryInt } from './schemas.js';
+import { queryInt } from './schemas.js';
+import { round, scoresOfSeqs, seqOrFail, viewOrFail } from './network-view-access.js';
 
 /** Persons in one contagion request's shock list. */
 export const MAX_SHOCKS = 100;
 /** Push budget of one what-if (keeps one request from holding the CPU on a huge reach). */
 const MAX_PUSHES = 2_000_000;
 
-const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 const bandOrNull = (score: number) => (Number.isNaN(score) ? null : bandOf(score).id);
-
-async function viewOrFail(deps: ApiDeps): Promise<NetworkView> {
-  const view = await deps.networkViews.current();
-  if (!view) throw notFound('no score run has been published yet');
-  return view;
-}
-
-async function seqOrFail(view: NetworkView, personId: string): Promise<number> {
-  const seq = await view.seqOf(personId);
-  if (seq === undefined) throw notFound(`no person "${personId}" in the published run's network`);
-  return seq;
-}
-
-/** Published scores of snapshot rows, in the order of `seqs` (one store read for all of them). */
-async function scoresOfSeqs(deps: ApiDeps, view: NetworkView, seqs: readonly number[]): Promise<(PersonScore | undefined)[]> {
-  const byId = new Map((await deps.store.scoresBySeqsIn(view.run, seqs)).map((score) => [score.personId, score]));
-  return seqs.map((seq) => byId.get(view.idOf(seq)!));
-}
 
 const contagionBody = z.strictObject({
   shocks: z
@@ -268,56 +246,6 @@ export const networkRoutes = [
           })),
         },
       };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/v1/persons/{id}/network',
-    operationId: 'egoNetwork',
-    summary: "A person's ego network (graphology JSON)",
-    description:
-      'The person, their strongest contacts and (depth 2) contacts of contacts, with published scores, bands and influence (points their default ' +
-      'would move in total), for the analyst page. Logged as a read.',
-    tag: 'network',
-    access: { analyst: 'any' },
-    params: personParams,
-    query: z.strictObject({
-      depth: z.enum(['1', '2'], { error: 'must be 1 or 2' }).default('1').transform(Number),
-      maxNodes: queryInt(1, 500, 50),
-    }),
-    problems: [404],
-    responses: {
-      200: {
-        description: 'graphology serialized graph (`graph.export()`)',
-        schema: z.looseObject({
-          attributes: z.record(z.string(), z.unknown()),
-          options: z.looseObject({ type: z.string() }),
-          nodes: z.array(z.object({ key: z.string(), attributes: z.record(z.string(), z.unknown()) })),
-          edges: z.array(z.looseObject({ key: z.string().optional(), source: z.string(), target: z.string(), attributes: z.record(z.string(), z.unknown()).optional() })),
-        }),
-      },
-    },
-    handler: async (ctx) => {
-      const { params, query, deps } = ctx;
-      const view = await viewOrFail(deps);
-      const seq = await seqOrFail(view, params.id);
-      const influence = view.influence();
-      const graph = egoNetwork(view.snapshot.csr, seq, {
-        depth: query.depth as 1 | 2,
-        maxNodes: query.maxNodes,
-        nodeKey: (node) => view.idOf(node) ?? `#${node}`,
-        // The page sizes nodes by systemic importance (points the person's default would move).
-        nodeAttributes: (node) => ({ influence: round(influence.points[node]!, 2) }),
-        transition: view.network.transition,
-      });
-      const keys = graph.nodes();
-      const scores = await Promise.all(keys.map((key) => deps.store.scoreIn(view.run, key)));
-      keys.forEach((key, k) => graph.mergeNodeAttributes(key, { label: key, score: scores[k]?.score ?? null, band: scores[k]?.band ?? null }));
-      graph.setAttribute('runId', view.run.id);
-      graph.setAttribute('ego', params.id);
-      // Every person whose score the analyst sees gets an access-log entry.
-      await logAccessMany(ctx, keys.filter((_key, k) => scores[k] !== undefined), 'network');
-      return { body: graph.export() };
     },
   }),
 ];

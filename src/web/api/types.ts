@@ -27,19 +27,8 @@ export type FairnessReport = Ok<'fairnessReport'>;
 export type GroupVariant = FairnessReport['attributes'][number]['groups'][number]['full'];
 export type Recourse = Ok<'getRecourse'>;
 
-// The ego network is graphology's `graph.export()`, which the document declares open (attributes
-// are per-graph records); these are the attributes the server puts in it (src/api/routes/network.ts).
-export interface EgoNodeAttributes {
-  hops: number;
-  score: number | null;
-  band: string | null;
-  influence?: number;
-}
-
-/** graphology's `graph.export()` of the ego network. */
-export interface EgoNetwork {
-  attributes: { ego: string; runId: string };
-  nodes: { key: string; attributes: EgoNodeAttributes }[];
-  edges: { source: string; target: string; attributes?: { weight?: number; share?: number } }[];
-}
-
+/** GET /v1/persons/{id}/network: graphology's `graph.export()` of the ego network (src/api/routes/ego-network.ts). */
+export type EgoNetwork = Ok<'egoNetwork'>;
+export type EgoNodeAttributes = EgoNetwork['nodes'][number]['attributes'];
+export type EgoEdgeAttributes = EgoNetwork['edges'][number]['attributes'];
+export type EdgeKind = NonNullable<EgoEdgeAttributes['kind']>;

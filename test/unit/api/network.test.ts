@@ -96,16 +96,23 @@ describe('network analytics', () => {
     const view = (await h.views.current())!;
     const seq = (await view.seqOf(SUBJECT))!;
     const degree = view.snapshot.csr.offsets[seq + 1]! - view.snapshot.csr.offsets[seq]!;
-    const maxNodes = degree + 1 + 5; // the ego, every contact and five at two hops
+    const maxNodes = degree + 1 + 5; // room for the ego, every contact and five at two hops
     const response = await h.call('GET', `/v1/persons/${SUBJECT}/network?depth=2&maxNodes=${maxNodes}`, { key: h.keys.analyst });
     const graph = (await response.json()) as {
-      attributes: { ego: string };
+      attributes: { ego: string; contactsTotal: number; secondHopTotal: number };
       nodes: { key: string; attributes: { hops: number; score: number; influence: number; node: number } }[];
-      edges: { source: string; target: string }[];
+      edges: { source: string; target: string; attributes: { kind: string | null } }[];
     };
-    expect(graph.attributes.ego).toBe(SUBJECT);
+    expect(graph.attributes).toMatchObject({ ego: SUBJECT, contactsTotal: degree });
+    expect(graph.attributes.secondHopTotal).toBeGreaterThanOrEqual(graph.nodes.filter((n) => n.attributes.hops === 2).length);
     expect(graph.nodes).toHaveLength(maxNodes);
-    expect(graph.nodes.filter((n) => n.attributes.hops === 1)).toHaveLength(degree);
+    // At least half the room goes to contacts; contacts of contacts fill the rest.
+    const contacts = graph.nodes.filter((n) => n.attributes.hops === 1).length;
+    expect(contacts).toBeGreaterThanOrEqual(Math.min(degree, Math.ceil((maxNodes - 1) / 2)));
+    expect(contacts).toBeLessThanOrEqual(degree);
+    // Every drawn pair says what links it, as the records hold it.
+    const kinds = new Set(graph.edges.map((e) => e.attributes.kind));
+    expect([...kinds].every((kind) => kind === 'friendship' || kind === 'payment' || kind === 'both')).toBe(true);
     expect(graph.nodes[0]).toMatchObject({ key: SUBJECT, attributes: { hops: 0 } });
     expect(new Set(graph.nodes.map((n) => n.attributes.hops))).toEqual(new Set([0, 1, 2]));
     const influence = view.influence().points;
