@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import { defaultShock } from '../../analysis/default-shock.js';
+import { SHOCK_NAMES, SHOCKS, shockNameOf } from '../../domain/shocks.js';
+import { projectedScore, summariseWhatIf } from '../../analysis/what-if-summary.js';
 import { COMMUNITIES_MAX_EDGES } from '../../graph/communities.js';
 import { pushContagion, type Shock } from '../../graph/contagion.js';
 import { topK } from '../../graph/influence.js';
 import { externalId } from '../../import/row-schemas.js';
-import { bandOf, SCORE_MAX, SCORE_MIN, BANDS } from '../../score/index.js';
+import { bandOf, BANDS } from '../../score/index.js';
 import { notFound, unprocessable } from '../problem.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
@@ -32,7 +34,9 @@ const contagionBody = z.strictObject({
           .union([z.literal('default'), z.number().min(0, 'must be at least 0').max(1, 'must be at most 1')], {
             error: 'must be "default" or a number in [0, 1]',
           })
-          .meta({ description: '"default": a default added to the record today; a number: the new own score b in [0, 1]' }),
+          .meta({
+            description: `The shock: "default" is the shock \`default-event\` (${SHOCKS['default-event'].description}); a number b is \`own-score-to\` (${SHOCKS['own-score-to'].description}), and 0 is \`own-score-to-0\`, the shock of the influence ranking`,
+          }),
       }),
     )
     .min(1, 'needs at least one shock')
@@ -41,6 +45,24 @@ const contagionBody = z.strictObject({
   threshold: z.number().min(0.01).max(100).default(0.1).meta({ description: 'Report persons moving by at least this many points' }),
   offset: z.number().int().min(0).max(1_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(50),
+});
+
+const shockName = z.enum(SHOCK_NAMES).meta({ description: 'The named shock (`default-event`, `own-score-to`, `own-score-to-0`): the same names on the page, in the demo and in the README' });
+
+const hopTotalsSchema = z.object({
+  hops: z.number().int(),
+  persons: z.number().int(),
+  points: z.number().meta({ description: 'Σ delta points of the affected persons at this distance, to 0.1' }),
+  movedAtLeastOnePoint: z.number().int(),
+  bandChanges: z.number().int(),
+});
+
+const summarySchema = z.object({
+  totalPoints: z.number().meta({ description: 'Σ delta points over the whole population, threshold or not, to 0.1; for `own-score-to-0` of one person it equals that person\'s `pointsIfOwnScoreZero` in the influence ranking, negated' }),
+  affectedPoints: z.number().meta({ description: 'Σ delta points over the affected persons (|move| ≥ threshold), to 0.1' }),
+  movedAtLeastOnePoint: z.number().int(),
+  bandChanges: z.number().int().meta({ description: 'Affected persons whose projected score is in another band than their published score' }),
+  byHop: z.array(hopTotalsSchema),
 });
 
 const affectedSchema = z.object({
@@ -71,8 +93,9 @@ export const networkRoutes = [
         description: 'Who moves, and by how much',
         schema: z.object({
           runId: z.string(),
-          shocks: z.array(z.object({ personId: z.string(), ownScoreBefore: z.number(), ownScoreAfter: z.number(), deltaPoints: z.number() })),
+          shocks: z.array(z.object({ personId: z.string(), shock: shockName, ownScoreBefore: z.number(), ownScoreAfter: z.number(), deltaPoints: z.number() })),
           total: z.number().int(),
+          summary: summarySchema,
           offset: z.number().int(),
           limit: z.number().int(),
           complete: z.boolean(),
@@ -104,6 +127,7 @@ export const networkRoutes = [
         shocks.push({ node: seq, deltaB });
         described.push({
           personId: shock.personId,
+          shock: shockNameOf(shock.ownScore),
           ownScoreBefore: round(before, 6),
           ownScoreAfter: round(before + deltaB, 6),
           deltaPoints: round(view.weights.scale * view.weights.own * deltaB),
@@ -114,8 +138,13 @@ export const networkRoutes = [
         weights: view.weights,
         threshold: body.threshold,
         maxPushes: MAX_PUSHES,
+        // Counts what the push leaves below its tolerance, so the total equals the influence ranking's.
+        residualWeights: view.influence().totalNetworkEffect,
       });
       const page = result.affected.slice(body.offset, body.offset + body.limit);
+      // The totals cover every affected person (not this page): aggregates, so no access-log entry of their own.
+      const allScores = await view.scores();
+      const totals = summariseWhatIf(result.affected.map((a) => ({ deltaPoints: a.deltaPoints, hops: a.hops, score: allScores[a.node]! })));
       const scores = await scoresOfSeqs(deps, view, page.map((a) => a.node));
       // Each shocked person's own score leaves in `shocks`, whatever page of `affected` is asked for.
       const shown = [...body.shocks.map((shock) => shock.personId), ...page.filter((_a, k) => scores[k] !== undefined).map((a) => view.idOf(a.node)!)];
@@ -125,6 +154,13 @@ export const networkRoutes = [
           runId: view.run.id,
           shocks: described,
           total: result.affected.length,
+          summary: {
+            totalPoints: round(result.totalPoints, 1),
+            affectedPoints: round(totals.affectedPoints, 1),
+            movedAtLeastOnePoint: totals.movedAtLeastOnePoint,
+            bandChanges: totals.bandChanges,
+            byHop: totals.byHop.map((row) => ({ ...row, points: round(row.points, 1) })),
+          },
           offset: body.offset,
           limit: body.limit,
           complete: result.complete,
@@ -139,7 +175,7 @@ export const networkRoutes = [
               deltaNetwork: round(a.deltaNetwork, 8),
               hops: a.hops,
               score,
-              projectedScore: score === null ? null : Math.min(SCORE_MAX, Math.max(SCORE_MIN, Math.round(score + a.deltaPoints))),
+              projectedScore: score === null ? null : projectedScore(score, a.deltaPoints),
             };
           }),
         },
@@ -151,7 +187,10 @@ export const networkRoutes = [
     path: '/v1/influence/top',
     operationId: 'topInfluence',
     summary: 'The most systemically important persons',
-    description: 'Influence centrality: the total score points the population would lose if the person defaulted (own score to 0).',
+    description:
+      `Influence centrality under the shock \`own-score-to-0\` (${SHOCKS['own-score-to-0'].description}): the total score points the population would lose, ` +
+      'for every person at once. A what-if (POST /v1/contagion/simulate) with `ownScore: 0` for the same person gives the same total (`summary.totalPoints`, negated); ' +
+      'with `ownScore: "default"` (the shock `default-event`) it gives a smaller one.',
     tag: 'network',
     access: { analyst: 'any' },
     query: z.strictObject({ limit: queryInt(1, 100, 10) }),
@@ -161,8 +200,17 @@ export const networkRoutes = [
         description: 'Largest first',
         schema: z.object({
           runId: z.string(),
+          shock: shockName,
           persons: z.array(
-            z.object({ rank: z.number().int(), personId: z.string(), pointsIfDefault: z.number(), networkPoints: z.number(), score: z.number().int().nullable(), band: z.string().nullable() }),
+            z.object({
+              rank: z.number().int(),
+              personId: z.string(),
+              pointsIfOwnScoreZero: z.number().meta({ description: 'Points the population loses under `own-score-to-0` of this person, to 0.01' }),
+              pointsIfDefault: z.number().meta({ description: 'Deprecated name of `pointsIfOwnScoreZero` (the same number; the shock is `own-score-to-0`, not `default-event`)', deprecated: true }),
+              networkPoints: z.number().meta({ description: 'The part of `pointsIfOwnScoreZero` lost by other persons\' (and the person\'s own) network dimension' }),
+              score: z.number().int().nullable(),
+              band: z.string().nullable(),
+            }),
           ),
         }),
       },
@@ -177,9 +225,11 @@ export const networkRoutes = [
       return {
         body: {
           runId: view.run.id,
+          shock: 'own-score-to-0' as const,
           persons: top.map((seq, k) => ({
             rank: k + 1,
             personId: view.idOf(seq)!,
+            pointsIfOwnScoreZero: round(influence.points[seq]!, 2),
             pointsIfDefault: round(influence.points[seq]!, 2),
             networkPoints: round(influence.networkPoints[seq]!, 2),
             score: scores[k]?.score ?? null,

@@ -12,7 +12,14 @@ interface Contagion {
   runId: string;
   total: number;
   complete: boolean;
-  shocks: { personId: string; ownScoreBefore: number; ownScoreAfter: number; deltaPoints: number }[];
+  shocks: { personId: string; shock: string; ownScoreBefore: number; ownScoreAfter: number; deltaPoints: number }[];
+  summary: {
+    totalPoints: number;
+    affectedPoints: number;
+    movedAtLeastOnePoint: number;
+    bandChanges: number;
+    byHop: { hops: number; persons: number; points: number; movedAtLeastOnePoint: number; bandChanges: number }[];
+  };
   affected: { personId: string; deltaPoints: number; hops: number; score: number; projectedScore: number }[];
 }
 
@@ -68,11 +75,44 @@ describe('network analytics', () => {
   it('lists the most influential persons in kernel order', async () => {
     const view = (await h.views.current())!;
     const expected = [...topK(view.influence().points, 5)].map((seq) => view.idOf(seq));
-    const body = (await (await h.call('GET', '/v1/influence/top?limit=5', { key: h.keys.analyst })).json()) as { persons: { rank: number; personId: string; pointsIfDefault: number }[] };
+    const body = (await (await h.call('GET', '/v1/influence/top?limit=5', { key: h.keys.analyst })).json()) as {
+      shock: string;
+      persons: { rank: number; personId: string; pointsIfOwnScoreZero: number }[];
+    };
+    expect(body.shock).toBe('own-score-to-0');
     expect(body.persons.map((p) => p.personId)).toEqual(expected);
     expect(body.persons.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5]);
-    const points = body.persons.map((p) => p.pointsIfDefault);
+    const points = body.persons.map((p) => p.pointsIfOwnScoreZero);
     expect([...points].sort((a, b) => b - a)).toEqual(points);
+  });
+
+  it('the influence ranking and a what-if of the same named shock reconcile; a default event is a smaller shock', async () => {
+    const ranking = (await (await h.call('GET', '/v1/influence/top?limit=3', { key: h.keys.analyst })).json()) as {
+      shock: string;
+      persons: { personId: string; pointsIfOwnScoreZero: number }[];
+    };
+    for (const { personId, pointsIfOwnScoreZero } of ranking.persons) {
+      const zero = await simulate({ shocks: [{ personId, ownScore: 0 }], threshold: 0.01, limit: 1 });
+      expect(zero.shocks[0]!.shock).toBe(ranking.shock);
+      // Equal but for rounding (0.1 in the what-if, 0.01 in the ranking): the what-if counts what its push leaves.
+      expect(Math.abs(-zero.summary.totalPoints - pointsIfOwnScoreZero)).toBeLessThanOrEqual(0.06);
+      const event = await simulate({ shocks: [{ personId, ownScore: 'default' }], threshold: 0.01, limit: 1 });
+      expect(event.shocks[0]!.shock).toBe('default-event');
+      expect(-event.summary.totalPoints).toBeLessThan(pointsIfOwnScoreZero);
+    }
+  });
+
+  it('sums the what-if over every affected person, not one page', async () => {
+    const all = await simulate({ shocks: [{ personId: SUBJECT, ownScore: 'default' }], threshold: 0.01, limit: 500 });
+    const page = await simulate({ shocks: [{ personId: SUBJECT, ownScore: 'default' }], threshold: 0.01, limit: 2 });
+    expect(page.summary).toEqual(all.summary);
+    const sum = all.affected.reduce((total, a) => total + a.deltaPoints, 0);
+    expect(all.summary.affectedPoints).toBeCloseTo(sum, 0);
+    expect(all.summary.movedAtLeastOnePoint).toBe(all.affected.filter((a) => Math.abs(a.deltaPoints) >= 1).length);
+    const bandOf = (score: number) => [550, 600, 650, 700].filter((cut) => score >= cut).length;
+    expect(all.summary.bandChanges).toBe(all.affected.filter((a) => bandOf(a.score) !== bandOf(a.projectedScore)).length);
+    expect(all.summary.byHop.reduce((n, row) => n + row.persons, 0)).toBe(all.total);
+    expect(all.summary.byHop[0]).toMatchObject({ hops: 0, persons: 1 });
   });
 
   it('partitions everyone into communities', async () => {
