@@ -126,6 +126,8 @@ async function summarise(
       workspace: new ContagionWorkspace(snapshot.csr, network),
       weights,
       threshold: 0.1,
+      // The total counts what the push leaves below its tolerance, as the API's what-if does.
+      residualWeights: influence.totalNetworkEffect,
     });
     const others = result.affected.filter((a) => a.node !== person.seq);
     const largest = others[0];

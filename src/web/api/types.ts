@@ -32,3 +32,5 @@ export type EgoNetwork = Ok<'egoNetwork'>;
 export type EgoNodeAttributes = EgoNetwork['nodes'][number]['attributes'];
 export type EgoEdgeAttributes = EgoNetwork['edges'][number]['attributes'];
 export type EdgeKind = NonNullable<EgoEdgeAttributes['kind']>;
+/** GET /v1/persons/{id}/explanation (src/api/explanation.ts). */
+export type Explanation = Ok<'getExplanation'>;
