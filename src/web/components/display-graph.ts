@@ -29,6 +29,7 @@ export interface EdgeData {
   color: string;
   weight: number;
   kind: EdgeKind | null;
+  zIndex?: number;
 }
 
 export type DisplayGraph = UndirectedGraph<NodeData, EdgeData>;
@@ -88,7 +89,8 @@ function resize(graph: DisplayGraph): void {
   graph.updateEachNodeAttributes((_key, data) => ({ ...data, size: NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * Math.sqrt(data.influence / maxInfluence) }));
   let maxWeight = 1e-9;
   graph.forEachEdge((_key, data) => (maxWeight = Math.max(maxWeight, data.weight)));
-  graph.updateEachEdgeAttributes((_key, data) => ({ ...data, size: EDGE_SIZE.min + (EDGE_SIZE.max - EDGE_SIZE.min) * (data.weight / maxWeight) }));
+  // The hint makes sigma index the edges again: without it, edges added just now are not in its programs yet and it throws.
+  graph.updateEachEdgeAttributes((_key, data) => ({ ...data, size: EDGE_SIZE.min + (EDGE_SIZE.max - EDGE_SIZE.min) * (data.weight / maxWeight) }), { attributes: ['size', 'zIndex'] });
 }
 
 /** The kinds of link drawn (for the legend). */

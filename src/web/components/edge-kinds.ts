@@ -12,8 +12,6 @@ export const EDGE_KIND_STYLE: Record<EdgeKind | 'unknown', { colour: string; lab
   unknown: { colour: '#b4b4b4', label: 'Link no longer on record' },
 };
 
-/** The line colour of a kind, a little transparent so that crossings stay readable. */
 export function edgeColour(kind: EdgeKind | null | undefined): string {
-  const n = Number.parseInt(EDGE_KIND_STYLE[kind ?? 'unknown'].colour.slice(1), 16);
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, 0.6)`;
+  return EDGE_KIND_STYLE[kind ?? 'unknown'].colour;
 }

@@ -97,7 +97,7 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
       defaultDrawNodeLabel: (context, data, settings) => {
         if (!data.label) return;
         const box = labelBox(data, textWidth(data.label), settings.labelSize);
-        if (!placer.place({ ...box, key: data.key }, mustShow(data.key))) return;
+        if (!placer.place({ ...box, key: data.key, cx: data.x, cy: data.y }, mustShow(data.key))) return;
         context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
         // A white halo keeps the text readable over lines.
         context.lineWidth = 3;
@@ -124,8 +124,9 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
 
   // The labels that must show reserve their place before sigma's grid labels are drawn.
   renderer.on('beforeRender', () => placer.reset(graph.filterNodes((key) => mustShow(key)).flatMap((key) => reservedBox(renderer, key, textWidth))));
+  // Sigma draws a highlighted node's label in a box as tall as the node, over the other labels: reserved too.
   renderer.on('afterRender', () => {
-    container.dataset.labels = JSON.stringify(placer.placed.map(({ key, x, y, width, height }) => ({ key, x: round(x), y: round(y), width: round(width), height: round(height) })));
+    container.dataset.labels = JSON.stringify(placer.placed.map((box) => Object.fromEntries(Object.entries(box).map(([name, value]) => [name, typeof value === 'number' ? round(value) : value]))));
   });
 
   let layout: ForceLayout | undefined;
@@ -217,7 +218,14 @@ function reservedBox(renderer: Sigma<NodeData, EdgeData>, key: string, textWidth
   const display = renderer.getNodeDisplayData(key);
   if (!display || display.hidden || !display.label) return [];
   const at = renderer.framedGraphToViewport(display);
-  return [{ ...labelBox({ x: at.x, y: at.y, size: renderer.scaleSize(display.size) }, textWidth(display.label), LABEL.size), key }];
+  const size = renderer.scaleSize(display.size);
+  const box = labelBox({ x: at.x, y: at.y, size }, textWidth(display.label), LABEL.size);
+  if (!display.highlighted) return [{ ...box, key, cx: at.x, cy: at.y }];
+  // drawDiscNodeHover's box: from the disc to 4 px past the text, labelSize + 4 tall, with an 8 px shadow.
+  const shadow = 6;
+  const height = LABEL.size + 4 + 2 * shadow;
+  const left = at.x - size - 2;
+  return [{ key, cx: at.x, cy: at.y, x: left, y: at.y - height / 2, width: box.x + box.width + 4 + shadow - left, height }];
 }
 
 /** Every node on its ring by hop distance (ego-layout.ts). */

@@ -6,8 +6,10 @@
  * Boxes are in viewport pixels; a label sits to the right of its node, as sigma draws it.
  */
 export interface Box {
-  /** The node the label names (kept for tests and the page's data-labels attribute). */
+  /** The node the label names and its centre (kept for the page's data-labels attribute, which tests read). */
   key?: string;
+  cx?: number;
+  cy?: number;
   x: number;
   y: number;
   width: number;

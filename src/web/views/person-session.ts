@@ -23,8 +23,10 @@ import { formatCount } from '../format.js';
 import { personHash, type PersonRoute } from '../routes.js';
 import { errorState, loadingState } from '../status.js';
 
-/** Persons an expansion adds at most (the node and its strongest contacts). */
-const EXPAND_MAX_NODES = 21;
+/** Contacts an expansion asks for beyond those of the node already drawn (the strongest first). */
+const EXPAND_MORE = 20;
+/** The API's maxNodes bound. */
+const MAX_NODES = 500;
 
 export class PersonSession {
   private graph: EgoGraphView | undefined;
@@ -143,7 +145,9 @@ export class PersonSession {
   private async expand(key: string): Promise<void> {
     if (!this.graph) return;
     try {
-      const more = await this.ctx.api.get<EgoNetwork>(`/v1/persons/${encodeURIComponent(key)}/network?depth=1&maxNodes=${EXPAND_MAX_NODES}`);
+      // The strongest contacts come first and are often drawn already: ask for that many more.
+      const maxNodes = Math.min(MAX_NODES, this.graph.graph.degree(key) + 1 + EXPAND_MORE);
+      const more = await this.ctx.api.get<EgoNetwork>(`/v1/persons/${encodeURIComponent(key)}/network?depth=1&maxNodes=${maxNodes}`);
       if (this.destroyed) return;
       const added = this.graph.expand(more, key);
       const graph = this.graph.graph;
