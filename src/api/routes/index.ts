@@ -17,6 +17,7 @@ import { scoreExportRoutes } from './score-exports.js';
 import { reportRoutes } from './reports.js';
 import { scoreRoutes } from './scores.js';
 import { systemRoutes } from './system.js';
+import { tiePathRoutes } from './tie-path.js';
 
 export const ROUTES: readonly AnyRoute[] = [
   ...systemRoutes,
@@ -24,6 +25,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...recourseRoutes,
   ...networkRoutes,
   ...egoNetworkRoutes,
+  ...tiePathRoutes,
   ...runRoutes,
   ...scoreExportRoutes,
   ...reportRoutes,

@@ -87,7 +87,7 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
     renderer = new Sigma(graph, container, {
       defaultEdgeType: 'line',
       labelRenderedSizeThreshold: 5,
-      labelDensity: 0.35,
+      labelDensity: 1,
       labelGridCellSize: 90,
       labelFont: LABEL.font,
       labelSize: LABEL.size,
@@ -224,7 +224,7 @@ function reservedBox(renderer: Sigma<NodeData, EdgeData>, key: string, textWidth
   // drawDiscNodeHover's box: from the disc to 4 px past the text, labelSize + 4 tall, with an 8 px shadow.
   const shadow = 6;
   const height = LABEL.size + 4 + 2 * shadow;
-  const left = at.x - size - 2;
+  const left = at.x - Math.max(size, LABEL.size / 2) - 2 - shadow;
   return [{ key, cx: at.x, cy: at.y, x: left, y: at.y - height / 2, width: box.x + box.width + 4 + shadow - left, height }];
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultShock } from '../../../src/analysis/default-shock.js';
 import { pushContagion } from '../../../src/graph/contagion.js';
 import { topK } from '../../../src/graph/influence.js';
+import { strongestPath } from '../../../src/graph/strongest-path.js';
 import { PublishedNetworkViews } from '../../../src/api/network-view.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { PERSONS, startHarness, SUBJECT, type Harness } from './harness.js';
@@ -164,6 +165,25 @@ describe('network analytics', () => {
     for (const node of graph.nodes) expect((await h.store.accessLogOf(node.key, 1))[0]).toMatchObject({ kind: 'network', role: 'analyst' });
     const bad = await h.call('GET', `/v1/persons/${SUBJECT}/network?depth=3`, { key: h.keys.analyst });
     expect(bad.status).toBe(400);
+  });
+
+  it('answers the strongest-tie path as the kernel finds it, logging every person on it', async () => {
+    const view = (await h.views.current())!;
+    const from = (await view.seqOf(SUBJECT))!;
+    const top = [...topK(view.influence().points, 20)].find((seq) => seq !== from)!;
+    const to = view.idOf(top)!;
+    const response = await h.call('GET', `/v1/paths/strongest?from=${SUBJECT}&to=${to}`, { key: h.keys.analyst });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { found: boolean; hops: number; strength: number; steps: { personId: string; shareOfPrevious: number | null }[] };
+    const kernel = strongestPath(view.snapshot.csr, view.network.transition, from, top);
+    expect(body.found).toBe(true);
+    expect(body.steps.map((s) => s.personId)).toEqual(kernel.nodes.map((seq) => view.idOf(seq)));
+    expect(body.hops).toBe(kernel.nodes.length - 1);
+    expect(body.strength).toBeCloseTo(kernel.strength, 6);
+    expect(body.steps[0]!.shareOfPrevious).toBeNull();
+    for (const step of body.steps) expect((await h.store.accessLogOf(step.personId, 1))[0]).toMatchObject({ kind: 'network', role: 'analyst' });
+    expect((await h.call('GET', `/v1/paths/strongest?from=${SUBJECT}&to=nobody`, { key: h.keys.analyst })).status).toBe(404);
+    expect((await h.call('GET', `/v1/paths/strongest?from=${SUBJECT}&to=${to}`, { key: h.keys.subject })).status).toBe(403);
   });
 
   it('builds the view once per published run, shared by concurrent requests, and again after a new run', async () => {
