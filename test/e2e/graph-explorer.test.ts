@@ -170,7 +170,7 @@ describe('graph explorer', () => {
     await expect.poll(() => nodes.count()).toBeGreaterThan(before);
     const own = await api<{ attributes: { contactsTotal: number } }>(`/v1/persons/${contact}/network?depth=1&maxNodes=1`);
     await expect.poll(() => page.getByTestId('contacts-shown').textContent()).toMatch(new RegExp(`^Showing \\d+ of ${own.attributes.contactsTotal.toLocaleString('en')} contacts\\.$`));
-    expect(await page.getByTestId('network-cap').textContent()).toMatch(/plus \d+ added by expanding/);
+    expect(await page.getByTestId('network-cap').textContent()).toMatch(/plus \d+ added by expanding or a path/);
     expect(await page.getByTestId('node-list').locator('li[data-hops="3"]').count()).toBeGreaterThan(0);
 
     await settled();
@@ -246,6 +246,28 @@ describe('graph explorer', () => {
     const shown = await page.getByTestId('contributions').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-person-id'), Number(tr.getAttribute('data-points'))]));
     expect(shown).toEqual(explanation.network.contributions.map((c) => [c.personId ?? '', c.points]));
     expect(shown.length).toBeGreaterThan(0);
+  });
+
+  it('finds the strongest-tie path to a person outside the drawing, draws it and lists its steps as the API does', async () => {
+    await page.goto(`${demo.url}/#/person/${ego}?depth=1&max=25`);
+    await page.getByTestId('network-cap').waitFor();
+    await settled();
+    const drawn = new Set(await page.getByTestId('node-list').getByRole('option').evaluateAll((items) => items.map((li) => li.getAttribute('data-person-id'))));
+    const target = demo.summary.mostInfluential.map((p) => p.personId).find((id) => !drawn.has(id)) ?? 'p1999';
+    await page.getByLabel('To', { exact: true }).fill(target);
+    await page.getByTestId('find-path').click();
+    await page.getByTestId('path-steps').waitFor();
+    const path = await api<{ hops: number; steps: { personId: string }[] }>(`/v1/paths/strongest?from=${ego}&to=${target}`);
+    const steps = await page.getByTestId('path-steps').locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-person-id')));
+    expect(steps).toEqual(path.steps.map((step) => step.personId));
+    expect(path.hops).toBeGreaterThan(0);
+    // Every person on the path is now drawn, in the list, and labelled.
+    const listed = await page.getByTestId('node-list').getByRole('option').evaluateAll((items) => items.map((li) => li.getAttribute('data-person-id')));
+    for (const step of steps) expect(listed).toContain(step);
+    await settled();
+    await expect.poll(async () => (await labels()).map((l) => l.key)).toEqual(expect.arrayContaining(steps as string[]));
+    expect(overlapping(await labels())).toEqual([]);
+    await shot('graph-path');
     expect(problems).toEqual([]);
   });
 });

@@ -34,3 +34,5 @@ export type EgoEdgeAttributes = EgoNetwork['edges'][number]['attributes'];
 export type EdgeKind = NonNullable<EgoEdgeAttributes['kind']>;
 /** GET /v1/persons/{id}/explanation (src/api/explanation.ts). */
 export type Explanation = Ok<'getExplanation'>;
+/** GET /v1/paths/strongest (src/api/routes/tie-path.ts). */
+export type StrongestTiePath = Ok<'strongestTiePath'>;

@@ -4,7 +4,7 @@
  * coloured by what links the pair; a node's `hops` is its distance from the ego as drawn.
  */
 import { UndirectedGraph } from 'graphology';
-import type { EdgeKind, EgoNetwork } from '../api/types.js';
+import type { EdgeKind, EgoNetwork, StrongestTiePath } from '../api/types.js';
 import { bandColour } from '../bands.js';
 import { edgeColour } from './edge-kinds.js';
 
@@ -79,6 +79,37 @@ export function addNetwork(graph: DisplayGraph, network: EgoNetwork, options: { 
     else if (weight > graph.getEdgeAttribute(existing, 'weight')) graph.setEdgeAttribute(existing, 'weight', weight);
   }
   resize(graph);
+  return added;
+}
+
+/**
+ * Adds the persons and ties of a strongest-tie path that the drawing lacks, each new person one
+ * hop further out than the step before it. Returns the keys added.
+ */
+export function addPath(graph: DisplayGraph, path: StrongestTiePath): string[] {
+  const added: string[] = [];
+  path.steps.forEach((step, k) => {
+    const previous = k > 0 ? path.steps[k - 1]!.personId : undefined;
+    if (!graph.hasNode(step.personId)) {
+      const from = previous && graph.hasNode(previous) ? graph.getNodeAttributes(previous) : { x: 0, y: 0, hops: 0 };
+      graph.addNode(step.personId, {
+        x: from.x + 0.5,
+        y: from.y + 0.5,
+        size: NODE_SIZE.min,
+        color: bandColour(step.band),
+        label: step.personId,
+        hops: from.hops + 1,
+        score: step.score,
+        band: step.band,
+        influence: 0,
+      });
+      added.push(step.personId);
+    }
+    if (previous && !graph.hasEdge(previous, step.personId)) {
+      graph.addEdge(previous, step.personId, { weight: 0, kind: null, size: 0, color: edgeColour(null) });
+    }
+  });
+  if (added.length) resize(graph);
   return added;
 }
 

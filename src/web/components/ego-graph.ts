@@ -14,11 +14,11 @@
  * keyboard and to screen readers.
  */
 import Sigma from 'sigma';
-import type { EgoNetwork } from '../api/types.js';
+import type { EgoNetwork, StrongestTiePath } from '../api/types.js';
 import { bandLabel } from '../bands.js';
 import { h, replaceChildren } from '../dom.js';
 import { formatDelta } from '../format.js';
-import { addNetwork, countByHops, emptyDisplayGraph, type DisplayGraph, type EdgeData, type NodeData } from './display-graph.js';
+import { addNetwork, addPath, countByHops, emptyDisplayGraph, type DisplayGraph, type EdgeData, type NodeData } from './display-graph.js';
 import { ringLayout } from './ego-layout.js';
 import { forceLayout, type ForceLayout } from './force-layout.js';
 import { enableDrag } from './graph-drag.js';
@@ -26,6 +26,7 @@ import { impactColour, impactSize } from './impact-scale.js';
 import { labelBox, LabelPlacer, type Box } from './label-placement.js';
 
 const FADED = '#e4e4e7';
+const PATH = '#1d4ed8';
 const LABEL = { size: 12, font: 'system-ui, sans-serif', weight: '500', colour: '#1f2937' };
 
 export type LayoutKind = 'force' | 'radial';
@@ -55,6 +56,8 @@ export interface EgoGraphView {
   /** Runs the force-directed layout again (or stops it when running). */
   toggleLayoutRun(): void;
   layoutRunning(): boolean;
+  /** Draws a strongest-tie path over the network (adding the persons it lacks); undefined clears it. */
+  showPath(path: StrongestTiePath | undefined): string[];
   /** Adds an expanded node's network; returns the persons added. */
   expand(network: EgoNetwork, from: string): string[];
   pinned(): number;
@@ -72,7 +75,7 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
   addNetwork(graph, network);
   const ego = network.attributes.ego;
   placeInRings(graph);
-  const state = { selected: undefined as string | undefined, overlay: undefined as WhatIfOverlay | undefined, maxMove: 0, kind: options.layout };
+  const state = { selected: undefined as string | undefined, overlay: undefined as WhatIfOverlay | undefined, maxMove: 0, kind: options.layout, path: new Set<string>(), pathEdges: new Set<string>() };
   const placer = new LabelPlacer();
   const measure = document.createElement('canvas').getContext('2d');
   const textWidth = (text: string) => {
@@ -80,7 +83,7 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
     measure.font = `${LABEL.weight} ${LABEL.size}px ${LABEL.font}`;
     return measure.measureText(text).width;
   };
-  const mustShow = (key: string) => key === ego || key === state.selected || (state.overlay?.shocked.has(key) ?? false);
+  const mustShow = (key: string) => key === ego || key === state.selected || state.path.has(key) || (state.overlay?.shocked.has(key) ?? false);
 
   let renderer: Sigma<NodeData, EdgeData>;
   try {
@@ -106,8 +109,12 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
         context.fillStyle = LABEL.colour;
         context.fillText(data.label, box.x, data.y + settings.labelSize / 3);
       },
-      nodeReducer: (key, data) => nodeShown(key, data, { ego, ...state }),
+      nodeReducer: (key, data) => {
+        const shown = nodeShown(key, data, { ego, ...state });
+        return state.path.has(key) ? { ...shown, forceLabel: true, zIndex: 4 } : shown;
+      },
       edgeReducer: (key, data) => {
+        if (state.pathEdges.has(key)) return { ...data, color: PATH, size: Math.max(3, data.size * 2), zIndex: 4 };
         const overlay = state.overlay;
         if (!overlay) return data;
         const reached = (node: string) => overlay.deltas.has(node) || overlay.shocked.has(node);
@@ -174,6 +181,20 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
       changed();
     },
     layoutKind: () => state.kind,
+    showPath(path) {
+      const added = path ? addPath(graph, path) : [];
+      const keys = path?.steps.map((step) => step.personId) ?? [];
+      state.path = new Set(keys);
+      state.pathEdges = new Set(keys.slice(1).map((key, k) => graph.edge(keys[k]!, key)!));
+      if (added.length) {
+        if (state.kind === 'radial') placeInRings(graph);
+        else startForce();
+        describeGraph();
+        changed();
+      }
+      renderer.refresh();
+      return added;
+    },
     toggleLayoutRun() {
       if (layout?.running()) layout.stop();
       else if (state.kind === 'force') startForce();
@@ -246,6 +267,7 @@ function inertView(graph: DisplayGraph): EgoGraphView {
     showWhatIf() {},
     setLayout() {},
     layoutKind: () => 'radial',
+    showPath: () => [],
     toggleLayoutRun() {},
     layoutRunning: () => false,
     expand: () => [],

@@ -15,6 +15,7 @@ import { mountEgoGraph, type EgoGraphView, type WhatIfOverlay } from '../compone
 import { egoNodeList, type EgoNodeList } from '../components/ego-node-list.js';
 import { graphToolbar, type GraphToolbar } from '../components/graph-toolbar.js';
 import { impactLegend } from '../components/impact-legend.js';
+import { pathFinder, type PathFinder } from '../components/path-finder.js';
 import { personDetails } from '../components/person-details.js';
 import { recourseDetails } from '../components/recourse-details.js';
 import { whatIfPanel, type WhatIfPanel } from '../components/what-if-panel.js';
@@ -33,6 +34,7 @@ export class PersonSession {
   private list: EgoNodeList | undefined;
   private toolbar: GraphToolbar | undefined;
   private whatIf: WhatIfPanel | undefined;
+  private paths: PathFinder | undefined;
   private selected: string | undefined;
   private destroyed = false;
   private readonly details = h('div', { class: 'details-body', 'aria-live': 'polite' });
@@ -82,6 +84,16 @@ export class PersonSession {
       onResult: (overlay, result) => this.showWhatIf(overlay, result),
       onShockSetChange: () => this.selected && void this.select(this.selected),
     });
+    this.paths = pathFinder(this.ctx, ego, {
+      onPath: (path) => {
+        const added = this.graph?.showPath(path) ?? [];
+        if (added.length) {
+          const graph = this.graph!.graph;
+          this.list?.add(added.map((id) => ({ key: id, ...graph.getNodeAttributes(id) })));
+          this.describeCap();
+        }
+      },
+    });
     this.whatIf.shockSet.add(ego);
     this.whatIf.renderShockSet();
     replaceChildren(
@@ -97,6 +109,7 @@ export class PersonSession {
           this.toolbar.element,
           canvas,
           this.legends,
+          this.paths.element,
         ),
         h('section', { class: 'panel', 'aria-labelledby': 'nodes-title' }, this.listTitle, this.list.element),
         h('section', { class: 'panel', 'aria-labelledby': 'details-title' }, h('h2', { id: 'details-title' }, 'Selected person'), this.details),
@@ -123,7 +136,7 @@ export class PersonSession {
     let text = `Showing ${formatCount(contacts)} of ${formatCount(contactsTotal)} contacts`;
     if (secondHopTotal !== undefined) text += ` and ${formatCount(counts[2] ?? 0)} of ${formatCount(secondHopTotal)} contacts of contacts`;
     const further = counts.slice(3).reduce((sum, n) => sum + n, 0);
-    if (further) text += `, plus ${formatCount(further)} added by expanding`;
+    if (further) text += `, plus ${formatCount(further)} added by expanding or a path`;
     const capped = contacts < contactsTotal || (secondHopTotal !== undefined && (counts[2] ?? 0) < secondHopTotal);
     this.caption.textContent = `${text}.${capped ? ' The strongest ties are drawn; raise "At most" or expand a node to see more.' : ''}`;
     this.listTitle.textContent = `Persons (${formatCount(this.graph?.graph.order ?? network.nodes.length)} shown)`;
@@ -165,6 +178,7 @@ export class PersonSession {
 
   private async select(key: string): Promise<void> {
     this.selected = key;
+    this.paths?.setTarget(key);
     this.graph?.select(key);
     this.list?.select(key);
     replaceChildren(this.details, loadingState(`the score of ${key}`));
