@@ -77,6 +77,8 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
   placeInRings(graph);
   const state = { selected: undefined as string | undefined, overlay: undefined as WhatIfOverlay | undefined, maxMove: 0, kind: options.layout, path: new Set<string>(), pathEdges: new Set<string>() };
   const placer = new LabelPlacer();
+  /** `ready`: the renderer exists (sigma draws a first frame inside its constructor). */
+  const frame = { fresh: true, ready: false };
   const measure = document.createElement('canvas').getContext('2d');
   const textWidth = (text: string) => {
     if (!measure) return text.length * LABEL.size * 0.6;
@@ -99,6 +101,12 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
       stagePadding: 40,
       defaultDrawNodeLabel: (context, data, settings) => {
         if (!data.label) return;
+        if (frame.fresh && frame.ready) {
+          // The labels that must show reserve their place before the first label of the frame
+          // is drawn (not at beforeRender: sigma normalises node positions after that event).
+          placer.reset(graph.filterNodes((key) => mustShow(key)).flatMap((key) => reservedBox(renderer, key, textWidth)));
+          frame.fresh = false;
+        }
         const box = labelBox(data, textWidth(data.label), settings.labelSize);
         if (!placer.place({ ...box, key: data.key, cx: data.x, cy: data.y }, mustShow(data.key))) return;
         context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
@@ -129,9 +137,11 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
     return inertView(graph);
   }
 
-  // The labels that must show reserve their place before sigma's grid labels are drawn.
-  renderer.on('beforeRender', () => placer.reset(graph.filterNodes((key) => mustShow(key)).flatMap((key) => reservedBox(renderer, key, textWidth))));
-  // Sigma draws a highlighted node's label in a box as tall as the node, over the other labels: reserved too.
+  frame.ready = true;
+  renderer.on('beforeRender', () => {
+    frame.fresh = true;
+    placer.reset();
+  });
   renderer.on('afterRender', () => {
     container.dataset.labels = JSON.stringify(placer.placed.map((box) => Object.fromEntries(Object.entries(box).map(([name, value]) => [name, typeof value === 'number' ? round(value) : value]))));
   });
@@ -157,6 +167,7 @@ export function mountEgoGraph(container: HTMLElement, network: EgoNetwork, optio
   const describeGraph = () => container.setAttribute('aria-label', describe(graph, ego));
   describeGraph();
   if (state.kind === 'force') startForce();
+  else renderer.refresh();
   changed();
 
   return {
