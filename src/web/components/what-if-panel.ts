@@ -102,7 +102,7 @@ export function whatIfPanel(ctx: AppContext, options: { onResult(overlay: WhatIf
     const own = answer.shocks.map((s) => `${s.personId} ${formatDelta(s.deltaPoints)}`).join(', ');
     const others = answer.affected.filter((a) => !shocked.has(a.personId)).length;
     const summary =
-      `Shock "${SHOCK_LABELS[answer.shocks[0]!.shock].toLowerCase()}": the shocked person's own score costs ${own} points. ` +
+      `Shock "${SHOCK_LABELS[answer.shocks[0]!.shock].toLowerCase()}": it costs the shocked person ${own} points of their own score. ` +
       `${formatCount(answer.total)} persons move by at least ${min} points` +
       (answer.affected.length < answer.total ? ` (the first ${formatCount(answer.affected.length)} are listed)` : '') +
       `, ${formatCount(others)} of them besides the ${shocked.size === 1 ? 'person' : 'persons'} shocked.` +
