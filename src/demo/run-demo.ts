@@ -39,9 +39,15 @@ export interface DemoSummary {
   run: { id: string; modelVersion: string; asOf: string; iterations: number; timingsMs: Record<string, number> };
   meanScore: number | null;
   bands: Record<string, number>;
-  mostInfluential: { personId: string; score: number; band: string; pointsIfDefault: number }[];
+  /** The shock the influence ranking uses (src/analysis/shocks.ts). */
+  influenceShock: 'own-score-to-0';
+  mostInfluential: { personId: string; score: number; band: string; pointsIfOwnScoreZero: number }[];
   contagionExample: {
     personId: string;
+    /** The shock of the example (src/analysis/shocks.ts). */
+    shock: 'default-event';
+    /** Σ delta points over everyone the push reached (within its tolerance). */
+    totalPoints: number;
     ownScoreChange: number;
     movedAtLeastOnePoint: number;
     movedAtLeastATenthOfAPoint: number;
@@ -107,7 +113,7 @@ async function summarise(
   const mostInfluential = await Promise.all(
     [...topK(influence.points, 5)].map(async (seq) => {
       const score = (await store.scoreIn(run, idOf(seq)))!;
-      return { personId: idOf(seq), score: score.score, band: score.band, pointsIfDefault: round(influence.points[seq]!) };
+      return { personId: idOf(seq), score: score.score, band: score.band, pointsIfOwnScoreZero: round(influence.points[seq]!) };
     }),
   );
 
@@ -120,11 +126,15 @@ async function summarise(
       workspace: new ContagionWorkspace(snapshot.csr, network),
       weights,
       threshold: 0.1,
+      // The total counts what the push leaves below its tolerance, as the API's what-if does.
+      residualWeights: influence.totalNetworkEffect,
     });
     const others = result.affected.filter((a) => a.node !== person.seq);
     const largest = others[0];
     contagionExample = {
       personId: person.id,
+      shock: 'default-event',
+      totalPoints: round(result.totalPoints),
       ownScoreChange: round(weights.scale * weights.own * deltaB),
       movedAtLeastOnePoint: others.filter((a) => Math.abs(a.deltaPoints) >= 1).length,
       movedAtLeastATenthOfAPoint: others.length,
@@ -142,6 +152,7 @@ async function summarise(
     run: { id: run.id, modelVersion: run.modelVersion, asOf: run.asOf, iterations: stats.iterations, timingsMs: stats.timingsMs },
     meanScore: stats.meanScore,
     bands: stats.bands,
+    influenceShock: 'own-score-to-0',
     mostInfluential,
     contagionExample,
     seconds: { generate: round(seconds.generate), import: round(seconds.import), recompute: round(seconds.recompute) },

@@ -194,6 +194,12 @@ export interface ContagionOptions {
   tolerance?: number;
   /** Safety stop after this many pushes (default unlimited). */
   maxPushes?: number;
+  /**
+   * y = P^T·(I − αP^T)^{-1}·s (influence.ts, `totalNetworkEffect`): the total Δn of a unit move
+   * of x_j. Given, `totalPoints` also counts the residual the push left (Σ_j ρ_j·y_j), so it is
+   * exact: Σ_i Δn_i = Σ_i s_i·(P q)_i + Σ_j ρ_j·y_j since Δx = q + (I − αP)^{-1}·ρ.
+   */
+  residualWeights?: ArrayLike<number>;
 }
 
 /** One person whose score moves. */
@@ -218,6 +224,12 @@ export interface ContagionResult {
   edgeVisits: number;
   /** Persons that received any residual. */
   touched: number;
+  /**
+   * Σ Δscore over the whole population, threshold or not: the points it gains (> 0) or loses
+   * (< 0) in all. Exact when `residualWeights` are given (the residual left by the push is
+   * counted through them); otherwise the persons the push touched, within its tolerance.
+   */
+  totalPoints: number;
   /** Guaranteed bound, in points, on the error of every Δscore (≤ tolerance when complete). */
   errorBoundPoints: number;
   /** False when maxPushes stopped the push early. */
@@ -343,17 +355,21 @@ export function pushContagion(
     }
 
     const affected: AffectedPerson[] = [];
+    let totalPoints = 0;
     for (let k = 0; k < ws.touchedCount; k++) {
       const i = ws.touched[k]!;
       const deltaOwn = own.get(i) ?? 0;
       const deltaNetwork = shrink[i]! * received[i]!;
       const deltaPoints = weights.scale * (weights.own * deltaOwn + weights.network * deltaNetwork);
+      totalPoints += deltaPoints;
       if (Math.abs(deltaPoints) >= threshold && deltaPoints !== 0) {
         affected.push({ node: i, deltaPoints, deltaNetwork, deltaOwn, hops: hops[i]! });
       }
     }
+    const y = opts.residualWeights;
+    if (y) for (let k = 0; k < ws.touchedCount; k++) totalPoints += networkPoints * residual[ws.touched[k]!]! * y[ws.touched[k]!]!;
     affected.sort((a, b) => Math.abs(b.deltaPoints) - Math.abs(a.deltaPoints) || a.node - b.node);
-    return { affected, pushes, edgeVisits, touched: ws.touchedCount, errorBoundPoints, complete };
+    return { affected, pushes, edgeVisits, touched: ws.touchedCount, totalPoints, errorBoundPoints, complete };
   } finally {
     ws.reset();
   }

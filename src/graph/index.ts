@@ -62,3 +62,4 @@ export {
   type EgoNetworkOptions,
   type EgoNodeAttributes,
 } from './ego-network.js';
+export { strongestPath, type StrongestPath } from './strongest-path.js';

@@ -152,7 +152,7 @@ describe('analyst page', () => {
   it('simulates a default and lists exactly the persons the API says move', async () => {
     const personId = demo.summary.mostInfluential[0]!.personId;
     const simulate = page.getByTestId('simulate');
-    expect(await simulate.textContent()).toBe(`Simulate default of ${personId}`);
+    expect(await simulate.textContent()).toBe(`Simulate a default event of ${personId}`);
     await simulate.click();
     const rows = page.getByTestId('affected-table').locator('tbody tr');
     await rows.first().waitFor();
@@ -178,9 +178,9 @@ describe('analyst page', () => {
     const second = (await page.locator('.details-body h3').textContent())!;
     await page.getByTestId('toggle-shock').click();
     const simulate = page.getByTestId('simulate');
-    await expect.poll(() => simulate.textContent()).toBe('Simulate default of 2 persons');
+    await expect.poll(() => simulate.textContent()).toBe('Simulate a default event of 2 persons');
     await simulate.click();
-    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).toContain('besides the persons defaulting');
+    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).toContain('besides the persons shocked');
     const api = await simulateByApi([personId, second]);
     expect(await tableRows()).toEqual(api.affected);
     expect(api.affected.filter((a) => a.hops === 0).map((a) => a.personId).sort()).toEqual([personId, second].sort());

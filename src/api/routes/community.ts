@@ -1,19 +1,17 @@
 /**
  * One community of the published run (analysts): its size, mean published score and band mix,
  * and its most systemically important members — the influence ranking of GET /v1/influence/top
- * (the same influence centrality and order: points their default would move, ties by seq),
+ * (the same influence centrality and order: points the population loses under the shock `own-score-to-0` of each, ties by seq),
  * restricted to the members. The members themselves are listed, filtered and paged by
  * GET /v1/persons?community=ID.
  */
 import { z } from 'zod';
 import { topK } from '../../graph/influence.js';
 import { BANDS, bandOf } from '../../score/index.js';
-import { communitiesOf, communitySeqs, publishedView } from '../published-communities.js';
+import { communitiesOf, communitySeqs, round, viewOrFail } from './network-view-access.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
 import { queryInt } from './schemas.js';
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 const communityParams = z.strictObject({
   communityId: z
@@ -24,7 +22,7 @@ const communityParams = z.strictObject({
 const influentialSchema = z.object({
   rank: z.number().int().meta({ description: 'Rank among the members' }),
   personId: z.string(),
-  pointsIfDefault: z.number(),
+  pointsIfOwnScoreZero: z.number().meta({ description: 'Points the population loses under `own-score-to-0` of this person, to 0.01 (as GET /v1/influence/top)' }),
   networkPoints: z.number(),
   score: z.number().int().nullable(),
   band: z.string().nullable(),
@@ -63,7 +61,7 @@ export const communityRoutes = [
     },
     handler: async (ctx) => {
       const { params, query, deps } = ctx;
-      const view = await publishedView(deps);
+      const view = await viewOrFail(deps);
       const result = await communitiesOf(view);
       const seqs = communitySeqs(result, params.communityId);
       const scores = await view.scores();
@@ -86,7 +84,7 @@ export const communityRoutes = [
           influential: ranked.map((seq, k) => ({
             rank: k + 1,
             personId: view.idOf(seq)!,
-            pointsIfDefault: round(influence.points[seq]!, 2),
+            pointsIfOwnScoreZero: round(influence.points[seq]!, 2),
             networkPoints: round(influence.networkPoints[seq]!, 2),
             score: served.get(seq)?.score ?? null,
             band: served.get(seq)?.band ?? null,

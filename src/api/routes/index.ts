@@ -6,6 +6,7 @@ import type { AnyRoute } from '../route.js';
 import { attestationRoutes } from './attestations.js';
 import { consentRoutes } from './consents.js';
 import { disputeRoutes } from './disputes.js';
+import { egoNetworkRoutes } from './ego-network.js';
 import { ingestRoutes } from './ingest.js';
 import { jobRoutes } from './jobs.js';
 import { communityRoutes } from './community.js';
@@ -18,12 +19,15 @@ import { scoreExportRoutes } from './score-exports.js';
 import { reportRoutes } from './reports.js';
 import { scoreRoutes } from './scores.js';
 import { systemRoutes } from './system.js';
+import { tiePathRoutes } from './tie-path.js';
 
 export const ROUTES: readonly AnyRoute[] = [
   ...systemRoutes,
   ...scoreRoutes,
   ...recourseRoutes,
   ...networkRoutes,
+  ...egoNetworkRoutes,
+  ...tiePathRoutes,
   ...communityRoutes,
   ...personSearchRoutes,
   ...runRoutes,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ScoreRun } from '../../domain/scores.js';
 import { externalId } from '../../import/row-schemas.js';
 import { BANDS, SCORE_MAX, SCORE_MIN } from '../../score/index.js';
-import { communitiesOf, communitySeqs, publishedView } from '../published-communities.js';
+import { communitiesOf, communitySeqs, viewOrFail } from './network-view-access.js';
 import { notFound } from '../problem.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
@@ -101,7 +101,7 @@ export const personSearchRoutes = [
       let moreMembers = false;
       let community: { id: number; size: number } | undefined;
       if (query.community !== undefined) {
-        const view = await publishedView(deps);
+        const view = await viewOrFail(deps);
         const seqs = communitySeqs(await communitiesOf(view), query.community);
         const ids = seqs.flatMap((seq) => {
           const id = view.idOf(seq);

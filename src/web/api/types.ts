@@ -34,6 +34,12 @@ export type Community = Ok<'community'>;
 /** GET /v1/persons/{id}/history. */
 export type ScoreHistory = Ok<'getHistory'>;
 
-/** GET /v1/persons/{id}/network: graphology's `graph.export()` of the ego network (src/api/routes/ego-network-schema.ts). */
+/** GET /v1/persons/{id}/network: graphology's `graph.export()` of the ego network (src/api/routes/ego-network.ts). */
 export type EgoNetwork = Ok<'egoNetwork'>;
 export type EgoNodeAttributes = EgoNetwork['nodes'][number]['attributes'];
+export type EgoEdgeAttributes = EgoNetwork['edges'][number]['attributes'];
+export type EdgeKind = NonNullable<EgoEdgeAttributes['kind']>;
+/** GET /v1/persons/{id}/explanation (src/api/explanation.ts). */
+export type Explanation = Ok<'getExplanation'>;
+/** GET /v1/paths/strongest (src/api/routes/tie-path.ts). */
+export type StrongestTiePath = Ok<'strongestTiePath'>;

@@ -67,6 +67,7 @@ describe('authorization matrix (generated from the route table)', () => {
     community: async () => ({ path: '/v1/communities/0?top=3' }),
     findPersons: async () => ({ path: '/v1/persons?idPrefix=p0&band=poor,fair,good&limit=5' }),
     egoNetwork: async () => ({ path: `/v1/persons/${SUBJECT}/network?depth=2&maxNodes=20` }),
+    strongestTiePath: async () => ({ path: `/v1/paths/strongest?from=${SUBJECT}&to=${SUBJECT}` }),
     publishedRun: async () => ({ path: '/v1/runs/published?binWidth=50' }),
     exportRunScores: async () => ({ path: '/v1/runs/published/scores?purpose=matrix%20check&limit=5' }),
     evaluationReport: async () => ({ path: '/v1/reports/evaluation' }),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultShock } from '../../../src/analysis/default-shock.js';
 import { pushContagion } from '../../../src/graph/contagion.js';
 import { topK } from '../../../src/graph/influence.js';
+import { strongestPath } from '../../../src/graph/strongest-path.js';
 import { PublishedNetworkViews } from '../../../src/api/network-view.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { PERSONS, startHarness, SUBJECT, type Harness } from './harness.js';
@@ -12,7 +13,14 @@ interface Contagion {
   runId: string;
   total: number;
   complete: boolean;
-  shocks: { personId: string; ownScoreBefore: number; ownScoreAfter: number; deltaPoints: number }[];
+  shocks: { personId: string; shock: string; ownScoreBefore: number; ownScoreAfter: number; deltaPoints: number }[];
+  summary: {
+    totalPoints: number;
+    affectedPoints: number;
+    movedAtLeastOnePoint: number;
+    bandChanges: number;
+    byHop: { hops: number; persons: number; points: number; movedAtLeastOnePoint: number; bandChanges: number }[];
+  };
   affected: { personId: string; deltaPoints: number; hops: number; score: number; projectedScore: number }[];
 }
 
@@ -68,11 +76,44 @@ describe('network analytics', () => {
   it('lists the most influential persons in kernel order', async () => {
     const view = (await h.views.current())!;
     const expected = [...topK(view.influence().points, 5)].map((seq) => view.idOf(seq));
-    const body = (await (await h.call('GET', '/v1/influence/top?limit=5', { key: h.keys.analyst })).json()) as { persons: { rank: number; personId: string; pointsIfDefault: number }[] };
+    const body = (await (await h.call('GET', '/v1/influence/top?limit=5', { key: h.keys.analyst })).json()) as {
+      shock: string;
+      persons: { rank: number; personId: string; pointsIfOwnScoreZero: number }[];
+    };
+    expect(body.shock).toBe('own-score-to-0');
     expect(body.persons.map((p) => p.personId)).toEqual(expected);
     expect(body.persons.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5]);
-    const points = body.persons.map((p) => p.pointsIfDefault);
+    const points = body.persons.map((p) => p.pointsIfOwnScoreZero);
     expect([...points].sort((a, b) => b - a)).toEqual(points);
+  });
+
+  it('the influence ranking and a what-if of the same named shock reconcile; a default event is a smaller shock', async () => {
+    const ranking = (await (await h.call('GET', '/v1/influence/top?limit=3', { key: h.keys.analyst })).json()) as {
+      shock: string;
+      persons: { personId: string; pointsIfOwnScoreZero: number }[];
+    };
+    for (const { personId, pointsIfOwnScoreZero } of ranking.persons) {
+      const zero = await simulate({ shocks: [{ personId, ownScore: 0 }], threshold: 0.01, limit: 1 });
+      expect(zero.shocks[0]!.shock).toBe(ranking.shock);
+      // Equal but for rounding (0.1 in the what-if, 0.01 in the ranking): the what-if counts what its push leaves.
+      expect(Math.abs(-zero.summary.totalPoints - pointsIfOwnScoreZero)).toBeLessThanOrEqual(0.06);
+      const event = await simulate({ shocks: [{ personId, ownScore: 'default' }], threshold: 0.01, limit: 1 });
+      expect(event.shocks[0]!.shock).toBe('default-event');
+      expect(-event.summary.totalPoints).toBeLessThan(pointsIfOwnScoreZero);
+    }
+  });
+
+  it('sums the what-if over every affected person, not one page', async () => {
+    const all = await simulate({ shocks: [{ personId: SUBJECT, ownScore: 'default' }], threshold: 0.01, limit: 500 });
+    const page = await simulate({ shocks: [{ personId: SUBJECT, ownScore: 'default' }], threshold: 0.01, limit: 2 });
+    expect(page.summary).toEqual(all.summary);
+    const sum = all.affected.reduce((total, a) => total + a.deltaPoints, 0);
+    expect(all.summary.affectedPoints).toBeCloseTo(sum, 0);
+    expect(all.summary.movedAtLeastOnePoint).toBe(all.affected.filter((a) => Math.abs(a.deltaPoints) >= 1).length);
+    const bandOf = (score: number) => [550, 600, 650, 700].filter((cut) => score >= cut).length;
+    expect(all.summary.bandChanges).toBe(all.affected.filter((a) => bandOf(a.score) !== bandOf(a.projectedScore)).length);
+    expect(all.summary.byHop.reduce((n, row) => n + row.persons, 0)).toBe(all.total);
+    expect(all.summary.byHop[0]).toMatchObject({ hops: 0, persons: 1 });
   });
 
   it('partitions everyone into communities', async () => {
@@ -96,16 +137,23 @@ describe('network analytics', () => {
     const view = (await h.views.current())!;
     const seq = (await view.seqOf(SUBJECT))!;
     const degree = view.snapshot.csr.offsets[seq + 1]! - view.snapshot.csr.offsets[seq]!;
-    const maxNodes = degree + 1 + 5; // the ego, every contact and five at two hops
+    const maxNodes = degree + 1 + 5; // room for the ego, every contact and five at two hops
     const response = await h.call('GET', `/v1/persons/${SUBJECT}/network?depth=2&maxNodes=${maxNodes}`, { key: h.keys.analyst });
     const graph = (await response.json()) as {
-      attributes: { ego: string };
+      attributes: { ego: string; contactsTotal: number; secondHopTotal: number };
       nodes: { key: string; attributes: { hops: number; score: number; influence: number; node: number } }[];
-      edges: { source: string; target: string }[];
+      edges: { source: string; target: string; attributes: { kind: string | null } }[];
     };
-    expect(graph.attributes.ego).toBe(SUBJECT);
+    expect(graph.attributes).toMatchObject({ ego: SUBJECT, contactsTotal: degree });
+    expect(graph.attributes.secondHopTotal).toBeGreaterThanOrEqual(graph.nodes.filter((n) => n.attributes.hops === 2).length);
     expect(graph.nodes).toHaveLength(maxNodes);
-    expect(graph.nodes.filter((n) => n.attributes.hops === 1)).toHaveLength(degree);
+    // At least half the room goes to contacts; contacts of contacts fill the rest.
+    const contacts = graph.nodes.filter((n) => n.attributes.hops === 1).length;
+    expect(contacts).toBeGreaterThanOrEqual(Math.min(degree, Math.ceil((maxNodes - 1) / 2)));
+    expect(contacts).toBeLessThanOrEqual(degree);
+    // Every drawn pair says what links it, as the records hold it.
+    const kinds = new Set(graph.edges.map((e) => e.attributes.kind));
+    expect([...kinds].every((kind) => kind === 'friendship' || kind === 'payment' || kind === 'both')).toBe(true);
     expect(graph.nodes[0]).toMatchObject({ key: SUBJECT, attributes: { hops: 0 } });
     expect(new Set(graph.nodes.map((n) => n.attributes.hops))).toEqual(new Set([0, 1, 2]));
     const influence = view.influence().points;
@@ -117,6 +165,25 @@ describe('network analytics', () => {
     for (const node of graph.nodes) expect((await h.store.accessLogOf(node.key, 1))[0]).toMatchObject({ kind: 'network', role: 'analyst' });
     const bad = await h.call('GET', `/v1/persons/${SUBJECT}/network?depth=3`, { key: h.keys.analyst });
     expect(bad.status).toBe(400);
+  });
+
+  it('answers the strongest-tie path as the kernel finds it, logging every person on it', async () => {
+    const view = (await h.views.current())!;
+    const from = (await view.seqOf(SUBJECT))!;
+    const top = [...topK(view.influence().points, 20)].find((seq) => seq !== from)!;
+    const to = view.idOf(top)!;
+    const response = await h.call('GET', `/v1/paths/strongest?from=${SUBJECT}&to=${to}`, { key: h.keys.analyst });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { found: boolean; hops: number; strength: number; steps: { personId: string; shareOfPrevious: number | null }[] };
+    const kernel = strongestPath(view.snapshot.csr, view.network.transition, from, top);
+    expect(body.found).toBe(true);
+    expect(body.steps.map((s) => s.personId)).toEqual(kernel.nodes.map((seq) => view.idOf(seq)));
+    expect(body.hops).toBe(kernel.nodes.length - 1);
+    expect(body.strength).toBeCloseTo(kernel.strength, 6);
+    expect(body.steps[0]!.shareOfPrevious).toBeNull();
+    for (const step of body.steps) expect((await h.store.accessLogOf(step.personId, 1))[0]).toMatchObject({ kind: 'network', role: 'analyst' });
+    expect((await h.call('GET', `/v1/paths/strongest?from=${SUBJECT}&to=nobody`, { key: h.keys.analyst })).status).toBe(404);
+    expect((await h.call('GET', `/v1/paths/strongest?from=${SUBJECT}&to=${to}`, { key: h.keys.subject })).status).toBe(403);
   });
 
   it('builds the view once per published run, shared by concurrent requests, and again after a new run', async () => {

@@ -89,14 +89,14 @@ describe('person search and communities', () => {
 
     const response = await h.call('GET', `/v1/communities/${id}?top=100`, { key: h.keys.analyst });
     expect(response.status).toBe(200);
-    const detail = (await response.json()) as { size: number; influential: { rank: number; personId: string; pointsIfDefault: number }[]; bandMix: Record<string, number> };
+    const detail = (await response.json()) as { size: number; influential: { rank: number; personId: string; pointsIfOwnScoreZero: number }[]; bandMix: Record<string, number> };
     expect(detail.size).toBe(members.length);
     expect(Object.values(detail.bandMix).reduce((x, y) => x + y, 0)).toBe(found.ids.length);
     // The global ranking, restricted to the members: the same persons in the same order, the same points.
-    const top = (await (await h.call('GET', '/v1/influence/top?limit=100', { key: h.keys.analyst })).json()) as { persons: { personId: string; pointsIfDefault: number }[] };
+    const top = (await (await h.call('GET', '/v1/influence/top?limit=100', { key: h.keys.analyst })).json()) as { persons: { personId: string; pointsIfOwnScoreZero: number }[] };
     const globalMembers = top.persons.filter((p) => members.includes(p.personId));
     expect(globalMembers.length).toBeGreaterThan(0);
-    expect(detail.influential.slice(0, globalMembers.length).map((p) => [p.personId, p.pointsIfDefault])).toEqual(globalMembers.map((p) => [p.personId, p.pointsIfDefault]));
+    expect(detail.influential.slice(0, globalMembers.length).map((p) => [p.personId, p.pointsIfOwnScoreZero])).toEqual(globalMembers.map((p) => [p.personId, p.pointsIfOwnScoreZero]));
   });
 
   it('refuses bad queries with problem+json naming the field', async () => {

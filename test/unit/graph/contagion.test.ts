@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CsrBuilder, type Csr } from '../../../src/graph/csr.js';
 import { ContagionWorkspace, pushContagion, type Shock } from '../../../src/graph/contagion.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../../../src/graph/network-params.js';
+import { influenceCentrality } from '../../../src/graph/influence.js';
 import { propagateNetwork } from '../../../src/graph/propagate.js';
 import type { ScoreWeights } from '../../../src/graph/score-weights.js';
 import { csrOf, denseNetwork, graphSpec, networkParams, randomFriendships, seeded } from './helpers.js';
@@ -166,6 +167,25 @@ describe('pushContagion', () => {
       expect(pushContagion(csr, result, shocks, { ...options, workspace: shared })).toEqual(pushContagion(csr, result, shocks, options));
     }
     expect(shared.byteLength).toBeGreaterThan(csr.targets.length * 8 * 0.5); // many rows' values were kept
+  });
+
+  it('totals the whole population: the exact difference of two solves, and the influence ranking for own score to 0', () => {
+    const n = 300;
+    const rnd = seeded(5);
+    const csr = randomFriendships(rnd, n, 5 * n, 100, 10);
+    const b = Float64Array.from({ length: n }, () => rnd());
+    const result = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS);
+    const influence = influenceCentrality(csr, result, W, { tolerance: 1e-14 });
+    for (const node of [0, 17, 123]) {
+      const shocks = [{ node, deltaB: -b[node]! }];
+      const exact = exactDelta(csr, b, DEFAULT_NETWORK_PARAMS, shocks, W).reduce((x, y) => x + y, 0);
+      // A coarse push (tolerance 0.5 points) leaves much behind; the residual weights count it.
+      const coarse = pushContagion(csr, result, shocks, { weights: W, tolerance: 0.5 });
+      const counted = pushContagion(csr, result, shocks, { weights: W, tolerance: 0.5, residualWeights: influence.totalNetworkEffect });
+      expect(Math.abs(coarse.totalPoints - exact)).toBeGreaterThan(1e-6);
+      expect(counted.totalPoints).toBeCloseTo(exact, 8);
+      expect(-counted.totalPoints).toBeCloseTo(influence.points[node]!, 8);
+    }
   });
 
   it('stops at maxPushes and says so, with an honest error bound', () => {
