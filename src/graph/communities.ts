@@ -99,7 +99,7 @@ export function detectCommunities(csr: Csr, opts: CommunityOptions = {}): Commun
   if (opts.outcomes && opts.outcomes.length !== n) {
     throw new Error(`communities: outcomes have ${opts.outcomes.length} entries for ${n} persons`);
   }
-  // Each undirected pair appears in both rows of a CSR from buildCsr, so entries/2 counts it.
+  // Each undirected pair appears in both rows of a CSR built from links, so entries/2 counts it.
   const estimate = Math.ceil(csr.targets.length / 2);
   const tooMany = (edges: number): Error =>
     new Error(

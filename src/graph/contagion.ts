@@ -68,7 +68,7 @@ export class ContagionWorkspace {
   readonly csr: Csr;
   readonly result: NetworkResult;
   /** Row j of P^T: `reverseSources[reverseOffsets[j] … reverseOffsets[j+1]]`, every i with j as a contact. */
-  readonly reverseOffsets: Int32Array | Float64Array;
+  readonly reverseOffsets: Int32Array;
   readonly reverseSources: Int32Array;
   /** P_ij of row j's entries, in order, from `reverseRow(j)` on (the array grows: read it after that call). */
   reverseValues: Float64Array;

@@ -6,24 +6,17 @@
 export { DEFAULT_NETWORK_PARAMS, type NetworkParams } from './network-params.js';
 export { DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
 export {
-  buildCsr,
-  csrBytes,
-  csrFromEntries,
-  CsrBuilder,
+  checkedTrust,
   friendStrength,
   paidStrength,
   STRENGTH_DEFAULTS,
-  transposeCsr,
   trustArray,
   trustOf,
-  type ContactGraphInput,
-  type Csr,
-  type CsrBuilderOptions,
-  type FriendBatch,
-  type PaidBatch,
   type StrengthConstants,
-  type TransposedCsr,
-} from './csr.js';
+} from './tie-strength.js';
+export { LinkStaging, type FriendBatch, type LinkStagingOptions, type PaidBatch } from './link-staging.js';
+export { transposeCsr, type Csr, type CsrLayout, type LinkColumns, type NominalCsr, type TransposedCsr } from './csr.js';
+export { nominalCsr, replaceLinks, withTrust, type RowChange } from './nominal-csr.js';
 export {
   buildTransition,
   meanOf,

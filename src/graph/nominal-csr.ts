@@ -5,16 +5,28 @@
  * whole graph again from its links, and applies trust (`withTrust`) to get the CSR the kernels
  * read, sharing its offsets and targets.
  *
- * A nominal CSR is a `Csr` whose weights are nominal, whose `degree` is the row sum of them,
- * and whose pattern is symmetric (`symmetric: true`): what `csrFromLinks(n, links)` builds
- * when given no trust.
+ * A `NominalCsr` (csr.ts) holds nominal weights, `degree` their row sums, and a symmetric
+ * pattern: what `nominalCsr(n, links)` assembles from staged links (link-staging.ts).
  *
  * Replacing the links of a set S (each link touching S dropped, the given ones added) changes
  * only the rows of S and of the persons linked to S before or after; every other row is copied
  * as it is, in runs between changed rows: O(n) for the offsets, a block copy for the entries,
  * and O(Σ degree) over the changed rows.
  */
-import { checkedTrust, type Csr, type LinkColumns } from './csr.js';
+import { assembleCsr, type Csr, type LinkColumns, type NominalCsr } from './csr.js';
+import { checkedTrust } from './tie-strength.js';
+
+/**
+ * The nominal CSR of undirected links with their nominal weights (as `LinkStaging.links()`
+ * gives them): both directions of every link, repeated pairs summed, self-links dropped. The
+ * columns are not changed.
+ *
+ * @example
+ * const contacts = nominalCsr(n, staging.links());
+ */
+export function nominalCsr(nodeCount: number, links: LinkColumns): NominalCsr {
+  return { ...assembleCsr(nodeCount, links, true), symmetric: true, kind: 'nominal' };
+}
 
 /**
  * Which rows `replaceLinks` rebuilt. Every other row holds the same entries in the same order,
@@ -25,7 +37,7 @@ import { checkedTrust, type Csr, type LinkColumns } from './csr.js';
  */
 export interface RowChange {
   /** The CSR the change was made from. */
-  from: Csr;
+  from: NominalCsr;
   /** Row starts after the change (length n + 1). */
   offsets: Int32Array;
   /** The rebuilt rows, ascending (a row beyond the old count that is not listed has no entries). */
@@ -63,22 +75,22 @@ export function carryRows<T extends Int32Array | Float64Array>(change: RowChange
  *
  * @example withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, params))
  */
-export function withTrust(nominal: Csr, trust: ArrayLike<number>, previous?: { trusted: Csr; change: RowChange }): Csr {
+export function withTrust(nominal: NominalCsr, trust: ArrayLike<number>, previous?: { trusted: Csr; change: RowChange }): Csr {
   const n = nominal.nodeCount;
-  const { targets, weights: nominalWeights, degree } = checkNominal(nominal, 'withTrust');
+  const { targets, weights: nominalWeights, degree } = nominal;
   const t = checkedTrust(trust, n);
   const weights = new Float64Array(targets.length);
   const offsets = nominal.offsets;
   const trustRows = (from: number, to: number) => {
     for (let e = from; e < to; e++) weights[e] = nominalWeights[e]! * t[targets[e]!]!;
   };
-  if (previous && previous.change.offsets === offsets && previous.trusted.weights instanceof Float64Array) {
+  if (previous && previous.change.offsets === offsets) {
     carryRows(previous.change, previous.trusted.weights, weights);
     for (const i of previous.change.rows) trustRows(offsets[i]!, offsets[i + 1]!);
   } else {
     trustRows(0, targets.length);
   }
-  return { nodeCount: n, offsets, targets, weights, degree, symmetric: true };
+  return { nodeCount: n, offsets, targets, weights, degree, symmetric: true, kind: 'trusted' };
 }
 
 /**
@@ -90,8 +102,8 @@ export function withTrust(nominal: Csr, trust: ArrayLike<number>, previous?: { t
  * @example
  * const { contacts, change } = replaceLinks(image.contacts, [4, 17], freshLinksOf4And17, seqBound);
  */
-export function replaceLinks(nominal: Csr, persons: readonly number[], links: LinkColumns, nodeCount = nominal.nodeCount): { contacts: Csr; change: RowChange } {
-  const { offsets: oldOffsets, targets: oldTargets, weights: oldWeights, degree: oldDegree } = checkNominal(nominal, 'replaceLinks');
+export function replaceLinks(nominal: NominalCsr, persons: readonly number[], links: LinkColumns, nodeCount = nominal.nodeCount): { contacts: NominalCsr; change: RowChange } {
+  const { offsets: oldOffsets, targets: oldTargets, weights: oldWeights, degree: oldDegree } = nominal;
   const oldN = nominal.nodeCount;
   if (!Number.isInteger(nodeCount) || nodeCount < oldN || nodeCount > 0x7fffffff) {
     throw new Error(`csr: replaceLinks can grow ${oldN} persons, not change them to ${nodeCount}`);
@@ -193,13 +205,5 @@ export function replaceLinks(nominal: Csr, persons: readonly number[], links: Li
     for (const value of row.weights) d += value;
     degree[i] = d;
   });
-  return { contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true }, change };
-}
-
-/** The nominal CSR's arrays, narrowed; throws on a CSR that is not one. */
-function checkNominal(csr: Csr, what: string): { offsets: Int32Array; targets: Int32Array; weights: Float64Array; degree: Float64Array } {
-  const { offsets, targets, weights, degree } = csr;
-  if (!csr.symmetric || !degree) throw new Error(`csr: ${what} needs a nominal CSR (symmetric, with degree)`);
-  if (!(offsets instanceof Int32Array) || !(weights instanceof Float64Array)) throw new Error(`csr: ${what} needs Int32 offsets and Float64 weights`);
-  return { offsets, targets, weights, degree };
+  return { contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true, kind: 'nominal' }, change };
 }

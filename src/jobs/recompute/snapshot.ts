@@ -5,7 +5,7 @@
  * refreshes a kept image by re-reading only the persons that changed.
  */
 import type { CreditEvent } from '../../domain/records.js';
-import { CsrBuilder, csrFromLinks, type LinkColumns } from '../../graph/csr.js';
+import { LinkStaging, nominalCsr, type LinkColumns } from '../../graph/index.js';
 import { dayNumber, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
 import { ownPartOf } from '../../score/own-part.js';
 import type { FriendshipBySeq, StoredPerson, Store, TransactionBySeq } from '../../store/store.js';
@@ -111,7 +111,7 @@ async function readPopulation(
     }
   };
   await Promise.all([readPersons(), readFriendships(), readTransactions()]);
-  const image = { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, contacts: csrFromLinks(n, concatLinks(friends.links(), paid.links())), edges };
+  const image = { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, contacts: nominalCsr(n, concatLinks(friends.links(), paid.links())), edges };
   return ownParts ? { image, ownParts } : { image };
 }
 
@@ -181,9 +181,9 @@ function imagePerson(
   };
 }
 
-/** Store edge rows → links with nominal weights at the as-of date (the CSR builder's staging). */
+/** Store edge rows → links with nominal weights at the as-of date (graph's link staging). */
 class LinkCollector {
-  private readonly builder: CsrBuilder;
+  private readonly staging: LinkStaging;
 
   constructor(
     nodeCount: number,
@@ -191,11 +191,11 @@ class LinkCollector {
     private readonly asOfDay: number,
     capacity: number,
   ) {
-    this.builder = new CsrBuilder(nodeCount, { params: model.network, initialCapacity: capacity });
+    this.staging = new LinkStaging(nodeCount, { params: model.network, initialCapacity: capacity });
   }
 
   addFriendships(rows: readonly FriendshipBySeq[]): void {
-    this.builder.addFriends({
+    this.staging.addFriends({
       a: rows.map((row) => row.a),
       b: rows.map((row) => row.b),
       sinceDays: rows.map((row) => this.asOfDay - dayNumber(row.since)),
@@ -204,7 +204,7 @@ class LinkCollector {
   }
 
   addTransactions(rows: readonly TransactionBySeq[]): void {
-    this.builder.addPaids({
+    this.staging.addPaids({
       from: rows.map((row) => row.from),
       to: rows.map((row) => row.to),
       count: rows.map((row) => row.count),
@@ -214,7 +214,7 @@ class LinkCollector {
   }
 
   links(): LinkColumns<Int32Array, Float64Array> {
-    return this.builder.stagedLinks();
+    return this.staging.links();
   }
 }
 

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsrBuilder, type Csr } from '../../../src/graph/csr.js';
+import type { Csr } from '../../../src/graph/csr.js';
+import { LinkStaging } from '../../../src/graph/link-staging.js';
+import { trustedCsr } from '../../support/csr-fixtures.js';
 import { ContagionWorkspace, pushContagion, type Shock } from '../../../src/graph/contagion.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../../../src/graph/network-params.js';
 import { propagateNetwork } from '../../../src/graph/propagate.js';
@@ -135,13 +137,13 @@ describe('pushContagion', () => {
     const groups = 200;
     const size = 50;
     const rnd = seeded(9);
-    const builder = new CsrBuilder(groups * size);
+    const staging = new LinkStaging(groups * size);
     for (let g = 0; g < groups; g++) {
       for (let k = 0; k < 4 * size; k++) {
-        builder.addFriend(g * size + Math.floor(rnd() * size), g * size + Math.floor(rnd() * size), 200, 15);
+        staging.addFriend(g * size + Math.floor(rnd() * size), g * size + Math.floor(rnd() * size), 200, 15);
       }
     }
-    const csr = builder.build();
+    const csr = trustedCsr(staging);
     const b = Float64Array.from({ length: groups * size }, () => 0.3 + 0.6 * rnd());
     const result = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS);
     const ws = new ContagionWorkspace(csr, result);
@@ -169,9 +171,9 @@ describe('pushContagion', () => {
   });
 
   it('stops at maxPushes and says so, with an honest error bound', () => {
-    const builder = new CsrBuilder(30);
-    for (let i = 0; i < 30; i++) builder.addFriend(i, (i + 1) % 30, 100, 30);
-    const csr = builder.build();
+    const staging = new LinkStaging(30);
+    for (let i = 0; i < 30; i++) staging.addFriend(i, (i + 1) % 30, 100, 30);
+    const csr = trustedCsr(staging);
     const result = propagateNetwork(csr, new Float64Array(30).fill(0.5), DEFAULT_NETWORK_PARAMS);
     const got = pushContagion(csr, result, [{ node: 0, deltaB: -0.5 }], { maxPushes: 2, tolerance: 1e-6 });
     expect(got.complete).toBe(false);
@@ -180,9 +182,9 @@ describe('pushContagion', () => {
   });
 
   it('rejects bad shocks and foreign workspaces', () => {
-    const builder = new CsrBuilder(2);
-    builder.addFriend(0, 1, 1, 1);
-    const csr = builder.build();
+    const staging = new LinkStaging(2);
+    staging.addFriend(0, 1, 1, 1);
+    const csr = trustedCsr(staging);
     const result = propagateNetwork(csr, Float64Array.of(0.5, 0.5), DEFAULT_NETWORK_PARAMS);
     const other = propagateNetwork(csr, Float64Array.of(0.1, 0.5), DEFAULT_NETWORK_PARAMS);
     expect(() => pushContagion(csr, result, [{ node: 2, deltaB: 1 }])).toThrow(/^contagion: shocked node 2 is outside/);

@@ -2,8 +2,7 @@
 // patch rebuilt and carries the base run's trusted weights over the others: the result must be
 // exactly what applying trust afresh to the patched image gives.
 import { describe, expect, it } from 'vitest';
-import { trustArray } from '../../../src/graph/csr.js';
-import { withTrust } from '../../../src/graph/nominal-csr.js';
+import { trustArray, withTrust } from '../../../src/graph/index.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { snapshotForRun } from '../../../src/jobs/recompute/run-snapshot.js';
 import { snapshotOfImage } from '../../../src/jobs/recompute/snapshot-image.js';
