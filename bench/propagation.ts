@@ -26,7 +26,7 @@ import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../src/graph/network
 import { buildTransition, propagateNetwork, type NetworkResult } from '../src/graph/propagate.js';
 import { DEFAULT_SCORE_WEIGHTS } from '../src/graph/score-weights.js';
 import { generatePopulation, type SyntheticPopulation } from '../src/synth/population.js';
-import { csrBytes } from './lib/csr-bytes.js';
+import { csrBytes, workspaceBytes } from '../test/support/memory-bytes.js';
 
 const pagerank = pagerankModule as unknown as typeof pagerankModule.default;
 
@@ -149,7 +149,7 @@ function fullPopulation() {
     pushes.push(res.pushes);
   }
   const transitionBytes = result.transition.p.byteLength + 3 * result.transition.degree.byteLength;
-  const workspaceBytes = ws.byteLength;
+  const wsBytes = workspaceBytes(ws);
   const peakRssFullMiB = peakRssMiB();
   log(
     `  push (default: b → 0, threshold 0.1 pt, tolerance 0.01 pt): median ${ms(median(pushMs))} ms, ` +
@@ -169,7 +169,7 @@ function fullPopulation() {
     influenceCpuMs: ms(median(influenceCpuMs)),
     csrMiB: mib(csrBytes(csr)),
     transitionMiB: mib(transitionBytes),
-    contagionWorkspaceMiB: mib(workspaceBytes),
+    contagionWorkspaceMiB: mib(wsBytes),
     contagionWorkspaceBuildMs: ms(workspaceMs),
     pushSamples: pushMs.length,
     pushMedianMs: ms(median(pushMs)),

@@ -72,8 +72,8 @@ export class ContagionWorkspace {
   readonly reverseSources: Int32Array;
   /** P_ij of row j's entries, in order, from `reverseRow(j)` on (the array grows: read it after that call). */
   reverseValues: Float64Array;
-  /** Lazy rows: where row j's values start in `reverseValues`, −1 before its first walk. */
-  private readonly rowAt: Int32Array | undefined;
+  /** Lazy rows (a symmetric CSR): where row j's values start in `reverseValues`, −1 before its first walk. */
+  readonly rowAt: Int32Array | undefined;
   private filledValues = 0;
   readonly residual: Float64Array;
   readonly estimate: Float64Array;
@@ -112,13 +112,6 @@ export class ContagionWorkspace {
     this.flags = new Uint8Array(n);
     this.queue = new Int32Array(Math.max(1, n));
     this.touched = new Int32Array(1024);
-  }
-
-  /** Bytes this workspace holds besides the CSR's own arrays (which a symmetric CSR lends it). */
-  get byteLength(): number {
-    const perNode = [this.residual, this.estimate, this.received, this.hops, this.flags, this.queue, this.touched, this.rowAt ?? new Int32Array(0)];
-    const transposed = this.rowAt === undefined ? this.reverseOffsets.byteLength + this.reverseSources.byteLength : 0;
-    return perNode.reduce((sum, array) => sum + array.byteLength, 0) + transposed + this.reverseValues.byteLength;
   }
 
   /** Where row j's values P_ij start in `reverseValues` (computing them on a lazy row's first walk). */

@@ -16,8 +16,7 @@
  * - PUBLISH records the run complete with its stats and makes it the served run in one store
  *   transaction, then asks for the runs beyond RUNS_KEPT to be deleted by a `prune-runs` job.
  *
- * `pauseIfAsked` at the start of each step is a test-only hook (fault-pause.ts), inert unless
- * TIESCORE_TEST_PAUSE_AT_STEP is set.
+ * `deps.beforeStep`, when given, is awaited at the start of each step (the fault tests' hook).
  */
 import { UnrecoverableError, WaitingChildrenError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -31,9 +30,8 @@ import { keepRunImage, propagateRun, snapshotForRun } from '../recompute/run-sna
 import { planIncremental } from '../recompute/incremental-plan.js';
 import { incrementalBase, NoIncrementalBaseError, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
 import type { ChunkPersons } from '../recompute/score-chunk.js';
-import type { RecomputeStep } from '../recompute/steps.js';
+import type { BeforeStep, RecomputeStep } from '../recompute/steps.js';
 import { scoreFromArtifacts, scoreWithNetwork } from './chunk-processor.js';
-import { pauseIfAsked } from './fault-pause.js';
 import {
   deleteArtifacts,
   hasNetworkArtifact,
@@ -57,6 +55,8 @@ export interface RecomputeDeps {
   chunkQueue: Queue<ChunkJobData>;
   /** Where PUBLISH asks for the runs beyond RUNS_KEPT to be deleted (prune-jobs.ts). */
   pruneQueue: Queue<PruneJobData>;
+  /** Awaited at the start of each step (steps.ts); none in production. */
+  beforeStep?: BeforeStep;
 }
 
 export interface RecomputeOutcome {
@@ -94,6 +94,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     job: { id: job.id!, queuePrefix: deps.prefix },
     ...(base ? { kind: 'incremental' as const, baseLineage: base.lineage } : {}),
   });
+  const beforeStep = deps.beforeStep ?? (() => Promise.resolve());
   const progress = (step: RecomputeStep, done: number, total: number) =>
     job.updateProgress({ step, done, total } satisfies RecomputeProgress);
   const timed = async <T>(step: RecomputeStep, work: () => Promise<T>): Promise<T> => {
@@ -111,14 +112,14 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     // The network values (and own parts) when this invocation computed them; a resumed SCORE reads the artifacts.
     let computed: (NetworkArtifact & { ownParts: OwnPartsTable | undefined }) | undefined;
     if (data.step === 'SNAPSHOT' || data.step === 'PROPAGATE') {
-      await pauseIfAsked('SNAPSHOT', run.id);
+      await beforeStep('SNAPSHOT', run.id);
       const images = new RedisSnapshotImages(deps.redis, deps.prefix, true);
       const runSnapshot = await timed('SNAPSHOT', () =>
         snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }),
       );
       const { snapshot, ownParts, dirty, source } = runSnapshot;
       await save({ step: 'PROPAGATE' });
-      await pauseIfAsked('PROPAGATE', run.id);
+      await beforeStep('PROPAGATE', run.id);
       await progress('PROPAGATE', 0, 1);
       // PROPAGATE's timing covers what follows from the network values too: the artifact, the
       // image kept with x, and an incremental run's plan (three independent writes and reads).
@@ -144,7 +145,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       await save({ step: 'SCORE', networkStats: { ...networkStats(snapshot, network), ...planStats } });
     }
     if (data.step === 'SCORE' && data.chunks === undefined) {
-      await pauseIfAsked('SCORE', run.id);
+      await beforeStep('SCORE', run.id);
       const targets = base ? await loadTargets(deps.redis, deps.prefix, run.id) : undefined;
       if (base && !targets) throw new Error(`recompute: the rescore list of run ${run.id} is missing`);
       const persons = targets ? seqChunks(targets, data.chunkSize) : rangeChunks(await store.seqBound(), data.chunkSize);
@@ -174,7 +175,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
       await save({ step: 'PUBLISH', networkStats: { ...data.networkStats, tally } });
     }
     if (data.step === 'PUBLISH') {
-      await pauseIfAsked('PUBLISH', run.id);
+      await beforeStep('PUBLISH', run.id);
       const { tally, ...stats } = data.networkStats as Record<string, unknown> & { tally: ScoreTally };
       const t0 = performance.now();
       const complete = await completeRun(store, run, tally, stats, data.timings);

@@ -10,7 +10,7 @@ import { dayNumber, scoreOwnDimensions, type Model, type OwnDimensions } from '.
 import { ownPartOf } from '../../score/own-part.js';
 import type { FriendshipBySeq, StoredPerson, Store, TransactionBySeq } from '../../store/store.js';
 import { OwnPartsTable } from './own-parts.js';
-import { patchImage, snapshotOfImage, type ImagePerson, type Snapshot, type SnapshotImage } from './snapshot-image.js';
+import { patchImage, type ImagePerson, type SnapshotImage } from './snapshot-image.js';
 
 export type { Snapshot } from './snapshot-image.js';
 
@@ -22,16 +22,8 @@ export interface SnapshotOptions {
 }
 
 /**
- * @example
- * const snapshot = await takeSnapshot(store, model, '2026-11-26');
- * snapshot.csr.nodeCount === await store.seqBound();
- */
-export async function takeSnapshot(store: Store, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<Snapshot> {
-  return snapshotOfImage(await readSnapshotImage(store, model, asOf, options), model);
-}
-
-/**
- * Reads the whole population into an image. Persons (with their events), friendships and
+ * Reads the whole population into an image (`snapshotOfImage` turns it into the kernels'
+ * snapshot). Persons (with their events), friendships and
  * transactions are read in three lanes at once, so the database and the scoring of the last
  * batch overlap; each lane keeps its own order, so the image is the same on every read.
  */
