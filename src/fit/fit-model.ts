@@ -20,7 +20,7 @@ import { aucDifference, type AucDifference } from '../reports/metrics/bootstrap.
 import { ks } from '../reports/metrics/ks.js';
 import { bandOf, ownScore, SCORE_SPAN, scoreOfDimensions, type Model, type PersonalDimension } from '../score/index.js';
 import type { ReportRow } from '../store/store.js';
-import { mulberry32 } from '../graph/communities.js';
+import { mulberry32 } from '../prng.js';
 import { FIT_DEFAULTS } from './fit-defaults.js';
 import type { FitData } from './fit-data.js';
 import { fitWeights, type DimensionColumns, type Weights } from './fit-weights.js';

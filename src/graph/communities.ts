@@ -21,6 +21,7 @@
  */
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
+import { mulberry32 } from '../prng.js';
 import type { Csr } from './csr.js';
 
 // graphology-communities-louvain is CommonJS (`module.exports = louvain`) with an ESM-style
@@ -68,18 +69,6 @@ export interface CommunityResult {
   modularity: number;
   /** One summary per community, by id. */
   communities: CommunitySummary[];
-}
-
-/** A small seeded PRNG in [0, 1) (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -44,7 +44,6 @@ export { influenceCentrality, topK, type InfluenceOptions, type InfluenceResult 
 export {
   COMMUNITIES_MAX_EDGES,
   detectCommunities,
-  mulberry32,
   type CommunityOptions,
   type CommunityResult,
   type CommunitySummary,

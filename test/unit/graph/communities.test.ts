@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCommunities, mulberry32 } from '../../../src/graph/communities.js';
+import { detectCommunities } from '../../../src/graph/communities.js';
 import { LinkStaging } from '../../../src/graph/link-staging.js';
 import { csrFromEntries, trustedCsr } from '../../support/csr-fixtures.js';
 import { seeded } from './helpers.js';
@@ -58,14 +58,5 @@ describe('detectCommunities', () => {
     // An asymmetric CSR under-counts up front; the build still stops at the limit.
     const oneWay = csrFromEntries(4, [0, 0, 0, 1], [1, 2, 3, 2], [1, 1, 1, 1]);
     expect(() => detectCommunities(oneWay, { maxEdges: 3 })).toThrow(/^communities: graph has 4 edges/);
-  });
-
-  it('mulberry32 is a fixed sequence in [0, 1)', () => {
-    const a = mulberry32(1);
-    const b = mulberry32(1);
-    const xs = Array.from({ length: 5 }, () => a());
-    expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
-    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
-    expect(new Set(xs).size).toBe(5);
   });
 });

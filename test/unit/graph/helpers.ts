@@ -7,7 +7,7 @@ import { LinkStaging } from '../../../src/graph/link-staging.js';
 import { trustArray } from '../../../src/graph/tie-strength.js';
 import { trustedCsr } from '../../support/csr-fixtures.js';
 import type { NetworkParams } from '../../../src/graph/network-params.js';
-import { mulberry32 } from '../../../src/graph/communities.js';
+import { mulberry32 } from '../../../src/prng.js';
 
 /** Solves A·x = rhs by Gaussian elimination with partial pivoting (A is n×n, row-major). */
 export function solveDense(a: number[][], rhs: number[]): number[] {
