@@ -8,6 +8,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { roundTo } from '../domain/display-numbers.js';
 import { ContagionWorkspace, influenceCentrality, pushContagion, topK } from '../graph/index.js';
 import { importFiles } from '../import/importer.js';
 import { recomputeInline, type InlineRecomputeResult } from '../jobs/recompute/inline-runner.js';
@@ -107,7 +108,7 @@ async function summarise(
   const mostInfluential = await Promise.all(
     [...topK(influence.points, 5)].map(async (seq) => {
       const score = (await store.scoreIn(run, idOf(seq)))!;
-      return { personId: idOf(seq), score: score.score, band: score.band, pointsIfDefault: round(influence.points[seq]!) };
+      return { personId: idOf(seq), score: score.score, band: score.band, pointsIfDefault: roundTo(influence.points[seq]!, 2) };
     }),
   );
 
@@ -125,10 +126,10 @@ async function summarise(
     const largest = others[0];
     contagionExample = {
       personId: person.id,
-      ownScoreChange: round(weights.scale * weights.own * deltaB),
+      ownScoreChange: roundTo(weights.scale * weights.own * deltaB, 2),
       movedAtLeastOnePoint: others.filter((a) => Math.abs(a.deltaPoints) >= 1).length,
       movedAtLeastATenthOfAPoint: others.length,
-      largest: largest ? { personId: idOf(largest.node), deltaPoints: round(largest.deltaPoints), hops: largest.hops } : null,
+      largest: largest ? { personId: idOf(largest.node), deltaPoints: roundTo(largest.deltaPoints, 2), hops: largest.hops } : null,
       pushes: result.pushes,
     };
   }
@@ -144,8 +145,6 @@ async function summarise(
     bands: stats.bands,
     mostInfluential,
     contagionExample,
-    seconds: { generate: round(seconds.generate), import: round(seconds.import), recompute: round(seconds.recompute) },
+    seconds: { generate: roundTo(seconds.generate, 2), import: roundTo(seconds.import, 2), recompute: roundTo(seconds.recompute, 2) },
   };
 }
-
-const round = (value: number) => Math.round(value * 100) / 100;

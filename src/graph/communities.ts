@@ -71,10 +71,21 @@ export interface CommunityResult {
   communities: CommunitySummary[];
 }
 
+/** The graph is too large for graphology (its edge Map stops near 2^24 entries): a request to narrow, not a fault. */
+export class CommunitiesTooLargeError extends Error {
+  constructor(edges: number, maxEdges: number) {
+    super(
+      `communities: graph has ${edges} edges, above graphology's limit of ${maxEdges} ` +
+        '(its edge Map stops near 2^24 entries); run Louvain on a region of the graph instead',
+    );
+    this.name = 'CommunitiesTooLargeError';
+  }
+}
+
 /**
  * Louvain communities of the whole contact graph, with per-community risk summaries.
  *
- * @throws when the graph has more than `maxEdges` undirected edges.
+ * @throws CommunitiesTooLargeError when the graph has more than `maxEdges` undirected edges.
  * @example
  * const { communities } = detectCommunities(csr, { seed: 7, scores: finalScores, outcomes: pop.defaulted });
  * communities[0]; // { id: 0, size: 412, meanScore: 631.5, outcomeKnown: 412, outcomeRate: 0.07 }
@@ -90,11 +101,7 @@ export function detectCommunities(csr: Csr, opts: CommunityOptions = {}): Commun
   }
   // Each undirected pair appears in both rows of a CSR built from links, so entries/2 counts it.
   const estimate = Math.ceil(csr.targets.length / 2);
-  const tooMany = (edges: number): Error =>
-    new Error(
-      `communities: graph has ${edges} edges, above graphology's limit of ${maxEdges} ` +
-        '(its edge Map stops near 2^24 entries); run Louvain on a region of the graph instead',
-    );
+  const tooMany = (edges: number) => new CommunitiesTooLargeError(edges, maxEdges);
   if (estimate > maxEdges) throw tooMany(estimate);
 
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();

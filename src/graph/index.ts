@@ -42,6 +42,7 @@ export {
 } from './contagion.js';
 export { influenceCentrality, topK, type InfluenceOptions, type InfluenceResult } from './influence.js';
 export {
+  CommunitiesTooLargeError,
   COMMUNITIES_MAX_EDGES,
   detectCommunities,
   type CommunityOptions,

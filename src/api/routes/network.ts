@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import { defaultShock } from '../../analysis/default-shock.js';
-import { COMMUNITIES_MAX_EDGES } from '../../graph/communities.js';
+import { CommunitiesTooLargeError, COMMUNITIES_MAX_EDGES } from '../../graph/communities.js';
 import { pushContagion, type Shock } from '../../graph/contagion.js';
 import { egoNetwork } from '../../graph/ego-network.js';
 import { topK } from '../../graph/influence.js';
 import { externalId } from '../../import/row-schemas.js';
 import { bandOf, SCORE_MAX, SCORE_MIN, BANDS } from '../../score/index.js';
+import { roundTo } from '../../domain/display-numbers.js';
 import type { PersonScore } from '../../domain/scores.js';
 import type { ApiDeps } from '../deps.js';
 import type { NetworkView } from '../network-view.js';
@@ -24,7 +25,6 @@ export const MAX_SHOCKS = 100;
 /** Push budget of one what-if (keeps one request from holding the CPU on a huge reach). */
 const MAX_PUSHES = 2_000_000;
 
-const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 const bandOrNull = (score: number) => (Number.isNaN(score) ? null : bandOf(score).id);
 
 async function viewOrFail(deps: ApiDeps): Promise<NetworkView> {
@@ -126,9 +126,9 @@ export const networkRoutes = [
         shocks.push({ node: seq, deltaB });
         described.push({
           personId: shock.personId,
-          ownScoreBefore: round(before, 6),
-          ownScoreAfter: round(before + deltaB, 6),
-          deltaPoints: round(view.weights.scale * view.weights.own * deltaB),
+          ownScoreBefore: roundTo(before, 6),
+          ownScoreAfter: roundTo(before + deltaB, 6),
+          deltaPoints: roundTo(view.weights.scale * view.weights.own * deltaB, 4),
         });
       }
       const result = pushContagion(view.snapshot.csr, view.network, shocks, {
@@ -150,15 +150,15 @@ export const networkRoutes = [
           offset: body.offset,
           limit: body.limit,
           complete: result.complete,
-          errorBoundPoints: round(result.errorBoundPoints, 6),
+          errorBoundPoints: roundTo(result.errorBoundPoints, 6),
           pushes: result.pushes,
           affected: page.map((a, k) => {
             const score = scores[k]?.score ?? null;
             return {
               personId: view.idOf(a.node)!,
-              deltaPoints: round(a.deltaPoints),
-              deltaOwn: round(a.deltaOwn, 6),
-              deltaNetwork: round(a.deltaNetwork, 8),
+              deltaPoints: roundTo(a.deltaPoints, 4),
+              deltaOwn: roundTo(a.deltaOwn, 6),
+              deltaNetwork: roundTo(a.deltaNetwork, 8),
               hops: a.hops,
               score,
               projectedScore: score === null ? null : Math.min(SCORE_MAX, Math.max(SCORE_MIN, Math.round(score + a.deltaPoints))),
@@ -202,8 +202,8 @@ export const networkRoutes = [
           persons: top.map((seq, k) => ({
             rank: k + 1,
             personId: view.idOf(seq)!,
-            pointsIfDefault: round(influence.points[seq]!, 2),
-            networkPoints: round(influence.networkPoints[seq]!, 2),
+            pointsIfDefault: roundTo(influence.points[seq]!, 2),
+            networkPoints: roundTo(influence.networkPoints[seq]!, 2),
             score: scores[k]?.score ?? null,
             band: scores[k]?.band ?? null,
           })),
@@ -243,7 +243,7 @@ export const networkRoutes = [
       try {
         result = await view.communities();
       } catch (error) {
-        if (error instanceof Error && error.message.startsWith('communities:')) throw unprocessable(error.message);
+        if (error instanceof CommunitiesTooLargeError) throw unprocessable(error.message);
         throw error;
       }
       const scores = await view.scores();
@@ -259,11 +259,11 @@ export const networkRoutes = [
         body: {
           runId: view.run.id,
           count: result.count,
-          modularity: round(result.modularity, 6),
+          modularity: roundTo(result.modularity, 6),
           communities: ordered.slice(0, query.limit).map((c) => ({
             id: c.id,
             size: c.size,
-            meanScore: Number.isNaN(c.meanScore) ? null : round(c.meanScore, 2),
+            meanScore: Number.isNaN(c.meanScore) ? null : roundTo(c.meanScore, 2),
             bandMix: mixes[c.id]!,
           })),
         },
@@ -307,7 +307,7 @@ export const networkRoutes = [
         maxNodes: query.maxNodes,
         nodeKey: (node) => view.idOf(node) ?? `#${node}`,
         // The page sizes nodes by systemic importance (points the person's default would move).
-        nodeAttributes: (node) => ({ influence: round(influence.points[node]!, 2) }),
+        nodeAttributes: (node) => ({ influence: roundTo(influence.points[node]!, 2) }),
         transition: view.network.transition,
       });
       const keys = graph.nodes();

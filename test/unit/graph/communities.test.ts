@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCommunities } from '../../../src/graph/communities.js';
+import { CommunitiesTooLargeError, detectCommunities } from '../../../src/graph/communities.js';
 import { LinkStaging } from '../../../src/graph/link-staging.js';
 import { csrFromEntries, trustedCsr } from '../../support/csr-fixtures.js';
 import { seeded } from './helpers.js';
@@ -58,5 +58,6 @@ describe('detectCommunities', () => {
     // An asymmetric CSR under-counts up front; the build still stops at the limit.
     const oneWay = csrFromEntries(4, [0, 0, 0, 1], [1, 2, 3, 2], [1, 1, 1, 1]);
     expect(() => detectCommunities(oneWay, { maxEdges: 3 })).toThrow(/^communities: graph has 4 edges/);
+    expect(() => detectCommunities(csr, { maxEdges: 30 })).toThrow(CommunitiesTooLargeError);
   });
 });
