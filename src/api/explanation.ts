@@ -12,7 +12,7 @@
  * places).
  */
 import { displayReasonCodes, roundPoints, roundShare, roundTo } from '../domain/display-numbers.js';
-import { explainNetwork } from '../graph/explain.js';
+import { explainNetwork } from '../graph/index.js';
 import {
   BANDS,
   bandOf,

@@ -6,7 +6,7 @@
 import { roundTo } from '../domain/display-numbers.js';
 import type { ScoreExportFormat } from '../domain/score-exports.js';
 import type { PersonScore } from '../domain/scores.js';
-import { DIMENSIONS } from '../score/measures.js';
+import { DIMENSIONS } from '../score/index.js';
 import { csvField } from './export-csv.js';
 
 /**

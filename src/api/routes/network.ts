@@ -5,10 +5,8 @@
  */
 import { z } from 'zod';
 import { defaultShock } from '../../analysis/default-shock.js';
-import { CommunitiesTooLargeError, COMMUNITIES_MAX_EDGES } from '../../graph/communities.js';
-import { pushContagion, type Shock } from '../../graph/contagion.js';
-import { egoNetwork } from '../../graph/ego-network.js';
-import { topK } from '../../graph/influence.js';
+import { CommunitiesTooLargeError, COMMUNITIES_MAX_EDGES, egoNetwork } from '../../graph/graphology.js';
+import { pushContagion, topK, type Shock } from '../../graph/index.js';
 import { externalId } from '../../import/row-schemas.js';
 import { bandOf, SCORE_MAX, SCORE_MIN, BANDS } from '../../score/index.js';
 import { roundTo } from '../../domain/display-numbers.js';

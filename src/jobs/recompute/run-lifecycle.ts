@@ -4,7 +4,7 @@
  * prune old runs), or record its failure.
  */
 import type { ScoreRun } from '../../domain/scores.js';
-import type { NetworkResult } from '../../graph/propagate.js';
+import type { NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';
 import { INCREMENTAL_DEFAULTS } from './incremental-plan.js';

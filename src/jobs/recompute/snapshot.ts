@@ -6,8 +6,7 @@
  */
 import type { CreditEvent } from '../../domain/records.js';
 import { LinkStaging, nominalCsr, type LinkColumns } from '../../graph/index.js';
-import { dayNumber, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
-import { ownPartOf } from '../../score/own-part.js';
+import { dayNumber, ownPartOf, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
 import type { FriendshipBySeq, StoredPerson, Store, TransactionBySeq } from '../../store/store.js';
 import { OwnPartsTable } from './own-parts.js';
 import { patchImage, type ImagePerson, type SnapshotImage } from './snapshot-image.js';
