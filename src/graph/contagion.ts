@@ -241,113 +241,134 @@ export function pushContagion(
   const maxPushes = opts.maxPushes ?? DEFAULTS.maxPushes;
   if (!(threshold >= 0)) throw new Error(`contagion: threshold must be ≥ 0, got ${threshold}`);
   if (!(tolerance > 0)) throw new Error(`contagion: tolerance must be > 0, got ${tolerance}`);
-  const n = csr.nodeCount;
-  const { degree, shrink } = result.transition;
   const alpha = result.transition.alpha;
   const networkPoints = weights.scale * weights.network;
   // Residuals at or below eps are left: they move no score by more than `tolerance`.
   const eps = networkPoints > 0 ? (tolerance * (1 - alpha)) / networkPoints : Infinity;
+  const own = shockTotals(shocks, csr.nodeCount);
 
+  ws.reset();
+  try {
+    const { pushes, edgeVisits, complete } = push(ws, own, eps, maxPushes);
+    // Error bound from what is left.
+    let maxResidual = 0;
+    for (let k = 0; k < ws.touchedCount; k++) maxResidual = Math.max(maxResidual, Math.abs(ws.residual[ws.touched[k]!]!));
+    const errorBoundPoints = alpha < 1 ? (networkPoints * maxResidual) / (1 - alpha) : Infinity;
+    markHops(ws, own);
+    const affected = affectedPersons(ws, own, weights, threshold);
+    return { affected, pushes, edgeVisits, touched: ws.touchedCount, errorBoundPoints, complete };
+  } finally {
+    ws.reset();
+  }
+}
+
+/** Δb per shocked person (repeated shocks of a person summed), refused outside 0..n−1 or not finite. */
+function shockTotals(shocks: readonly Shock[], n: number): Map<number, number> {
   const own = new Map<number, number>();
   for (const { node, deltaB } of shocks) {
     if (!(Number.isInteger(node) && node >= 0 && node < n)) throw new Error(`contagion: shocked node ${node} is outside 0..${n - 1}`);
     if (!Number.isFinite(deltaB)) throw new Error(`contagion: deltaB of node ${node} is ${deltaB}`);
     own.set(node, (own.get(node) ?? 0) + deltaB);
   }
+  return own;
+}
 
-  ws.reset();
-  try {
-    const { residual, estimate, received, flags, queue } = ws;
-    const rOffsets = ws.reverseOffsets;
-    const rSources = ws.reverseSources;
-    let head = 0;
-    let size = 0;
-    for (const [node, deltaB] of own) {
-      ws.touch(node);
-      residual[node]! += degree[node]! > 0 ? (1 - alpha) * deltaB : deltaB;
-    }
-    for (const node of own.keys()) {
-      if (Math.abs(residual[node]!) > eps) {
-        queue[(head + size++) % n] = node;
-        flags[node]! |= QUEUED;
-      }
-    }
-    let pushes = 0;
-    let edgeVisits = 0;
-    while (size > 0 && pushes < maxPushes) {
-      const j = queue[head]!;
-      head = head + 1 === n ? 0 : head + 1;
-      size--;
-      flags[j]! &= ~QUEUED;
-      const v = residual[j]!;
-      if (!(Math.abs(v) > eps)) continue; // opposite-signed arrivals cancelled it
-      residual[j] = 0;
-      estimate[j]! += v;
-      flags[j]! |= PUSHED;
-      pushes++;
-      const valuesAt = ws.reverseRow(j) - rOffsets[j]!;
-      const rValues = ws.reverseValues;
-      const end = rOffsets[j + 1]!;
-      const start = rOffsets[j]!;
-      edgeVisits += end - start;
-      for (let e = start; e < end; e++) {
-        const i = rSources[e]!;
-        const t = rValues[valuesAt + e]! * v;
-        received[i]! += t;
-        const r = residual[i]! + alpha * t;
-        residual[i] = r;
-        const fl = flags[i]!;
-        if (!(fl & TOUCHED)) ws.touch(i);
-        if (!(fl & QUEUED) && Math.abs(r) > eps) {
-          let tail = head + size++;
-          if (tail >= n) tail -= n;
-          queue[tail] = i;
-          flags[i]! |= QUEUED;
-        }
-      }
-    }
-    const complete = size === 0;
-
-    // Error bound from what is left.
-    let maxResidual = 0;
-    for (let k = 0; k < ws.touchedCount; k++) maxResidual = Math.max(maxResidual, Math.abs(residual[ws.touched[k]!]!));
-    const errorBoundPoints = alpha < 1 ? (networkPoints * maxResidual) / (1 - alpha) : Infinity;
-
-    // Hops: BFS from the shocked persons over reversed edges, expanding pushed persons only.
-    const hops = ws.hops;
-    head = 0;
-    let tail = 0;
-    for (const node of own.keys()) {
-      hops[node] = 0;
-      queue[tail++] = node;
-    }
-    while (head < tail) {
-      const j = queue[head++]!;
-      if (!(flags[j]! & PUSHED)) continue;
-      const next = hops[j]! + 1;
-      const end = rOffsets[j + 1]!;
-      for (let e = rOffsets[j]!; e < end; e++) {
-        const i = rSources[e]!;
-        if (hops[i] === -1) {
-          hops[i] = next;
-          queue[tail++] = i;
-        }
-      }
-    }
-
-    const affected: AffectedPerson[] = [];
-    for (let k = 0; k < ws.touchedCount; k++) {
-      const i = ws.touched[k]!;
-      const deltaOwn = own.get(i) ?? 0;
-      const deltaNetwork = shrink[i]! * received[i]!;
-      const deltaPoints = weights.scale * (weights.own * deltaOwn + weights.network * deltaNetwork);
-      if (Math.abs(deltaPoints) >= threshold && deltaPoints !== 0) {
-        affected.push({ node: i, deltaPoints, deltaNetwork, deltaOwn, hops: hops[i]! });
-      }
-    }
-    affected.sort((a, b) => Math.abs(b.deltaPoints) - Math.abs(a.deltaPoints) || a.node - b.node);
-    return { affected, pushes, edgeVisits, touched: ws.touchedCount, errorBoundPoints, complete };
-  } finally {
-    ws.reset();
+// The push proper: residuals above eps are moved to the estimate and spread over reversed edges
+// (FIFO ring of queued nodes). Hot loop over const-bound typed arrays.
+function push(ws: ContagionWorkspace, own: Map<number, number>, eps: number, maxPushes: number): { pushes: number; edgeVisits: number; complete: boolean } {
+  const { residual, estimate, received, flags, queue } = ws;
+  const { degree, alpha } = ws.result.transition;
+  const n = ws.csr.nodeCount;
+  const rOffsets = ws.reverseOffsets;
+  const rSources = ws.reverseSources;
+  let head = 0;
+  let size = 0;
+  for (const [node, deltaB] of own) {
+    ws.touch(node);
+    residual[node]! += degree[node]! > 0 ? (1 - alpha) * deltaB : deltaB;
   }
+  for (const node of own.keys()) {
+    if (Math.abs(residual[node]!) > eps) {
+      queue[(head + size++) % n] = node;
+      flags[node]! |= QUEUED;
+    }
+  }
+  let pushes = 0;
+  let edgeVisits = 0;
+  while (size > 0 && pushes < maxPushes) {
+    const j = queue[head]!;
+    head = head + 1 === n ? 0 : head + 1;
+    size--;
+    flags[j]! &= ~QUEUED;
+    const v = residual[j]!;
+    if (!(Math.abs(v) > eps)) continue; // opposite-signed arrivals cancelled it
+    residual[j] = 0;
+    estimate[j]! += v;
+    flags[j]! |= PUSHED;
+    pushes++;
+    const valuesAt = ws.reverseRow(j) - rOffsets[j]!;
+    const rValues = ws.reverseValues;
+    const end = rOffsets[j + 1]!;
+    const start = rOffsets[j]!;
+    edgeVisits += end - start;
+    for (let e = start; e < end; e++) {
+      const i = rSources[e]!;
+      const t = rValues[valuesAt + e]! * v;
+      received[i]! += t;
+      const r = residual[i]! + alpha * t;
+      residual[i] = r;
+      const fl = flags[i]!;
+      if (!(fl & TOUCHED)) ws.touch(i);
+      if (!(fl & QUEUED) && Math.abs(r) > eps) {
+        let tail = head + size++;
+        if (tail >= n) tail -= n;
+        queue[tail] = i;
+        flags[i]! |= QUEUED;
+      }
+    }
+  }
+  return { pushes, edgeVisits, complete: size === 0 };
+}
+
+/** Hops into `ws.hops`: BFS from the shocked persons over reversed edges, expanding pushed persons only. */
+function markHops(ws: ContagionWorkspace, own: Map<number, number>): void {
+  const { hops, queue, flags } = ws;
+  const rOffsets = ws.reverseOffsets;
+  const rSources = ws.reverseSources;
+  let head = 0;
+  let tail = 0;
+  for (const node of own.keys()) {
+    hops[node] = 0;
+    queue[tail++] = node;
+  }
+  while (head < tail) {
+    const j = queue[head++]!;
+    if (!(flags[j]! & PUSHED)) continue;
+    const next = hops[j]! + 1;
+    const end = rOffsets[j + 1]!;
+    for (let e = rOffsets[j]!; e < end; e++) {
+      const i = rSources[e]!;
+      if (hops[i] === -1) {
+        hops[i] = next;
+        queue[tail++] = i;
+      }
+    }
+  }
+}
+
+/** The touched persons whose score moves by at least `threshold` points, largest move first (ties by node). */
+function affectedPersons(ws: ContagionWorkspace, own: Map<number, number>, weights: ScoreWeights, threshold: number): AffectedPerson[] {
+  const { shrink } = ws.result.transition;
+  const affected: AffectedPerson[] = [];
+  for (let k = 0; k < ws.touchedCount; k++) {
+    const i = ws.touched[k]!;
+    const deltaOwn = own.get(i) ?? 0;
+    const deltaNetwork = shrink[i]! * ws.received[i]!;
+    const deltaPoints = weights.scale * (weights.own * deltaOwn + weights.network * deltaNetwork);
+    if (Math.abs(deltaPoints) >= threshold && deltaPoints !== 0) {
+      affected.push({ node: i, deltaPoints, deltaNetwork, deltaOwn, hops: ws.hops[i]! });
+    }
+  }
+  affected.sort((x, y) => Math.abs(y.deltaPoints) - Math.abs(x.deltaPoints) || x.node - y.node);
+  return affected;
 }

@@ -103,7 +103,6 @@ export function withTrust(nominal: NominalCsr, trust: ArrayLike<number>, previou
  * const { contacts, change } = replaceLinks(image.contacts, [4, 17], freshLinksOf4And17, seqBound);
  */
 export function replaceLinks(nominal: NominalCsr, persons: readonly number[], links: LinkColumns, nodeCount = nominal.nodeCount): { contacts: NominalCsr; change: RowChange } {
-  const { offsets: oldOffsets, targets: oldTargets, weights: oldWeights, degree: oldDegree } = nominal;
   const oldN = nominal.nodeCount;
   if (!Number.isInteger(nodeCount) || nodeCount < oldN || nodeCount > 0x7fffffff) {
     throw new Error(`csr: replaceLinks can grow ${oldN} persons, not change them to ${nodeCount}`);
@@ -114,15 +113,22 @@ export function replaceLinks(nominal: NominalCsr, persons: readonly number[], li
     if (!(Number.isInteger(seq) && seq >= 0 && seq < n)) throw new Error(`csr: replaced person ${seq} is outside 0..${n - 1}`);
     replaced[seq] = 1;
   }
-
   // The rows that change: the replaced persons', their old contacts', and the new links' ends.
   const changed = new Set<number>();
   for (const i of persons) {
     changed.add(i);
     if (i >= oldN) continue;
-    for (let e = oldOffsets[i]!; e < oldOffsets[i + 1]!; e++) changed.add(oldTargets[e]!);
+    for (let e = nominal.offsets[i]!; e < nominal.offsets[i + 1]!; e++) changed.add(nominal.targets[e]!);
   }
-  const added = new Map<number, { targets: number[]; weights: number[] }>();
+  const added = addedEntries(links, replaced, changed);
+  const rows = [...changed].sort((x, y) => x - y);
+  return assembleReplaced(nominal, n, rows, rows.map((i) => newRow(nominal, i, replaced, added.get(i))));
+}
+
+/** The entries (both directions) the new links add, by row; each link's ends join `changed`. */
+function addedEntries(links: LinkColumns, replaced: Uint8Array, changed: Set<number>): Map<number, RowEntries> {
+  const n = replaced.length;
+  const added = new Map<number, RowEntries>();
   const addTo = (row: number, target: number, weight: number) => {
     let list = added.get(row);
     if (!list) added.set(row, (list = { targets: [], weights: [] }));
@@ -146,39 +152,51 @@ export function replaceLinks(nominal: NominalCsr, persons: readonly number[], li
     changed.add(x);
     changed.add(y);
   }
+  return added;
+}
 
-  // The changed rows' new entries: kept old entries (to persons not replaced; a replaced
-  // person's row keeps none), then the added ones, repeated targets merged.
-  const rows = [...changed].sort((x, y) => x - y);
-  const slot = new Map<number, number>();
-  const newRows = rows.map((i) => {
-    const targets: number[] = [];
-    const weights: number[] = [];
-    if (i < oldN && !replaced[i]) {
-      for (let e = oldOffsets[i]!; e < oldOffsets[i + 1]!; e++) {
-        if (replaced[oldTargets[e]!]) continue;
-        targets.push(oldTargets[e]!);
-        weights.push(oldWeights[e]!);
+/** One row's entries in building. */
+interface RowEntries {
+  targets: number[];
+  weights: number[];
+}
+
+/**
+ * Changed row i's new entries: its kept old entries (to persons not replaced; a replaced
+ * person's row keeps none), then the added ones, repeated targets merged.
+ */
+function newRow(nominal: NominalCsr, i: number, replaced: Uint8Array, extra: RowEntries | undefined): RowEntries {
+  const { offsets, targets: oldTargets, weights: oldWeights } = nominal;
+  const targets: number[] = [];
+  const weights: number[] = [];
+  if (i < nominal.nodeCount && !replaced[i]) {
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+      if (replaced[oldTargets[e]!]) continue;
+      targets.push(oldTargets[e]!);
+      weights.push(oldWeights[e]!);
+    }
+  }
+  if (extra) {
+    const slot = new Map<number, number>();
+    for (let k = 0; k < extra.targets.length; k++) {
+      const j = extra.targets[k]!;
+      const at = slot.get(j);
+      if (at === undefined) {
+        slot.set(j, targets.length);
+        targets.push(j);
+        weights.push(extra.weights[k]!);
+      } else {
+        weights[at]! += extra.weights[k]!;
       }
     }
-    const extra = added.get(i);
-    if (extra) {
-      slot.clear();
-      for (let k = 0; k < extra.targets.length; k++) {
-        const j = extra.targets[k]!;
-        const at = slot.get(j);
-        if (at === undefined) {
-          slot.set(j, targets.length);
-          targets.push(j);
-          weights.push(extra.weights[k]!);
-        } else {
-          weights[at]! += extra.weights[k]!;
-        }
-      }
-    }
-    return { targets, weights };
-  });
+  }
+  return { targets, weights };
+}
 
+/** The nominal CSR over n persons with the changed `rows` (ascending) holding `newRows`; every other row carried over as a block. */
+function assembleReplaced(nominal: NominalCsr, n: number, rows: number[], newRows: RowEntries[]): { contacts: NominalCsr; change: RowChange } {
+  const oldN = nominal.nodeCount;
+  const oldOffsets = nominal.offsets;
   // Offsets: old row lengths, the changed rows' new ones.
   const offsets = new Int32Array(n + 1);
   const length = (i: number) => (i < oldN ? oldOffsets[i + 1]! - oldOffsets[i]! : 0);
@@ -191,12 +209,10 @@ export function replaceLinks(nominal: NominalCsr, persons: readonly number[], li
   const targets = new Int32Array(entries);
   const weights = new Float64Array(entries);
   const degree = new Float64Array(n);
-  degree.set(oldDegree);
-
-  // Entries: the unchanged rows carried over as blocks, the changed ones written.
+  degree.set(nominal.degree);
   const change: RowChange = { from: nominal, offsets, rows: Int32Array.from(rows) };
-  carryRows(change, oldTargets, targets);
-  carryRows(change, oldWeights, weights);
+  carryRows(change, nominal.targets, targets);
+  carryRows(change, nominal.weights, weights);
   rows.forEach((i, k) => {
     const row = newRows[k]!;
     targets.set(row.targets, offsets[i]!);
