@@ -74,7 +74,7 @@ const run = await store.publishedRun();
 if (!run) throw new Error('bench/api: no published run; import a population and run a recompute first (bench/recompute.ts)');
 const seqBound = await store.seqBound();
 const ids: string[] = [];
-for (let from = 0; from < seqBound; from += 10_000) ids.push(...(await store.personsBySeq(from, from + 10_000)).map((p) => p.id));
+for (let from = 0; from < seqBound; from += 10_000) ids.push(...(await store.personsInSeqRange(from, from + 10_000)).map((p) => p.id));
 const randomId = () => ids[Math.floor(Math.random() * ids.length)]!;
 console.error(`bench/api: ${ids.length} persons, published run ${run.id}`);
 

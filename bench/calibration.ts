@@ -131,9 +131,9 @@ async function main(): Promise<void> {
     if (imported.rejected > 0) throw new Error(`bench/calibration: ${imported.rejected} rows of the synthetic files were rejected`);
     const { run } = await recomputeInline(store, model, { asOf, publish: false });
     const bound = await store.seqBound();
-    scores = await store.scoresBySeqIn(run, 0, bound);
-    const people = new Map((await store.personsBySeq(0, bound)).map((p) => [p.seq, p]));
-    const events = await store.eventsBySeq(0, bound);
+    scores = await store.scoresInSeqRange(run, 0, bound);
+    const people = new Map((await store.personsInSeqRange(0, bound)).map((p) => [p.seq, p]));
+    const events = await store.eventsInSeqRange(0, bound);
     for (const s of scores) {
       const own = scoreOwnDimensions({ person: people.get(s.seq)!, events: events.get(s.seq) ?? [], asOf, model });
       featuresOf.push({

@@ -70,7 +70,7 @@ for (let r = 0; r < runs; r++) {
     // Only the victims are read: a million person objects held here would be marked by every
     // garbage collection of the workers in this process, and bill the pipeline for them.
     const seqs = [...new Set(Array.from({ length: changed }, (_, k) => (k * 7919 + (round + salt) * 104729) % seqBound))];
-    const events = (await store.personsBySeqs(seqs)).map((person, k) => ({
+    const events = (await store.personsAtSeqs(seqs)).map((person, k) => ({
       id: `bench-default-${salt}-${round}-${k}`,
       personId: person.id,
       kind: 'defaulted' as const,

@@ -49,7 +49,7 @@ const model = await loadModel();
 await ensurePopulation();
 const seqBound = await store.seqBound();
 const ids: string[] = [];
-for (let from = 0; from < seqBound; from += 10_000) ids.push(...(await store.personsBySeq(from, from + 10_000)).map((p) => p.id));
+for (let from = 0; from < seqBound; from += 10_000) ids.push(...(await store.personsInSeqRange(from, from + 10_000)).map((p) => p.id));
 const randomId = () => ids[Math.floor(Math.random() * ids.length)]!;
 const servedBefore = (await store.publishedRun())!;
 console.error(`bench/soak: ${ids.length} persons, published run ${servedBefore.id}`);

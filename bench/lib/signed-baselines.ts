@@ -8,6 +8,8 @@
  *   own + 0.3 × propagated
  *
  * Higher = safer for every signal. A person without contacts gets μ for the neighbour means.
+ * `neighbourMean` applies the one-hop rule to any other signal (e.g. tiescore's own history
+ * dimension), so a run can tell the kernel's share of a gap from the signal's.
  */
 import type { Rating } from './signed-network.js';
 
@@ -16,6 +18,8 @@ export interface Baselines {
   oneHop: Map<string, number>;
   propagated: Map<string, number>;
   ownPlusPropagated: Map<string, number>;
+  /** The one-hop rule over another signal (every past account must have a value; `fallback` without contacts). */
+  neighbourMean: (values: ReadonlyMap<string, number>, fallback: number) => Map<string, number>;
 }
 
 export function signedBaselines(past: readonly Rating[]): Baselines {
@@ -36,7 +40,7 @@ export function signedBaselines(past: readonly Rating[]): Baselines {
   }
   const ids = [...contacts.keys()];
   const ownHistory = new Map(ids.map((id) => [id, ((sum.get(id) ?? 0) + 2 * mu) / ((count.get(id) ?? 0) + 2)]));
-  const neighbourMean = (values: Map<string, number>) =>
+  const neighbourMean = (values: ReadonlyMap<string, number>, fallback = mu) =>
     new Map(
       ids.map((id) => {
         let total = 0;
@@ -45,7 +49,7 @@ export function signedBaselines(past: readonly Rating[]): Baselines {
           total += c * values.get(j)!;
           weight += c;
         }
-        return [id, weight > 0 ? total / weight : mu];
+        return [id, weight > 0 ? total / weight : fallback];
       }),
     );
   const oneHop = neighbourMean(ownHistory);
@@ -56,5 +60,5 @@ export function signedBaselines(past: readonly Rating[]): Baselines {
   }
   const propagated = neighbourMean(x);
   const ownPlusPropagated = new Map(ids.map((id) => [id, ownHistory.get(id)! + 0.3 * propagated.get(id)!]));
-  return { ownHistory, oneHop, propagated, ownPlusPropagated };
+  return { ownHistory, oneHop, propagated, ownPlusPropagated, neighbourMean };
 }

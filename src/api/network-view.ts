@@ -123,7 +123,7 @@ export class PublishedNetworkViews implements NetworkViewProvider {
     const loadScores = async (): Promise<Float64Array> => {
       const values = new Float64Array(n).fill(NaN);
       for (let from = 0; from < n; from += SCORE_BATCH) {
-        for (const score of await store.scoresBySeqIn(run, from, Math.min(n, from + SCORE_BATCH))) {
+        for (const score of await store.scoresInSeqRange(run, from, Math.min(n, from + SCORE_BATCH))) {
           if (score.seq < n) values[score.seq] = score.score;
         }
       }

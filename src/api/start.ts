@@ -150,7 +150,7 @@ export async function startEmbeddedApi(options: {
 }): Promise<EmbeddedApi> {
   const { config, model, logger, store } = options;
   const attestationKeys = await attestationKeysFrom(config, logger);
-  const [first] = await store.personsBySeq(0, 1);
+  const [first] = await store.personsInSeqRange(0, 1);
   const subjectId = first!.id;
   const keys = {} as Record<ApiRole, string>;
   keys.admin = (await issueApiKey(store, { role: 'admin', name: 'embedded-admin' })).key;

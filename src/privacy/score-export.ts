@@ -102,7 +102,7 @@ async function* exportChunks(
   const end = record.toSeq + 1;
   const read = (from: number) => {
     if (from >= end) return undefined;
-    const page = store.scoresBySeqIn(run, from, Math.min(from + pageSize, end)).then((scores) => ({ scores, next: from + pageSize }));
+    const page = store.scoresInSeqRange(run, from, Math.min(from + pageSize, end)).then((scores) => ({ scores, next: from + pageSize }));
     page.catch(() => undefined); // a read left behind when the export stops early must not be an unhandled rejection
     return page;
   };

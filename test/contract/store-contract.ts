@@ -112,13 +112,13 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       it('answers which ids exist and lists persons by seq range', async () => {
         await store.upsertPersons(['p0', 'p1', 'p2', 'p3'].map((id) => person(id)));
         expect([...(await store.existingPersonIds(['p1', 'zz', 'p3']))].sort()).toEqual(['p1', 'p3']);
-        expect((await store.personsBySeq(1, 3)).map((p) => p.id)).toEqual(['p1', 'p2']);
-        expect((await store.personsBySeqs([3, 0, 3, 42])).map((p) => [p.seq, p.id])).toEqual([
+        expect((await store.personsInSeqRange(1, 3)).map((p) => p.id)).toEqual(['p1', 'p2']);
+        expect((await store.personsAtSeqs([3, 0, 3, 42])).map((p) => [p.seq, p.id])).toEqual([
           [0, 'p0'],
           [3, 'p3'],
         ]);
-        expect(await store.personsBySeqs([])).toEqual([]);
-        expect(await store.personsBySeq(10, 20)).toEqual([]);
+        expect(await store.personsAtSeqs([])).toEqual([]);
+        expect(await store.personsInSeqRange(10, 20)).toEqual([]);
         expect(await store.getPerson('nobody')).toBeUndefined();
       });
     });
@@ -144,7 +144,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
           updated: 1,
           unchanged: 0,
         });
-        const rows = await collect(store.friendshipsBySeq(10));
+        const rows = await collect(store.friendshipBatches(10));
         expect(rows).toHaveLength(1);
         expect([rows[0]!.a, rows[0]!.b].sort()).toEqual([0, 1]);
         expect(rows[0]).toMatchObject({ since: '2021-01-01', interactions: 9 });
@@ -155,7 +155,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         const t = { from: 'a', to: 'c', count: 3, amount: 120.5, lastAt: '2026-05-01' };
         await store.upsertTransactions([t, { ...t, from: 'c', to: 'a', count: 1 }]);
         expect(await store.upsertTransactions([t])).toEqual({ created: 0, updated: 0, unchanged: 1 });
-        const rows = (await collect(store.transactionsBySeq(1))).sort((x, y) => x.from - y.from);
+        const rows = (await collect(store.transactionBatches(1))).sort((x, y) => x.from - y.from);
         expect(rows).toEqual([
           { from: 0, to: 2, count: 3, amount: 120.5, lastAt: '2026-05-01' },
           { from: 2, to: 0, count: 1, amount: 120.5, lastAt: '2026-05-01' },
@@ -176,17 +176,17 @@ export function describeStoreContract(name: string, open: OpenStore): void {
           { from: 'c', to: 'd', count: 2, amount: 7, lastAt: '2026-03-01' },
         ]);
         const key = (row: object) => JSON.stringify(row);
-        const allFriends = await collect(store.friendshipsBySeq(100));
-        const allPaid = await collect(store.transactionsBySeq(100));
+        const allFriends = await collect(store.friendshipBatches(100));
+        const allPaid = await collect(store.transactionBatches(100));
         // a = 0, b = 1: both ends asked for, the a–b friendship still comes once.
-        const friends = await store.friendshipsOfSeqs([0, 1, 1]);
+        const friends = await store.friendshipsTouchingSeqs([0, 1, 1]);
         expect(friends.map(key).sort()).toEqual(allFriends.filter((f) => [f.a, f.b].some((s) => s <= 1)).map(key).sort());
         expect(friends).toHaveLength(2);
-        const paid = await store.transactionsOfSeqs([0]);
+        const paid = await store.transactionsTouchingSeqs([0]);
         expect(paid.map(key).sort()).toEqual(allPaid.filter((t) => t.from === 0 || t.to === 0).map(key).sort());
         expect(paid).toHaveLength(2);
-        expect(await store.friendshipsOfSeqs([99])).toEqual([]);
-        expect(await store.transactionsOfSeqs([])).toEqual([]);
+        expect(await store.friendshipsTouchingSeqs([99])).toEqual([]);
+        expect(await store.transactionsTouchingSeqs([])).toEqual([]);
       });
 
       it('streams many edges in batches of the requested size', async () => {
@@ -194,7 +194,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         await store.upsertPersons(ids.map((id) => person(id)));
         await store.upsertFriendships(ids.slice(1).map((id, i) => ({ a: ids[i]!, b: id, since: '2020-01-01', interactions: i })));
         const sizes: number[] = [];
-        for await (const batch of store.friendshipsBySeq(7)) sizes.push(batch.length);
+        for await (const batch of store.friendshipBatches(7)) sizes.push(batch.length);
         expect(sizes.reduce((x, y) => x + y, 0)).toBe(29);
         expect(Math.max(...sizes)).toBeLessThanOrEqual(7);
       });
@@ -214,10 +214,10 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         });
         expect(await store.upsertEvents([event('e1', 'a')])).toEqual({ created: 0, updated: 0, unchanged: 1 });
         expect(await store.eventsOf('a')).toEqual([event('e1', 'a'), blacklisted]);
-        const grouped = await store.eventsBySeq(0, 2);
+        const grouped = await store.eventsInSeqRange(0, 2);
         expect(grouped.get(0)?.map((e) => e.id).sort()).toEqual(['e1', 'e2']);
         expect(grouped.get(1)?.map((e) => e.id)).toEqual(['e3']);
-        const picked = await store.eventsBySeqs([1, 7]);
+        const picked = await store.eventsAtSeqs([1, 7]);
         expect([...picked.keys()]).toEqual([1]);
         expect(picked.get(1)).toEqual([event('e3', 'b')]);
         expect((await store.counts()).events).toBe(3);
@@ -325,12 +325,12 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.scoreIn(inc, 'b')).toEqual(score('inc1', 'b', 1, 650));
         expect((await store.scoreIn((await store.getRun('full1'))!, 'b'))?.score).toBe(610);
         expect(await store.scoreIn(inc, 'zz')).toBeUndefined();
-        expect((await store.scoresBySeqIn(inc, 0, 3)).map((s) => [s.personId, s.score])).toEqual([
+        expect((await store.scoresInSeqRange(inc, 0, 3)).map((s) => [s.personId, s.score])).toEqual([
           ['a', 600],
           ['b', 650],
           ['c', 620],
         ]);
-        expect((await store.scoresBySeqsIn(inc, [2, 1, 9])).map((s) => [s.personId, s.score])).toEqual([
+        expect((await store.scoresAtSeqs(inc, [2, 1, 9])).map((s) => [s.personId, s.score])).toEqual([
           ['b', 650],
           ['c', 620],
         ]);
@@ -623,8 +623,8 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2]);
         // The hole stays: seqs are never reused, and the snapshot scans skip it.
         expect(await store.seqBound()).toBe(4);
-        expect((await store.personsBySeq(0, 4)).map((p) => p.id)).toEqual(['b', 'c', 'd']);
-        expect((await collect(store.transactionsBySeq(10))).map((t) => [t.from, t.to])).toEqual([[3, 1]]);
+        expect((await store.personsInSeqRange(0, 4)).map((p) => p.id)).toEqual(['b', 'c', 'd']);
+        expect((await collect(store.transactionBatches(10))).map((t) => [t.from, t.to])).toEqual([[3, 1]]);
         await store.upsertPersons([person('e')]);
         expect((await store.getPerson('e'))?.seq).toBe(4);
         // The bystander keeps everything.

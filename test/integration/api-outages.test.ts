@@ -41,7 +41,7 @@ describe('API while Neo4j or Redis is down', () => {
         const model = await loadModel();
         await loadSyntheticPopulation(setup, 200, 7);
         await recomputeInline(setup, model, { asOf: SYNTH_AS_OF });
-        personId = (await setup.personsBySeq(0, 1))[0]!.id;
+        personId = (await setup.personsInSeqRange(0, 1))[0]!.id;
         analyst = (await issueApiKey(setup, { role: 'analyst' })).key;
         admin = (await issueApiKey(setup, { role: 'admin' })).key;
         // The store as `tiescore serve` opens it.

@@ -33,7 +33,7 @@ describe('API on Neo4j + Redis', () => {
     store = await openMigratedStore(config);
     await loadSyntheticPopulation(store, 300, 11);
     await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
-    subject = (await store.personsBySeq(0, 1))[0]!.id;
+    subject = (await store.personsInSeqRange(0, 1))[0]!.id;
     keys.analyst = (await issueApiKey(store, { role: 'analyst' })).key;
     keys.admin = (await issueApiKey(store, { role: 'admin' })).key;
     keys.consumer = (await issueApiKey(store, { role: 'consumer', name: 'acme-bank' })).key;
@@ -101,7 +101,7 @@ describe('API on Neo4j + Redis', () => {
     let personId = '';
     let eventId = '';
     for (let seq = 0; !eventId; seq++) {
-      const [p] = await store.personsBySeq(seq, seq + 1);
+      const [p] = await store.personsInSeqRange(seq, seq + 1);
       const event = (await store.eventsOf(p!.id)).find((e) => e.kind === 'defaulted' && e.at >= '2024-01-01');
       if (event) [personId, eventId] = [p!.id, event.id];
     }

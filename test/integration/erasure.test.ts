@@ -63,9 +63,9 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
   /** Ids of the persons linked to `seq` by a friendship or a payment either way. */
   async function contactIdsOf(seq: number): Promise<string[]> {
     const seqs = new Set<number>();
-    for await (const batch of store.friendshipsBySeq(10_000)) for (const f of batch) if (f.a === seq || f.b === seq) seqs.add(f.a === seq ? f.b : f.a);
-    for await (const batch of store.transactionsBySeq(10_000)) for (const t of batch) if (t.from === seq || t.to === seq) seqs.add(t.from === seq ? t.to : t.from);
-    return (await store.personsBySeqs([...seqs])).map((p) => p.id);
+    for await (const batch of store.friendshipBatches(10_000)) for (const f of batch) if (f.a === seq || f.b === seq) seqs.add(f.a === seq ? f.b : f.a);
+    for await (const batch of store.transactionBatches(10_000)) for (const t of batch) if (t.from === seq || t.to === seq) seqs.add(t.from === seq ? t.to : t.from);
+    return (await store.personsAtSeqs([...seqs])).map((p) => p.id);
   }
 
   /** What the database holds naming the target: their id (whole or inside text), their events', dispute's and consent's ids. */
@@ -88,7 +88,7 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
     await loadSyntheticPopulation(store, 300, 11);
     await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
     for (let seq = 0; !target; seq++) {
-      const [person] = await store.personsBySeq(seq, seq + 1);
+      const [person] = await store.personsInSeqRange(seq, seq + 1);
       const own = await store.eventsOf(person!.id);
       const linked = await contactIdsOf(seq);
       if (linked.length >= 3 && own.some((e) => e.status === 'active')) [target, contacts, events] = [person!.id, linked, own];
@@ -256,7 +256,7 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
     ]);
     await store.upsertEvents([{ id: 'ancient-1', personId: someone, kind: 'defaulted', at: '2012-03-01', amount: 500, source: 'bank-z', status: 'active' }]);
     const expired = async () => {
-      const grouped = await store.eventsBySeq(0, await store.seqBound());
+      const grouped = await store.eventsInSeqRange(0, await store.seqBound());
       return [...grouped.values()].flat().filter((e) => e.at < cutoffs.eventsBefore).length;
     };
     const due = await expired();

@@ -9,7 +9,7 @@ import type { PersonScore, ScoreRun } from '../../src/domain/scores.js';
 import { Neo4jRunner } from '../../src/store/neo4j/neo4j-runner.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { NotFoundError, StoreUnavailableError } from '../../src/store/errors.js';
-import type { FriendshipBySeq } from '../../src/store/store.js';
+import type { SeqFriendship } from '../../src/store/store.js';
 import { openMigratedStore } from '../support/migrated-store.js';
 
 const config = loadConfig();
@@ -94,7 +94,7 @@ describe('Neo4jStore over Bolt', () => {
     expect(storedBob).not.toHaveProperty('sex');
     expect(await store.getPerson('carol')).toBeUndefined();
     expect(await store.counts()).toEqual({ persons: 2, friendships: 1, transactions: 0, events: 0 });
-    expect(await collect(store.friendshipsBySeq(10))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 7 }]]);
+    expect(await collect(store.friendshipBatches(10))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 7 }]]);
   });
 
   it('stores unknown attributes as unknown: absent properties, read back absent, forgotten on re-import', async () => {
@@ -103,7 +103,7 @@ describe('Neo4jStore over Bolt', () => {
     expect(await store.upsertPersons([onlyId, some])).toEqual({ created: 2, updated: 0, unchanged: 0 });
     expect(await store.getPerson('dora')).toEqual({ id: 'dora', seq: 0 });
     expect(await store.getPerson('emil')).toEqual({ id: 'emil', seq: 1, verified: false, incomeMonthly: 2100 });
-    expect((await store.personsWithEventsBySeq(0, 2)).map((row) => row.person)).toEqual([
+    expect((await store.personsWithEventsInSeqRange(0, 2)).map((row) => row.person)).toEqual([
       { id: 'dora', seq: 0 },
       { id: 'emil', seq: 1, verified: false, incomeMonthly: 2100 },
     ]);
@@ -116,7 +116,7 @@ describe('Neo4jStore over Bolt', () => {
   it('hands out dense seqs in insertion order and keeps them on re-upsert', async () => {
     await store.upsertPersons([person('p2'), person('p0'), person('p1')]);
     await store.upsertPersons([person('p0', { assets: 1 }), person('p3'), person('p4')]);
-    const persons = await store.personsBySeq(0, 10);
+    const persons = await store.personsInSeqRange(0, 10);
     expect(persons.map((p) => [p.id, p.seq])).toEqual([
       ['p2', 0],
       ['p0', 1],
@@ -125,14 +125,14 @@ describe('Neo4jStore over Bolt', () => {
       ['p4', 4],
     ]);
     expect(await store.seqBound()).toBe(5);
-    expect((await store.personsBySeq(1, 3)).map((p) => p.id)).toEqual(['p0', 'p1']);
+    expect((await store.personsInSeqRange(1, 3)).map((p) => p.id)).toEqual(['p0', 'p1']);
     expect(await store.existingPersonIds(['p3', 'nobody', 'p0'])).toEqual(new Set(['p3', 'p0']));
   });
 
   it('gives concurrent imports distinct consecutive seqs', async () => {
     const batches = Array.from({ length: 4 }, (_, b) => Array.from({ length: 250 }, (_, i) => person(`c${b}-${i}`)));
     await Promise.all(batches.map((batch) => store.upsertPersons(batch)));
-    const persons = await store.personsBySeq(0, 2000);
+    const persons = await store.personsInSeqRange(0, 2000);
     expect(persons.map((p) => p.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
     // Each batch got one consecutive block, in batch order.
     for (const batch of batches) {
@@ -198,7 +198,7 @@ describe('Neo4jStore over Bolt', () => {
       unchanged: 1,
     });
     expect((await store.counts()).friendships).toBe(1);
-    expect(await collect(store.friendshipsBySeq(100))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 2 }]]);
+    expect(await collect(store.friendshipBatches(100))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 2 }]]);
   });
 
   it('links the right persons when the node ids it kept went stale (wiped and re-created by another process)', async () => {
@@ -220,10 +220,10 @@ describe('Neo4jStore over Bolt', () => {
     });
     const seqOf = async (id: string) => (await store.getPerson(id))!.seq;
     const [x, y, filler] = [await seqOf('x'), await seqOf('y'), await seqOf('filler')];
-    const friendships = (await collect(store.friendshipsBySeq(10))).flat();
+    const friendships = (await collect(store.friendshipBatches(10))).flat();
     // Stored from the smaller id to the larger: filler → x, x → y.
     expect(friendships.map((f) => [f.a, f.b, f.interactions]).sort()).toEqual([[filler, x, 3], [x, y, 2]].sort());
-    expect((await collect(store.transactionsBySeq(10))).flat().map((t) => [t.from, t.to])).toEqual([[y, x]]);
+    expect((await collect(store.transactionBatches(10))).flat().map((t) => [t.from, t.to])).toEqual([[y, x]]);
   });
 
   it('streams every edge exactly once in batches of the requested size', async () => {
@@ -236,13 +236,13 @@ describe('Neo4jStore over Bolt', () => {
     await store.upsertFriendships(friends);
     await store.upsertTransactions(friends.map((f) => ({ from: f.b, to: f.a, count: 1, amount: 5, lastAt: '2025-01-01' })));
 
-    const batches = await collect(store.friendshipsBySeq(64));
+    const batches = await collect(store.friendshipBatches(64));
     expect(batches.slice(0, -1).every((batch) => batch.length === 64)).toBe(true);
-    const edges: FriendshipBySeq[] = batches.flat();
+    const edges: SeqFriendship[] = batches.flat();
     expect(edges).toHaveLength(900);
     const keys = new Set(edges.map((e) => `${Math.min(e.a, e.b)}-${Math.max(e.a, e.b)}`));
     expect(keys.size).toBe(900);
-    const transactions = (await collect(store.transactionsBySeq(100))).flat();
+    const transactions = (await collect(store.transactionBatches(100))).flat();
     expect(transactions).toHaveLength(900);
     expect(transactions[0]).toMatchObject({ count: 1, amount: 5, lastAt: '2025-01-01' });
   });
@@ -262,7 +262,7 @@ describe('Neo4jStore over Bolt', () => {
       event('e2', 'a', { at: '2023-01-01', kind: 'blacklisted', until: '2026-05-01' }),
     ]);
     expect(events[0]).not.toHaveProperty('until');
-    expect(await store.eventsBySeq(0, 1)).toEqual(new Map([[0, events]]));
+    expect(await store.eventsInSeqRange(0, 1)).toEqual(new Map([[0, events]]));
     expect((await store.counts()).events).toBe(2);
   });
 
@@ -312,12 +312,12 @@ describe('Neo4jStore over Bolt', () => {
     expect((await store.scoreIn(inc2, 'b'))?.score).toBe(500);
     expect(await store.scoreIn(inc2, 'c')).toEqual(score('inc2', 'c', 2, 705));
     expect(await store.scoreIn(inc2, 'zed')).toBeUndefined();
-    expect((await store.scoresBySeqIn(inc2, 0, 3)).map((s) => [s.seq, s.runId, s.score])).toEqual([
+    expect((await store.scoresInSeqRange(inc2, 0, 3)).map((s) => [s.seq, s.runId, s.score])).toEqual([
       [0, 'full', 600],
       [1, 'inc1', 500],
       [2, 'inc2', 705],
     ]);
-    expect((await store.scoresBySeqIn(inc2, 1, 2)).map((s) => s.runId)).toEqual(['inc1']);
+    expect((await store.scoresInSeqRange(inc2, 1, 2)).map((s) => s.runId)).toEqual(['inc1']);
     expect(await store.countScores('full')).toBe(3);
     expect(await store.countScores('inc2')).toBe(1);
     expect((await store.scoreHistory('b')).map((s) => s.runId)).toEqual(['inc1', 'full']);

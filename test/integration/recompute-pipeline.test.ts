@@ -45,8 +45,8 @@ describe('recompute pipeline on BullMQ', () => {
     expect(run.stats).toMatchObject({ scored: 1500, persons: 1500 });
 
     const inline = await recomputeInline(store, model, { asOf: SYNTH_AS_OF, publish: false });
-    const viaQueue = await store.scoresBySeqIn(run, 0, 1500);
-    const direct = await store.scoresBySeqIn(inline.run, 0, 1500);
+    const viaQueue = await store.scoresInSeqRange(run, 0, 1500);
+    const direct = await store.scoresInSeqRange(inline.run, 0, 1500);
     expect(viaQueue.map((s) => [s.personId, s.score, s.dimensions])).toEqual(direct.map((s) => [s.personId, s.score, s.dimensions]));
     expect(run.stats.meanScore).toBe(inline.run.stats.meanScore);
   });
@@ -54,7 +54,7 @@ describe('recompute pipeline on BullMQ', () => {
   it('runs an incremental run on top of the published one, matching a full recompute within 1 point', async () => {
     const base = (await store.publishedRun())!;
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const [p1, p2, p3] = await store.personsBySeq(10, 13);
+    const [p1, p2, p3] = await store.personsInSeqRange(10, 13);
     await store.upsertEvents([{ id: 'late-default', personId: p1!.id, kind: 'defaulted', at: '2026-06-01', amount: 2500, source: 'bank-z', status: 'active' }]);
     await store.upsertFriendships([{ a: p2!.id, b: p3!.id, since: '2026-06-01', interactions: 50 }]);
 
@@ -69,8 +69,8 @@ describe('recompute pipeline on BullMQ', () => {
     expect(rescored).toBeLessThan(1500);
 
     const full = await recomputeInline(store, model, { asOf: base.asOf, publish: false });
-    const served = await store.scoresBySeqIn(run, 0, 1500);
-    const truth = await store.scoresBySeqIn(full.run, 0, 1500);
+    const served = await store.scoresInSeqRange(run, 0, 1500);
+    const truth = await store.scoresInSeqRange(full.run, 0, 1500);
     expect(served.map((s) => s.personId)).toEqual(truth.map((s) => s.personId));
     expect(Math.max(...served.map((s, k) => Math.abs(s.score - truth[k]!.score)))).toBeLessThanOrEqual(1);
     expect(served.find((s) => s.personId === p1!.id)!.score).toBeLessThan((await store.scoreIn(base, p1!.id))!.score);

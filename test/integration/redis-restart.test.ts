@@ -59,7 +59,7 @@ describe('Redis restarted during a run', () => {
     await store?.close();
   });
 
-  const scoresOf = async (run: ScoreRun) => new Map((await store.scoresBySeqIn(run, 0, PERSONS)).map((s) => [s.personId, s.score]));
+  const scoresOf = async (run: ScoreRun) => new Map((await store.scoresInSeqRange(run, 0, PERSONS)).map((s) => [s.personId, s.score]));
 
   /** Waits for a run to leave `running`: published, or failed (with its reason). */
   const settled = (runId: string) =>

@@ -40,10 +40,10 @@ describe('score export on Neo4j', () => {
     await loadSyntheticPopulation(store, 300, 11);
     await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
     // An incremental run on top: the published run then serves most scores from its base run.
-    const someone = (await store.personsBySeq(150, 151))[0]!;
+    const someone = (await store.personsInSeqRange(150, 151))[0]!;
     await store.upsertPersons([{ ...someone, billsOnTimeRatio: (someone.billsOnTimeRatio ?? 0) > 0.5 ? 0.1 : 0.95 }]);
     await recomputeInline(store, model, { kind: 'incremental' });
-    subject = (await store.personsBySeq(0, 1))[0]!.id;
+    subject = (await store.personsInSeqRange(0, 1))[0]!.id;
     keys.batch = (await issueApiKey(store, { role: 'batch', name: 'decision-engine' })).key;
     keys.subject = (await issueApiKey(store, { role: 'subject', personId: subject })).key;
     api = await startProductionApi({ config, store, model, logger: pino({ level: 'silent' }), host: '127.0.0.1', port: 0 });

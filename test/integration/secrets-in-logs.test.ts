@@ -98,7 +98,7 @@ describe('secrets stay out of logs (full scenario, real processes)', () => {
     await migrateSchema(connection.driver, connection.database).finally(() => connection.close());
     await loadSyntheticPopulation(store, 200, 3);
     await recomputeInline(store, await loadModel(), { asOf: AS_OF }); // the worker runs the next one
-    personId = (await store.personsBySeq(0, 1))[0]!.id;
+    personId = (await store.personsInSeqRange(0, 1))[0]!.id;
     const signing = await generatePrivateJwk();
     await writeFile(env.ATTESTATION_KEYS_FILE!, JSON.stringify({ keys: [signing] }), { mode: 0o600 });
     secrets.set('signing key (private d)', signing.d!);

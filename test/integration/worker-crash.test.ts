@@ -64,7 +64,7 @@ describe('worker killed in each step of a run', () => {
     model = await loadModel();
     await loadSyntheticPopulation(store, PERSONS, 5);
     await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
-    personId = (await store.personsBySeq(0, 1))[0]!.id;
+    personId = (await store.personsInSeqRange(0, 1))[0]!.id;
     analystKey = (await issueApiKey(store, { role: 'analyst' })).key;
     api = await startProductionApi({ config, store: await Neo4jStore.open(config), model, logger: pino({ level: 'silent' }), host: '127.0.0.1', port: 0 });
     await events.waitUntilReady();
@@ -128,7 +128,7 @@ describe('worker killed in each step of a run', () => {
     const run = (await store.publishedRun())!;
     expect(run).toMatchObject({ id: runId, status: 'complete' });
     expect(await store.countScores(runId)).toBe(PERSONS);
-    const scores = await store.scoresBySeqIn(run, 0, PERSONS);
+    const scores = await store.scoresInSeqRange(run, 0, PERSONS);
     expect(new Set(scores.map((s) => s.personId)).size).toBe(PERSONS);
     expect(scores.every((s) => s.runId === runId)).toBe(true);
     // The tally merged from the chunk jobs: a chunk counted twice would make it larger.

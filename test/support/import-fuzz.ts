@@ -133,12 +133,12 @@ export const KINDS = DATA_FILE_KINDS;
 /** A store's records, read through the Store interface (the same for both adapters). */
 export async function storeRecords(store: Store): Promise<string> {
   const bound = await store.seqBound();
-  const persons = await store.personsBySeq(0, bound);
-  const events = [...(await store.eventsBySeq(0, bound)).entries()].sort((a, b) => a[0] - b[0]).map(([seq, list]) => [seq, [...list].sort((x, y) => (x.id < y.id ? -1 : 1))]);
+  const persons = await store.personsInSeqRange(0, bound);
+  const events = [...(await store.eventsInSeqRange(0, bound)).entries()].sort((a, b) => a[0] - b[0]).map(([seq, list]) => [seq, [...list].sort((x, y) => (x.id < y.id ? -1 : 1))]);
   const friendships: unknown[] = [];
-  for await (const batch of store.friendshipsBySeq(10_000)) friendships.push(...batch.map((f) => ({ ...f, a: Math.min(f.a, f.b), b: Math.max(f.a, f.b) })));
+  for await (const batch of store.friendshipBatches(10_000)) friendships.push(...batch.map((f) => ({ ...f, a: Math.min(f.a, f.b), b: Math.max(f.a, f.b) })));
   const transactions: unknown[] = [];
-  for await (const batch of store.transactionsBySeq(10_000)) transactions.push(...batch);
+  for await (const batch of store.transactionBatches(10_000)) transactions.push(...batch);
   const sorted = (list: unknown[]) => list.map((item) => canonical(item)).sort();
   return canonical({ persons, events, friendships: sorted(friendships), transactions: sorted(transactions), counts: await store.counts() });
 }

@@ -22,14 +22,14 @@ export async function digestStore(store: Store): Promise<StoreDigest> {
   const events: string[] = [];
   for (let from = 0; from < bound; from += BATCH) {
     const to = Math.min(bound, from + BATCH);
-    const [batch, eventsBySeq] = await Promise.all([store.personsBySeq(from, to), store.eventsBySeq(from, to)]);
+    const [batch, eventsInSeqRange] = await Promise.all([store.personsInSeqRange(from, to), store.eventsInSeqRange(from, to)]);
     for (const person of batch) persons.push(canonical(person));
-    for (const [seq, list] of eventsBySeq) for (const event of list) events.push(canonical({ seq, ...event }));
+    for (const [seq, list] of eventsInSeqRange) for (const event of list) events.push(canonical({ seq, ...event }));
   }
   const friendships: string[] = [];
-  for await (const batch of store.friendshipsBySeq(BATCH)) for (const row of batch) friendships.push(canonical(row));
+  for await (const batch of store.friendshipBatches(BATCH)) for (const row of batch) friendships.push(canonical(row));
   const transactions: string[] = [];
-  for await (const batch of store.transactionsBySeq(BATCH)) for (const row of batch) transactions.push(canonical(row));
+  for await (const batch of store.transactionBatches(BATCH)) for (const row of batch) transactions.push(canonical(row));
 
   const hash = createHash('sha256');
   for (const [name, list] of Object.entries({ persons, friendships, transactions, events })) {

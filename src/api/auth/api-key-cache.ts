@@ -17,7 +17,7 @@
  * rate limiter can tell a real key from a made-up one before any store read (rate-limit.ts).
  */
 import type { ApiKeyRecord } from '../../domain/safeguards.js';
-import type { Store } from '../../store/store.js';
+import type { ApiKeyPort } from '../../store/store.js';
 
 export interface ApiKeyCacheOptions {
   /** How long a record is reused (ms); 0 reads the store on every lookup. */
@@ -42,7 +42,7 @@ interface Entry {
  * const keys = new ApiKeyCache(store, { ttlMs: 5_000 });
  * await verifyApiKey(keys, presented); // reads the store at most once per key every 5 s
  */
-export class ApiKeyCache implements Pick<Store, 'getApiKey'> {
+export class ApiKeyCache implements Pick<ApiKeyPort, 'getApiKey'> {
   private readonly entries = new Map<string, Entry>();
   /** Ids the store did not know, with when it said so. */
   private readonly unknown = new Map<string, number>();
@@ -50,7 +50,7 @@ export class ApiKeyCache implements Pick<Store, 'getApiKey'> {
   private readonly now: () => number;
 
   constructor(
-    private readonly store: Pick<Store, 'getApiKey'>,
+    private readonly store: Pick<ApiKeyPort, 'getApiKey'>,
     private readonly options: ApiKeyCacheOptions,
   ) {
     this.maxEntries = options.maxEntries ?? DEFAULTS.maxEntries;

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { API_ROLES, type ApiKeyRecord, type ApiRole } from '../../domain/safeguards.js';
-import type { Store } from '../../store/store.js';
+import type { ApiKeyPort, PersonPort } from '../../store/store.js';
 
 /** `tsk_` + 12 lowercase hex (the id) + `_` + 43 base64url characters (256 random bits). */
 const KEY_PATTERN = /^tsk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -50,7 +50,7 @@ function sameDigest(a: string, b: string): boolean {
  * const check = await verifyApiKey(store, 'tsk_0a1b2c3d4e5f_…');
  * if (check.ok) check.principal.role; // 'analyst'
  */
-export async function verifyApiKey(store: Pick<Store, 'getApiKey'>, presented: string): Promise<KeyCheck> {
+export async function verifyApiKey(store: Pick<ApiKeyPort, 'getApiKey'>, presented: string): Promise<KeyCheck> {
   const parsed = parseApiKey(presented);
   if (!parsed) return { ok: false, reason: 'malformed' };
   const record = await store.getApiKey(parsed.id);
@@ -96,7 +96,7 @@ export const KEY_NAME = /^[\p{L}\p{N} ._@-]{1,64}$/u;
  * key; // 'tsk_3f9a0c1d2e4b_…' — print it once
  */
 export async function issueApiKey(
-  store: Pick<Store, 'createApiKey' | 'getPerson' | 'listApiKeys'>,
+  store: Pick<ApiKeyPort, 'createApiKey' | 'listApiKeys'> & Pick<PersonPort, 'getPerson'>,
   request: NewApiKey,
   now: Date = new Date(),
 ): Promise<{ key: string; record: ApiKeyRecord }> {

@@ -4,7 +4,7 @@
  * route ignores a bad key, a protected one answers 401.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { Store } from '../../store/store.js';
+import type { ApiKeyPort } from '../../store/store.js';
 import { verifyApiKey, type KeyRefusal, type Principal } from './api-keys.js';
 
 /** What authentication found, kept in `res.locals.auth`. */
@@ -20,7 +20,7 @@ export const principalOf = (res: Response): Principal | undefined => {
   return state.kind === 'key' ? state.principal : undefined;
 };
 
-export function authenticate(store: Pick<Store, 'getApiKey'>) {
+export function authenticate(store: Pick<ApiKeyPort, 'getApiKey'>) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const header = req.get('authorization');
     if (header === undefined) {

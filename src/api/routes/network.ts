@@ -39,7 +39,7 @@ async function seqOrFail(view: NetworkView, personId: string): Promise<number> {
 
 /** Published scores of snapshot rows, in the order of `seqs` (one store read for all of them). */
 async function scoresOfSeqs(deps: ApiDeps, view: NetworkView, seqs: readonly number[]): Promise<(PersonScore | undefined)[]> {
-  const byId = new Map((await deps.store.scoresBySeqsIn(view.run, seqs)).map((score) => [score.personId, score]));
+  const byId = new Map((await deps.store.scoresAtSeqs(view.run, seqs)).map((score) => [score.personId, score]));
   return seqs.map((seq) => byId.get(view.idOf(seq)!));
 }
 

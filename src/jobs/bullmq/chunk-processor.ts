@@ -8,7 +8,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { RecomputePorts } from '../recompute/recompute-ports.js';
 import type { OwnPartsTable } from '../recompute/own-parts.js';
 import { scoreChunk, type ChunkPersons } from '../recompute/score-chunk.js';
 import type { ScoreTally } from '../recompute/score-tally.js';
@@ -16,7 +16,7 @@ import { loadNetworkSlice, loadOwnPartsSlice } from './artifacts.js';
 import type { ChunkJobData } from './job-data.js';
 
 export interface ChunkDeps {
-  store: Store;
+  store: RecomputePorts;
   model: Model;
   redis: Redis;
   prefix: string;

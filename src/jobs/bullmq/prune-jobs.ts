@@ -5,7 +5,7 @@
  * persons). One job per published run; a job that finds nothing to delete costs one read.
  */
 import { Worker, type Queue, type RedisOptions } from 'bullmq';
-import type { Store } from '../../store/store.js';
+import type { RunPort } from '../../store/store.js';
 import { pruneRuns } from '../recompute/run-lifecycle.js';
 import { JOB_RETENTION, QUEUES, RETRIES } from './queues.js';
 
@@ -27,7 +27,7 @@ export interface PruneWorkerOptions {
   connection: RedisOptions;
   prefix: string;
   lockDuration: number;
-  store: Store;
+  store: RunPort;
   runsKept: number;
   log: (line: string) => void;
 }

@@ -22,7 +22,7 @@ import { UnrecoverableError, WaitingChildrenError, type Job, type Queue } from '
 import type { Redis } from 'ioredis';
 import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { RecomputePorts } from '../recompute/recompute-ports.js';
 import type { OwnPartsTable } from '../recompute/own-parts.js';
 import { newRunId } from '../recompute/run-id.js';
 import { createRunRecord, failRun, incrementalBase, NoIncrementalBaseError } from '../recompute/run-lifecycle.js';
@@ -47,7 +47,7 @@ import { JOB_RETENTION, RETRIES } from './queues.js';
 import { RedisSnapshotImages } from './redis-snapshot-images.js';
 
 export interface RecomputeDeps {
-  store: Store;
+  store: RecomputePorts;
   model: Model;
   redis: Redis;
   prefix: string;

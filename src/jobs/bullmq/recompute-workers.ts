@@ -7,7 +7,7 @@
 import { Queue, Worker } from 'bullmq';
 import type { Config } from '../../config.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { RecomputePorts } from '../recompute/recompute-ports.js';
 import { processChunk } from './chunk-processor.js';
 import type { ChunkJobData, RecomputeJobData } from './job-data.js';
 import { QUEUES, redisConnection, redisOptions } from './queues.js';
@@ -19,7 +19,7 @@ import { startRunReaper, type RunReaperOptions } from './run-reaper.js';
 
 export interface RecomputeWorkersOptions {
   config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'JOB_LOCK_MS' | 'RUNS_KEPT'>;
-  store: Store;
+  store: RecomputePorts;
   model: Model;
   /** Chunk jobs processed at once by this process. Default 1. */
   concurrency?: number;

@@ -6,7 +6,7 @@
 import { Worker, type Queue } from 'bullmq';
 import type { Config } from '../../config.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { PrivacyPort, ScoreExportPort } from '../../store/store.js';
 import { describeRetention, runRetention, type RetentionOutcome } from '../retention/run-retention.js';
 import { JOB_RETENTION, QUEUES, RETRIES, redisOptions } from './queues.js';
 
@@ -23,7 +23,7 @@ export async function unscheduleRetention(queue: Queue): Promise<boolean> {
 
 export interface RetentionWorkerOptions {
   config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'JOB_LOCK_MS' | 'ACCESS_LOG_RETENTION_DAYS'>;
-  store: Store;
+  store: PrivacyPort & ScoreExportPort;
   model: Pick<Model, 'history'>;
   onEvent?: (event: string) => void;
 }

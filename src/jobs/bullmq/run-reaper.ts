@@ -11,7 +11,7 @@
  * Redis or the store judges nothing and is tried again at the next tick.
  */
 import type { Queue } from 'bullmq';
-import type { Store } from '../../store/store.js';
+import type { RunPort } from '../../store/store.js';
 import { jobIdsToCheck, runsToReap, type JobObservation, type LostRun } from '../recompute/lost-runs.js';
 
 export interface RunReaperOptions {
@@ -29,7 +29,7 @@ export const REAPER_DEFAULTS = { intervalMs: 60_000, graceMs: 60_000 } as const;
  * @example
  * const reaped = await reapLostRuns(store, recomputeQueue(config), { graceMs: 60_000 });
  */
-export async function reapLostRuns(store: Store, queue: Queue, options: { graceMs?: number; now?: () => Date } = {}): Promise<LostRun[]> {
+export async function reapLostRuns(store: Pick<RunPort, 'runningRuns' | 'failRunIfRunning'>, queue: Queue, options: { graceMs?: number; now?: () => Date } = {}): Promise<LostRun[]> {
   const runs = await store.runningRuns();
   const jobs = new Map<string, JobObservation>();
   for (const jobId of jobIdsToCheck(runs, queue.opts.prefix!)) {
@@ -57,7 +57,7 @@ export interface RunReaper {
  * Sweeps now and every `intervalMs`, skipping a tick while the last sweep still waits (on a Redis
  * that is away, say); `log` hears each reaped run and each sweep that failed.
  */
-export function startRunReaper(store: Store, queue: Queue, log: (line: string) => void, options: RunReaperOptions = {}): RunReaper {
+export function startRunReaper(store: Pick<RunPort, 'runningRuns' | 'failRunIfRunning'>, queue: Queue, log: (line: string) => void, options: RunReaperOptions = {}): RunReaper {
   const { intervalMs, graceMs } = { ...REAPER_DEFAULTS, ...options };
   let sweeping: Promise<void> | undefined;
   const sweep = () => {

@@ -16,7 +16,7 @@ import type { ScoreRun } from '../../domain/scores.js';
 import { ContagionWorkspace, pushContagion, type NetworkResult } from '../../graph/index.js';
 import { scoreWeightsOf } from '../../analysis/score-weights.js';
 import { ownScore, type Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { IncrementalPlanPorts } from './recompute-ports.js';
 import type { Snapshot } from './snapshot.js';
 
 export const INCREMENTAL_DEFAULTS = {
@@ -41,7 +41,7 @@ export interface IncrementalPlan {
  * plan.targets; // [17, 402, 403, …]
  */
 export async function planIncremental(
-  store: Store,
+  store: IncrementalPlanPorts,
   base: ScoreRun,
   snapshot: Snapshot,
   network: NetworkResult,
@@ -51,7 +51,7 @@ export async function planIncremental(
   tolerancePoints: number = INCREMENTAL_DEFAULTS.tolerancePoints,
 ): Promise<IncrementalPlan> {
   const dirty = changed.filter((seq) => seq < snapshot.csr.nodeCount && snapshot.ids[seq] !== undefined);
-  const before = new Map((await store.scoresBySeqsIn(base, dirty)).map((score) => [score.seq, ownScore(score.dimensions, model)]));
+  const before = new Map((await store.scoresAtSeqs(base, dirty)).map((score) => [score.seq, ownScore(score.dimensions, model)]));
   const shocks = dirty.flatMap((seq) => {
     const old = before.get(seq);
     const deltaB = old === undefined ? 0 : snapshot.own[seq]! - old; // a new person moves others from μ, which is where they stood
@@ -80,7 +80,7 @@ export async function planIncremental(
     for (let k = offsets[seq]!; k < offsets[seq + 1]!; k++) if (!targets.has(contacts[k]!)) ring.add(contacts[k]!);
   }
   const networkPoints = scoreWeightsOf(model);
-  for (const score of await store.scoresBySeqsIn(base, [...ring])) {
+  for (const score of await store.scoresAtSeqs(base, [...ring])) {
     const moved = networkPoints.scale * networkPoints.network * Math.abs(network.network[score.seq]! - score.dimensions.network);
     if (moved >= tolerancePoints) targets.add(score.seq);
   }

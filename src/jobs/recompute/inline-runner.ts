@@ -8,7 +8,7 @@
 import type { ScoreRun } from '../../domain/scores.js';
 import type { NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { RecomputePorts } from './recompute-ports.js';
 import { createRunRecord, failRun, incrementalBase, pruneRuns } from './run-lifecycle.js';
 import { scoreChunk } from './score-chunk.js';
 import { mergeTallies, type ScoreTally } from './score-tally.js';
@@ -38,7 +38,7 @@ export interface InlineRecomputeResult {
   network: NetworkResult;
 }
 
-export async function recomputeInline(store: Store, model: Model, options: InlineRecomputeOptions = {}): Promise<InlineRecomputeResult> {
+export async function recomputeInline(store: RecomputePorts, model: Model, options: InlineRecomputeOptions = {}): Promise<InlineRecomputeResult> {
   const base = options.kind === 'incremental' ? await incrementalBase(store) : undefined;
   const run = await createRunRecord(store, model, base ? { kind: 'incremental', asOf: base.asOf, baseLineage: base.lineage } : { asOf: options.asOf });
   const context: RunContext = { store, model, run, base, images: options.images ?? memoryImagesOf(store), timings: {} };

@@ -6,8 +6,8 @@
 import type { ScoreRun } from '../../domain/scores.js';
 import type { NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
 import { INCREMENTAL_DEFAULTS } from './incremental-plan.js';
+import type { RunRecordPorts } from './recompute-ports.js';
 import { newRunId } from './run-id.js';
 import { summariseTally, type ScoreTally } from './score-tally.js';
 import type { Snapshot } from './snapshot.js';
@@ -25,7 +25,7 @@ export interface NewRunOptions {
   now?: Date;
 }
 
-export async function createRunRecord(store: Store, model: Model, options: NewRunOptions = {}): Promise<ScoreRun> {
+export async function createRunRecord(store: RunRecordPorts, model: Model, options: NewRunOptions = {}): Promise<ScoreRun> {
   const started = options.now ?? new Date();
   const id = options.id ?? newRunId(started);
   const existing = await store.getRun(id);
@@ -58,7 +58,7 @@ export function networkStats(snapshot: Pick<Snapshot, 'persons' | 'edges'>, netw
 }
 
 export async function completeRun(
-  store: Store,
+  store: RunRecordPorts,
   run: ScoreRun,
   tally: ScoreTally,
   stats: Record<string, unknown>,
@@ -77,7 +77,7 @@ export async function completeRun(
 }
 
 /** Makes a complete run the served one. */
-export async function publish(store: Store, run: ScoreRun, now: Date = new Date()): Promise<ScoreRun> {
+export async function publish(store: RunRecordPorts, run: ScoreRun, now: Date = new Date()): Promise<ScoreRun> {
   const publishedAt = now.toISOString();
   await store.publishRun(run.id, publishedAt);
   return { ...run, publishedAt };
@@ -89,7 +89,7 @@ export async function publish(store: Store, run: ScoreRun, now: Date = new Date(
  * full run's scores takes seconds per 100k persons, and nothing served waits for it.
  * Returns the ids deleted.
  */
-export async function pruneRuns(store: Store, keep: number): Promise<string[]> {
+export async function pruneRuns(store: RunRecordPorts, keep: number): Promise<string[]> {
   const published = await store.publishedRun();
   const protectedIds = new Set(published?.lineage ?? []);
   const deleted: string[] = [];
@@ -101,7 +101,7 @@ export async function pruneRuns(store: Store, keep: number): Promise<string[]> {
   return deleted;
 }
 
-export async function failRun(store: Store, runId: string, error: unknown, timings: StepTimings, now: Date = new Date()): Promise<void> {
+export async function failRun(store: RunRecordPorts, runId: string, error: unknown, timings: StepTimings, now: Date = new Date()): Promise<void> {
   const reason = error instanceof Error ? error.message : String(error);
   await store.updateRun(runId, { status: 'failed', finishedAt: now.toISOString(), failureReason: reason, stats: { timingsMs: timings } });
 }
@@ -118,7 +118,7 @@ export class NoIncrementalBaseError extends Error {
  * The published run an incremental run builds on; throws `NoIncrementalBaseError` when there is
  * none to build on, and the store's own error (e.g. `StoreUnavailableError`) when it cannot tell.
  */
-export async function incrementalBase(store: Store): Promise<ScoreRun> {
+export async function incrementalBase(store: Pick<RunRecordPorts, 'publishedRun'>): Promise<ScoreRun> {
   const base = await store.publishedRun();
   if (!base) throw new NoIncrementalBaseError('recompute: an incremental run needs a published run to build on; run a full recompute first');
   if (base.lineage.length >= INCREMENTAL_DEFAULTS.maxLineage) {

@@ -8,7 +8,7 @@
 import type { ScoreRun } from '../../domain/scores.js';
 import { propagateNetwork, type NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { SnapshotPorts } from './recompute-ports.js';
 import type { OwnPartsTable } from './own-parts.js';
 import { readSnapshotImageWithParts, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
 import { snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage } from './snapshot-image.js';
@@ -36,7 +36,7 @@ export interface RunSnapshotInput {
   images: SnapshotImages;
 }
 
-export async function snapshotForRun(store: Store, model: Model, input: RunSnapshotInput, options: SnapshotOptions = {}): Promise<RunSnapshot> {
+export async function snapshotForRun(store: SnapshotPorts, model: Model, input: RunSnapshotInput, options: SnapshotOptions = {}): Promise<RunSnapshot> {
   const { base, images } = input;
   // Asked before the image is read or patched: a change after this is newer than this run's start
   // and is picked up by the next incremental run.

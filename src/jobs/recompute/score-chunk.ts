@@ -10,7 +10,8 @@
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { scoreFromOwnPart, scorePerson, type BandId, type Model, type OwnPart, type ReasonCode } from '../../score/index.js';
-import type { PersonWithEvents, Store } from '../../store/store.js';
+import type { PersonWithEvents } from '../../store/store.js';
+import type { ScoreChunkPorts } from './recompute-ports.js';
 import { emptyTally, tallyScore, type ScoreTally } from './score-tally.js';
 
 /** The persons of a chunk: a seq range, or the listed seqs. */
@@ -32,7 +33,7 @@ export interface ChunkInput {
  * @example
  * const tally = await scoreChunk(store, { run, model, persons: { fromSeq: 0, toSeq: 10_000 }, networkOf: (i) => network[i]!, mu });
  */
-export async function scoreChunk(store: Store, input: ChunkInput): Promise<ScoreTally> {
+export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Promise<ScoreTally> {
   const { run, model, networkOf, mu, ownParts } = input;
   const tally = emptyTally();
   const scores: PersonScore[] = [];
@@ -58,20 +59,20 @@ export async function scoreChunk(store: Store, input: ChunkInput): Promise<Score
     scoreRecords(await recordsOfSeqs(store, input.persons.seqs));
   } else if (ownParts) {
     const missing: number[] = [];
-    for (const { seq, id } of await store.personIdsBySeq(input.persons.fromSeq, input.persons.toSeq)) {
+    for (const { seq, id } of await store.personIdsInSeqRange(input.persons.fromSeq, input.persons.toSeq)) {
       const part = ownParts.get(seq);
       if (part) add(seq, id, scoreFromOwnPart(part, networkOf(seq), mu, model));
       else missing.push(seq);
     }
     if (missing.length > 0) scoreRecords(await recordsOfSeqs(store, missing));
   } else {
-    scoreRecords(await store.personsWithEventsBySeq(input.persons.fromSeq, input.persons.toSeq));
+    scoreRecords(await store.personsWithEventsInSeqRange(input.persons.fromSeq, input.persons.toSeq));
   }
   await store.writeScores(scores);
   return tally;
 }
 
-async function recordsOfSeqs(store: Store, seqs: readonly number[]): Promise<PersonWithEvents[]> {
-  const [persons, events] = await Promise.all([store.personsBySeqs(seqs), store.eventsBySeqs(seqs)]);
+async function recordsOfSeqs(store: ScoreChunkPorts, seqs: readonly number[]): Promise<PersonWithEvents[]> {
+  const [persons, events] = await Promise.all([store.personsAtSeqs(seqs), store.eventsAtSeqs(seqs)]);
   return persons.map((person) => ({ person, events: events.get(person.seq) ?? [] }));
 }

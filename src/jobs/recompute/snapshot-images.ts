@@ -4,7 +4,6 @@
  * and in Redis (the BullMQ pipeline, where the next run may land on another worker:
  * src/jobs/bullmq/redis-snapshot-images.ts). An image that is missing only costs a full read.
  */
-import type { Store } from '../../store/store.js';
 import type { SnapshotImage } from './snapshot-image.js';
 
 export interface SnapshotImages {
@@ -39,10 +38,10 @@ export class MemorySnapshotImages implements SnapshotImages {
   }
 }
 
-const byStore = new WeakMap<Store, MemorySnapshotImages>();
+const byStore = new WeakMap<object, MemorySnapshotImages>();
 
 /** The in-memory images of runs over `store` in this process (one cache per store object). */
-export function memoryImagesOf(store: Store): MemorySnapshotImages {
+export function memoryImagesOf(store: object): MemorySnapshotImages {
   let images = byStore.get(store);
   if (!images) byStore.set(store, (images = new MemorySnapshotImages()));
   return images;

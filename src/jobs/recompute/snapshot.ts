@@ -7,7 +7,8 @@
 import type { CreditEvent } from '../../domain/records.js';
 import { LinkStaging, nominalCsr, type LinkColumns } from '../../graph/index.js';
 import { dayNumber, ownPartOf, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
-import type { FriendshipBySeq, StoredPerson, Store, TransactionBySeq } from '../../store/store.js';
+import type { SeqFriendship, StoredPerson, SeqTransaction } from '../../store/store.js';
+import type { SnapshotPorts } from './recompute-ports.js';
 import { OwnPartsTable } from './own-parts.js';
 import { patchImage, type ImagePerson, type SnapshotImage } from './snapshot-image.js';
 
@@ -26,7 +27,7 @@ export interface SnapshotOptions {
  * transactions are read in three lanes at once, so the database and the scoring of the last
  * batch overlap; each lane keeps its own order, so the image is the same on every read.
  */
-export async function readSnapshotImage(store: Store, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<SnapshotImage> {
+export async function readSnapshotImage(store: SnapshotPorts, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<SnapshotImage> {
   return (await readPopulation(store, model, asOf, options, false)).image;
 }
 
@@ -35,7 +36,7 @@ export async function readSnapshotImage(store: Store, model: Model, asOf: string
  * that SCORE merges them with the network values without reading the records again.
  */
 export async function readSnapshotImageWithParts(
-  store: Store,
+  store: SnapshotPorts,
   model: Model,
   asOf: string,
   options: SnapshotOptions = {},
@@ -45,7 +46,7 @@ export async function readSnapshotImageWithParts(
 }
 
 async function readPopulation(
-  store: Store,
+  store: SnapshotPorts,
   model: Model,
   asOf: string,
   options: SnapshotOptions,
@@ -67,7 +68,7 @@ async function readPopulation(
   const readPersons = async () => {
     const fetchBatch = (from: number) => {
       const to = Math.min(n, from + batchSize);
-      return store.personsWithEventsBySeq(from, to);
+      return store.personsWithEventsInSeqRange(from, to);
     };
     let next = n > 0 ? fetchBatch(0) : undefined;
     for (let from = 0; next; from += batchSize) {
@@ -88,14 +89,14 @@ async function readPopulation(
   const paid = new LinkCollector(n, model, asOfDay, counts.transactions);
   const edges = { friendships: 0, transactions: 0 };
   const readFriendships = async () => {
-    for await (const batch of store.friendshipsBySeq(batchSize)) {
+    for await (const batch of store.friendshipBatches(batchSize)) {
       friends.addFriendships(batch);
       edges.friendships += batch.length;
       progress(batch.length);
     }
   };
   const readTransactions = async () => {
-    for await (const batch of store.transactionsBySeq(batchSize)) {
+    for await (const batch of store.transactionBatches(batchSize)) {
       paid.addTransactions(batch);
       edges.transactions += batch.length;
       progress(batch.length);
@@ -124,7 +125,7 @@ function concatLinks(...parts: LinkColumns<Int32Array, Float64Array>[]): LinkCol
  * the image was read) are read again with their events and every edge touching them; the rest
  * of the image stands. Equal to `readSnapshotImage` at the image's as-of date, up to link order.
  */
-export async function refreshSnapshotImage(store: Store, model: Model, image: SnapshotImage, dirty: readonly number[]): Promise<SnapshotImage> {
+export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, image: SnapshotImage, dirty: readonly number[]): Promise<SnapshotImage> {
   if (image.modelVersion !== model.version) {
     throw new Error(`snapshot: the image was computed with model ${image.modelVersion}, not ${model.version}`);
   }
@@ -132,10 +133,10 @@ export async function refreshSnapshotImage(store: Store, model: Model, image: Sn
   const [seqBound, counts, persons, events, friendships, transactions] = await Promise.all([
     store.seqBound(),
     store.counts(),
-    store.personsBySeqs(dirty),
-    store.eventsBySeqs(dirty),
-    store.friendshipsOfSeqs(dirty),
-    store.transactionsOfSeqs(dirty),
+    store.personsAtSeqs(dirty),
+    store.eventsAtSeqs(dirty),
+    store.friendshipsTouchingSeqs(dirty),
+    store.transactionsTouchingSeqs(dirty),
   ]);
   const links = new LinkCollector(seqBound, model, asOfDay, friendships.length + transactions.length);
   links.addFriendships(friendships);
@@ -185,7 +186,7 @@ class LinkCollector {
     this.staging = new LinkStaging(nodeCount, { params: model.network, initialCapacity: capacity });
   }
 
-  addFriendships(rows: readonly FriendshipBySeq[]): void {
+  addFriendships(rows: readonly SeqFriendship[]): void {
     this.staging.addFriends({
       a: rows.map((row) => row.a),
       b: rows.map((row) => row.b),
@@ -194,7 +195,7 @@ class LinkCollector {
     });
   }
 
-  addTransactions(rows: readonly TransactionBySeq[]): void {
+  addTransactions(rows: readonly SeqTransaction[]): void {
     this.staging.addPaids({
       from: rows.map((row) => row.from),
       to: rows.map((row) => row.to),

@@ -13,8 +13,8 @@
 import type { ScoreRun } from '../../domain/scores.js';
 import type { NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
 import { planIncremental, type IncrementalPlan } from './incremental-plan.js';
+import type { RecomputePorts } from './recompute-ports.js';
 import { completeRun, networkStats, publish } from './run-lifecycle.js';
 import { keepRunImage, propagateRun, snapshotForRun, type RunSnapshot } from './run-snapshot.js';
 import type { ChunkPersons } from './score-chunk.js';
@@ -36,7 +36,8 @@ export type BeforeStep = (step: RecomputeStep, runId: string) => Promise<void>;
 
 /** What every step of one run reads, and the timings they add to. */
 export interface RunContext {
-  store: Store;
+  /** The store ports the steps use (recompute-ports.ts). */
+  store: RecomputePorts;
   model: Model;
   run: ScoreRun;
   /** An incremental run's base run; undefined for a full run. */

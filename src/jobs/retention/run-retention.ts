@@ -5,7 +5,7 @@
  */
 import type { RetentionCutoffs, RetentionResult } from '../../domain/privacy.js';
 import type { Model } from '../../score/index.js';
-import type { Store } from '../../store/store.js';
+import type { PrivacyPort, ScoreExportPort } from '../../store/store.js';
 import { retentionCutoffs } from './retention-cutoffs.js';
 
 export interface RetentionOutcome {
@@ -20,7 +20,7 @@ export interface RetentionOutcome {
  * removed.events; // events past the model's retention window, now deleted
  */
 export async function runRetention(
-  store: Store,
+  store: Pick<PrivacyPort, 'sweepRetention'> & Pick<ScoreExportPort, 'deleteScoreExportsBefore'>,
   model: Pick<Model, 'history'>,
   options: { accessLogRetentionDays: number; now?: Date },
 ): Promise<RetentionOutcome> {

@@ -4,17 +4,16 @@
  * the CSR snapshot.
  */
 import type { Friendship, Transaction } from '../../domain/records.js';
-import type { FriendshipBySeq, StoreCounts, TransactionBySeq, UpsertResult } from '../store.js';
+import type { EdgePort, SeqFriendship, SeqTransaction } from '../ports/edges.js';
+import type { PersonPort } from '../ports/persons.js';
+import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { PersonRefs } from './person-refs.js';
 import { writeInBatches } from './upsert-batches.js';
 
 /** What the edge scan needs from the person side: the seq range and the edge totals. */
-export interface EdgeScanSource {
-  seqBound(): Promise<number>;
-  counts(): Promise<StoreCounts>;
-}
+export type EdgeScanSource = Pick<PersonPort, 'seqBound' | 'counts'>;
 
 /** An edge row with its two persons' node ids (both stored at lookup time). */
 interface Linked<T> {
@@ -23,7 +22,7 @@ interface Linked<T> {
   end: number;
 }
 
-export class EdgeStore {
+export class EdgeStore implements EdgePort {
   private readonly refs: PersonRefs;
 
   constructor(
@@ -89,28 +88,28 @@ export class EdgeStore {
     return { created: first.created + again.created, updated: first.updated + again.updated, unchanged: Math.max(0, again.unchanged - firstWritten) };
   }
 
-  async *friendshipsBySeq(batchSize: number): AsyncIterable<FriendshipBySeq[]> {
+  async *friendshipBatches(batchSize: number): AsyncIterable<SeqFriendship[]> {
     const { friendships } = await this.persons.counts();
     type Row = { a: number; edges: [number, string, number][] };
-    yield* this.scanBySeq<Row, FriendshipBySeq>('friendships/by-seq', batchSize, friendships, (row, out) => {
+    yield* this.scanBySeq<Row, SeqFriendship>('friendships/by-seq', batchSize, friendships, (row, out) => {
       for (const [b, since, interactions] of row.edges) out.push({ a: row.a, b, since, interactions });
     });
   }
 
-  async *transactionsBySeq(batchSize: number): AsyncIterable<TransactionBySeq[]> {
+  async *transactionBatches(batchSize: number): AsyncIterable<SeqTransaction[]> {
     const { transactions } = await this.persons.counts();
     type Row = { from: number; edges: [number, number, number, string][] };
-    yield* this.scanBySeq<Row, TransactionBySeq>('transactions/by-seq', batchSize, transactions, (row, out) => {
+    yield* this.scanBySeq<Row, SeqTransaction>('transactions/by-seq', batchSize, transactions, (row, out) => {
       for (const [to, count, amount, lastAt] of row.edges) out.push({ from: row.from, to, count, amount, lastAt });
     });
   }
 
-  friendshipsOfSeqs(seqs: readonly number[]): Promise<FriendshipBySeq[]> {
-    return this.edgesOfSeqs<FriendshipBySeq>('friendships/of-seqs', seqs, (row) => `${row.a} ${row.b}`);
+  friendshipsTouchingSeqs(seqs: readonly number[]): Promise<SeqFriendship[]> {
+    return this.edgesOfSeqs<SeqFriendship>('friendships/of-seqs', seqs, (row) => `${row.a} ${row.b}`);
   }
 
-  transactionsOfSeqs(seqs: readonly number[]): Promise<TransactionBySeq[]> {
-    return this.edgesOfSeqs<TransactionBySeq>('transactions/of-seqs', seqs, (row) => `${row.from} ${row.to}`);
+  transactionsTouchingSeqs(seqs: readonly number[]): Promise<SeqTransaction[]> {
+    return this.edgesOfSeqs<SeqTransaction>('transactions/of-seqs', seqs, (row) => `${row.from} ${row.to}`);
   }
 
   /** The edges touching `seqs`, each once: an edge between two chunks' persons comes back twice. */

@@ -1,14 +1,15 @@
 /** Credit events in Neo4j: Event nodes linked from their person by HAS_EVENT, upserted in batches. */
 import type { CreditEvent } from '../../domain/records.js';
 import { NotFoundError } from '../errors.js';
-import type { UpsertResult } from '../store.js';
+import type { EventPort } from '../ports/events.js';
+import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks, definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { upsertInBatches } from './upsert-batches.js';
 
 type Props = Record<string, unknown>;
 
-export class EventStore {
+export class EventStore implements EventPort {
   constructor(
     private readonly runner: Neo4jRunner,
     private readonly now: () => string,
@@ -35,7 +36,7 @@ export class EventStore {
     return rows.map((row) => toCreditEvent(row.personId, row.event));
   }
 
-  async eventsBySeq(fromSeq: number, toSeq: number): Promise<Map<number, CreditEvent[]>> {
+  async eventsInSeqRange(fromSeq: number, toSeq: number): Promise<Map<number, CreditEvent[]>> {
     const rows = await this.runner.read<{ seq: number; personId: string; event: Props }>('events/by-seq', {
       fromSeq: int(fromSeq),
       toSeq: int(toSeq),
@@ -49,7 +50,7 @@ export class EventStore {
     return bySeq;
   }
 
-  async eventsBySeqs(seqs: readonly number[]): Promise<Map<number, CreditEvent[]>> {
+  async eventsAtSeqs(seqs: readonly number[]): Promise<Map<number, CreditEvent[]>> {
     const bySeq = new Map<number, CreditEvent[]>();
     for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
       const rows = await this.runner.read<{ seq: number; personId: string; event: Props }>('events/by-seqs', { seqs: chunk.map(int) });

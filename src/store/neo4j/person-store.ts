@@ -3,14 +3,15 @@
  * the dirty set of an incremental run, and the graph's counts.
  */
 import type { CreditEvent, Person } from '../../domain/records.js';
-import type { PersonWithEvents, StoreCounts, StoredPerson, UpsertResult } from '../store.js';
+import type { PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from '../ports/persons.js';
+import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks, definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { upsertInBatches } from './upsert-batches.js';
 
 type Props = Record<string, unknown>;
 
-export class PersonStore {
+export class PersonStore implements PersonPort {
   constructor(
     private readonly runner: Neo4jRunner,
     private readonly now: () => string,
@@ -34,12 +35,12 @@ export class PersonStore {
     return found;
   }
 
-  async personsBySeq(fromSeq: number, toSeq: number): Promise<StoredPerson[]> {
+  async personsInSeqRange(fromSeq: number, toSeq: number): Promise<StoredPerson[]> {
     const rows = await this.runner.read<{ person: Props }>('persons/by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
     return rows.map((row) => toStoredPerson(row.person));
   }
 
-  async personsWithEventsBySeq(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]> {
+  async personsWithEventsInSeqRange(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]> {
     type EventList = [string, CreditEvent['kind'], string, number, string, CreditEvent['status'], string | null];
     const rows = await this.runner.read<{ person: Props; events: EventList[] }>('persons/with-events-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
     return rows.map((row) => {
@@ -55,11 +56,11 @@ export class PersonStore {
     });
   }
 
-  personIdsBySeq(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]> {
+  personIdsInSeqRange(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]> {
     return this.runner.read<{ seq: number; id: string }>('persons/ids-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
   }
 
-  async personsBySeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
+  async personsAtSeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
     const persons: StoredPerson[] = [];
     for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
       const rows = await this.runner.read<{ person: Props }>('persons/by-seqs', { seqs: chunk.map(int) });

@@ -6,7 +6,7 @@
  */
 import type { ContactSummary, ErasureCounts, ErasureRecord, RetentionCutoffs, RetentionResult } from '../../domain/privacy.js';
 import type { AccessLogEntry, Consent, Dispute } from '../../domain/safeguards.js';
-import type { PersonRecords } from '../store.js';
+import type { PersonRecords, PrivacyPort } from '../ports/privacy.js';
 import { BATCH_SIZE, chunks, definedOnly } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
@@ -18,7 +18,7 @@ type Props = Record<string, unknown>;
 /** "Every entry": the access log of one person is read whole for the export. */
 const ALL = Number.MAX_SAFE_INTEGER;
 
-export class PrivacyStore {
+export class PrivacyStore implements PrivacyPort {
   constructor(
     private readonly runner: Neo4jRunner,
     private readonly now: () => string,

@@ -6,7 +6,8 @@
 import type { Outcome } from '../../domain/outcomes.js';
 import type { Sex } from '../../domain/records.js';
 import type { ScoreRun } from '../../domain/scores.js';
-import type { ReportRow, UpsertResult } from '../store.js';
+import type { ReportPort, ReportRow } from '../ports/reports.js';
+import type { UpsertResult } from '../ports/upsert-result.js';
 import type { Neo4jRunner } from './neo4j-runner.js';
 import { upsertInBatches } from './upsert-batches.js';
 
@@ -26,7 +27,7 @@ interface ReportRecord {
   defaulted: boolean | null;
 }
 
-export class ReportStore {
+export class ReportStore implements ReportPort {
   constructor(
     private readonly runner: Neo4jRunner,
     private readonly now: () => string,

@@ -5,7 +5,8 @@
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
-import type { LoggedScoreRead, PublishedScoresRead, RunFailure } from '../store.js';
+import type { RunFailure, RunPort } from '../ports/runs.js';
+import type { LoggedScoreRead, PublishedScoresRead, ScorePort } from '../ports/scores.js';
 import { BATCH_SIZE, chunks, definedOnly, patchProps } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
@@ -13,7 +14,7 @@ import { toStoredPerson } from './person-store.js';
 
 type Props = Record<string, unknown>;
 
-export class RunStore {
+export class RunStore implements RunPort, ScorePort {
   constructor(private readonly runner: Neo4jRunner) {}
 
   async createRun(run: ScoreRun): Promise<void> {
@@ -88,7 +89,7 @@ export class RunStore {
     return row && toPublishedScores(row);
   }
 
-  async scoresBySeqIn(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
+  async scoresInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
     const rows = await this.runner.read<{ score: Props }>('scores/by-seq-in-lineage', {
       lineage: run.lineage,
       fromSeq: int(fromSeq),
@@ -97,7 +98,7 @@ export class RunStore {
     return rows.map((row) => toScore(row.score));
   }
 
-  async scoresBySeqsIn(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
+  async scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
     const scores: PersonScore[] = [];
     for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
       const rows = await this.runner.read<{ score: Props }>('scores/by-seqs-in-lineage', { lineage: run.lineage, seqs: chunk.map(int) });

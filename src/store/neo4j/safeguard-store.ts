@@ -4,10 +4,14 @@
  */
 import type { AccessLogEntry, ReportRead, ApiKeyRecord, Consent, Dispute, DisputeStatus } from '../../domain/safeguards.js';
 import { NotFoundError } from '../errors.js';
+import type { AccessLogPort } from '../ports/access-log.js';
+import type { ApiKeyPort } from '../ports/api-keys.js';
+import type { ConsentPort } from '../ports/consents.js';
+import type { DisputePort } from '../ports/disputes.js';
 import { definedOnly, patchProps } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 
-export class SafeguardStore {
+export class SafeguardStore implements DisputePort, ConsentPort, AccessLogPort, ApiKeyPort {
   constructor(private readonly runner: Neo4jRunner) {}
 
   async createDispute(dispute: Dispute): Promise<void> {

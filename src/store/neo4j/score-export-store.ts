@@ -1,9 +1,10 @@
 /** Bulk score exports in Neo4j: one `ScoreExport` node each, its properties the record's fields. */
 import type { ScoreExportRecord } from '../../domain/score-exports.js';
 import { NotFoundError } from '../errors.js';
+import type { ScoreExportPort } from '../ports/score-exports.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 
-export class ScoreExportStore {
+export class ScoreExportStore implements ScoreExportPort {
   constructor(private readonly runner: Neo4jRunner) {}
 
   async createScoreExport(record: ScoreExportRecord): Promise<void> {

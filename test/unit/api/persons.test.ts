@@ -17,9 +17,9 @@ describe('person export and erasure', () => {
   async function contactsOf(id: string): Promise<string[]> {
     const seq = (await h.store.getPerson(id))!.seq;
     const seqs = new Set<number>();
-    for await (const batch of h.store.friendshipsBySeq(10_000)) for (const f of batch) if (f.a === seq || f.b === seq) seqs.add(f.a === seq ? f.b : f.a);
-    for await (const batch of h.store.transactionsBySeq(10_000)) for (const t of batch) if (t.from === seq || t.to === seq) seqs.add(t.from === seq ? t.to : t.from);
-    return (await h.store.personsBySeqs([...seqs])).map((p) => p.id);
+    for await (const batch of h.store.friendshipBatches(10_000)) for (const f of batch) if (f.a === seq || f.b === seq) seqs.add(f.a === seq ? f.b : f.a);
+    for await (const batch of h.store.transactionBatches(10_000)) for (const t of batch) if (t.from === seq || t.to === seq) seqs.add(t.from === seq ? t.to : t.from);
+    return (await h.store.personsAtSeqs([...seqs])).map((p) => p.id);
   }
 
   beforeAll(async () => {

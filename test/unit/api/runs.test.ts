@@ -27,7 +27,7 @@ describe('published run', () => {
     const run = (await h.store.publishedRun())!;
     expect(body).toMatchObject({ runId: run.id, modelVersion: run.modelVersion, publishedAt: run.publishedAt, scored: PERSONS });
 
-    const scores = (await h.store.scoresBySeqIn(run, 0, PERSONS)).map((s) => s.score);
+    const scores = (await h.store.scoresInSeqRange(run, 0, PERSONS)).map((s) => s.score);
     const perBand = new Map<string, number>();
     for (const score of scores) perBand.set(bandOf(score).id, (perBand.get(bandOf(score).id) ?? 0) + 1);
     expect(Object.fromEntries(body.bands.map((b) => [b.band, b.count]))).toEqual(Object.fromEntries(body.bands.map((b) => [b.band, perBand.get(b.band) ?? 0])));

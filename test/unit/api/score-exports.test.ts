@@ -25,7 +25,7 @@ describe('GET /v1/runs/{id}/scores', () => {
     expect(firstExportId).toMatch(/^exp-\d{8}T\d{6}Z-[0-9a-f]{6}$/);
     all = parseExport(await response.text(), 'ndjson');
     const run = (await h.store.publishedRun())!;
-    const stored = await h.store.scoresBySeqIn(run, 0, await h.store.seqBound());
+    const stored = await h.store.scoresInSeqRange(run, 0, await h.store.seqBound());
     expect(all).toHaveLength(300);
     expect(all).toEqual(
       stored.map((s) => ({

@@ -23,7 +23,7 @@ describe('importer: file-level problems', () => {
       const store = new MemoryStore();
       const messages: string[] = [];
       const summary = await importFiles(store, { persons: path }, { batchSize, onRejected: (m) => messages.push(m) });
-      expect((await store.personsBySeq(0, 10)).map((p) => p.id), `batch size ${batchSize}`).toEqual(['a', 'b', 'c']);
+      expect((await store.personsInSeqRange(0, 10)).map((p) => p.id), `batch size ${batchSize}`).toEqual(['a', 'b', 'c']);
       expect(summary.rejected).toBe(1);
       expect(messages).toEqual([expect.stringMatching(/persons\.csv:\d+: unreadable CSV/)]);
     }
@@ -35,7 +35,7 @@ describe('importer: file-level problems', () => {
     const store = new MemoryStore();
     const messages: string[] = [];
     const summary = await importFiles(store, { persons: path }, { onRejected: (m) => messages.push(m) });
-    expect((await store.personsBySeq(0, 10)).map((p) => p.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect((await store.personsInSeqRange(0, 10)).map((p) => p.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(summary.rejected).toBe(1);
     expect(messages).toEqual([expect.stringMatching(/mixed\.csv:5: expected 9 columns, found 2/)]);
   });
@@ -47,6 +47,6 @@ describe('importer: file-level problems', () => {
     const store = new MemoryStore();
     const summary = await importFiles(store, { persons: path });
     expect(summary.rejected).toBe(0);
-    expect((await store.personsBySeq(0, 10)).map((p) => p.id)).toEqual(['first', 'second']);
+    expect((await store.personsInSeqRange(0, 10)).map((p) => p.id)).toEqual(['first', 'second']);
   });
 });

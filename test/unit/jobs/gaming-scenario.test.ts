@@ -80,7 +80,7 @@ describe('a sybil attack moves the target no more than the model allows', () => 
     baseline = await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
     const { snapshot, network } = baseline;
     const candidates: { seq: number; network: number }[] = [];
-    const persons = await store.personsBySeq(0, PERSONS);
+    const persons = await store.personsInSeqRange(0, PERSONS);
     for (const person of persons) {
       const contacts = snapshot.csr.offsets[person.seq + 1]! - snapshot.csr.offsets[person.seq]!;
       if (person.verified && contacts >= 2) candidates.push({ seq: person.seq, network: network.network[person.seq]! });

@@ -51,12 +51,12 @@ describe('incremental recompute', () => {
     expect((await store.publishedRun())?.id).toBe(incremental.run.id);
 
     const full = await recomputeInline(store, model, { asOf: SYNTH_AS_OF, publish: false });
-    const served = await store.scoresBySeqIn(incremental.run, 0, PERSONS + 5);
-    const truth = await store.scoresBySeqIn(full.run, 0, PERSONS + 5);
+    const served = await store.scoresInSeqRange(incremental.run, 0, PERSONS + 5);
+    const truth = await store.scoresInSeqRange(full.run, 0, PERSONS + 5);
     expect(served).toHaveLength(PERSONS + 5);
     let worst = 0;
     let changed = 0;
-    const before = new Map((await store.scoresBySeqIn(full0.run, 0, PERSONS)).map((s) => [s.personId, s.score]));
+    const before = new Map((await store.scoresInSeqRange(full0.run, 0, PERSONS)).map((s) => [s.personId, s.score]));
     for (const [k, score] of served.entries()) {
       const exact = truth[k]!;
       expect(score.personId).toBe(exact.personId);

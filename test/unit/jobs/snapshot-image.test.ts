@@ -46,13 +46,13 @@ describe('snapshot images', () => {
     await store.upsertEvents([event('fresh-default', ids[3]!, { kind: 'defaulted', at: '2026-05-01', amount: 900 })]);
     await store.upsertPersons([{ ...(await store.getPerson(ids[4]!))!, verified: false }]);
     await store.upsertFriendships([{ a: ids[5]!, b: ids[6]!, since: '2026-06-01', interactions: 40 }]);
-    const [friendship] = (await store.friendshipsOfSeqs([7])).filter((f) => f.a === 7 || f.b === 7);
+    const [friendship] = (await store.friendshipsTouchingSeqs([7])).filter((f) => f.a === 7 || f.b === 7);
     await store.upsertFriendships([{ a: ids[friendship!.a]!, b: ids[friendship!.b]!, since: friendship!.since, interactions: friendship!.interactions + 30 }]);
     await store.upsertTransactions([{ from: ids[8]!, to: ids[9]!, count: 12, amount: 5000, lastAt: '2026-06-20' }]);
     await store.upsertPersons([person('newcomer', { accountCreated: '2026-06-01' })]);
     await store.upsertFriendships([{ a: 'newcomer', b: ids[10]!, since: '2026-06-10', interactions: 20 }]);
     // An erased person leaves the image with every link they had.
-    const erased = (await store.friendshipsOfSeqs([11])).length > 0 ? 11 : 12;
+    const erased = (await store.friendshipsTouchingSeqs([11])).length > 0 ? 11 : 12;
     await store.erasePerson(ids[erased]!, { idHash: 'ab'.repeat(32), at: new Date().toISOString(), requestedBy: 'test', role: 'admin' });
 
     const dirty = await store.dirtySeqsSince(since);

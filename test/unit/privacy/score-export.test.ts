@@ -36,8 +36,8 @@ describe('startScoreExport', () => {
     await chunks.next(); // the first page: seqs 0–24
     await chunks.return();
     expect((await store.listScoreExports(1))[0]).toMatchObject({ id: record.id, status: 'interrupted', rows: 25, toSeq: 24 });
-    const inside = (await store.personsBySeq(24, 25))[0]!.id;
-    const outside = (await store.personsBySeq(25, 26))[0]!.id;
+    const inside = (await store.personsInSeqRange(24, 25))[0]!.id;
+    const outside = (await store.personsInSeqRange(25, 26))[0]!.id;
     expect((await accessLogWithExports(store, inside, 100)).filter((e) => e.exportId === record.id)).toHaveLength(1);
     expect((await accessLogWithExports(store, outside, 100)).filter((e) => e.exportId === record.id)).toHaveLength(0);
   });

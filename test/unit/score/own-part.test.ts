@@ -10,7 +10,7 @@ describe('own parts (a score in two halves)', () => {
     const store = new MemoryStore();
     const model = await loadModel();
     await loadSyntheticPopulation(store, 600, 11);
-    const persons = await store.personsWithEventsBySeq(0, 600);
+    const persons = await store.personsWithEventsInSeqRange(0, 600);
     const table = OwnPartsTable.empty(model, 600);
     const viaBytes = new OwnPartsTable(model, table.bytes.subarray(100 * 72), 100);
     const mu = 0.55;

@@ -1,0 +1,75 @@
+/** Scores in the embedded store, by run and person; a run serves its lineage's newest score. */
+import type { PersonScore, ScoreRun } from '../../domain/scores.js';
+import type { AccessLogPort } from '../ports/access-log.js';
+import type { StoredPerson } from '../ports/persons.js';
+import type { RunPort } from '../ports/runs.js';
+import type { LoggedScoreRead, PublishedScoresRead, ScorePort } from '../ports/scores.js';
+import { clone, type MemoryState } from './memory-state.js';
+
+export class MemoryScoreStore implements ScorePort {
+  constructor(
+    private readonly state: MemoryState,
+    private readonly runs: Pick<RunPort, 'publishedRun'>,
+    private readonly accessLog: Pick<AccessLogPort, 'appendAccessLogs'>,
+  ) {}
+
+  async writeScores(scores: readonly PersonScore[]): Promise<void> {
+    for (const score of scores) {
+      // A chunk that read a person before their erasure writes no score for them after it.
+      if (!this.state.persons.has(score.personId)) continue;
+      let byPerson = this.state.scores.get(score.runId);
+      if (!byPerson) this.state.scores.set(score.runId, (byPerson = new Map()));
+      byPerson.set(score.personId, clone(score));
+    }
+  }
+
+  async scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {
+    const score = this.state.servedScore(run, personId);
+    return score && clone(score);
+  }
+
+  async scoresInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
+    return this.served(run, this.state.personsInSeqRange(fromSeq, toSeq));
+  }
+
+  async scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
+    return this.served(run, this.state.personsAtSeqs(seqs));
+  }
+
+  async countScores(runId: string): Promise<number> {
+    return this.state.scores.get(runId)?.size ?? 0;
+  }
+
+  async scoreHistory(personId: string): Promise<PersonScore[]> {
+    return this.state.runsNewestFirst().flatMap((run) => {
+      const score = this.state.scores.get(run.id)?.get(personId);
+      return score ? [clone(score)] : [];
+    });
+  }
+
+  async publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined> {
+    const run = await this.runs.publishedRun();
+    if (!run) return undefined;
+    const persons = personIds.map((personId) => {
+      const person = this.state.persons.get(personId);
+      const score = this.state.servedScore(run, personId);
+      return { personId, person: person && clone(person), score: score && clone(score), events: this.state.eventsOf(personId) };
+    });
+    return { run, persons };
+  }
+
+  async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined> {
+    const read = await this.publishedScoresOf(reads.map((r) => r.personId));
+    if (!read) return undefined;
+    await this.accessLog.appendAccessLogs(reads.filter((_r, k) => read.persons[k]!.person && read.persons[k]!.score).map((r) => r.entry));
+    return read;
+  }
+
+  /** The persons' scores as `run` serves them, in the persons' order; persons it serves none are left out. */
+  private served(run: ScoreRun, persons: readonly StoredPerson[]): PersonScore[] {
+    return persons.flatMap((person) => {
+      const score = this.state.servedScore(run, person.id);
+      return score ? [clone(score)] : [];
+    });
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The scores port: the scores runs write and the scores a run serves. A run serves, for each
+ * person, their score in the newest run of its lineage that scored them; the reads that take a
+ * run answer for it that way (docs/design.md, "Neo4j").
+ */
+import type { CreditEvent } from '../../domain/records.js';
+import type { AccessLogEntry } from '../../domain/safeguards.js';
+import type { PersonScore, ScoreRun } from '../../domain/scores.js';
+import type { StoredPerson } from './persons.js';
+import type { MethodSet } from './port-methods.js';
+
+/** One person's part of a score read (`publishedScoresOf`). */
+export interface PersonScoreRead {
+  /** The id asked for. */
+  personId: string;
+  /** The person; undefined when no person has the id. */
+  person: StoredPerson | undefined;
+  /** Their score as the published run serves it (as `scoreIn(run, id)`); undefined when it serves none. */
+  score: PersonScore | undefined;
+  /** Their credit events, by event id (as `eventsOf(id)`); empty without a person. */
+  events: CreditEvent[];
+}
+
+/** What serving persons' scores needs, read together (`publishedScoresOf`). */
+export interface PublishedScoresRead {
+  /** The published run. */
+  run: ScoreRun;
+  /** One entry per id asked for, in the same order (an id asked twice appears twice). */
+  persons: PersonScoreRead[];
+}
+
+/** A score read to be logged as it is made (`publishedScoresLogged`). */
+export interface LoggedScoreRead {
+  personId: string;
+  /** The access-log entry of this read (its `personId` is the person read). */
+  entry: AccessLogEntry;
+}
+
+export interface ScorePort {
+  /**
+   * Writes (or overwrites) staged scores of one run; idempotent per (runId, personId). Scores of
+   * persons not stored (erased meanwhile) are skipped.
+   */
+  writeScores(scores: readonly PersonScore[]): Promise<void>;
+  /** The person's score as served by `run`. */
+  scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined>;
+  /** Scores of the persons with seq in [fromSeq, toSeq) as served by `run`, in seq order. */
+  scoresInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]>;
+  /** Scores of the persons with the given seqs as served by `run`, in seq order. */
+  scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]>;
+  /** How many scores the run itself wrote. */
+  countScores(runId: string): Promise<number>;
+  /** The person's scores across runs, newest run first. */
+  scoreHistory(personId: string): Promise<PersonScore[]>;
+  /**
+   * The published run with, for each id, the person's record, served score and events, read
+   * together: the same as `publishedRun()` and, per id, `getPerson(id)`, `scoreIn(run, id)` and
+   * `eventsOf(id)`, in one statement (one round trip) in Neo4j, so every part belongs to the same
+   * published run even while another run is being published. The API reads the scores asked for
+   * by concurrent requests in one call (src/api/published-scores.ts). Undefined when no run is
+   * published.
+   *
+   * @example
+   * const read = await store.publishedScoresOf(['p42']);
+   * read?.persons[0]?.score?.score; // 712, as served by read.run
+   */
+  publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined>;
+  /**
+   * Score reads logged as they are made: reads like `publishedScoresOf` (the reads' person ids,
+   * in order) and, in the same transaction, appends the access-log entry of every read the
+   * published run serves a score for — person and score found; a read that finds none is
+   * answered 404 by the API and is not logged. Nothing is appended when no run is published.
+   * One write transaction (one statement in Neo4j): the read and its entry are stored together
+   * or not at all, and the API's score route makes the reads of concurrent requests in one call.
+   *
+   * @example
+   * const entry = { personId: 'p42', at: now, kind: 'score', actor: keyId, role: 'analyst' } as const;
+   * const read = await store.publishedScoresLogged([{ personId: 'p42', entry }]);
+   * read?.persons[0]?.score; // served, and the entry is in the access log
+   */
+  publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined>;
+}
+
+export const SCORE_METHODS: MethodSet<ScorePort> = {
+  writeScores: true,
+  scoreIn: true,
+  scoresInSeqRange: true,
+  scoresAtSeqs: true,
+  countScores: true,
+  scoreHistory: true,
+  publishedScoresOf: true,
+  publishedScoresLogged: true,
+};
