@@ -1,15 +1,15 @@
 // A kept snapshot image patched with the persons that changed equals a fresh read of the whole
 // store (the oracle), and survives the trip through its byte encoding unchanged.
 import { describe, expect, it } from 'vitest';
-import { nominalCsr } from '../../../src/graph/index.js';
-import { refreshSnapshotImage, readSnapshotImage } from '../../../src/jobs/recompute/snapshot.js';
-import { patchImage, snapshotOfImage, type SnapshotImage } from '../../../src/jobs/recompute/snapshot-image.js';
-import { decodeSnapshotImage, encodeSnapshotImage } from '../../../src/jobs/recompute/snapshot-image-codec.js';
-import { MemorySnapshotImages } from '../../../src/jobs/recompute/snapshot-images.js';
-import { loadModel } from '../../../src/score/index.js';
-import { MemoryStore } from '../../../src/store/memory/memory-store.js';
-import { event, person } from '../../contract/store-contract.js';
-import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../support/synthetic-store.js';
+import { nominalCsr } from '../../../../src/graph/index.js';
+import { refreshSnapshotImage, readSnapshotImage } from '../../../../src/jobs/recompute/snapshot.js';
+import { patchImage, snapshotOfImage, type SnapshotImage } from '../../../../src/jobs/recompute/snapshot-image.js';
+import { decodeSnapshotImage, encodeSnapshotImage } from '../../../../src/jobs/recompute/snapshot-image-codec.js';
+import { MemorySnapshotImages } from '../../../../src/jobs/recompute/snapshot-images.js';
+import { loadModel } from '../../../../src/score/index.js';
+import { MemoryStore } from '../../../../src/store/memory/memory-store.js';
+import { event, person } from '../../../contract/store-contract.js';
+import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../../support/synthetic-store.js';
 
 /**
  * The contacts as sorted "i j w" lines and each row's "i D" (12 digits: sums of a pair's links
