@@ -8,6 +8,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { roundTo } from '../domain/display-numbers.js';
 import { ContagionWorkspace, influenceCentrality, pushContagion, topK } from '../graph/index.js';
 import { importFiles } from '../import/importer.js';
 import { recomputeInline, type InlineRecomputeResult } from '../jobs/recompute/inline-runner.js';
@@ -113,7 +114,7 @@ async function summarise(
   const mostInfluential = await Promise.all(
     [...topK(influence.points, 5)].map(async (seq) => {
       const score = (await store.scoreIn(run, idOf(seq)))!;
-      return { personId: idOf(seq), score: score.score, band: score.band, pointsIfOwnScoreZero: round(influence.points[seq]!) };
+      return { personId: idOf(seq), score: score.score, band: score.band, pointsIfOwnScoreZero: roundTo(influence.points[seq]!, 2) };
     }),
   );
 
@@ -134,11 +135,11 @@ async function summarise(
     contagionExample = {
       personId: person.id,
       shock: 'default-event',
-      totalPoints: round(result.totalPoints),
-      ownScoreChange: round(weights.scale * weights.own * deltaB),
+      totalPoints: roundTo(result.totalPoints, 2),
+      ownScoreChange: roundTo(weights.scale * weights.own * deltaB, 2),
       movedAtLeastOnePoint: others.filter((a) => Math.abs(a.deltaPoints) >= 1).length,
       movedAtLeastATenthOfAPoint: others.length,
-      largest: largest ? { personId: idOf(largest.node), deltaPoints: round(largest.deltaPoints), hops: largest.hops } : null,
+      largest: largest ? { personId: idOf(largest.node), deltaPoints: roundTo(largest.deltaPoints, 2), hops: largest.hops } : null,
       pushes: result.pushes,
     };
   }
@@ -155,8 +156,6 @@ async function summarise(
     influenceShock: 'own-score-to-0',
     mostInfluential,
     contagionExample,
-    seconds: { generate: round(seconds.generate), import: round(seconds.import), recompute: round(seconds.recompute) },
+    seconds: { generate: roundTo(seconds.generate, 2), import: roundTo(seconds.import, 2), recompute: roundTo(seconds.recompute, 2) },
   };
 }
-
-const round = (value: number) => Math.round(value * 100) / 100;

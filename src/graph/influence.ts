@@ -74,7 +74,7 @@ export interface InfluenceResult {
 // banner); returns Σ|Δv_i|. Parameters are the hot loop's const locals.
 function residualSweep(
   n: number,
-  offsets: Int32Array | Float64Array,
+  offsets: Int32Array,
   targets: Int32Array,
   p: Float64Array,
   alpha: number,

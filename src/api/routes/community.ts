@@ -6,9 +6,10 @@
  * GET /v1/persons?community=ID.
  */
 import { z } from 'zod';
-import { topK } from '../../graph/influence.js';
+import { topK } from '../../graph/index.js';
 import { BANDS, bandOf } from '../../score/index.js';
-import { communitiesOf, communitySeqs, round, viewOrFail } from './network-view-access.js';
+import { communitiesOf, communitySeqs, viewOrFail } from './network-view-access.js';
+import { roundTo } from '../../domain/display-numbers.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
 import { queryInt } from './schemas.js';
@@ -79,13 +80,13 @@ export const communityRoutes = [
           id: params.communityId,
           size: seqs.length,
           communities: result.count,
-          meanScore: Number.isNaN(mean) ? null : round(mean, 2),
+          meanScore: Number.isNaN(mean) ? null : roundTo(mean, 2),
           bandMix,
           influential: ranked.map((seq, k) => ({
             rank: k + 1,
             personId: view.idOf(seq)!,
-            pointsIfOwnScoreZero: round(influence.points[seq]!, 2),
-            networkPoints: round(influence.networkPoints[seq]!, 2),
+            pointsIfOwnScoreZero: roundTo(influence.points[seq]!, 2),
+            networkPoints: roundTo(influence.networkPoints[seq]!, 2),
             score: served.get(seq)?.score ?? null,
             band: served.get(seq)?.band ?? null,
           })),

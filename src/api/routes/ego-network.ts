@@ -6,12 +6,13 @@
  * can say "showing N of M". Every person shown is access-logged.
  */
 import { z } from 'zod';
-import { egoNetwork } from '../../graph/ego-network.js';
+import { egoNetwork } from '../../graph/graphology.js';
 import type { ApiDeps } from '../deps.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
 import { personParams, queryInt } from './schemas.js';
-import { round, seqOrFail, viewOrFail } from './network-view-access.js';
+import { seqOrFail, viewOrFail } from './network-view-access.js';
+import { roundTo } from '../../domain/display-numbers.js';
 
 /** What links a contact pair in the records (the CSR keeps only the summed weight). */
 export const EDGE_KINDS = ['friendship', 'payment', 'both'] as const;
@@ -97,7 +98,7 @@ export const egoNetworkRoutes = [
         maxNodes: query.maxNodes,
         nodeKey: (node) => view.idOf(node) ?? `#${node}`,
         // The page sizes nodes by systemic importance (points the person's default would move).
-        nodeAttributes: (node) => ({ influence: round(influence.points[node]!, 2) }),
+        nodeAttributes: (node) => ({ influence: roundTo(influence.points[node]!, 2) }),
         transition: view.network.transition,
       });
       const keys = graph.nodes();

@@ -4,12 +4,10 @@
  * partition) and one community's members in seq order.
  */
 import type { PersonScore } from '../../domain/scores.js';
-import type { CommunityResult } from '../../graph/communities.js';
+import { CommunitiesTooLargeError, type CommunityResult } from '../../graph/graphology.js';
 import type { ApiDeps } from '../deps.js';
 import type { NetworkView } from '../network-view.js';
 import { notFound, unprocessable } from '../problem.js';
-
-export const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function viewOrFail(deps: ApiDeps): Promise<NetworkView> {
   const view = await deps.networkViews.current();
@@ -34,7 +32,7 @@ export async function communitiesOf(view: NetworkView): Promise<CommunityResult>
   try {
     return await view.communities();
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('communities:')) throw unprocessable(error.message);
+    if (error instanceof CommunitiesTooLargeError) throw unprocessable(error.message);
     throw error;
   }
 }

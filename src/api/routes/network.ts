@@ -7,16 +7,16 @@ import { z } from 'zod';
 import { defaultShock } from '../../analysis/default-shock.js';
 import { SHOCK_NAMES, SHOCKS, shockNameOf } from '../../domain/shocks.js';
 import { projectedScore, summariseWhatIf } from '../../analysis/what-if-summary.js';
-import { COMMUNITIES_MAX_EDGES } from '../../graph/communities.js';
-import { pushContagion, type Shock } from '../../graph/contagion.js';
-import { topK } from '../../graph/influence.js';
+import { COMMUNITIES_MAX_EDGES } from '../../graph/graphology.js';
+import { pushContagion, topK, type Shock } from '../../graph/index.js';
+import { roundTo } from '../../domain/display-numbers.js';
 import { externalId } from '../../import/row-schemas.js';
 import { bandOf, BANDS } from '../../score/index.js';
 import { notFound } from '../problem.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
 import { queryInt } from './schemas.js';
-import { communitiesOf, round, scoresOfSeqs, seqOrFail, viewOrFail } from './network-view-access.js';
+import { communitiesOf, scoresOfSeqs, seqOrFail, viewOrFail } from './network-view-access.js';
 
 /** Persons in one contagion request's shock list. */
 export const MAX_SHOCKS = 100;
@@ -128,9 +128,9 @@ export const networkRoutes = [
         described.push({
           personId: shock.personId,
           shock: shockNameOf(shock.ownScore),
-          ownScoreBefore: round(before, 6),
-          ownScoreAfter: round(before + deltaB, 6),
-          deltaPoints: round(view.weights.scale * view.weights.own * deltaB),
+          ownScoreBefore: roundTo(before, 6),
+          ownScoreAfter: roundTo(before + deltaB, 6),
+          deltaPoints: roundTo(view.weights.scale * view.weights.own * deltaB, 4),
         });
       }
       const result = pushContagion(view.snapshot.csr, view.network, shocks, {
@@ -155,24 +155,24 @@ export const networkRoutes = [
           shocks: described,
           total: result.affected.length,
           summary: {
-            totalPoints: round(result.totalPoints, 1),
-            affectedPoints: round(totals.affectedPoints, 1),
+            totalPoints: roundTo(result.totalPoints, 1),
+            affectedPoints: roundTo(totals.affectedPoints, 1),
             movedAtLeastOnePoint: totals.movedAtLeastOnePoint,
             bandChanges: totals.bandChanges,
-            byHop: totals.byHop.map((row) => ({ ...row, points: round(row.points, 1) })),
+            byHop: totals.byHop.map((row) => ({ ...row, points: roundTo(row.points, 1) })),
           },
           offset: body.offset,
           limit: body.limit,
           complete: result.complete,
-          errorBoundPoints: round(result.errorBoundPoints, 6),
+          errorBoundPoints: roundTo(result.errorBoundPoints, 6),
           pushes: result.pushes,
           affected: page.map((a, k) => {
             const score = scores[k]?.score ?? null;
             return {
               personId: view.idOf(a.node)!,
-              deltaPoints: round(a.deltaPoints),
-              deltaOwn: round(a.deltaOwn, 6),
-              deltaNetwork: round(a.deltaNetwork, 8),
+              deltaPoints: roundTo(a.deltaPoints, 4),
+              deltaOwn: roundTo(a.deltaOwn, 6),
+              deltaNetwork: roundTo(a.deltaNetwork, 8),
               hops: a.hops,
               score,
               projectedScore: score === null ? null : projectedScore(score, a.deltaPoints),
@@ -229,9 +229,9 @@ export const networkRoutes = [
           persons: top.map((seq, k) => ({
             rank: k + 1,
             personId: view.idOf(seq)!,
-            pointsIfOwnScoreZero: round(influence.points[seq]!, 2),
-            pointsIfDefault: round(influence.points[seq]!, 2),
-            networkPoints: round(influence.networkPoints[seq]!, 2),
+            pointsIfOwnScoreZero: roundTo(influence.points[seq]!, 2),
+            pointsIfDefault: roundTo(influence.points[seq]!, 2),
+            networkPoints: roundTo(influence.networkPoints[seq]!, 2),
             score: scores[k]?.score ?? null,
             band: scores[k]?.band ?? null,
           })),
@@ -281,11 +281,11 @@ export const networkRoutes = [
         body: {
           runId: view.run.id,
           count: result.count,
-          modularity: round(result.modularity, 6),
+          modularity: roundTo(result.modularity, 6),
           communities: ordered.slice(0, query.limit).map((c) => ({
             id: c.id,
             size: c.size,
-            meanScore: Number.isNaN(c.meanScore) ? null : round(c.meanScore, 2),
+            meanScore: Number.isNaN(c.meanScore) ? null : roundTo(c.meanScore, 2),
             bandMix: mixes[c.id]!,
           })),
         },

@@ -4,11 +4,12 @@
  * strongly. Every person on the path whose score the answer shows is access-logged.
  */
 import { z } from 'zod';
-import { strongestPath } from '../../graph/strongest-path.js';
+import { strongestPath } from '../../graph/index.js';
 import { externalId } from '../../import/row-schemas.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
-import { round, scoresOfSeqs, seqOrFail, viewOrFail } from './network-view-access.js';
+import { scoresOfSeqs, seqOrFail, viewOrFail } from './network-view-access.js';
+import { roundTo } from '../../domain/display-numbers.js';
 
 const personId = (what: string) => externalId.meta({ description: `Person id of ${what}`, example: 'p000042' });
 
@@ -66,7 +67,7 @@ export const tiePathRoutes = [
             personId: view.idOf(seq)!,
             score: scores[k]?.score ?? null,
             band: scores[k]?.band ?? null,
-            shareOfPrevious: k === 0 ? null : round(path.shares[k - 1]!, 4),
+            shareOfPrevious: k === 0 ? null : roundTo(path.shares[k - 1]!, 4),
           })),
         },
       };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csrFromEntries } from '../../../src/graph/csr.js';
+import { csrFromEntries } from '../../support/csr-fixtures.js';
 import { egoNetwork } from '../../../src/graph/ego-network.js';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { buildTransition } from '../../../src/graph/propagate.js';

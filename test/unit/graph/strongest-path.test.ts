@@ -1,7 +1,8 @@
 /** The strongest-tie path against a brute-force oracle: every simple path of small random graphs. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csrFromEntries, type Csr } from '../../../src/graph/csr.js';
+import type { Csr } from '../../../src/graph/csr.js';
+import { csrFromEntries } from '../../support/csr-fixtures.js';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { buildTransition, type Transition } from '../../../src/graph/propagate.js';
 import { strongestPath } from '../../../src/graph/strongest-path.js';

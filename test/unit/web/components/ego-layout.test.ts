@@ -1,6 +1,6 @@
 /** The ego network's ring layout: hop distance is distance on screen, and nobody overlaps. */
 import { describe, expect, it } from 'vitest';
-import { ringLayout } from '../../../src/web/components/ego-layout.js';
+import { ringLayout } from '../../../../src/web/components/ego-layout.js';
 
 const radius = (p: { x: number; y: number }) => Math.hypot(p.x, p.y);
 const angle = (p: { x: number; y: number }) => (Math.atan2(p.y, p.x) + 2 * Math.PI) % (2 * Math.PI);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Prng, STREAMS } from '../../../src/synth/prng.js';
+import { mulberry32, Prng, xorshift32 } from '../../src/prng.js';
+import { STREAMS } from '../../src/synth/streams.js';
 
 const take = (rng: Prng, n: number): number[] => Array.from({ length: n }, () => rng.nextU32());
 
@@ -27,7 +28,7 @@ describe('Prng (xoshiro128**)', () => {
   });
 
   it('rejects a seed that is not a safe integer', () => {
-    expect(() => new Prng(1.5)).toThrow(/synth\/prng: seed must be a safe integer/);
+    expect(() => new Prng(1.5)).toThrow(/^prng: seed must be a safe integer/);
     expect(() => new Prng(Number.NaN)).toThrow(/safe integer/);
   });
 
@@ -73,5 +74,26 @@ describe('Prng (xoshiro128**)', () => {
       seen.add(k);
     }
     expect(seen.size).toBe(7);
+  });
+});
+
+describe('mulberry32 and xorshift32', () => {
+  it('mulberry32 is a fixed sequence in [0, 1)', () => {
+    const a = mulberry32(1);
+    const b = mulberry32(1);
+    const xs = Array.from({ length: 5 }, () => a());
+    expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(new Set(xs).size).toBe(5);
+  });
+
+  it('xorshift32 steps as Marsaglia’s 13/17/5 generator, unsigned, and never reaches 0', () => {
+    expect(xorshift32(1)).toBe(270369);
+    expect(xorshift32(270369)).toBe(67634689);
+    let state = 0x9e3779b9;
+    for (let k = 0; k < 10_000; k++) {
+      state = xorshift32(state);
+      expect(state > 0 && state < 2 ** 32).toBe(true);
+    }
   });
 });

@@ -1,13 +1,19 @@
 /**
- * The one pseudo-random generator of the synthetic population: xoshiro128** (Blackman & Vigna,
- * "Scrambled linear pseudorandom number generators", ACM TOMS 47(4), 2021), seeded through
- * splitmix32 (murmur3's fmix32 finaliser over a Weyl sequence). 32-bit arithmetic only
- * (`Math.imul`, `>>>`), so it runs at full speed in V8 and gives the same stream on every
- * platform. No `Math.random` anywhere in `src/synth`.
+ * The seeded pseudo-random generators, in one place; none uses `Math.random`, so a seed gives
+ * the same stream on every run and platform. 32-bit arithmetic only (`Math.imul`, `>>>`).
  *
- * Independent streams are derived by hashing (seed, stream tag, index): each generation phase
- * and each person's credit-event history has its own stream, so changing one phase leaves the
- * others' output unchanged and `eventsOf(pop, seq)` needs no other person's draws.
+ * - `Prng`: xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom number generators",
+ *   ACM TOMS 47(4), 2021), seeded through splitmix32 (murmur3's fmix32 finaliser over a Weyl
+ *   sequence), with the distributions the synthetic population draws from. Independent streams
+ *   are derived by hashing (seed, stream tag, index): each generation phase and each person's
+ *   credit-event history has its own stream (src/synth/streams.ts).
+ * - `mulberry32`: a small generator in [0, 1) (T. Ettinger, public domain) where a closure is
+ *   what the caller takes: Louvain's rng, the fit's holdout draw, a seed's expansion.
+ * - `xorshift32`: one step of G. Marsaglia's xorshift32 ("Xorshift RNGs", J. Stat. Softw. 8,
+ *   2003), for hot loops that keep the state in a local (the bootstrap's resampling).
+ *
+ * Each keeps the stream it has always produced: the synthetic population, the shipped model
+ * and the reports' figures were made with them.
  */
 
 const TWO_POW_32 = 4294967296;
@@ -19,18 +25,6 @@ export function mix32(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** Stream tags: one per generation phase (any distinct integers would do). */
-export const STREAMS = {
-  persons: 1,
-  communities: 2,
-  friendships: 3,
-  ties: 4,
-  transactions: 5,
-  risk: 6,
-  outcomes: 7,
-  events: 8,
-} as const;
-
 export class Prng {
   private readonly s = new Int32Array(4);
   private spare = 0;
@@ -41,11 +35,11 @@ export class Prng {
    * @param stream a stream tag, e.g. `STREAMS.friendships`
    * @param index an index within the stream, e.g. a person seq
    * @example
-   * const rng = new Prng(42, STREAMS.events, 7);
+   * const rng = new Prng(42, 8, 7); // seed, stream tag, index
    * rng.uniform(); // the same number on every run and platform
    */
   constructor(seed: number, stream = 0, index = 0) {
-    if (!Number.isSafeInteger(seed)) throw new Error(`synth/prng: seed must be a safe integer, got ${seed}`);
+    if (!Number.isSafeInteger(seed)) throw new Error(`prng: seed must be a safe integer, got ${seed}`);
     const lo = seed >>> 0;
     const hi = Math.floor(seed / TWO_POW_32) >>> 0;
     // splitmix32 over a state that absorbs every input word.
@@ -155,4 +149,32 @@ export class Prng {
     }
     return k;
   }
+}
+
+/**
+ * A small seeded generator in [0, 1) (mulberry32).
+ *
+ * @example const random = mulberry32(7); random(); // the same number on every run
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The xorshift32 state after `state` (shifts 13, 17, 5), unsigned; never 0 after a non-zero state.
+ *
+ * @example xorshift32(1) // 270369
+ */
+export function xorshift32(state: number): number {
+  state ^= state << 13;
+  state ^= state >>> 17;
+  state ^= state << 5;
+  return state >>> 0;
 }

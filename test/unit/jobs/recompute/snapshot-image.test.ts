@@ -1,15 +1,15 @@
 // A kept snapshot image patched with the persons that changed equals a fresh read of the whole
 // store (the oracle), and survives the trip through its byte encoding unchanged.
 import { describe, expect, it } from 'vitest';
-import { csrFromLinks } from '../../../src/graph/csr.js';
-import { refreshSnapshotImage, readSnapshotImage } from '../../../src/jobs/recompute/snapshot.js';
-import { patchImage, snapshotOfImage, type SnapshotImage } from '../../../src/jobs/recompute/snapshot-image.js';
-import { decodeSnapshotImage, encodeSnapshotImage } from '../../../src/jobs/recompute/snapshot-image-codec.js';
-import { MemorySnapshotImages } from '../../../src/jobs/recompute/snapshot-images.js';
-import { loadModel } from '../../../src/score/index.js';
-import { MemoryStore } from '../../../src/store/memory/memory-store.js';
-import { event, person } from '../../contract/store-contract.js';
-import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../support/synthetic-store.js';
+import { nominalCsr } from '../../../../src/graph/index.js';
+import { refreshSnapshotImage, readSnapshotImage } from '../../../../src/jobs/recompute/snapshot.js';
+import { patchImage, snapshotOfImage, type SnapshotImage } from '../../../../src/jobs/recompute/snapshot-image.js';
+import { decodeSnapshotImage, encodeSnapshotImage } from '../../../../src/jobs/recompute/snapshot-image-codec.js';
+import { MemorySnapshotImages } from '../../../../src/jobs/recompute/snapshot-images.js';
+import { loadModel } from '../../../../src/score/index.js';
+import { MemoryStore } from '../../../../src/store/memory/memory-store.js';
+import { event, person } from '../../../contract/store-contract.js';
+import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../../support/synthetic-store.js';
 
 /**
  * The contacts as sorted "i j w" lines and each row's "i D" (12 digits: sums of a pair's links
@@ -80,7 +80,7 @@ describe('snapshot images', () => {
       own: Float64Array.of(0.5, 0.6, 0.7),
       verified: Uint8Array.of(1, 1, 0),
       accountAgeDays: Float64Array.of(400, 500, 600),
-      contacts: csrFromLinks(3, { a: Int32Array.of(0, 1, 0), b: Int32Array.of(1, 2, 2), w: Float64Array.of(1, 2, 3) }),
+      contacts: nominalCsr(3, { a: Int32Array.of(0, 1, 0), b: Int32Array.of(1, 2, 2), w: Float64Array.of(1, 2, 3) }),
       edges: { friendships: 2, transactions: 1 },
     };
     const next = patchImage(image, { seqBound: 4, dirty: [1, 3], persons: [{ seq: 3, id: 'd', own: 0.9, verified: true, accountAgeDays: 10 }], links: { a: [3], b: [0], w: [4] }, edges: { friendships: 1, transactions: 1 } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ScoreRun } from '../../../src/domain/scores.js';
-import { run as contractRun } from '../../contract/store-contract.js';
-import { jobIdsToCheck, LIVE_JOB_STATES, runsToReap, type JobObservation } from '../../../src/jobs/recompute/lost-runs.js';
+import type { ScoreRun } from '../../../../src/domain/scores.js';
+import { run as contractRun } from '../../../contract/store-contract.js';
+import { jobIdsToCheck, LIVE_JOB_STATES, runsToReap, type JobObservation } from '../../../../src/jobs/recompute/lost-runs.js';
 
 const NOW = new Date('2026-07-01T12:00:00.000Z');
 const MINUTE = 60_000;

@@ -1,7 +1,7 @@
 /** Sorting the what-if table: by any column, stable on ties, missing scores last. */
 import { describe, expect, it } from 'vitest';
-import type { AffectedPerson } from '../../../src/web/api/types.js';
-import { sortAffected } from '../../../src/web/components/sort-affected.js';
+import type { AffectedPerson } from '../../../../src/web/api/types.js';
+import { sortAffected } from '../../../../src/web/components/sort-affected.js';
 
 const row = (personId: string, deltaPoints: number, hops: number, score: number | null): AffectedPerson => ({
   personId,

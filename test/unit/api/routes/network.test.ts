@@ -1,13 +1,13 @@
 /** The analyst endpoints against the graph kernels, and the in-memory view's lifecycle. */
 import { DirectedGraph } from 'graphology';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultShock } from '../../../src/analysis/default-shock.js';
-import { pushContagion } from '../../../src/graph/contagion.js';
-import { topK } from '../../../src/graph/influence.js';
-import { strongestPath } from '../../../src/graph/strongest-path.js';
-import { PublishedNetworkViews } from '../../../src/api/network-view.js';
-import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
-import { PERSONS, startHarness, SUBJECT, type Harness } from './harness.js';
+import { defaultShock } from '../../../../src/analysis/default-shock.js';
+import { pushContagion } from '../../../../src/graph/contagion.js';
+import { topK } from '../../../../src/graph/influence.js';
+import { strongestPath } from '../../../../src/graph/strongest-path.js';
+import { PublishedNetworkViews } from '../../../../src/api/network-view.js';
+import { recomputeInline } from '../../../../src/jobs/recompute/inline-runner.js';
+import { PERSONS, startHarness, SUBJECT, type Harness } from '../harness.js';
 
 interface Contagion {
   runId: string;

@@ -3,11 +3,11 @@
 // plain error, which BullMQ retries with backoff), not become an UnrecoverableError.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { processRecompute, type RecomputeDeps } from '../../../src/jobs/bullmq/recompute-processor.js';
-import type { RecomputeJobData } from '../../../src/jobs/bullmq/job-data.js';
-import { loadModel } from '../../../src/score/index.js';
-import { StoreUnavailableError } from '../../../src/store/errors.js';
-import { MemoryStore } from '../../../src/store/memory/memory-store.js';
+import { processRecompute, type RecomputeDeps } from '../../../../src/jobs/bullmq/recompute-processor.js';
+import type { RecomputeJobData } from '../../../../src/jobs/bullmq/job-data.js';
+import { loadModel } from '../../../../src/score/index.js';
+import { StoreUnavailableError } from '../../../../src/store/errors.js';
+import { MemoryStore } from '../../../../src/store/memory/memory-store.js';
 
 const model = await loadModel();
 

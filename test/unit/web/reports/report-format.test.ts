@@ -10,7 +10,7 @@ import {
   formatRatio,
   intervalExcludesZero,
   rocSummary,
-} from '../../../src/web/reports/report-format.js';
+} from '../../../../src/web/reports/report-format.js';
 
 describe('report formats', () => {
   it('writes metrics with three decimals and a dash when undefined', () => {

@@ -1,6 +1,6 @@
 /** ROC points → SVG coordinates for the Reports view's plot. */
 import { describe, expect, it } from 'vitest';
-import { rateTicks, rocPath, toX, toY } from '../../../src/web/reports/roc-geometry.js';
+import { rateTicks, rocPath, toX, toY } from '../../../../src/web/reports/roc-geometry.js';
 
 const BOX = { left: 10, top: 5, width: 100, height: 200 };
 

@@ -1,6 +1,6 @@
 /** The request log: one JSON line per request with the route, the caller's key id, status and time. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, SUBJECT, type Harness } from './harness.js';
+import { startHarness, SUBJECT, type Harness } from '../harness.js';
 
 describe('request log', () => {
   let h: Harness;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
-import { loadModel, scorePerson } from '../../../src/score/index.js';
-import { MemoryStore } from '../../../src/store/memory/memory-store.js';
-import { event, person } from '../../contract/store-contract.js';
+import { recomputeInline } from '../../../../src/jobs/recompute/inline-runner.js';
+import { loadModel, scorePerson } from '../../../../src/score/index.js';
+import { MemoryStore } from '../../../../src/store/memory/memory-store.js';
+import { event, person } from '../../../contract/store-contract.js';
 
 async function population() {
   const store = new MemoryStore();

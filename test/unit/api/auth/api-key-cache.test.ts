@@ -1,9 +1,9 @@
 /** The API key cache: lookups reused for ttlMs, revocation effective within it, unknown ids kept apart; throttling before lookups. */
 import { describe, expect, it } from 'vitest';
-import { issueApiKey, verifyApiKey } from '../../../src/api/auth/api-keys.js';
-import { ApiKeyCache } from '../../../src/api/auth/api-key-cache.js';
-import { MemoryStore } from '../../../src/store/memory/memory-store.js';
-import { startHarness } from './harness.js';
+import { issueApiKey, verifyApiKey } from '../../../../src/api/auth/api-keys.js';
+import { ApiKeyCache } from '../../../../src/api/auth/api-key-cache.js';
+import { MemoryStore } from '../../../../src/store/memory/memory-store.js';
+import { startHarness } from '../harness.js';
 
 /** A memory store counting getApiKey calls. */
 function countingStore() {

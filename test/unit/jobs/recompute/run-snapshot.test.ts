@@ -2,16 +2,15 @@
 // patch rebuilt and carries the base run's trusted weights over the others: the result must be
 // exactly what applying trust afresh to the patched image gives.
 import { describe, expect, it } from 'vitest';
-import { trustArray } from '../../../src/graph/csr.js';
-import { withTrust } from '../../../src/graph/nominal-csr.js';
-import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
-import { snapshotForRun } from '../../../src/jobs/recompute/run-snapshot.js';
-import { snapshotOfImage } from '../../../src/jobs/recompute/snapshot-image.js';
-import { MemorySnapshotImages } from '../../../src/jobs/recompute/snapshot-images.js';
-import { loadModel } from '../../../src/score/index.js';
-import { MemoryStore } from '../../../src/store/memory/memory-store.js';
-import { event, person } from '../../contract/store-contract.js';
-import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../support/synthetic-store.js';
+import { trustArray, withTrust } from '../../../../src/graph/index.js';
+import { recomputeInline } from '../../../../src/jobs/recompute/inline-runner.js';
+import { snapshotForRun } from '../../../../src/jobs/recompute/run-snapshot.js';
+import { snapshotOfImage } from '../../../../src/jobs/recompute/snapshot-image.js';
+import { MemorySnapshotImages } from '../../../../src/jobs/recompute/snapshot-images.js';
+import { loadModel } from '../../../../src/score/index.js';
+import { MemoryStore } from '../../../../src/store/memory/memory-store.js';
+import { event, person } from '../../../contract/store-contract.js';
+import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../../support/synthetic-store.js';
 
 describe('snapshotForRun on a kept image', () => {
   it('carries the base run’s trusted weights over the kept rows, exactly as applying trust afresh', async () => {
