@@ -14,6 +14,8 @@ import { startDemo } from '../test/e2e/support/demo-server.js';
 import { recomputeAt } from '../test/e2e/support/more-runs.js';
 
 const outDir = process.argv[2] ?? 'docs';
+/** How long the person view's ForceAtlas2 layout runs before it stops by itself, and a margin. */
+const FORCE_LAYOUT_MS = 3_500;
 
 async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
@@ -49,9 +51,16 @@ async function main(): Promise<void> {
     const top = await get<{ persons: { personId: string }[] }>('/v1/influence/top?limit=1');
     const personId = top.persons[0]!.personId;
     await page.goto(`${demo.url}/#/person/${personId}?depth=2&max=200`);
+    await page.getByTestId('network-cap').waitFor();
     await page.getByTestId('score-history').locator('svg').waitFor();
+    await page.waitForTimeout(FORCE_LAYOUT_MS); // ForceAtlas2 runs in its worker for this long
     await save('person');
+    await page.getByLabel('Radial (rings by hops)').check();
+    await save('person-radial');
+    await page.getByLabel('Force-directed').check();
+    await page.waitForTimeout(FORCE_LAYOUT_MS);
     await page.getByTestId('simulate').click();
+    await page.getByTestId('what-if-totals').waitFor();
     await page.getByTestId('affected-table').locator('tbody tr').first().waitFor();
     await save('analyst-page');
 
