@@ -15,10 +15,11 @@
  *   decoding);
  * and the Node CPU time the snapshot used (our decoding, scoring of records, CSR building).
  *
- * `--mode score`, per run, interleaved: the SCORE step's writes (`writeScores`, chunks of
- * `--chunk` persons, as the score chunks write them) of N persons' scores for a throw-away run
- * id, beside a plain `UNWIND … SET` of one property on the same N persons
- * (cypher/bench/score-plain-set). The bench run's scores and property are removed afterwards.
+ * `--mode score`, interleaved chunk by chunk (chunks of `--chunk` persons, as the SCORE step
+ * writes them): the SCORE step's write of a full run's chunk (`replaceScoresInSeqRange`), the
+ * same chunk written again (a retried job), the merge write (`writeScores`, an incremental run's
+ * chunks and every chunk before #22), and a plain `UNWIND … SET` of one property on the same
+ * persons (cypher/bench/score-plain-set). The bench runs' scores and property are removed afterwards.
  *
  *   NEO4J_URI=bolt://127.0.0.1:7687 npx tsx bench/snapshot-read.ts [--mode snapshot|score] [--runs 3] [--persons N]
  *
@@ -142,39 +143,52 @@ function scoresOf(ids: readonly { seq: number; id: string }[], runId: string): P
   }));
 }
 
+/** One way of writing a chunk of scores; the ways are timed interleaved chunk by chunk, so drift in the machine's load cancels. */
+type ChunkWrite = (ids: { seq: number; id: string }[], from: number, to: number) => Promise<unknown>;
+
 async function scoreRound(round: number) {
-  const runId = `bench-score-${process.pid}-${round}`;
-  const ranges: { seq: number; id: string }[][] = [];
-  for (let from = 0; from < seqBound; from += chunkSize) ranges.push(await store.personIdsInSeqRange(from, Math.min(seqBound, from + chunkSize)));
-  const write = await timed(async () => {
-    for (const ids of ranges) await store.writeScores(scoresOf(ids, runId));
-  });
-  const written = await store.countScores(runId);
-  const rewrite = await timed(async () => {
-    for (const ids of ranges) await store.writeScores(scoresOf(ids, runId)); // a chunk written again (a retried job)
-  });
-  if ((await store.countScores(runId)) !== written) throw new Error('bench/snapshot-read: a chunk written twice left two scores for a person');
-  const plain = await timed(async () => {
-    for (const ids of ranges) {
-      const session = driver.session({ database });
-      try {
-        await session.executeWrite((tx) => tx.run(cypher('bench/score-plain-set'), { seqs: ids.map((row) => neo4j.int(row.seq)), values: ids.map((row) => row.seq / 7) }));
-      } finally {
-        await session.close();
-      }
-    }
-  });
-  for (;;) {
+  const rangeRun = `bench-score-range-${process.pid}-${round}`;
+  const mergeRun = `bench-score-merge-${process.pid}-${round}`;
+  const plainSet: ChunkWrite = async (ids) => {
     const session = driver.session({ database });
-    const deleted = await session
-      .executeWrite((tx) => tx.run(cypher('scores/delete-batch'), { runId, limit: neo4j.int(10_000) }))
-      .then((result) => result.records[0]?.get('deleted') as number)
-      .finally(() => session.close());
-    if (!deleted) break;
+    const params = { seqs: ids.map((row) => neo4j.int(row.seq)), values: ids.map((row) => row.seq / 7) };
+    await session.executeWrite((tx) => tx.run(cypher('bench/score-plain-set'), params)).finally(() => session.close());
+  };
+  const writes: Record<string, ChunkWrite> = {
+    // The SCORE step's write of a full run's chunk.
+    replaceRange: (ids, from, to) => store.replaceScoresInSeqRange(rangeRun, from, to, scoresOf(ids, rangeRun)),
+    // The same chunk again: the retried job's write (it must leave one score per person).
+    replaceRangeAgain: (ids, from, to) => store.replaceScoresInSeqRange(rangeRun, from, to, scoresOf(ids, rangeRun)),
+    // The merge write (an incremental run's chunks; every chunk before issue #22).
+    mergeWrite: (ids) => store.writeScores(scoresOf(ids, mergeRun)),
+    plainSet,
+  };
+  const seconds: Record<string, number> = Object.fromEntries(Object.keys(writes).map((name) => [name, 0]));
+  for (let from = 0, k = 0; from < seqBound; from += chunkSize, k++) {
+    const to = Math.min(seqBound, from + chunkSize);
+    const ids = await store.personIdsInSeqRange(from, to);
+    const names = Object.keys(writes);
+    for (const name of k % 2 ? names.reverse() : names) {
+      const started = performance.now();
+      await writes[name]!(ids, from, to);
+      seconds[name]! += (performance.now() - started) / 1000;
+    }
+  }
+  const written = { replaceRange: await store.countScores(rangeRun), mergeWrite: await store.countScores(mergeRun) };
+  if (written.replaceRange !== written.mergeWrite) throw new Error('bench/snapshot-read: a chunk written twice left two scores for a person');
+  for (const runId of [rangeRun, mergeRun]) {
+    for (;;) {
+      const session = driver.session({ database });
+      const deleted = await session
+        .executeWrite((tx) => tx.run(cypher('scores/delete-batch'), { runId, limit: neo4j.int(10_000) }))
+        .then((result) => result.records[0]?.get('deleted') as number)
+        .finally(() => session.close());
+      if (!deleted) break;
+    }
   }
   const session = driver.session({ database });
   await session.run(cypher('bench/score-plain-clear')).finally(() => session.close());
-  return { write, rewrite, plain, written };
+  return { seconds, written: written.replaceRange };
 }
 
 const samples: Record<string, unknown>[] = [];
@@ -187,6 +201,7 @@ for (let r = 0; r < runs; r++) {
 const med = (pick: (sample: Record<string, unknown>) => number) => Math.round(median(samples.map(pick)) * 100) / 100;
 type Timed = { seconds: number; cpuSeconds: number };
 const at = (sample: Record<string, unknown>, key: string) => sample[key] as Timed;
+const written = (sample: Record<string, unknown>) => sample.seconds as Record<string, number>;
 const summary =
   mode === 'snapshot'
     ? {
@@ -201,10 +216,9 @@ const summary =
         },
       }
     : {
-        writeSeconds: med((s) => at(s, 'write').seconds),
-        rewriteSeconds: med((s) => at(s, 'rewrite').seconds),
-        plainSetSeconds: med((s) => at(s, 'plain').seconds),
-        ratioWriteToPlain: med((s) => at(s, 'write').seconds / at(s, 'plain').seconds),
+        ...Object.fromEntries(['replaceRange', 'replaceRangeAgain', 'mergeWrite', 'plainSet'].map((name) => [`${name}Seconds`, med((s) => written(s)[name]!)])),
+        ratioScoreWriteToPlain: med((s) => written(s).replaceRange! / written(s).plainSet!),
+        ratioMergeToScoreWrite: med((s) => written(s).mergeWrite! / written(s).replaceRange!),
       };
 console.log(JSON.stringify({ bench: 'snapshot-read', mode, machine: machine(), counts, runs, summary, samples }));
 await store.close();
