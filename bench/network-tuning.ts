@@ -15,7 +15,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFiles } from '../src/import/importer.js';
-import { takeSnapshot } from '../src/jobs/recompute/snapshot.js';
+import { readSnapshotImage } from '../src/jobs/recompute/snapshot.js';
+import { snapshotOfImage } from '../src/jobs/recompute/snapshot-image.js';
 import { propagateNetwork } from '../src/graph/propagate.js';
 import { loadModel, type Model } from '../src/score/index.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
@@ -23,6 +24,12 @@ import { generatePopulation } from '../src/synth/population.js';
 import { FILES, writePopulationFiles } from '../src/synth/write-files.js';
 import { auc } from '../src/reports/metrics/auc.js';
 import type { NetworkParams } from '../src/graph/network-params.js';
+import type { Store } from '../src/store/store.js';
+
+/** The kernels' snapshot of the whole store at `asOf`. */
+async function takeSnapshot(store: Store, model: Model, asOf: string) {
+  return snapshotOfImage(await readSnapshotImage(store, model, asOf), model);
+}
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);

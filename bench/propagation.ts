@@ -17,12 +17,16 @@ import { cpus, loadavg } from 'node:os';
 import { DirectedGraph } from 'graphology';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { ContagionWorkspace, pushContagion } from '../src/graph/contagion.js';
-import { buildCsr, csrBytes, type Csr } from '../src/graph/csr.js';
+import type { Csr } from '../src/graph/csr.js';
+import { LinkStaging } from '../src/graph/link-staging.js';
+import { nominalCsr, withTrust } from '../src/graph/nominal-csr.js';
+import { trustArray } from '../src/graph/tie-strength.js';
 import { influenceCentrality } from '../src/graph/influence.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../src/graph/network-params.js';
 import { buildTransition, propagateNetwork, type NetworkResult } from '../src/graph/propagate.js';
 import { DEFAULT_SCORE_WEIGHTS } from '../src/graph/score-weights.js';
 import { generatePopulation, type SyntheticPopulation } from '../src/synth/population.js';
+import { csrBytes, workspaceBytes } from '../test/support/memory-bytes.js';
 
 const pagerank = pagerankModule as unknown as typeof pagerankModule.default;
 
@@ -76,16 +80,13 @@ function ownScores(pop: SyntheticPopulation): Float64Array {
   return b;
 }
 
-function csrOfPopulation(pop: SyntheticPopulation, params: NetworkParams, withTrust = true): Csr {
-  return buildCsr(
-    {
-      nodeCount: pop.persons,
-      ...(withTrust ? { verified: pop.verified, accountAgeDays: pop.accountAgeDays } : {}),
-      friends: { a: pop.friendA, b: pop.friendB, sinceDays: pop.friendSinceDays, interactions: pop.friendInteractions },
-      paid: { from: pop.paidFrom, to: pop.paidTo, count: pop.paidCount, amount: pop.paidAmount, lastAtDays: pop.paidLastDays },
-    },
-    params,
-  );
+/** The population's CSR the way SNAPSHOT builds it: links staged, assembled, trust applied. */
+function csrOfPopulation(pop: SyntheticPopulation, params: NetworkParams, trusted = true): Csr {
+  const staging = new LinkStaging(pop.persons, { params, initialCapacity: pop.friendA.length + pop.paidFrom.length })
+    .addFriends({ a: pop.friendA, b: pop.friendB, sinceDays: pop.friendSinceDays, interactions: pop.friendInteractions })
+    .addPaids({ from: pop.paidFrom, to: pop.paidTo, count: pop.paidCount, amount: pop.paidAmount, lastAtDays: pop.paidLastDays });
+  const trust = trusted ? trustArray(pop.verified, pop.accountAgeDays, params) : new Float64Array(pop.persons).fill(1);
+  return withTrust(nominalCsr(pop.persons, staging.links()), trust);
 }
 
 const log = (line: string): void => console.log(line);
@@ -148,7 +149,7 @@ function fullPopulation() {
     pushes.push(res.pushes);
   }
   const transitionBytes = result.transition.p.byteLength + 3 * result.transition.degree.byteLength;
-  const workspaceBytes = ws.byteLength;
+  const wsBytes = workspaceBytes(ws);
   const peakRssFullMiB = peakRssMiB();
   log(
     `  push (default: b → 0, threshold 0.1 pt, tolerance 0.01 pt): median ${ms(median(pushMs))} ms, ` +
@@ -168,7 +169,7 @@ function fullPopulation() {
     influenceCpuMs: ms(median(influenceCpuMs)),
     csrMiB: mib(csrBytes(csr)),
     transitionMiB: mib(transitionBytes),
-    contagionWorkspaceMiB: mib(workspaceBytes),
+    contagionWorkspaceMiB: mib(wsBytes),
     contagionWorkspaceBuildMs: ms(workspaceMs),
     pushSamples: pushMs.length,
     pushMedianMs: ms(median(pushMs)),

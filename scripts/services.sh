@@ -6,6 +6,12 @@
 # `test` is what `npm test` needs before vitest: Redis, and dev/neo4j built — the tests start their
 # own Neo4j on their own port and data directory (test/support/test-neo4j.ts), never this one.
 # `stop` stops only what `start` started, and the tests' Neo4j (removing its data).
+# `bulk-import DIR [DATABASE]` is the dev half of `tiescore import --initial`: it stops the Neo4j
+# `start` started (on NEO4J_DEV_PORT; never one it did not start), builds DATABASE (default neo4j) in
+# its data folder with Neo4j's offline importer (`neo4j-admin database import full`, run from the
+# dev/neo4j class path) reading the files and options tiescore wrote to DIR (DIR/import.args, one
+# argument a line), and starts it again. NEO4J_DEV_IMPORT_HEAP (default: NEO4J_DEV_HEAP) sizes the
+# importer's JVM.
 #
 # Environment: NEO4J_DEV_HEAP (default 2g), NEO4J_DEV_PAGECACHE (default 1g),
 # NEO4J_DEV_PORT (default 7687), TIESCORE_SERVICES_DIR (default .services).
@@ -16,6 +22,7 @@ state="${TIESCORE_SERVICES_DIR:-$root/.services}"
 neo4j_dir="$root/dev/neo4j"
 neo4j_port="${NEO4J_DEV_PORT:-7687}"
 pid_file="$state/neo4j.pid"
+port_file="$state/neo4j.port"
 log_file="$state/neo4j.log"
 
 say() { echo "services: $*"; }
@@ -48,6 +55,7 @@ start_neo4j() {
     nohup java "-Xmx${NEO4J_DEV_HEAP:-2g}" -XX:+UseG1GC -cp "$neo4j_dir/target/classes:$neo4j_dir/target/lib/*" \
     dev.tiescore.Neo4jDevServer >"$log_file" 2>&1 </dev/null &
   echo $! >"$pid_file"
+  echo "$neo4j_port" >"$port_file"
   for _ in $(seq 1 240); do
     if grep -q 'neo4j dev server ready' "$log_file" 2>/dev/null && port_open "$neo4j_port"; then say "neo4j ready"; return; fi
     neo4j_running || { tail -n 20 "$log_file" >&2; fail "neo4j exited during start-up"; }
@@ -86,7 +94,7 @@ stop_test_neo4j() {
   rm -rf "$dir/data" "$dir/pid" "$dir/port"
 }
 
-stop_all() {
+stop_neo4j() {
   if neo4j_running; then
     local pid; pid=$(cat "$pid_file")
     say "stopping neo4j (pid $pid)"
@@ -94,7 +102,32 @@ stop_all() {
     for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
   fi
-  rm -f "$pid_file"
+  rm -f "$pid_file" "$port_file"
+}
+
+# The importer needs the DBMS stopped on its data folder: only a Neo4j this script started (its pid
+# recorded here, on the port asked for) is stopped; a listener it did not start is left alone.
+bulk_import() {
+  local dir="${1:-}" database="${2:-neo4j}" args
+  [[ -n "$dir" && -f "$dir/import.args" ]] || fail "bulk-import: $dir/import.args not found (written by tiescore import --initial)"
+  if neo4j_running; then
+    [[ "$(cat "$port_file" 2>/dev/null)" == "$neo4j_port" ]] || fail "bulk-import: the neo4j started here (pid $(cat "$pid_file")) does not listen on $neo4j_port"
+  elif port_open "$neo4j_port"; then
+    fail "bulk-import: the neo4j on port $neo4j_port was not started by scripts/services.sh (services dir $state); stop it and run neo4j-admin database import full yourself (README, \"First load\")"
+  fi
+  build_neo4j
+  stop_neo4j
+  mapfile -t args <"$dir/import.args"
+  say "building database $database in $state/neo4j-data with neo4j-admin database import full"
+  NEO4J_HOME="$state/neo4j-data" java "-Xmx${NEO4J_DEV_IMPORT_HEAP:-${NEO4J_DEV_HEAP:-2g}}" -cp "$neo4j_dir/target/classes:$neo4j_dir/target/lib/*" \
+    org.neo4j.cli.AdminTool database import full "$database" "${args[@]}" >"$state/bulk-import.log" 2>&1 \
+    || { tail -n 30 "$state/bulk-import.log" >&2; start_neo4j; fail "bulk-import: neo4j-admin database import full failed (log: $state/bulk-import.log)"; }
+  grep -E '^(IMPORT DONE|Imported:|  [0-9]+ (nodes|relationships|properties)|Peak memory)' "$state/bulk-import.log" | sed 's/^/services: /' || true
+  start_neo4j
+}
+
+stop_all() {
+  stop_neo4j
   stop_test_neo4j
   if [[ -f "$state/redis.started-by-us" ]]; then
     say "stopping redis"
@@ -108,5 +141,6 @@ case "${1:-}" in
   test) start_redis; build_neo4j ;;
   stop) stop_all ;;
   build) build_neo4j ;;
-  *) fail "usage: scripts/services.sh start|test|stop|build" ;;
+  bulk-import) shift; bulk_import "$@" ;;
+  *) fail "usage: scripts/services.sh start|test|stop|build|bulk-import DIR [DATABASE]" ;;
 esac

@@ -1,5 +1,5 @@
 /** The scorecard model's weights as the graph kernels take them (points per unit of b and n). */
-import type { ScoreWeights } from '../graph/score-weights.js';
+import type { ScoreWeights } from '../graph/index.js';
 import { PERSONAL_DIMENSIONS, SCORE_SPAN, type Model } from '../score/index.js';
 
 export function scoreWeightsOf(model: Model): ScoreWeights {

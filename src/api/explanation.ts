@@ -11,8 +11,8 @@
  * contact. Numbers are rounded here, where they leave the service (points to 0.1, shares to 3
  * places).
  */
-import { displayReasonCodes, roundPoints, roundShare } from '../domain/display-numbers.js';
-import { explainNetwork } from '../graph/explain.js';
+import { displayReasonCodes, roundPoints, roundShare, roundTo } from '../domain/display-numbers.js';
+import { explainNetwork } from '../graph/index.js';
 import {
   BANDS,
   bandOf,
@@ -47,8 +47,6 @@ export const ANALYST_CONTRIBUTIONS = 50;
 const SAME = 1e-9;
 
 export type Audience = 'subject' | 'analyst';
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** The score points of dimension k at its reference: its features' typical points, or the prior for the network. */
 function dimensionReferencePoints(dimension: Dimension, model: Model, prior: number | undefined): number | undefined {
@@ -125,7 +123,7 @@ export async function buildExplanation(
                 label: f.label,
                 text: `${f.label}: ${formatMeasure(f.measure, f.value)}`,
                 measure: f.measure,
-                value: f.value === undefined ? null : round(f.value, 3),
+                value: f.value === undefined ? null : roundTo(f.value, 3),
                 missing: f.missing,
                 points: f.points,
                 maxPoints: f.maxPoints,
@@ -174,17 +172,17 @@ export async function buildExplanation(
         ...common,
         bandMix: await bandMix(view, contacts),
         // Analysts reconcile Σ contributions + prior = value, so contributions keep 6 places.
-        priorShrinkage: round(why.priorShrinkage, 6),
-        priorDeficit: round(why.priorDeficit, 6),
+        priorShrinkage: roundTo(why.priorShrinkage, 6),
+        priorDeficit: roundTo(why.priorDeficit, 6),
         contributions: why.contributions.map((c) => ({
           personId: view.idOf(c.contact) ?? null,
           weight: roundShare(c.weight),
           share: roundShare(c.share),
           value: roundShare(c.value),
-          contribution: round(c.contribution, 6),
+          contribution: roundTo(c.contribution, 6),
           points: roundPoints(networkPoints * c.contribution),
         })),
-        otherContributions: round(why.otherContributions, 6),
+        otherContributions: roundTo(why.otherContributions, 6),
       };
     }
   }

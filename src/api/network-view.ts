@@ -14,13 +14,10 @@
  * records changed after the run was scored, the view's network values can then differ from the
  * stored scores, and `explain` reports that (`consistentWithScore`) rather than hiding it.
  */
-import { ContagionWorkspace } from '../graph/contagion.js';
-import { detectCommunities, type CommunityResult } from '../graph/communities.js';
-import { influenceCentrality, type InfluenceResult } from '../graph/influence.js';
-import { propagateNetwork, type NetworkResult } from '../graph/propagate.js';
+import { detectCommunities, type CommunityResult } from '../graph/graphology.js';
+import { ContagionWorkspace, influenceCentrality, propagateNetwork, type InfluenceResult, type NetworkResult, type ScoreWeights } from '../graph/index.js';
 import { scoreWeightsOf } from '../analysis/score-weights.js';
 import type { ScoreRun } from '../domain/scores.js';
-import type { ScoreWeights } from '../graph/score-weights.js';
 import { readSnapshotImage } from '../jobs/recompute/snapshot.js';
 import { snapshotOfImage, type Snapshot, type SnapshotImage } from '../jobs/recompute/snapshot-image.js';
 import type { SnapshotImages } from '../jobs/recompute/snapshot-images.js';

@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { loadConfig } from '../config.js';
 import { readFitData } from '../fit/fit-data.js';
 import { FIT_DEFAULTS } from '../fit/fit-defaults.js';
+import { FitError } from '../fit/fit-error.js';
 import { fitModel, type Holdout, type ModelFit, type ModelFitReport, type SegmentFit } from '../fit/fit-model.js';
 import { readOutcomesFile } from '../reports/outcomes-file.js';
 import { parseModel, type Model } from '../score/index.js';
@@ -60,7 +61,7 @@ export async function fitPublished(
   try {
     return fitModel(await readFitData(store, base, options.outcomes), base, options);
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('fit: ')) throw new CliError(error.message.slice('fit: '.length));
+    if (error instanceof FitError) throw new CliError(error.message.slice('fit: '.length));
     return asCliError(error);
   }
 }

@@ -28,7 +28,7 @@ export function failureReason(error: unknown): string {
 }
 
 /** Is this URL's host this machine (where `npm run services:start` would start the service)? */
-function isLocal(url: string): boolean {
+export function isLocal(url: string): boolean {
   try {
     const host = new URL(url).hostname;
     return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');

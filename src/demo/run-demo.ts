@@ -8,6 +8,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { roundTo } from '../domain/display-numbers.js';
 import { ContagionWorkspace, influenceCentrality, pushContagion, topK } from '../graph/index.js';
 import { importFiles } from '../import/importer.js';
 import { recomputeInline, type InlineRecomputeResult } from '../jobs/recompute/inline-runner.js';
@@ -39,9 +40,15 @@ export interface DemoSummary {
   run: { id: string; modelVersion: string; asOf: string; iterations: number; timingsMs: Record<string, number> };
   meanScore: number | null;
   bands: Record<string, number>;
-  mostInfluential: { personId: string; score: number; band: string; pointsIfDefault: number }[];
+  /** The shock the influence ranking uses (src/analysis/shocks.ts). */
+  influenceShock: 'own-score-to-0';
+  mostInfluential: { personId: string; score: number; band: string; pointsIfOwnScoreZero: number }[];
   contagionExample: {
     personId: string;
+    /** The shock of the example (src/analysis/shocks.ts). */
+    shock: 'default-event';
+    /** Σ delta points over everyone the push reached (within its tolerance). */
+    totalPoints: number;
     ownScoreChange: number;
     movedAtLeastOnePoint: number;
     movedAtLeastATenthOfAPoint: number;
@@ -107,7 +114,7 @@ async function summarise(
   const mostInfluential = await Promise.all(
     [...topK(influence.points, 5)].map(async (seq) => {
       const score = (await store.scoreIn(run, idOf(seq)))!;
-      return { personId: idOf(seq), score: score.score, band: score.band, pointsIfDefault: round(influence.points[seq]!) };
+      return { personId: idOf(seq), score: score.score, band: score.band, pointsIfOwnScoreZero: roundTo(influence.points[seq]!, 2) };
     }),
   );
 
@@ -120,15 +127,19 @@ async function summarise(
       workspace: new ContagionWorkspace(snapshot.csr, network),
       weights,
       threshold: 0.1,
+      // The total counts what the push leaves below its tolerance, as the API's what-if does.
+      residualWeights: influence.totalNetworkEffect,
     });
     const others = result.affected.filter((a) => a.node !== person.seq);
     const largest = others[0];
     contagionExample = {
       personId: person.id,
-      ownScoreChange: round(weights.scale * weights.own * deltaB),
+      shock: 'default-event',
+      totalPoints: roundTo(result.totalPoints, 2),
+      ownScoreChange: roundTo(weights.scale * weights.own * deltaB, 2),
       movedAtLeastOnePoint: others.filter((a) => Math.abs(a.deltaPoints) >= 1).length,
       movedAtLeastATenthOfAPoint: others.length,
-      largest: largest ? { personId: idOf(largest.node), deltaPoints: round(largest.deltaPoints), hops: largest.hops } : null,
+      largest: largest ? { personId: idOf(largest.node), deltaPoints: roundTo(largest.deltaPoints, 2), hops: largest.hops } : null,
       pushes: result.pushes,
     };
   }
@@ -142,10 +153,9 @@ async function summarise(
     run: { id: run.id, modelVersion: run.modelVersion, asOf: run.asOf, iterations: stats.iterations, timingsMs: stats.timingsMs },
     meanScore: stats.meanScore,
     bands: stats.bands,
+    influenceShock: 'own-score-to-0',
     mostInfluential,
     contagionExample,
-    seconds: { generate: round(seconds.generate), import: round(seconds.import), recompute: round(seconds.recompute) },
+    seconds: { generate: roundTo(seconds.generate, 2), import: roundTo(seconds.import, 2), recompute: roundTo(seconds.recompute, 2) },
   };
 }
-
-const round = (value: number) => Math.round(value * 100) / 100;

@@ -6,14 +6,25 @@
  * number: it keeps 12 significant digits, which removes binary-rounding noise and nothing else.
  */
 
+/**
+ * `value` rounded to `digits` decimal places (half up, as `Math.round`), −0 turned into 0: the
+ * one rounding helper; the named ones below fix the places for points and shares.
+ *
+ * @example roundTo(0.1 + 0.2, 4) // 0.3
+ */
+export function roundTo(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor + 0; // + 0 turns −0 into 0
+}
+
 /** Score points as people read them: to 0.1. */
 export function roundPoints(points: number): number {
-  return Math.round(points * 10) / 10 + 0; // + 0 turns −0 into 0
+  return roundTo(points, 1);
 }
 
 /** A share (a value in [0, 1]) as people read it: to 3 places. */
 export function roundShare(share: number): number {
-  return Math.round(share * 1000) / 1000 + 0;
+  return roundTo(share, 3);
 }
 
 /** Every value of a record of shares, rounded (e.g. the five dimensions). */

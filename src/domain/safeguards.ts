@@ -30,8 +30,8 @@ export interface Consent {
   revokedAt?: string | undefined;
 }
 
-/** `score-export`: the person's score left in a bulk score export (src/privacy/score-export.ts); `recourse`: a recourse answer (it shows the score). */
-export const ACCESS_KINDS = ['score', 'explanation', 'history', 'network', 'export', 'score-export', 'recourse'] as const;
+/** `score-export`: the person's score left in a bulk score export (src/privacy/score-export.ts); `recourse`: a recourse answer (it shows the score); `search`: an analyst's person search listed them with their score. */
+export const ACCESS_KINDS = ['score', 'explanation', 'history', 'network', 'export', 'score-export', 'recourse', 'search'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 /** One read of a person's data: who, when, what, and under which role or consent. */

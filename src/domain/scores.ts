@@ -7,7 +7,7 @@
  * full run. A person's served score is their score in the newest run of the served run's lineage
  * that scored them.
  */
-import type { Dimensions } from '../score/scorecard.js';
+import type { Dimensions } from '../score/index.js';
 
 export type { Dimensions };
 

@@ -10,6 +10,7 @@ import type { SnapshotImage } from '../jobs/recompute/snapshot-image.js';
 import { publishedReportRows } from '../reports/report-source.js';
 import { PERSONAL_DIMENSIONS, type Model, type PersonalDimension } from '../score/index.js';
 import type { ReportRow, Store } from '../store/store.js';
+import { FitError } from './fit-error.js';
 
 export interface FitData {
   run: { id: string; modelVersion: string; asOf: string };
@@ -32,7 +33,7 @@ export async function readFitData(store: Store, model: Model, outcomes?: Readonl
   const { run, rows, unmatched } = await publishedReportRows(store, outcomes);
   const withOutcome = rows.filter((row) => row.defaulted !== undefined);
   if (withOutcome.length === 0) {
-    throw new Error(
+    throw new FitError(
       outcomes
         ? `fit: none of the outcomes names a person run ${run.id} scored`
         : `fit: no outcomes are stored for the persons run ${run.id} scored: give --outcomes FILE or load them with \`tiescore import --outcomes FILE\``,

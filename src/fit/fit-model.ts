@@ -20,10 +20,11 @@ import { aucDifference, type AucDifference } from '../reports/metrics/bootstrap.
 import { ks } from '../reports/metrics/ks.js';
 import { bandOf, ownScore, SCORE_SPAN, scoreOfDimensions, type Model, type PersonalDimension } from '../score/index.js';
 import type { ReportRow } from '../store/store.js';
-import { mulberry32 } from '../graph/communities.js';
+import { mulberry32 } from '../prng.js';
 import { FIT_DEFAULTS } from './fit-defaults.js';
 import type { FitData } from './fit-data.js';
 import { fitWeights, type DimensionColumns, type Weights } from './fit-weights.js';
+import { FitError } from './fit-error.js';
 
 export { FIT_DEFAULTS } from './fit-defaults.js';
 
@@ -100,7 +101,7 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
   const inHoldout = holdoutMask(data, holdout, o.seed);
   const train = data.rows.filter((_, k) => !inHoldout[k]);
   const held = data.rows.filter((_, k) => inHoldout[k]);
-  if (train.length === 0) throw new Error('fit: the holdout leaves nobody to fit on');
+  if (train.length === 0) throw new FitError('fit: the holdout leaves nobody to fit on');
   const trainOutcomes = Uint8Array.from(train, (row) => (row.defaulted ? 1 : 0));
   // Trust depends on the model's trust settings only, which the fit keeps: apply it once.
   const csr = snapshotOfImage(data.image, base).csr;
@@ -230,7 +231,7 @@ function segmentFit(rows: readonly ReportRow[], model: Model, withoutModel: Mode
 function holdoutMask(data: FitData, holdout: Holdout, seed: number): Uint8Array {
   const mask = new Uint8Array(data.rows.length);
   if ('share' in holdout) {
-    if (!(holdout.share >= 0 && holdout.share < 1)) throw new RangeError(`fit: the holdout share must be in [0, 1), got ${holdout.share}`);
+    if (!(holdout.share >= 0 && holdout.share < 1)) throw new FitError(`fit: the holdout share must be in [0, 1), got ${holdout.share}`);
     const random = mulberry32(seed);
     data.rows.forEach((_, k) => (mask[k] = random() < holdout.share ? 1 : 0));
     return mask;
@@ -238,7 +239,7 @@ function holdoutMask(data: FitData, holdout: Holdout, seed: number): Uint8Array 
   // Account age at the run's as-of date tells when the account opened.
   const asOfDay = Date.parse(`${data.run.asOf}T00:00:00Z`) / 86_400_000;
   const fromDay = Date.parse(`${holdout.accountsFrom}T00:00:00Z`) / 86_400_000;
-  if (!Number.isFinite(fromDay)) throw new RangeError(`fit: the holdout date must be YYYY-MM-DD, got ${holdout.accountsFrom}`);
+  if (!Number.isFinite(fromDay)) throw new FitError(`fit: the holdout date must be YYYY-MM-DD, got ${holdout.accountsFrom}`);
   data.rows.forEach((row, k) => (mask[k] = asOfDay - data.image.accountAgeDays[row.seq]! >= fromDay ? 1 : 0));
   return mask;
 }

@@ -18,6 +18,7 @@
  */
 import { PERSONAL_DIMENSIONS, SCORE_SPAN, type Dimension, type PersonalDimension } from '../score/index.js';
 import { fitMonotoneLogistic, type MonotoneLogisticFit } from './monotone-logistic.js';
+import { FitError } from './fit-error.js';
 
 export type DimensionColumns = Record<Dimension, ArrayLike<number>>;
 export type Weights = Record<Dimension, number>;
@@ -42,7 +43,7 @@ const WEIGHT_DIGITS = 6;
  */
 export function fitWeights(columns: DimensionColumns, outcomes: ArrayLike<number>, networkCapPoints: number): WeightFit {
   if (!(networkCapPoints >= 0 && networkCapPoints < SCORE_SPAN)) {
-    throw new RangeError(`fit: the network cap must be in [0, ${SCORE_SPAN}) points, got ${networkCapPoints}`);
+    throw new FitError(`fit: the network cap must be in [0, ${SCORE_SPAN}) points, got ${networkCapPoints}`);
   }
   const varying = PERSONAL_DIMENSIONS.filter((d) => !isConstant(columns[d]));
   const own = varying.map((d) => columns[d]);
@@ -55,7 +56,7 @@ export function fitWeights(columns: DimensionColumns, outcomes: ArrayLike<number
     const coefficients = spread(interior.coefficients, interior.coefficients[own.length]!);
     if (share(coefficients, 4) <= cap) return result(coefficients, interior, false);
   }
-  if (own.length === 0) throw new Error('fit: every own dimension is the same for everybody fitted on; nothing to weigh');
+  if (own.length === 0) throw new FitError('fit: every own dimension is the same for everybody fitted on; nothing to weigh');
 
   // On the boundary (or without the network): c_network = ρ·Σ own c_k.
   const rho = withNetwork ? cap / (1 - cap) : 0;
@@ -83,7 +84,7 @@ function share(coefficients: readonly number[], k: number): number {
 
 function result(coefficients: readonly number[], fit: MonotoneLogisticFit, capped: boolean): WeightFit {
   const sum = coefficients.reduce((a, b) => a + b, 0);
-  if (!(sum > 0)) throw new Error('fit: no dimension ranks these outcomes (every fitted weight is 0)');
+  if (!(sum > 0)) throw new FitError('fit: no dimension ranks these outcomes (every fitted weight is 0)');
   const dimensions: Dimension[] = [...PERSONAL_DIMENSIONS, 'network'];
   const scale = 10 ** WEIGHT_DIGITS;
   const weights = Object.fromEntries(dimensions.map((d, k) => [d, Math.round((coefficients[k]! / sum) * scale) / scale])) as Weights;

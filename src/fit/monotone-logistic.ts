@@ -14,6 +14,7 @@
  *
  * Pure: columns in, coefficients out.
  */
+import { FitError } from './fit-error.js';
 
 const DEFAULTS = {
   /** Ridge penalty per person, λ = ridge·n. */
@@ -57,17 +58,17 @@ export function fitMonotoneLogistic(
   const { ridge, tolerance, maxIterations } = { ...DEFAULTS, ...options };
   const n = outcomes.length;
   const k = columns.length;
-  if (n === 0) throw new Error('fit: no persons to fit on');
+  if (n === 0) throw new FitError('fit: no persons to fit on');
   for (const [j, column] of columns.entries()) {
-    if (column.length !== n) throw new Error(`fit: column ${j} has ${column.length} values for ${n} outcomes`);
+    if (column.length !== n) throw new FitError(`fit: column ${j} has ${column.length} values for ${n} outcomes`);
   }
   let defaults = 0;
   for (let i = 0; i < n; i++) {
     const y = outcomes[i]!;
-    if (y !== 0 && y !== 1) throw new Error(`fit: outcome ${i} is ${y}, not 0 or 1`);
+    if (y !== 0 && y !== 1) throw new FitError(`fit: outcome ${i} is ${y}, not 0 or 1`);
     defaults += y;
   }
-  if (defaults === 0 || defaults === n) throw new Error('fit: the outcomes need both defaults and non-defaults');
+  if (defaults === 0 || defaults === n) throw new FitError('fit: the outcomes need both defaults and non-defaults');
 
   const lambda = ridge * n;
   // θ = (a, c_1..c_k); the design row is (1, −x_1, …, −x_k), so z = θ·row.
@@ -166,7 +167,7 @@ function solveSymmetric(a: number[][], b: number[]): number[] {
       }
     }
     if (!ok) {
-      if (jitter > 1) throw new Error('fit: the columns are degenerate (no unique fit)');
+      if (jitter > 1) throw new FitError('fit: the columns are degenerate (no unique fit)');
       continue;
     }
     const y = new Array<number>(m).fill(0);

@@ -21,6 +21,7 @@
  */
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
+import { mulberry32 } from '../prng.js';
 import type { Csr } from './csr.js';
 
 // graphology-communities-louvain is CommonJS (`module.exports = louvain`) with an ESM-style
@@ -70,22 +71,21 @@ export interface CommunityResult {
   communities: CommunitySummary[];
 }
 
-/** A small seeded PRNG in [0, 1) (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The graph is too large for graphology (its edge Map stops near 2^24 entries): a request to narrow, not a fault. */
+export class CommunitiesTooLargeError extends Error {
+  constructor(edges: number, maxEdges: number) {
+    super(
+      `communities: graph has ${edges} edges, above graphology's limit of ${maxEdges} ` +
+        '(its edge Map stops near 2^24 entries); run Louvain on a region of the graph instead',
+    );
+    this.name = 'CommunitiesTooLargeError';
+  }
 }
 
 /**
  * Louvain communities of the whole contact graph, with per-community risk summaries.
  *
- * @throws when the graph has more than `maxEdges` undirected edges.
+ * @throws CommunitiesTooLargeError when the graph has more than `maxEdges` undirected edges.
  * @example
  * const { communities } = detectCommunities(csr, { seed: 7, scores: finalScores, outcomes: pop.defaulted });
  * communities[0]; // { id: 0, size: 412, meanScore: 631.5, outcomeKnown: 412, outcomeRate: 0.07 }
@@ -99,13 +99,9 @@ export function detectCommunities(csr: Csr, opts: CommunityOptions = {}): Commun
   if (opts.outcomes && opts.outcomes.length !== n) {
     throw new Error(`communities: outcomes have ${opts.outcomes.length} entries for ${n} persons`);
   }
-  // Each undirected pair appears in both rows of a CSR from buildCsr, so entries/2 counts it.
+  // Each undirected pair appears in both rows of a CSR built from links, so entries/2 counts it.
   const estimate = Math.ceil(csr.targets.length / 2);
-  const tooMany = (edges: number): Error =>
-    new Error(
-      `communities: graph has ${edges} edges, above graphology's limit of ${maxEdges} ` +
-        '(its edge Map stops near 2^24 entries); run Louvain on a region of the graph instead',
-    );
+  const tooMany = (edges: number) => new CommunitiesTooLargeError(edges, maxEdges);
   if (estimate > maxEdges) throw tooMany(estimate);
 
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();

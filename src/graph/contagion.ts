@@ -68,12 +68,12 @@ export class ContagionWorkspace {
   readonly csr: Csr;
   readonly result: NetworkResult;
   /** Row j of P^T: `reverseSources[reverseOffsets[j] … reverseOffsets[j+1]]`, every i with j as a contact. */
-  readonly reverseOffsets: Int32Array | Float64Array;
+  readonly reverseOffsets: Int32Array;
   readonly reverseSources: Int32Array;
   /** P_ij of row j's entries, in order, from `reverseRow(j)` on (the array grows: read it after that call). */
   reverseValues: Float64Array;
-  /** Lazy rows: where row j's values start in `reverseValues`, −1 before its first walk. */
-  private readonly rowAt: Int32Array | undefined;
+  /** Lazy rows (a symmetric CSR): where row j's values start in `reverseValues`, −1 before its first walk. */
+  readonly rowAt: Int32Array | undefined;
   private filledValues = 0;
   readonly residual: Float64Array;
   readonly estimate: Float64Array;
@@ -112,13 +112,6 @@ export class ContagionWorkspace {
     this.flags = new Uint8Array(n);
     this.queue = new Int32Array(Math.max(1, n));
     this.touched = new Int32Array(1024);
-  }
-
-  /** Bytes this workspace holds besides the CSR's own arrays (which a symmetric CSR lends it). */
-  get byteLength(): number {
-    const perNode = [this.residual, this.estimate, this.received, this.hops, this.flags, this.queue, this.touched, this.rowAt ?? new Int32Array(0)];
-    const transposed = this.rowAt === undefined ? this.reverseOffsets.byteLength + this.reverseSources.byteLength : 0;
-    return perNode.reduce((sum, array) => sum + array.byteLength, 0) + transposed + this.reverseValues.byteLength;
   }
 
   /** Where row j's values P_ij start in `reverseValues` (computing them on a lazy row's first walk). */
@@ -194,6 +187,8 @@ export interface ContagionOptions {
   tolerance?: number;
   /** Safety stop after this many pushes (default unlimited). */
   maxPushes?: number;
+  /** y = Pᵀ(I − αPᵀ)⁻¹s (influence.ts `totalNetworkEffect`): given, `totalPoints` also counts the residual ρ the push left, exactly (Σ_j ρ_j·y_j, since Δx = q + (I − αP)⁻¹ρ). */
+  residualWeights?: ArrayLike<number>;
 }
 
 /** One person whose score moves. */
@@ -218,6 +213,8 @@ export interface ContagionResult {
   edgeVisits: number;
   /** Persons that received any residual. */
   touched: number;
+  /** Σ Δscore over the whole population, threshold or not; exact with `residualWeights`, else over the touched persons within tolerance. */
+  totalPoints: number;
   /** Guaranteed bound, in points, on the error of every Δscore (≤ tolerance when complete). */
   errorBoundPoints: number;
   /** False when maxPushes stopped the push early. */
@@ -248,113 +245,150 @@ export function pushContagion(
   const maxPushes = opts.maxPushes ?? DEFAULTS.maxPushes;
   if (!(threshold >= 0)) throw new Error(`contagion: threshold must be ≥ 0, got ${threshold}`);
   if (!(tolerance > 0)) throw new Error(`contagion: tolerance must be > 0, got ${tolerance}`);
-  const n = csr.nodeCount;
-  const { degree, shrink } = result.transition;
   const alpha = result.transition.alpha;
   const networkPoints = weights.scale * weights.network;
   // Residuals at or below eps are left: they move no score by more than `tolerance`.
   const eps = networkPoints > 0 ? (tolerance * (1 - alpha)) / networkPoints : Infinity;
+  const own = shockTotals(shocks, csr.nodeCount);
 
+  ws.reset();
+  try {
+    const { pushes, edgeVisits, complete } = push(ws, own, eps, maxPushes);
+    // Error bound from what is left.
+    let maxResidual = 0;
+    for (let k = 0; k < ws.touchedCount; k++) maxResidual = Math.max(maxResidual, Math.abs(ws.residual[ws.touched[k]!]!));
+    const errorBoundPoints = alpha < 1 ? (networkPoints * maxResidual) / (1 - alpha) : Infinity;
+    markHops(ws, own);
+    const { affected, totalPoints } = affectedPersons(ws, own, weights, threshold);
+    const y = opts.residualWeights;
+    const residualPoints = y ? leftoverPoints(ws, y, networkPoints) : 0;
+    return { affected, pushes, edgeVisits, touched: ws.touchedCount, totalPoints: totalPoints + residualPoints, errorBoundPoints, complete };
+  } finally {
+    ws.reset();
+  }
+}
+
+/** Δb per shocked person (repeated shocks of a person summed), refused outside 0..n−1 or not finite. */
+function shockTotals(shocks: readonly Shock[], n: number): Map<number, number> {
   const own = new Map<number, number>();
   for (const { node, deltaB } of shocks) {
     if (!(Number.isInteger(node) && node >= 0 && node < n)) throw new Error(`contagion: shocked node ${node} is outside 0..${n - 1}`);
     if (!Number.isFinite(deltaB)) throw new Error(`contagion: deltaB of node ${node} is ${deltaB}`);
     own.set(node, (own.get(node) ?? 0) + deltaB);
   }
+  return own;
+}
 
-  ws.reset();
-  try {
-    const { residual, estimate, received, flags, queue } = ws;
-    const rOffsets = ws.reverseOffsets;
-    const rSources = ws.reverseSources;
-    let head = 0;
-    let size = 0;
-    for (const [node, deltaB] of own) {
-      ws.touch(node);
-      residual[node]! += degree[node]! > 0 ? (1 - alpha) * deltaB : deltaB;
-    }
-    for (const node of own.keys()) {
-      if (Math.abs(residual[node]!) > eps) {
-        queue[(head + size++) % n] = node;
-        flags[node]! |= QUEUED;
-      }
-    }
-    let pushes = 0;
-    let edgeVisits = 0;
-    while (size > 0 && pushes < maxPushes) {
-      const j = queue[head]!;
-      head = head + 1 === n ? 0 : head + 1;
-      size--;
-      flags[j]! &= ~QUEUED;
-      const v = residual[j]!;
-      if (!(Math.abs(v) > eps)) continue; // opposite-signed arrivals cancelled it
-      residual[j] = 0;
-      estimate[j]! += v;
-      flags[j]! |= PUSHED;
-      pushes++;
-      const valuesAt = ws.reverseRow(j) - rOffsets[j]!;
-      const rValues = ws.reverseValues;
-      const end = rOffsets[j + 1]!;
-      const start = rOffsets[j]!;
-      edgeVisits += end - start;
-      for (let e = start; e < end; e++) {
-        const i = rSources[e]!;
-        const t = rValues[valuesAt + e]! * v;
-        received[i]! += t;
-        const r = residual[i]! + alpha * t;
-        residual[i] = r;
-        const fl = flags[i]!;
-        if (!(fl & TOUCHED)) ws.touch(i);
-        if (!(fl & QUEUED) && Math.abs(r) > eps) {
-          let tail = head + size++;
-          if (tail >= n) tail -= n;
-          queue[tail] = i;
-          flags[i]! |= QUEUED;
-        }
-      }
-    }
-    const complete = size === 0;
-
-    // Error bound from what is left.
-    let maxResidual = 0;
-    for (let k = 0; k < ws.touchedCount; k++) maxResidual = Math.max(maxResidual, Math.abs(residual[ws.touched[k]!]!));
-    const errorBoundPoints = alpha < 1 ? (networkPoints * maxResidual) / (1 - alpha) : Infinity;
-
-    // Hops: BFS from the shocked persons over reversed edges, expanding pushed persons only.
-    const hops = ws.hops;
-    head = 0;
-    let tail = 0;
-    for (const node of own.keys()) {
-      hops[node] = 0;
-      queue[tail++] = node;
-    }
-    while (head < tail) {
-      const j = queue[head++]!;
-      if (!(flags[j]! & PUSHED)) continue;
-      const next = hops[j]! + 1;
-      const end = rOffsets[j + 1]!;
-      for (let e = rOffsets[j]!; e < end; e++) {
-        const i = rSources[e]!;
-        if (hops[i] === -1) {
-          hops[i] = next;
-          queue[tail++] = i;
-        }
-      }
-    }
-
-    const affected: AffectedPerson[] = [];
-    for (let k = 0; k < ws.touchedCount; k++) {
-      const i = ws.touched[k]!;
-      const deltaOwn = own.get(i) ?? 0;
-      const deltaNetwork = shrink[i]! * received[i]!;
-      const deltaPoints = weights.scale * (weights.own * deltaOwn + weights.network * deltaNetwork);
-      if (Math.abs(deltaPoints) >= threshold && deltaPoints !== 0) {
-        affected.push({ node: i, deltaPoints, deltaNetwork, deltaOwn, hops: hops[i]! });
-      }
-    }
-    affected.sort((a, b) => Math.abs(b.deltaPoints) - Math.abs(a.deltaPoints) || a.node - b.node);
-    return { affected, pushes, edgeVisits, touched: ws.touchedCount, errorBoundPoints, complete };
-  } finally {
-    ws.reset();
+// The push proper: residuals above eps are moved to the estimate and spread over reversed edges
+// (FIFO ring of queued nodes). Hot loop over const-bound typed arrays.
+function push(ws: ContagionWorkspace, own: Map<number, number>, eps: number, maxPushes: number): { pushes: number; edgeVisits: number; complete: boolean } {
+  const { residual, estimate, received, flags, queue } = ws;
+  const { degree, alpha } = ws.result.transition;
+  const n = ws.csr.nodeCount;
+  const rOffsets = ws.reverseOffsets;
+  const rSources = ws.reverseSources;
+  let head = 0;
+  let size = 0;
+  for (const [node, deltaB] of own) {
+    ws.touch(node);
+    residual[node]! += degree[node]! > 0 ? (1 - alpha) * deltaB : deltaB;
   }
+  for (const node of own.keys()) {
+    if (Math.abs(residual[node]!) > eps) {
+      queue[(head + size++) % n] = node;
+      flags[node]! |= QUEUED;
+    }
+  }
+  let pushes = 0;
+  let edgeVisits = 0;
+  while (size > 0 && pushes < maxPushes) {
+    const j = queue[head]!;
+    head = head + 1 === n ? 0 : head + 1;
+    size--;
+    flags[j]! &= ~QUEUED;
+    const v = residual[j]!;
+    if (!(Math.abs(v) > eps)) continue; // opposite-signed arrivals cancelled it
+    residual[j] = 0;
+    estimate[j]! += v;
+    flags[j]! |= PUSHED;
+    pushes++;
+    const valuesAt = ws.reverseRow(j) - rOffsets[j]!;
+    const rValues = ws.reverseValues;
+    const end = rOffsets[j + 1]!;
+    const start = rOffsets[j]!;
+    edgeVisits += end - start;
+    for (let e = start; e < end; e++) {
+      const i = rSources[e]!;
+      const t = rValues[valuesAt + e]! * v;
+      received[i]! += t;
+      const r = residual[i]! + alpha * t;
+      residual[i] = r;
+      const fl = flags[i]!;
+      if (!(fl & TOUCHED)) ws.touch(i);
+      if (!(fl & QUEUED) && Math.abs(r) > eps) {
+        let tail = head + size++;
+        if (tail >= n) tail -= n;
+        queue[tail] = i;
+        flags[i]! |= QUEUED;
+      }
+    }
+  }
+  return { pushes, edgeVisits, complete: size === 0 };
+}
+
+/** Hops into `ws.hops`: BFS from the shocked persons over reversed edges, expanding pushed persons only. */
+function markHops(ws: ContagionWorkspace, own: Map<number, number>): void {
+  const { hops, queue, flags } = ws;
+  const rOffsets = ws.reverseOffsets;
+  const rSources = ws.reverseSources;
+  let head = 0;
+  let tail = 0;
+  for (const node of own.keys()) {
+    hops[node] = 0;
+    queue[tail++] = node;
+  }
+  while (head < tail) {
+    const j = queue[head++]!;
+    if (!(flags[j]! & PUSHED)) continue;
+    const next = hops[j]! + 1;
+    const end = rOffsets[j + 1]!;
+    for (let e = rOffsets[j]!; e < end; e++) {
+      const i = rSources[e]!;
+      if (hops[i] === -1) {
+        hops[i] = next;
+        queue[tail++] = i;
+      }
+    }
+  }
+}
+
+/** The touched persons moving ≥ `threshold` points, largest first (ties by node), and all touched persons' total. */
+function affectedPersons(
+  ws: ContagionWorkspace,
+  own: Map<number, number>,
+  weights: ScoreWeights,
+  threshold: number,
+): { affected: AffectedPerson[]; totalPoints: number } {
+  const { shrink } = ws.result.transition;
+  const affected: AffectedPerson[] = [];
+  let totalPoints = 0;
+  for (let k = 0; k < ws.touchedCount; k++) {
+    const i = ws.touched[k]!;
+    const deltaOwn = own.get(i) ?? 0;
+    const deltaNetwork = shrink[i]! * ws.received[i]!;
+    const deltaPoints = weights.scale * (weights.own * deltaOwn + weights.network * deltaNetwork);
+    totalPoints += deltaPoints;
+    if (Math.abs(deltaPoints) >= threshold && deltaPoints !== 0) {
+      affected.push({ node: i, deltaPoints, deltaNetwork, deltaOwn, hops: ws.hops[i]! });
+    }
+  }
+  affected.sort((x, y) => Math.abs(y.deltaPoints) - Math.abs(x.deltaPoints) || x.node - y.node);
+  return { affected, totalPoints };
+}
+
+/** The points the residual ρ the push left behind still moves in all: networkPoints · Σ_j ρ_j·y_j. */
+function leftoverPoints(ws: ContagionWorkspace, y: ArrayLike<number>, networkPoints: number): number {
+  let sum = 0;
+  for (let k = 0; k < ws.touchedCount; k++) sum += ws.residual[ws.touched[k]!]! * y[ws.touched[k]!]!;
+  return networkPoints * sum;
 }

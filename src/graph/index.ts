@@ -1,64 +1,21 @@
 /**
- * The network engine (docs/design.md, "The network dimension"): pure graph math on typed arrays.
- * CSR snapshot → transition and propagation → explanations, contagion push, influence
- * centrality; graphology adapters for Louvain communities and ego networks. No I/O.
+ * The network engine (docs/design.md, "The network dimension"): pure graph math on typed arrays,
+ * as the rest of src/ uses it — links staged into a nominal CSR, trust applied, propagation,
+ * explanations, contagion push, influence centrality. No I/O. The graphology adapters (Louvain
+ * communities, ego networks) are `./graphology.ts`, apart because loading graphology costs
+ * about 80 ms that a worker or a CLI command that never draws a graph need not pay.
+ *
+ * Import from here (or ./graphology.ts): ESLint refuses deep imports into src/graph from the
+ * rest of src/. Tests and benchmarks may import the modules themselves.
  */
-export { DEFAULT_NETWORK_PARAMS, type NetworkParams } from './network-params.js';
-export { DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
-export {
-  buildCsr,
-  csrBytes,
-  csrFromEntries,
-  CsrBuilder,
-  friendStrength,
-  paidStrength,
-  STRENGTH_DEFAULTS,
-  transposeCsr,
-  trustArray,
-  trustOf,
-  type ContactGraphInput,
-  type Csr,
-  type CsrBuilderOptions,
-  type FriendBatch,
-  type PaidBatch,
-  type StrengthConstants,
-  type TransposedCsr,
-} from './csr.js';
-export {
-  buildTransition,
-  meanOf,
-  multiplyTransition,
-  propagateNetwork,
-  type NetworkResult,
-  type PropagateOptions,
-  type Transition,
-} from './propagate.js';
-export {
-  explainNetwork,
-  type Contribution,
-  type ExplainOptions,
-  type NetworkExplanation,
-} from './explain.js';
-export {
-  ContagionWorkspace,
-  pushContagion,
-  type AffectedPerson,
-  type ContagionOptions,
-  type ContagionResult,
-  type Shock,
-} from './contagion.js';
-export { influenceCentrality, topK, type InfluenceOptions, type InfluenceResult } from './influence.js';
-export {
-  COMMUNITIES_MAX_EDGES,
-  detectCommunities,
-  mulberry32,
-  type CommunityOptions,
-  type CommunityResult,
-  type CommunitySummary,
-} from './communities.js';
-export {
-  egoNetwork,
-  type EgoEdgeAttributes,
-  type EgoNetworkOptions,
-  type EgoNodeAttributes,
-} from './ego-network.js';
+export type { NetworkParams } from './network-params.js';
+export type { ScoreWeights } from './score-weights.js';
+export { trustArray } from './tie-strength.js';
+export { LinkStaging } from './link-staging.js';
+export type { Csr, LinkColumns, NominalCsr } from './csr.js';
+export { nominalCsr, replaceLinks, withTrust, type RowChange } from './nominal-csr.js';
+export { propagateNetwork, type NetworkResult } from './propagate.js';
+export { explainNetwork, type NetworkExplanation } from './explain.js';
+export { ContagionWorkspace, pushContagion, type AffectedPerson, type ContagionResult, type Shock } from './contagion.js';
+export { influenceCentrality, topK, type InfluenceResult } from './influence.js';
+export { strongestPath, type StrongestPath } from './strongest-path.js';

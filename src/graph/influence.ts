@@ -58,6 +58,12 @@ export interface InfluenceResult {
   networkPoints: Float64Array;
   /** v = s + α·P^T·v: personalised PageRank (unnormalised); reach of a unit shock on x. */
   reach: Float64Array;
+  /**
+   * y = P^T·v: Σ_i Δn_i when x_k moves by one unit and the move propagates (Δx = (I − αP)^{-1}·e_k).
+   * A contagion push hands over the residual it leaves, whose total effect is Σ_j ρ_j·y_j
+   * (contagion.ts, `residualWeights`).
+   */
+  totalNetworkEffect: Float64Array;
   /** Gauss–Seidel sweeps done. */
   iterations: number;
   residual: number;
@@ -68,7 +74,7 @@ export interface InfluenceResult {
 // banner); returns Σ|Δv_i|. Parameters are the hot loop's const locals.
 function residualSweep(
   n: number,
-  offsets: Int32Array | Float64Array,
+  offsets: Int32Array,
   targets: Int32Array,
   p: Float64Array,
   alpha: number,
@@ -140,7 +146,7 @@ export function influenceCentrality(
     networkPoints[k] = net;
     points[k] = weights.scale * weights.own * b[k]! + net;
   }
-  return { points, networkPoints, reach: v, iterations, residual, converged: residual < tolerance };
+  return { points, networkPoints, reach: v, totalNetworkEffect: y, iterations, residual, converged: residual < tolerance };
 }
 
 /**

@@ -5,16 +5,28 @@
  * whole graph again from its links, and applies trust (`withTrust`) to get the CSR the kernels
  * read, sharing its offsets and targets.
  *
- * A nominal CSR is a `Csr` whose weights are nominal, whose `degree` is the row sum of them,
- * and whose pattern is symmetric (`symmetric: true`): what `csrFromLinks(n, links)` builds
- * when given no trust.
+ * A `NominalCsr` (csr.ts) holds nominal weights, `degree` their row sums, and a symmetric
+ * pattern: what `nominalCsr(n, links)` assembles from staged links (link-staging.ts).
  *
  * Replacing the links of a set S (each link touching S dropped, the given ones added) changes
  * only the rows of S and of the persons linked to S before or after; every other row is copied
  * as it is, in runs between changed rows: O(n) for the offsets, a block copy for the entries,
  * and O(Σ degree) over the changed rows.
  */
-import { checkedTrust, type Csr, type LinkColumns } from './csr.js';
+import { assembleCsr, type Csr, type LinkColumns, type NominalCsr } from './csr.js';
+import { checkedTrust } from './tie-strength.js';
+
+/**
+ * The nominal CSR of undirected links with their nominal weights (as `LinkStaging.links()`
+ * gives them): both directions of every link, repeated pairs summed, self-links dropped. The
+ * columns are not changed.
+ *
+ * @example
+ * const contacts = nominalCsr(n, staging.links());
+ */
+export function nominalCsr(nodeCount: number, links: LinkColumns): NominalCsr {
+  return { ...assembleCsr(nodeCount, links, true), symmetric: true, kind: 'nominal' };
+}
 
 /**
  * Which rows `replaceLinks` rebuilt. Every other row holds the same entries in the same order,
@@ -25,7 +37,7 @@ import { checkedTrust, type Csr, type LinkColumns } from './csr.js';
  */
 export interface RowChange {
   /** The CSR the change was made from. */
-  from: Csr;
+  from: NominalCsr;
   /** Row starts after the change (length n + 1). */
   offsets: Int32Array;
   /** The rebuilt rows, ascending (a row beyond the old count that is not listed has no entries). */
@@ -63,22 +75,22 @@ export function carryRows<T extends Int32Array | Float64Array>(change: RowChange
  *
  * @example withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, params))
  */
-export function withTrust(nominal: Csr, trust: ArrayLike<number>, previous?: { trusted: Csr; change: RowChange }): Csr {
+export function withTrust(nominal: NominalCsr, trust: ArrayLike<number>, previous?: { trusted: Csr; change: RowChange }): Csr {
   const n = nominal.nodeCount;
-  const { targets, weights: nominalWeights, degree } = checkNominal(nominal, 'withTrust');
+  const { targets, weights: nominalWeights, degree } = nominal;
   const t = checkedTrust(trust, n);
   const weights = new Float64Array(targets.length);
   const offsets = nominal.offsets;
   const trustRows = (from: number, to: number) => {
     for (let e = from; e < to; e++) weights[e] = nominalWeights[e]! * t[targets[e]!]!;
   };
-  if (previous && previous.change.offsets === offsets && previous.trusted.weights instanceof Float64Array) {
+  if (previous && previous.change.offsets === offsets) {
     carryRows(previous.change, previous.trusted.weights, weights);
     for (const i of previous.change.rows) trustRows(offsets[i]!, offsets[i + 1]!);
   } else {
     trustRows(0, targets.length);
   }
-  return { nodeCount: n, offsets, targets, weights, degree, symmetric: true };
+  return { nodeCount: n, offsets, targets, weights, degree, symmetric: true, kind: 'trusted' };
 }
 
 /**
@@ -90,8 +102,7 @@ export function withTrust(nominal: Csr, trust: ArrayLike<number>, previous?: { t
  * @example
  * const { contacts, change } = replaceLinks(image.contacts, [4, 17], freshLinksOf4And17, seqBound);
  */
-export function replaceLinks(nominal: Csr, persons: readonly number[], links: LinkColumns, nodeCount = nominal.nodeCount): { contacts: Csr; change: RowChange } {
-  const { offsets: oldOffsets, targets: oldTargets, weights: oldWeights, degree: oldDegree } = checkNominal(nominal, 'replaceLinks');
+export function replaceLinks(nominal: NominalCsr, persons: readonly number[], links: LinkColumns, nodeCount = nominal.nodeCount): { contacts: NominalCsr; change: RowChange } {
   const oldN = nominal.nodeCount;
   if (!Number.isInteger(nodeCount) || nodeCount < oldN || nodeCount > 0x7fffffff) {
     throw new Error(`csr: replaceLinks can grow ${oldN} persons, not change them to ${nodeCount}`);
@@ -102,15 +113,22 @@ export function replaceLinks(nominal: Csr, persons: readonly number[], links: Li
     if (!(Number.isInteger(seq) && seq >= 0 && seq < n)) throw new Error(`csr: replaced person ${seq} is outside 0..${n - 1}`);
     replaced[seq] = 1;
   }
-
   // The rows that change: the replaced persons', their old contacts', and the new links' ends.
   const changed = new Set<number>();
   for (const i of persons) {
     changed.add(i);
     if (i >= oldN) continue;
-    for (let e = oldOffsets[i]!; e < oldOffsets[i + 1]!; e++) changed.add(oldTargets[e]!);
+    for (let e = nominal.offsets[i]!; e < nominal.offsets[i + 1]!; e++) changed.add(nominal.targets[e]!);
   }
-  const added = new Map<number, { targets: number[]; weights: number[] }>();
+  const added = addedEntries(links, replaced, changed);
+  const rows = [...changed].sort((x, y) => x - y);
+  return assembleReplaced(nominal, n, rows, rows.map((i) => newRow(nominal, i, replaced, added.get(i))));
+}
+
+/** The entries (both directions) the new links add, by row; each link's ends join `changed`. */
+function addedEntries(links: LinkColumns, replaced: Uint8Array, changed: Set<number>): Map<number, RowEntries> {
+  const n = replaced.length;
+  const added = new Map<number, RowEntries>();
   const addTo = (row: number, target: number, weight: number) => {
     let list = added.get(row);
     if (!list) added.set(row, (list = { targets: [], weights: [] }));
@@ -134,39 +152,51 @@ export function replaceLinks(nominal: Csr, persons: readonly number[], links: Li
     changed.add(x);
     changed.add(y);
   }
+  return added;
+}
 
-  // The changed rows' new entries: kept old entries (to persons not replaced; a replaced
-  // person's row keeps none), then the added ones, repeated targets merged.
-  const rows = [...changed].sort((x, y) => x - y);
-  const slot = new Map<number, number>();
-  const newRows = rows.map((i) => {
-    const targets: number[] = [];
-    const weights: number[] = [];
-    if (i < oldN && !replaced[i]) {
-      for (let e = oldOffsets[i]!; e < oldOffsets[i + 1]!; e++) {
-        if (replaced[oldTargets[e]!]) continue;
-        targets.push(oldTargets[e]!);
-        weights.push(oldWeights[e]!);
+/** One row's entries in building. */
+interface RowEntries {
+  targets: number[];
+  weights: number[];
+}
+
+/**
+ * Changed row i's new entries: its kept old entries (to persons not replaced; a replaced
+ * person's row keeps none), then the added ones, repeated targets merged.
+ */
+function newRow(nominal: NominalCsr, i: number, replaced: Uint8Array, extra: RowEntries | undefined): RowEntries {
+  const { offsets, targets: oldTargets, weights: oldWeights } = nominal;
+  const targets: number[] = [];
+  const weights: number[] = [];
+  if (i < nominal.nodeCount && !replaced[i]) {
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+      if (replaced[oldTargets[e]!]) continue;
+      targets.push(oldTargets[e]!);
+      weights.push(oldWeights[e]!);
+    }
+  }
+  if (extra) {
+    const slot = new Map<number, number>();
+    for (let k = 0; k < extra.targets.length; k++) {
+      const j = extra.targets[k]!;
+      const at = slot.get(j);
+      if (at === undefined) {
+        slot.set(j, targets.length);
+        targets.push(j);
+        weights.push(extra.weights[k]!);
+      } else {
+        weights[at]! += extra.weights[k]!;
       }
     }
-    const extra = added.get(i);
-    if (extra) {
-      slot.clear();
-      for (let k = 0; k < extra.targets.length; k++) {
-        const j = extra.targets[k]!;
-        const at = slot.get(j);
-        if (at === undefined) {
-          slot.set(j, targets.length);
-          targets.push(j);
-          weights.push(extra.weights[k]!);
-        } else {
-          weights[at]! += extra.weights[k]!;
-        }
-      }
-    }
-    return { targets, weights };
-  });
+  }
+  return { targets, weights };
+}
 
+/** The nominal CSR over n persons with the changed `rows` (ascending) holding `newRows`; every other row carried over as a block. */
+function assembleReplaced(nominal: NominalCsr, n: number, rows: number[], newRows: RowEntries[]): { contacts: NominalCsr; change: RowChange } {
+  const oldN = nominal.nodeCount;
+  const oldOffsets = nominal.offsets;
   // Offsets: old row lengths, the changed rows' new ones.
   const offsets = new Int32Array(n + 1);
   const length = (i: number) => (i < oldN ? oldOffsets[i + 1]! - oldOffsets[i]! : 0);
@@ -179,12 +209,10 @@ export function replaceLinks(nominal: Csr, persons: readonly number[], links: Li
   const targets = new Int32Array(entries);
   const weights = new Float64Array(entries);
   const degree = new Float64Array(n);
-  degree.set(oldDegree);
-
-  // Entries: the unchanged rows carried over as blocks, the changed ones written.
+  degree.set(nominal.degree);
   const change: RowChange = { from: nominal, offsets, rows: Int32Array.from(rows) };
-  carryRows(change, oldTargets, targets);
-  carryRows(change, oldWeights, weights);
+  carryRows(change, nominal.targets, targets);
+  carryRows(change, nominal.weights, weights);
   rows.forEach((i, k) => {
     const row = newRows[k]!;
     targets.set(row.targets, offsets[i]!);
@@ -193,13 +221,5 @@ export function replaceLinks(nominal: Csr, persons: readonly number[], links: Li
     for (const value of row.weights) d += value;
     degree[i] = d;
   });
-  return { contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true }, change };
-}
-
-/** The nominal CSR's arrays, narrowed; throws on a CSR that is not one. */
-function checkNominal(csr: Csr, what: string): { offsets: Int32Array; targets: Int32Array; weights: Float64Array; degree: Float64Array } {
-  const { offsets, targets, weights, degree } = csr;
-  if (!csr.symmetric || !degree) throw new Error(`csr: ${what} needs a nominal CSR (symmetric, with degree)`);
-  if (!(offsets instanceof Int32Array) || !(weights instanceof Float64Array)) throw new Error(`csr: ${what} needs Int32 offsets and Float64 weights`);
-  return { offsets, targets, weights, degree };
+  return { contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true, kind: 'nominal' }, change };
 }

@@ -138,20 +138,13 @@ export function buildTransition(csr: Csr, params: NetworkParams): Transition {
   const cap = params.perContactCap;
   const kappa = params.shrinkage;
   const p = new Float64Array(weights.length);
-  const degree = csr.degree ? Float64Array.from(csr.degree) : new Float64Array(n);
+  const degree = Float64Array.from(csr.degree);
   const rowSum = new Float64Array(n);
   const shrink = new Float64Array(n);
-  const given = csr.degree !== undefined;
   for (let i = 0; i < n; i++) {
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
-    let d = 0;
-    if (given) {
-      d = degree[i]!;
-    } else {
-      for (let e = start; e < end; e++) d += weights[e]!;
-      degree[i] = d;
-    }
+    const d = degree[i]!;
     if (!(d > 0)) continue; // no contacts: P row, r and s stay 0
     const inv = 1 / d;
     let r = 0;
@@ -203,7 +196,7 @@ export function meanOf(b: ArrayLike<number>): number {
 // Parameters are the hot loop's const locals (see CONVENTIONS, "sharp edges").
 function gaussSeidelSweep(
   n: number,
-  offsets: Int32Array | Float64Array,
+  offsets: Int32Array,
   targets: Int32Array,
   p: Float64Array,
   f: Float64Array,

@@ -12,9 +12,15 @@ import type { Store, UpsertResult } from '../store/store.js';
 import { ErasedPersons, erasedReason } from './erased-persons.js';
 import { DATA_FILE_KINDS, DATA_FILES, parseRow, type DataFileKind } from './row-schemas.js';
 import { FileError, openRows } from './read-rows.js';
-import { personsNamed, writeRows } from './row-operations.js';
+import { personsNamed, writeRows, type RowWriter } from './row-operations.js';
 
 export type ImportFiles = Partial<Record<DataFileKind, string>>;
+
+/**
+ * What an import reads and writes: the row upserts, the persons already stored and the erasure
+ * records — a store, or a first load's CSV writer (src/store/neo4j/bulk-csv-writer.ts).
+ */
+export type ImportTarget = RowWriter & Pick<Store, 'existingPersonIds' | 'erasureSalt' | 'erasedHashes'>;
 
 export interface ImportProgress {
   phase: 'validate' | 'write';
@@ -91,7 +97,7 @@ type Phase = ImportProgress['phase'];
  *   onRejected: (message) => console.error(message),
  * });
  */
-export async function importFiles(store: Store, files: ImportFiles, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importFiles(store: ImportTarget, files: ImportFiles, options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
   const plan = DATA_FILE_KINDS.filter((kind) => files[kind] !== undefined).map((kind) => ({ kind, file: files[kind]! }));
   if (options.strict) {
@@ -103,7 +109,7 @@ export async function importFiles(store: Store, files: ImportFiles, options: Imp
 }
 
 async function runPhase(
-  store: Store,
+  store: ImportTarget,
   plan: { kind: DataFileKind; file: string }[],
   phase: Phase,
   options: ImportOptions,
@@ -118,7 +124,7 @@ async function runPhase(
 }
 
 async function importFile(
-  store: Store,
+  store: ImportTarget,
   kind: DataFileKind,
   file: string,
   phase: Phase,
@@ -256,7 +262,7 @@ async function checkReferences(
 /** Person ids known to exist: imported in this run, or found in the store (looked up in batches). */
 class KnownPersons {
   private readonly ids = new Set<string>();
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Pick<Store, 'existingPersonIds'>) {}
 
   add(ids: readonly string[]): void {
     for (const id of ids) this.ids.add(id);

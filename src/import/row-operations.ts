@@ -7,6 +7,9 @@ import type { CreditEvent, Friendship, Person, Transaction } from '../domain/rec
 import type { Store, UpsertResult } from '../store/store.js';
 import type { DataFileKind } from './row-schemas.js';
 
+/** What rows are written to: a store, or anything that takes the same upserts (a bulk-load writer). */
+export type RowWriter = Pick<Store, 'upsertPersons' | 'upsertFriendships' | 'upsertTransactions' | 'upsertEvents' | 'upsertOutcomes'>;
+
 interface RowOf {
   persons: Person;
   friendships: Friendship;
@@ -15,7 +18,7 @@ interface RowOf {
   outcomes: Outcome;
 }
 
-const OPERATIONS: { [K in DataFileKind]: { named(row: RowOf[K]): string[]; write(store: Store, rows: RowOf[K][]): Promise<UpsertResult> } } = {
+const OPERATIONS: { [K in DataFileKind]: { named(row: RowOf[K]): string[]; write(store: RowWriter, rows: RowOf[K][]): Promise<UpsertResult> } } = {
   persons: { named: () => [], write: (store, rows) => store.upsertPersons(rows) },
   friendships: { named: (row) => [row.a, row.b], write: (store, rows) => store.upsertFriendships(rows) },
   transactions: { named: (row) => [row.from, row.to], write: (store, rows) => store.upsertTransactions(rows) },
@@ -29,6 +32,6 @@ export function personsNamed(kind: DataFileKind, row: unknown): string[] {
 }
 
 /** Upserts a batch of validated rows of one kind. */
-export function writeRows(store: Store, kind: DataFileKind, rows: unknown[]): Promise<UpsertResult> {
-  return (OPERATIONS[kind].write as (store: Store, rows: unknown[]) => Promise<UpsertResult>)(store, rows);
+export function writeRows(store: RowWriter, kind: DataFileKind, rows: unknown[]): Promise<UpsertResult> {
+  return (OPERATIONS[kind].write as (store: RowWriter, rows: unknown[]) => Promise<UpsertResult>)(store, rows);
 }

@@ -3,9 +3,10 @@
  * CSV with a header — shared by `tiescore scores export` and `GET /v1/runs/{id}/scores`, so the
  * file and the stream hold the same rows. Pure.
  */
+import { roundTo } from '../domain/display-numbers.js';
 import type { ScoreExportFormat } from '../domain/score-exports.js';
 import type { PersonScore } from '../domain/scores.js';
-import { DIMENSIONS } from '../score/measures.js';
+import { DIMENSIONS } from '../score/index.js';
 import { csvField } from './export-csv.js';
 
 /**
@@ -41,7 +42,7 @@ export function exportRowOf(score: PersonScore): ScoreExportRow {
   };
 }
 
-export const roundDimension = (value: number): number => Math.round(value * 1e4) / 1e4;
+export const roundDimension = (value: number): number => roundTo(value, 4);
 
 /** The text before the first row: the CSV header line; nothing for NDJSON. */
 export function exportPreamble(format: ScoreExportFormat): string {

@@ -5,7 +5,7 @@
  * identity facts, and the protected attributes, which are never inputs at all.
  */
 import type { CreditEvent, EventKind } from '../domain/records.js';
-import { dayNumber, DAYS_PER_MONTH } from '../score/dates.js';
+import { dayNumber, DAYS_PER_MONTH } from '../score/index.js';
 import { formatMeasure, SCORE_SPAN, type FeatureScore, type Model, type PersonalDimension } from '../score/index.js';
 
 /** Where a person disputes a record of their own that is wrong. */

@@ -1,8 +1,9 @@
 /**
- * The per-person scorecard (pure; the model loader is its only I/O): import from here.
+ * The per-person scorecard (pure; the model loader is its only I/O): import from here — ESLint
+ * refuses deep imports into src/score from the rest of src/ (tests may import the modules).
  */
 export { BANDS, SCORE_MAX, SCORE_MIN, SCORE_SPAN, bandOf, type Band, type BandId } from './bands.js';
-export { dayNumber, monthsBetween } from './dates.js';
+export { DAYS_PER_MONTH, dayNumber, monthsBetween } from './dates.js';
 export { pointsForValue, scoreDimension, type DimensionScore, type FeatureScore } from './dimension.js';
 export { scoreBehaviour } from './dimensions/behaviour.js';
 export { scoreCapacity } from './dimensions/capacity.js';
@@ -49,4 +50,5 @@ export {
   type PersonScore,
   type ScorePersonInput,
 } from './scorecard.js';
+export { ownPartOf, scoreFromOwnPart, type OwnPart, type PartsScore } from './own-part.js';
 export { SCORING_FEATURE_KEYS, pickScoringFeatures, type ScoringFeatures } from './scoring-features.js';

@@ -29,7 +29,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { NetworkParams } from '../graph/network-params.js';
+import type { NetworkParams } from '../graph/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { ModelError } from './model-error.js';
 import { MEASURES, PERSONAL_DIMENSIONS, measuresOf, type PersonalDimension } from './measures.js';

@@ -2,7 +2,7 @@
  * Communities of the planted partition: heavy-tailed sizes (Pareto, capped), members picked by
  * a random permutation so community never follows person seq, and one N(0,1) effect each.
  */
-import type { Prng } from './prng.js';
+import type { Prng } from '../prng.js';
 
 export interface CommunityParams {
   minSize: number;

@@ -7,7 +7,8 @@ import type { CreditEvent, EventKind } from '../domain/records.js';
 import { roundMoney } from './format.js';
 import type { SyntheticPopulation } from './population.js';
 import { personId } from './ids.js';
-import { Prng, STREAMS } from './prng.js';
+import { Prng } from '../prng.js';
+import { STREAMS } from './streams.js';
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 

@@ -10,7 +10,7 @@
  */
 import type { CommunityPlan } from './communities.js';
 import type { SynthParams } from './population.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '../prng.js';
 
 type FriendshipParams = SynthParams['friendships'];
 

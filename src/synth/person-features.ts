@@ -7,7 +7,7 @@
 import type { CommunityPlan } from './communities.js';
 import { roundMoney, roundRatio } from './format.js';
 import type { SynthParams } from './population.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '../prng.js';
 
 export interface PersonArrays {
   ownRisk: Float64Array;

@@ -3,7 +3,7 @@
  * next-year default outcomes, for demos, tests and benchmarks of the network dimension.
  * Everything lives in typed arrays indexed by person seq 0..N−1 (no per-person objects), so a
  * million persons fit in a few hundred MB. Same (persons, seed, asOf, params) → same arrays,
- * on every run and platform (one PRNG, `prng.ts`; no clock, no Math.random).
+ * on every run and platform (one PRNG, src/prng.ts; no clock, no Math.random).
  *
  * Generative model (every constant is in DEFAULTS below; σ(x) = 1/(1+e^−x), ε ~ N(0,1) fresh
  * for each use):
@@ -60,7 +60,8 @@ import type { CreditEvent } from '../domain/records.js';
 import { planCommunities } from './communities.js';
 import { DateLabels } from './dates.js';
 import { drawPersons, type PersonArrays } from './person-features.js';
-import { Prng, STREAMS } from './prng.js';
+import { Prng } from '../prng.js';
+import { STREAMS } from './streams.js';
 import { contagion, drawOutcomes, hiddenRisk } from './risk.js';
 import { drawTies, expectedDegrees, sampleFriendPairs } from './friendships.js';
 import { samplePayments } from './transactions.js';

@@ -4,7 +4,7 @@
  * the intercept solved for the base rate.
  */
 import type { SynthParams } from './population.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '../prng.js';
 
 type RiskParams = SynthParams['risk'];
 

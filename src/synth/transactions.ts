@@ -8,7 +8,7 @@
 import type { FriendPairs, TieArrays } from './friendships.js';
 import { roundMoney } from './format.js';
 import type { SynthParams } from './population.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '../prng.js';
 
 export interface PaymentArrays {
   from: Int32Array;

@@ -13,6 +13,12 @@ import { formatMoney, formatRatio } from './format.js';
 import { personIds } from './ids.js';
 import { eventsOf, type SyntheticPopulation } from './population.js';
 
+/** One import file: its name and header line. */
+interface CsvFile {
+  name: string;
+  header: string;
+}
+
 export const FILES = {
   persons: {
     name: 'persons.csv',
@@ -69,92 +75,47 @@ export async function writePopulationFiles(
   let before = 0;
   const report = (file: string, done: number): void => options.onProgress?.({ file, done: before + done, total });
   let bytes = 0;
+  // One file: `count` items (persons or links), each adding its rows; progress after every flush.
+  const write = async (file: CsvFile, count: number, rowsOf: (k: number, add: (row: string) => void) => void): Promise<CsvSink> => {
+    const sink = new CsvSink(join(dir, file.name), file.header);
+    let due = false;
+    const add = (row: string) => {
+      if (sink.add(row)) due = true;
+    };
+    for (let k = 0; k < count; k++) {
+      rowsOf(k, add);
+      if (due) {
+        due = false;
+        await sink.flush();
+        report(file.name, k + 1);
+      }
+    }
+    await sink.close();
+    bytes += sink.bytes;
+    before += count;
+    report(file.name, 0);
+    return sink;
+  };
 
-  {
-    const sink = new CsvSink(join(dir, FILES.persons.name), FILES.persons.header);
-    for (let i = 0; i < n; i++) {
-      const row =
-        `${ids[i]},${pop.verified[i] ? 'true' : 'false'},${label(pop.accountAgeDays[i]!)},` +
+  await write(FILES.persons, n, (i, add) =>
+    add(
+      `${ids[i]},${pop.verified[i] ? 'true' : 'false'},${label(pop.accountAgeDays[i]!)},` +
         `${formatMoney(pop.incomeMonthly[i]!)},${formatMoney(pop.debtMonthly[i]!)},${formatMoney(pop.assets[i]!)},` +
         `${formatRatio(pop.billsOnTimeRatio[i]!)},${formatRatio(pop.activityRegularity[i]!)},` +
-        `${pop.addressChanges[i]},${pop.birthYear[i]},${SEXES[pop.sex[i]!]}\n`;
-      if (sink.add(row)) {
-        await sink.flush();
-        report(FILES.persons.name, i + 1);
-      }
-    }
-    await sink.close();
-    bytes += sink.bytes;
-    before += n;
-    report(FILES.persons.name, 0);
-  }
-
-  {
-    const { friendA, friendB, friendSinceDays, friendInteractions } = pop;
-    const m = friendA.length;
-    const sink = new CsvSink(join(dir, FILES.friendships.name), FILES.friendships.header);
-    for (let e = 0; e < m; e++) {
-      const row = `${ids[friendA[e]!]},${ids[friendB[e]!]},${label(friendSinceDays[e]!)},${friendInteractions[e]}\n`;
-      if (sink.add(row)) {
-        await sink.flush();
-        report(FILES.friendships.name, e + 1);
-      }
-    }
-    await sink.close();
-    bytes += sink.bytes;
-    before += m;
-    report(FILES.friendships.name, 0);
-  }
-
-  {
-    const { paidFrom, paidTo, paidCount, paidAmount, paidLastDays } = pop;
-    const m = paidFrom.length;
-    const sink = new CsvSink(join(dir, FILES.transactions.name), FILES.transactions.header);
-    for (let e = 0; e < m; e++) {
-      const row = `${ids[paidFrom[e]!]},${ids[paidTo[e]!]},${paidCount[e]},${formatMoney(paidAmount[e]!)},${label(paidLastDays[e]!)}\n`;
-      if (sink.add(row)) {
-        await sink.flush();
-        report(FILES.transactions.name, e + 1);
-      }
-    }
-    await sink.close();
-    bytes += sink.bytes;
-    before += m;
-    report(FILES.transactions.name, 0);
-  }
-
-  let events = 0;
-  {
-    const sink = new CsvSink(join(dir, FILES.events.name), FILES.events.header);
-    for (let i = 0; i < n; i++) {
-      for (const ev of eventsOf(pop, i)) {
-        const row = `${ev.id},${ev.personId},${ev.kind},${ev.at},${formatMoney(ev.amount)},${ev.source},${ev.until ?? ''}\n`;
-        if (sink.add(row)) {
-          await sink.flush();
-          report(FILES.events.name, i + 1);
-        }
-      }
-    }
-    await sink.close();
-    events = sink.rows;
-    bytes += sink.bytes;
-    before += n;
-    report(FILES.events.name, 0);
-  }
-
-  {
-    const sink = new CsvSink(join(dir, FILES.outcomes.name), FILES.outcomes.header);
-    for (let i = 0; i < n; i++) {
-      if (sink.add(`${ids[i]},${pop.defaulted[i]}\n`)) {
-        await sink.flush();
-        report(FILES.outcomes.name, i + 1);
-      }
-    }
-    await sink.close();
-    bytes += sink.bytes;
-    before += n;
-    report(FILES.outcomes.name, 0);
-  }
+        `${pop.addressChanges[i]},${pop.birthYear[i]},${SEXES[pop.sex[i]!]}\n`,
+    ),
+  );
+  const { friendA, friendB, friendSinceDays, friendInteractions } = pop;
+  await write(FILES.friendships, friendA.length, (e, add) => add(`${ids[friendA[e]!]},${ids[friendB[e]!]},${label(friendSinceDays[e]!)},${friendInteractions[e]}\n`));
+  const { paidFrom, paidTo, paidCount, paidAmount, paidLastDays } = pop;
+  await write(FILES.transactions, paidFrom.length, (e, add) =>
+    add(`${ids[paidFrom[e]!]},${ids[paidTo[e]!]},${paidCount[e]},${formatMoney(paidAmount[e]!)},${label(paidLastDays[e]!)}\n`),
+  );
+  const eventSink = await write(FILES.events, n, (i, add) => {
+    for (const ev of eventsOf(pop, i)) add(`${ev.id},${ev.personId},${ev.kind},${ev.at},${formatMoney(ev.amount)},${ev.source},${ev.until ?? ''}\n`);
+  });
+  const events = eventSink.rows;
+  await write(FILES.outcomes, n, (i, add) => add(`${ids[i]},${pop.defaulted[i]}\n`));
 
   return { persons: n, friendships: pop.friendA.length, transactions: pop.paidFrom.length, events, bytes };
 }

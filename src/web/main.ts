@@ -11,6 +11,7 @@ import { mountSignIn } from './views/sign-in.js';
 import { mountPopulation } from './views/population.js';
 import { mountPerson } from './views/person.js';
 import { mountReports } from './views/reports.js';
+import { mountCommunity } from './views/community.js';
 
 const main = document.getElementById('main')!;
 const nav = document.getElementById('nav')!;
@@ -61,14 +62,17 @@ function render(): void {
     },
   };
   const route = parseRoute(location.hash);
+  // A community is part of the population.
+  const section = route.view === 'community' ? 'population' : route.view;
   for (const link of nav.querySelectorAll<HTMLAnchorElement>('a')) {
-    if (link.dataset.view === route.view) link.setAttribute('aria-current', 'page');
+    if (link.dataset.view === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   if (route.view === 'person') mounted = mountPerson(main, ctx, route);
   else if (route.view === 'reports') mounted = mountReports(main, ctx);
+  else if (route.view === 'community') mounted = mountCommunity(main, ctx, route.communityId);
   else mounted = mountPopulation(main, ctx);
-  document.title = `tiescore — ${route.view === 'person' && route.personId ? route.personId : route.view}`;
+  document.title = `tiescore — ${route.view === 'person' && route.personId ? route.personId : route.view === 'community' ? `community ${route.communityId}` : route.view}`;
 }
 
 signOut.addEventListener('click', () => showSignIn());

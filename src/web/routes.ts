@@ -3,6 +3,7 @@
  *
  *   #/population                      population view (the default)
  *   #/person/<id>?depth=1|2&max=N     person view with the what-if
+ *   #/community/<id>                  one community: band mix, most important members, members
  *   #/reports                         evaluation and fairness reports
  *
  * Hash routes keep the back button and shared links working with a plain static file server.
@@ -13,7 +14,7 @@ export interface PersonRoute {
   maxNodes: number;
 }
 
-export type Route = { view: 'population' } | { view: 'reports' } | ({ view: 'person' } & PersonRoute);
+export type Route = { view: 'population' } | { view: 'reports' } | { view: 'community'; communityId: number } | ({ view: 'person' } & PersonRoute);
 
 /** Persons an ego network may hold (the API's maxNodes bound). */
 const MAX_NODES = { fallback: 50, max: 500 };
@@ -42,9 +43,12 @@ export function parseRoute(hash: string): Route {
     };
   }
   if (view === 'reports') return { view };
+  if (view === 'community' && rest.length === 1 && /^\d{1,9}$/.test(rest[0]!)) return { view, communityId: Number(rest[0]) };
   return { view: 'population' };
 }
 
 export function personHash(route: PersonRoute): string {
   return `#/person/${encodeURIComponent(route.personId ?? '')}?depth=${route.depth}&max=${route.maxNodes}`;
 }
+
+export const communityHash = (communityId: number): string => `#/community/${communityId}`;

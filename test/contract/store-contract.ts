@@ -6,6 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CreditEvent, Person } from '../../src/domain/records.js';
 import type { PersonScore, ScoreRun } from '../../src/domain/scores.js';
 import type { Store } from '../../src/store/store.js';
+import { describeFindPersonsContract } from './find-persons-contract.js';
 
 export type OpenStore = () => Promise<Store & { wipeAll?: () => Promise<void> }>;
 
@@ -77,6 +78,8 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     afterAll(async () => {
       for (const s of new Set(opened)) await s.close();
     });
+
+    describeFindPersonsContract(() => store, person);
 
     describe('persons', () => {
       it('gives dense seqs in insertion order and keeps them on re-upsert', async () => {

@@ -6,14 +6,13 @@
  * fairness tables at two cut-offs), then stops the server and expects "not available".
  * Screenshots of every view go to test-artifacts/e2e/.
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMetric } from '../../src/web/reports/report-format.js';
-import { launchChromium, type Browser } from './support/chromium.js';
-import { startDemo, type DemoServer } from './support/demo-server.js';
+import type { Browser } from './support/chromium.js';
+import type { DemoServer } from './support/demo-server.js';
+import { openPageSession } from './support/page-session.js';
 
 const ARTIFACTS = join('test-artifacts', 'e2e');
 const THRESHOLD = 0.1;
@@ -28,19 +27,11 @@ describe('analyst page', () => {
   let demo: DemoServer;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('e2e: the analyst page is not built (dist/web/index.html); run `npm run build`');
-    await mkdir(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
-    demo = await startDemo({ persons: 2000 });
-    page = await browser.context.newPage();
-    // Any script error or refused resource (a CSP violation is a console error) fails the test.
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 40[13]/.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
+    // Any script error or refused resource (a CSP violation is a console error) fails the test; the 401/403 of a bad key are expected.
+    ({ demo, browser, page, problems } = await openPageSession({ persons: 2000, artifacts: ARTIFACTS, expectedConsole: /status of 40[13]/ }));
   });
 
   afterAll(async () => {
@@ -161,7 +152,7 @@ describe('analyst page', () => {
   it('simulates a default and lists exactly the persons the API says move', async () => {
     const personId = demo.summary.mostInfluential[0]!.personId;
     const simulate = page.getByTestId('simulate');
-    expect(await simulate.textContent()).toBe(`Simulate default of ${personId}`);
+    expect(await simulate.textContent()).toBe(`Simulate a default event of ${personId}`);
     await simulate.click();
     const rows = page.getByTestId('affected-table').locator('tbody tr');
     await rows.first().waitFor();
@@ -187,9 +178,9 @@ describe('analyst page', () => {
     const second = (await page.locator('.details-body h3').textContent())!;
     await page.getByTestId('toggle-shock').click();
     const simulate = page.getByTestId('simulate');
-    await expect.poll(() => simulate.textContent()).toBe('Simulate default of 2 persons');
+    await expect.poll(() => simulate.textContent()).toBe('Simulate a default event of 2 persons');
     await simulate.click();
-    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).toContain('besides the persons defaulting');
+    await expect.poll(() => page.getByTestId('what-if-summary').textContent()).toContain('besides the persons shocked');
     const api = await simulateByApi([personId, second]);
     expect(await tableRows()).toEqual(api.affected);
     expect(api.affected.filter((a) => a.hops === 0).map((a) => a.personId).sort()).toEqual([personId, second].sort());

@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { csrFromLinks } from '../../src/graph/csr.js';
+import { nominalCsr } from '../../src/graph/index.js';
 import { readInSlices, RedisSnapshotImages } from '../../src/jobs/bullmq/redis-snapshot-images.js';
 import { encodeSnapshotImage } from '../../src/jobs/recompute/snapshot-image-codec.js';
 import type { SnapshotImage } from '../../src/jobs/recompute/snapshot-image.js';
@@ -39,7 +39,7 @@ describe('snapshot images in Redis', () => {
     own: Float64Array.from({ length: persons }, (_, seq) => (seq % 100) / 100),
     verified: Uint8Array.from({ length: persons }, (_, seq) => seq % 2),
     accountAgeDays: Float64Array.from({ length: persons }, (_, seq) => seq * 1.5),
-    contacts: csrFromLinks(persons, {
+    contacts: nominalCsr(persons, {
       a: Int32Array.from({ length: links }, (_, k) => k % persons),
       b: Int32Array.from({ length: links }, (_, k) => (k * 7 + 1) % persons),
       w: Float64Array.from({ length: links }, (_, k) => 1 + (k % 13) / 13),

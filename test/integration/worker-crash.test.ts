@@ -5,7 +5,8 @@
 //
 // SCORE is killed with some (not all) chunks written — the chunks run for seconds, so polling
 // finds it. The other steps take milliseconds, so their worker is told to stop at the start of
-// the step (TIESCORE_TEST_PAUSE_AT_STEP, src/jobs/bullmq/fault-pause.ts) and killed there.
+// the step (a worker given a `beforeStep` that pauses there: test/support/paused-worker.ts) and
+// killed there.
 import { QueueEvents } from 'bullmq';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,6 @@ import { issueApiKey } from '../../src/api/auth/api-keys.js';
 import { startProductionApi, type RunningApi } from '../../src/api/start.js';
 import { loadConfig } from '../../src/config.js';
 import { enqueueRecompute } from '../../src/jobs/bullmq/enqueue.js';
-import { PAUSE_ENV } from '../../src/jobs/bullmq/fault-pause.js';
 import type { RecomputeJobData } from '../../src/jobs/bullmq/job-data.js';
 import { QUEUES, recomputeQueue, redisOptions } from '../../src/jobs/bullmq/queues.js';
 import { recomputeInline } from '../../src/jobs/recompute/inline-runner.js';
@@ -22,7 +22,8 @@ import { loadModel, type Model } from '../../src/score/index.js';
 import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { migrateSchema } from '../../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { startCli, type CliProcess } from '../support/cli-process.js';
+import { startCli, startScript, type CliProcess } from '../support/cli-process.js';
+import { PAUSED_WORKER } from '../support/paused-worker.js';
 import { removeTestQueues } from '../support/queue-cleanup.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 import { until } from '../support/until.js';
@@ -43,7 +44,7 @@ describe('worker killed in each step of a run', () => {
   const events = new QueueEvents(QUEUES.recompute, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
 
   const startWorker = (pauseAt?: RecomputeStep) => {
-    const worker = startCli(['worker', '--no-schedule'], { ...workerEnv, [PAUSE_ENV]: pauseAt });
+    const worker = pauseAt ? startScript(PAUSED_WORKER, [pauseAt], workerEnv) : startCli(['worker', '--no-schedule'], workerEnv);
     workers.push(worker);
     return worker;
   };

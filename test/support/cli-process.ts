@@ -32,7 +32,15 @@ export type CliProcess = CliRun;
  * await worker.waitForStderr(/worker ready/);
  */
 export function startCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  return startScript('src/cli/main.ts', args, env);
+}
+
+/**
+ * Starts the TypeScript file `script` (through tsx) with `args`, `env` added to this process's
+ * environment: test-only entry points such as paused-worker.ts.
+ */
+export function startScript(script: string, args: readonly string[], env: Record<string, string | undefined> = {}): CliRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,7 +10,10 @@
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
-const DIRECTIVES = { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] };
+// `worker-src blob:`: the analyst page's ForceAtlas2 layout runs in a Web Worker that
+// graphology-layout-forceatlas2 starts from a Blob of its own code; only a script of the page
+// (script-src 'self') can make such a Blob, so this admits no other code.
+const DIRECTIVES = { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'worker-src': ["'self'", 'blob:'] };
 
 export function securityHeaders(): RequestHandler {
   const overTls = helmet({ contentSecurityPolicy: { directives: DIRECTIVES } });

@@ -6,9 +6,12 @@ import type { AnyRoute } from '../route.js';
 import { attestationRoutes } from './attestations.js';
 import { consentRoutes } from './consents.js';
 import { disputeRoutes } from './disputes.js';
+import { egoNetworkRoutes } from './ego-network.js';
 import { ingestRoutes } from './ingest.js';
 import { jobRoutes } from './jobs.js';
+import { communityRoutes } from './community.js';
 import { networkRoutes } from './network.js';
+import { personSearchRoutes } from './person-search.js';
 import { personRoutes } from './persons.js';
 import { recourseRoutes } from './recourse.js';
 import { runRoutes } from './runs.js';
@@ -16,12 +19,17 @@ import { scoreExportRoutes } from './score-exports.js';
 import { reportRoutes } from './reports.js';
 import { scoreRoutes } from './scores.js';
 import { systemRoutes } from './system.js';
+import { tiePathRoutes } from './tie-path.js';
 
 export const ROUTES: readonly AnyRoute[] = [
   ...systemRoutes,
   ...scoreRoutes,
   ...recourseRoutes,
   ...networkRoutes,
+  ...egoNetworkRoutes,
+  ...tiePathRoutes,
+  ...communityRoutes,
+  ...personSearchRoutes,
   ...runRoutes,
   ...scoreExportRoutes,
   ...reportRoutes,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../import/row-schemas.js';
 import type { ApiDeps } from '../deps.js';
-import { incrementalBase, NoIncrementalBaseError } from '../../jobs/recompute/inline-runner.js';
+import { incrementalBase, NoIncrementalBaseError } from '../../jobs/recompute/run-lifecycle.js';
 import { ApiProblem, conflict, notFound } from '../problem.js';
 import type { RecomputeJobs } from '../recompute-jobs.js';
 import { defineRoute } from '../route.js';

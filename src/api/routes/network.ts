@@ -1,49 +1,29 @@
 /**
  * The analysts' network questions, answered from the published run's network held in memory
- * (network-view.ts): contagion what-ifs, the most systemically important persons, communities
- * and one person's ego network as graphology JSON for the analyst page.
+ * (network-view.ts): contagion what-ifs, the most systemically important persons and
+ * communities (a person's ego network: ego-network.ts).
  */
 import { z } from 'zod';
 import { defaultShock } from '../../analysis/default-shock.js';
-import { COMMUNITIES_MAX_EDGES } from '../../graph/communities.js';
-import { pushContagion, type Shock } from '../../graph/contagion.js';
-import { egoNetwork } from '../../graph/ego-network.js';
-import { topK } from '../../graph/influence.js';
+import { SHOCK_NAMES, SHOCKS, shockNameOf } from '../../domain/shocks.js';
+import { projectedScore, summariseWhatIf } from '../../analysis/what-if-summary.js';
+import { COMMUNITIES_MAX_EDGES } from '../../graph/graphology.js';
+import { pushContagion, topK, type Shock } from '../../graph/index.js';
+import { roundTo } from '../../domain/display-numbers.js';
 import { externalId } from '../../import/row-schemas.js';
-import { bandOf, SCORE_MAX, SCORE_MIN, BANDS } from '../../score/index.js';
-import type { PersonScore } from '../../domain/scores.js';
-import type { ApiDeps } from '../deps.js';
-import type { NetworkView } from '../network-view.js';
-import { notFound, unprocessable } from '../problem.js';
+import { bandOf, BANDS } from '../../score/index.js';
+import { notFound } from '../problem.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
-import { personParams, queryInt } from './schemas.js';
+import { queryInt } from './schemas.js';
+import { communitiesOf, scoresOfSeqs, seqOrFail, viewOrFail } from './network-view-access.js';
 
 /** Persons in one contagion request's shock list. */
 export const MAX_SHOCKS = 100;
 /** Push budget of one what-if (keeps one request from holding the CPU on a huge reach). */
 const MAX_PUSHES = 2_000_000;
 
-const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 const bandOrNull = (score: number) => (Number.isNaN(score) ? null : bandOf(score).id);
-
-async function viewOrFail(deps: ApiDeps): Promise<NetworkView> {
-  const view = await deps.networkViews.current();
-  if (!view) throw notFound('no score run has been published yet');
-  return view;
-}
-
-async function seqOrFail(view: NetworkView, personId: string): Promise<number> {
-  const seq = await view.seqOf(personId);
-  if (seq === undefined) throw notFound(`no person "${personId}" in the published run's network`);
-  return seq;
-}
-
-/** Published scores of snapshot rows, in the order of `seqs` (one store read for all of them). */
-async function scoresOfSeqs(deps: ApiDeps, view: NetworkView, seqs: readonly number[]): Promise<(PersonScore | undefined)[]> {
-  const byId = new Map((await deps.store.scoresAtSeqs(view.run, seqs)).map((score) => [score.personId, score]));
-  return seqs.map((seq) => byId.get(view.idOf(seq)!));
-}
 
 const contagionBody = z.strictObject({
   shocks: z
@@ -54,7 +34,9 @@ const contagionBody = z.strictObject({
           .union([z.literal('default'), z.number().min(0, 'must be at least 0').max(1, 'must be at most 1')], {
             error: 'must be "default" or a number in [0, 1]',
           })
-          .meta({ description: '"default": a default added to the record today; a number: the new own score b in [0, 1]' }),
+          .meta({
+            description: `The shock: "default" is the shock \`default-event\` (${SHOCKS['default-event'].description}); a number b is \`own-score-to\` (${SHOCKS['own-score-to'].description}), and 0 is \`own-score-to-0\`, the shock of the influence ranking`,
+          }),
       }),
     )
     .min(1, 'needs at least one shock')
@@ -63,6 +45,24 @@ const contagionBody = z.strictObject({
   threshold: z.number().min(0.01).max(100).default(0.1).meta({ description: 'Report persons moving by at least this many points' }),
   offset: z.number().int().min(0).max(1_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(50),
+});
+
+const shockName = z.enum(SHOCK_NAMES).meta({ description: 'The named shock (`default-event`, `own-score-to`, `own-score-to-0`): the same names on the page, in the demo and in the README' });
+
+const hopTotalsSchema = z.object({
+  hops: z.number().int(),
+  persons: z.number().int(),
+  points: z.number().meta({ description: 'Σ delta points of the affected persons at this distance, to 0.1' }),
+  movedAtLeastOnePoint: z.number().int(),
+  bandChanges: z.number().int(),
+});
+
+const summarySchema = z.object({
+  totalPoints: z.number().meta({ description: 'Σ delta points over the whole population, threshold or not, to 0.1; for `own-score-to-0` of one person it equals that person\'s `pointsIfOwnScoreZero` in the influence ranking, negated' }),
+  affectedPoints: z.number().meta({ description: 'Σ delta points over the affected persons (|move| ≥ threshold), to 0.1' }),
+  movedAtLeastOnePoint: z.number().int(),
+  bandChanges: z.number().int().meta({ description: 'Affected persons whose projected score is in another band than their published score' }),
+  byHop: z.array(hopTotalsSchema),
 });
 
 const affectedSchema = z.object({
@@ -93,8 +93,9 @@ export const networkRoutes = [
         description: 'Who moves, and by how much',
         schema: z.object({
           runId: z.string(),
-          shocks: z.array(z.object({ personId: z.string(), ownScoreBefore: z.number(), ownScoreAfter: z.number(), deltaPoints: z.number() })),
+          shocks: z.array(z.object({ personId: z.string(), shock: shockName, ownScoreBefore: z.number(), ownScoreAfter: z.number(), deltaPoints: z.number() })),
           total: z.number().int(),
+          summary: summarySchema,
           offset: z.number().int(),
           limit: z.number().int(),
           complete: z.boolean(),
@@ -126,9 +127,10 @@ export const networkRoutes = [
         shocks.push({ node: seq, deltaB });
         described.push({
           personId: shock.personId,
-          ownScoreBefore: round(before, 6),
-          ownScoreAfter: round(before + deltaB, 6),
-          deltaPoints: round(view.weights.scale * view.weights.own * deltaB),
+          shock: shockNameOf(shock.ownScore),
+          ownScoreBefore: roundTo(before, 6),
+          ownScoreAfter: roundTo(before + deltaB, 6),
+          deltaPoints: roundTo(view.weights.scale * view.weights.own * deltaB, 4),
         });
       }
       const result = pushContagion(view.snapshot.csr, view.network, shocks, {
@@ -136,8 +138,13 @@ export const networkRoutes = [
         weights: view.weights,
         threshold: body.threshold,
         maxPushes: MAX_PUSHES,
+        // Counts what the push leaves below its tolerance, so the total equals the influence ranking's.
+        residualWeights: view.influence().totalNetworkEffect,
       });
       const page = result.affected.slice(body.offset, body.offset + body.limit);
+      // The totals cover every affected person (not this page): aggregates, so no access-log entry of their own.
+      const allScores = await view.scores();
+      const totals = summariseWhatIf(result.affected.map((a) => ({ deltaPoints: a.deltaPoints, hops: a.hops, score: allScores[a.node]! })));
       const scores = await scoresOfSeqs(deps, view, page.map((a) => a.node));
       // Each shocked person's own score leaves in `shocks`, whatever page of `affected` is asked for.
       const shown = [...body.shocks.map((shock) => shock.personId), ...page.filter((_a, k) => scores[k] !== undefined).map((a) => view.idOf(a.node)!)];
@@ -147,21 +154,28 @@ export const networkRoutes = [
           runId: view.run.id,
           shocks: described,
           total: result.affected.length,
+          summary: {
+            totalPoints: roundTo(result.totalPoints, 1),
+            affectedPoints: roundTo(totals.affectedPoints, 1),
+            movedAtLeastOnePoint: totals.movedAtLeastOnePoint,
+            bandChanges: totals.bandChanges,
+            byHop: totals.byHop.map((row) => ({ ...row, points: roundTo(row.points, 1) })),
+          },
           offset: body.offset,
           limit: body.limit,
           complete: result.complete,
-          errorBoundPoints: round(result.errorBoundPoints, 6),
+          errorBoundPoints: roundTo(result.errorBoundPoints, 6),
           pushes: result.pushes,
           affected: page.map((a, k) => {
             const score = scores[k]?.score ?? null;
             return {
               personId: view.idOf(a.node)!,
-              deltaPoints: round(a.deltaPoints),
-              deltaOwn: round(a.deltaOwn, 6),
-              deltaNetwork: round(a.deltaNetwork, 8),
+              deltaPoints: roundTo(a.deltaPoints, 4),
+              deltaOwn: roundTo(a.deltaOwn, 6),
+              deltaNetwork: roundTo(a.deltaNetwork, 8),
               hops: a.hops,
               score,
-              projectedScore: score === null ? null : Math.min(SCORE_MAX, Math.max(SCORE_MIN, Math.round(score + a.deltaPoints))),
+              projectedScore: score === null ? null : projectedScore(score, a.deltaPoints),
             };
           }),
         },
@@ -173,7 +187,10 @@ export const networkRoutes = [
     path: '/v1/influence/top',
     operationId: 'topInfluence',
     summary: 'The most systemically important persons',
-    description: 'Influence centrality: the total score points the population would lose if the person defaulted (own score to 0).',
+    description:
+      `Influence centrality under the shock \`own-score-to-0\` (${SHOCKS['own-score-to-0'].description}): the total score points the population would lose, ` +
+      'for every person at once. A what-if (POST /v1/contagion/simulate) with `ownScore: 0` for the same person gives the same total (`summary.totalPoints`, negated); ' +
+      'with `ownScore: "default"` (the shock `default-event`) it gives a smaller one.',
     tag: 'network',
     access: { analyst: 'any' },
     query: z.strictObject({ limit: queryInt(1, 100, 10) }),
@@ -183,8 +200,17 @@ export const networkRoutes = [
         description: 'Largest first',
         schema: z.object({
           runId: z.string(),
+          shock: shockName,
           persons: z.array(
-            z.object({ rank: z.number().int(), personId: z.string(), pointsIfDefault: z.number(), networkPoints: z.number(), score: z.number().int().nullable(), band: z.string().nullable() }),
+            z.object({
+              rank: z.number().int(),
+              personId: z.string(),
+              pointsIfOwnScoreZero: z.number().meta({ description: 'Points the population loses under `own-score-to-0` of this person, to 0.01' }),
+              pointsIfDefault: z.number().meta({ description: 'Deprecated name of `pointsIfOwnScoreZero` (the same number; the shock is `own-score-to-0`, not `default-event`)', deprecated: true }),
+              networkPoints: z.number().meta({ description: 'The part of `pointsIfOwnScoreZero` lost by other persons\' (and the person\'s own) network dimension' }),
+              score: z.number().int().nullable(),
+              band: z.string().nullable(),
+            }),
           ),
         }),
       },
@@ -199,11 +225,13 @@ export const networkRoutes = [
       return {
         body: {
           runId: view.run.id,
+          shock: 'own-score-to-0' as const,
           persons: top.map((seq, k) => ({
             rank: k + 1,
             personId: view.idOf(seq)!,
-            pointsIfDefault: round(influence.points[seq]!, 2),
-            networkPoints: round(influence.networkPoints[seq]!, 2),
+            pointsIfOwnScoreZero: roundTo(influence.points[seq]!, 2),
+            pointsIfDefault: roundTo(influence.points[seq]!, 2),
+            networkPoints: roundTo(influence.networkPoints[seq]!, 2),
             score: scores[k]?.score ?? null,
             band: scores[k]?.band ?? null,
           })),
@@ -239,13 +267,7 @@ export const networkRoutes = [
     },
     handler: async ({ query, deps }) => {
       const view = await viewOrFail(deps);
-      let result;
-      try {
-        result = await view.communities();
-      } catch (error) {
-        if (error instanceof Error && error.message.startsWith('communities:')) throw unprocessable(error.message);
-        throw error;
-      }
+      const result = await communitiesOf(view);
       const scores = await view.scores();
       const mixes = result.communities.map(() => Object.fromEntries(BANDS.map((band) => [band.id, 0])) as Record<string, number>);
       for (let seq = 0; seq < result.community.length; seq++) {
@@ -259,65 +281,15 @@ export const networkRoutes = [
         body: {
           runId: view.run.id,
           count: result.count,
-          modularity: round(result.modularity, 6),
+          modularity: roundTo(result.modularity, 6),
           communities: ordered.slice(0, query.limit).map((c) => ({
             id: c.id,
             size: c.size,
-            meanScore: Number.isNaN(c.meanScore) ? null : round(c.meanScore, 2),
+            meanScore: Number.isNaN(c.meanScore) ? null : roundTo(c.meanScore, 2),
             bandMix: mixes[c.id]!,
           })),
         },
       };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/v1/persons/{id}/network',
-    operationId: 'egoNetwork',
-    summary: "A person's ego network (graphology JSON)",
-    description:
-      'The person, their strongest contacts and (depth 2) contacts of contacts, with published scores, bands and influence (points their default ' +
-      'would move in total), for the analyst page. Logged as a read.',
-    tag: 'network',
-    access: { analyst: 'any' },
-    params: personParams,
-    query: z.strictObject({
-      depth: z.enum(['1', '2'], { error: 'must be 1 or 2' }).default('1').transform(Number),
-      maxNodes: queryInt(1, 500, 50),
-    }),
-    problems: [404],
-    responses: {
-      200: {
-        description: 'graphology serialized graph (`graph.export()`)',
-        schema: z.looseObject({
-          attributes: z.record(z.string(), z.unknown()),
-          options: z.looseObject({ type: z.string() }),
-          nodes: z.array(z.object({ key: z.string(), attributes: z.record(z.string(), z.unknown()) })),
-          edges: z.array(z.looseObject({ key: z.string().optional(), source: z.string(), target: z.string(), attributes: z.record(z.string(), z.unknown()).optional() })),
-        }),
-      },
-    },
-    handler: async (ctx) => {
-      const { params, query, deps } = ctx;
-      const view = await viewOrFail(deps);
-      const seq = await seqOrFail(view, params.id);
-      const influence = view.influence();
-      const graph = egoNetwork(view.snapshot.csr, seq, {
-        depth: query.depth as 1 | 2,
-        maxNodes: query.maxNodes,
-        nodeKey: (node) => view.idOf(node) ?? `#${node}`,
-        // The page sizes nodes by systemic importance (points the person's default would move).
-        nodeAttributes: (node) => ({ influence: round(influence.points[node]!, 2) }),
-        transition: view.network.transition,
-      });
-      const keys = graph.nodes();
-      const scores = await Promise.all(keys.map((key) => deps.store.scoreIn(view.run, key)));
-      keys.forEach((key, k) => graph.mergeNodeAttributes(key, { label: key, score: scores[k]?.score ?? null, band: scores[k]?.band ?? null }));
-      graph.setAttribute('runId', view.run.id);
-      graph.setAttribute('ego', params.id);
-      // Every person whose score the analyst sees gets an access-log entry.
-      await logAccessMany(ctx, keys.filter((_key, k) => scores[k] !== undefined), 'network');
-      return { body: graph.export() };
     },
   }),
 ];

@@ -10,6 +10,7 @@ import { calendarDate, portNumber, positiveInteger } from '../parse-options.js';
 import type { Progress } from '../progress.js';
 import { describeEmbeddedApi, serveUntilSignalled } from './serve.js';
 import { jsonForPeople } from '../../domain/display-numbers.js';
+import { SHOCKS } from '../../domain/shocks.js';
 
 interface DemoCliOptions {
   persons: number;
@@ -95,13 +96,14 @@ function describe(s: DemoSummary): string {
     ...Object.entries(s.bands).map(
       ([band, count]) => `  ${band.padEnd(10)} ${String(count).padStart(7)}  ${'#'.repeat(Math.round((40 * count) / total))}`,
     ),
-    'most systemically important persons (points their default would move in total):',
-    ...s.mostInfluential.map((p) => `  ${p.personId}  ${p.pointsIfDefault.toFixed(1).padStart(8)} points   (score ${p.score}, ${p.band})`),
+    `most systemically important persons (points the population loses under the shock "${SHOCKS['own-score-to-0'].label}" of the person):`,
+    ...s.mostInfluential.map((p) => `  ${p.personId}  ${p.pointsIfOwnScoreZero.toFixed(1).padStart(8)} points   (score ${p.score}, ${p.band})`),
   ];
   const c = s.contagionExample;
   if (c) {
     lines.push(
-      `what if ${c.personId} defaults? their own score moves ${c.ownScoreChange} points; ` +
+      `what if ${c.personId} has ${SHOCKS['default-event'].label} (${SHOCKS['default-event'].description})? their own score moves ${c.ownScoreChange} points, ` +
+        `the population ${c.totalPoints} points in all; ` +
         `${c.movedAtLeastOnePoint} other people move by at least 1 point, ${c.movedAtLeastATenthOfAPoint} by at least 0.1` +
         (c.largest ? `; the largest move is ${c.largest.deltaPoints} points (${c.largest.personId}, ${c.largest.hops} hop${c.largest.hops === 1 ? '' : 's'} away)` : ''),
     );

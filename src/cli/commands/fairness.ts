@@ -6,6 +6,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { FairnessReport } from '../../reports/fairness.js';
 import { FAIRNESS_DEFAULTS } from '../../reports/report-defaults.js';
+// Straight from bands.ts, not the score barrel: this module loads at every start of the CLI, and
+// the barrel brings zod and the model loader (about 100 ms).
+// eslint-disable-next-line no-restricted-imports -- see above
 import { SCORE_MAX, SCORE_MIN } from '../../score/bands.js';
 import type { Model } from '../../score/index.js';
 import type { Store } from '../../store/store.js';

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { ImportFiles, ImportSummary } from '../../import/importer.js';
+import type { ImportFiles, ImportProgress, ImportSummary } from '../../import/importer.js';
 import type { DataFileKind } from '../../import/row-schemas.js';
 import { CliError } from '../cli-error.js';
 import { positiveInteger } from '../parse-options.js';
@@ -18,6 +18,9 @@ interface ImportCliOptions {
   allowErased?: boolean;
   batchSize: number;
   json?: boolean;
+  initial?: boolean;
+  replace?: boolean;
+  csvOnly?: string;
 }
 
 export function register(program: Command): void {
@@ -34,8 +37,16 @@ export function register(program: Command): void {
     .option('--allow-erased', 'import persons who were erased (and edges and events naming them): bring them back')
     .option('--batch-size <n>', 'rows per write transaction', positiveInteger('--batch-size'), 10_000)
     .option('--json', 'print the summary as one JSON object')
-    .addHelpText('after', '\nBad rows are reported on stderr as FILE:LINE: reason and skipped; the exit code is 1 when any row was rejected.\nRows of erased persons (tiescore persons erase) are refused unless --allow-erased.\nColumns of each file: see the README, "Data files".')
+    .option('--initial', 'first load: check the rows as above, then build the database offline with Neo4j\'s bulk importer (neo4j-admin database import full) and migrate it; needs an empty database and, in dev, the Neo4j of `npm run services:start`')
+    .option('--replace', 'with --initial: replace a database that is not empty (everything in it is lost)')
+    .option('--csv-only <dir>', 'with --initial: only write the bulk-import files and their neo4j-admin arguments (import.args) into DIR; touch no database')
+    .addHelpText(
+      'after',
+      '\nBad rows are reported on stderr as FILE:LINE: reason and skipped; the exit code is 1 when any row was rejected.\nRows of erased persons (tiescore persons erase) are refused unless --allow-erased.\nColumns of each file: see the README, "Data files".\n--initial stops the dev Neo4j (scripts/services.sh), imports and starts it again; it refuses a database holding erasure records. Docker Compose: README, "First load".',
+    )
     .action(async (dir: string | undefined, options: ImportCliOptions) => {
+      if (!options.initial && (options.replace || options.csvOnly !== undefined)) throw new CliError('--replace and --csv-only go with --initial');
+      if (options.initial) return initialLoad(dir, options);
       const [{ loadConfig }, { importFiles }, { DATA_FILE_KINDS }, { withCliStore }, { createProgress }, { ImportProgressBars }] = await Promise.all([
         import('../../config.js'),
         import('../../import/importer.js'),
@@ -48,18 +59,50 @@ export function register(program: Command): void {
       const config = loadConfig();
       const summary = await withCliStore(config, (store) => {
         const progress = new ImportProgressBars({ createProgress });
-        return importFiles(store, files, {
-          strict: options.strict,
-          allowErased: options.allowErased,
-          erasureSalt: config.ERASURE_SALT,
-          batchSize: options.batchSize,
-          onRejected: (message) => console.error(message),
-          onProgress: (update) => progress.update(update),
-        }).finally(() => progress.stop());
+        return importFiles(store, files, { ...rowOptions(options, progress), erasureSalt: config.ERASURE_SALT }).finally(() => progress.stop());
       });
       console.log(options.json ? jsonForPeople(summary) : describe(summary));
       if (summary.rejected > 0) process.exitCode = 1;
     });
+}
+
+async function initialLoad(dir: string | undefined, options: ImportCliOptions): Promise<void> {
+  const [{ loadConfig }, { DATA_FILE_KINDS }, { importInitial }, { createProgress }, { ImportProgressBars }] = await Promise.all([
+    import('../../config.js'),
+    import('../../import/row-schemas.js'),
+    import('../import-initial.js'),
+    import('../progress.js'),
+    import('../import-progress.js'),
+  ]);
+  const files = resolveFiles(dir, options, DATA_FILE_KINDS);
+  const progress = new ImportProgressBars({ createProgress });
+  const summary = await importInitial(loadConfig(), files, {
+    ...rowOptions(options, progress),
+    replace: options.replace,
+    csvOnly: options.csvOnly,
+    onLoadLine: (line) => {
+      progress.stop();
+      console.error(line);
+    },
+  }).finally(() => progress.stop());
+  if (options.json) console.log(jsonForPeople(summary));
+  else if (summary.rows.aborted || (!summary.loaded && summary.csvDir === undefined)) console.log(describe(summary.rows));
+  else {
+    const how = summary.loaded ? 'loaded with neo4j-admin database import full and migrated' : `written as bulk-import files to ${summary.csvDir} (arguments in import.args)`;
+    console.log(`${summary.rows.read} rows read, ${summary.rows.rejected} rejected, ${how} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond)} rows/s)`);
+  }
+  if (summary.rows.rejected > 0) process.exitCode = 1;
+}
+
+/** How rows are checked and reported, the same for both ways of importing. */
+function rowOptions(options: ImportCliOptions, progress: { update(update: ImportProgress): void }) {
+  return {
+    strict: options.strict,
+    allowErased: options.allowErased,
+    batchSize: options.batchSize,
+    onRejected: (message: string) => console.error(message),
+    onProgress: (update: ImportProgress) => progress.update(update),
+  };
 }
 
 function resolveFiles(dir: string | undefined, options: ImportCliOptions, DATA_FILE_KINDS: readonly DataFileKind[]): ImportFiles {

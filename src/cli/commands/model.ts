@@ -5,6 +5,9 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { FIT_DEFAULTS } from '../../fit/fit-defaults.js';
+// Straight from bands.ts, not the score barrel: this module loads at every start of the CLI, and
+// the barrel brings zod and the model loader (about 100 ms).
+// eslint-disable-next-line no-restricted-imports -- see above
 import { SCORE_SPAN } from '../../score/bands.js';
 import type { FitOptions } from '../model-fit.js';
 import { calendarDate } from '../parse-options.js';

@@ -27,7 +27,7 @@ const bullmqEnqueuer: RecomputeEnqueuer = async (store, reason) => {
   const [{ loadConfig }, { enqueueRecompute }, { incrementalBase, NoIncrementalBaseError }, { loadCliModel }, { withRecomputeQueue }] = await Promise.all([
     import('../../config.js'),
     import('../../jobs/bullmq/enqueue.js'),
-    import('../../jobs/recompute/inline-runner.js'),
+    import('../../jobs/recompute/run-lifecycle.js'),
     import('../load-cli-model.js'),
     import('../with-queue.js'),
   ]);

@@ -1,5 +1,9 @@
 /** What a recompute job and its chunk jobs carry in Redis (the job data is the resume point). */
-import type { RecomputeStep, StepTimings } from '../recompute/steps.js';
+import type { ScoreTally } from '../recompute/score-tally.js';
+import type { PropagateStats, RecomputeStep, StepTimings } from '../recompute/steps.js';
+
+/** The stats PROPAGATE carries to PUBLISH, with SCORE's tally once it has one. */
+export type CarriedStats = PropagateStats & { tally?: ScoreTally };
 
 export interface RecomputeJobData {
   /** Run id (also the job id when enqueued by hand); a scheduled job gets one on its first step. */
@@ -21,7 +25,7 @@ export interface RecomputeJobData {
   /** When SCORE added its children (epoch ms): SCORE's timing spans the children's work. */
   scoreStartedAt?: number;
   /** Stats of the network step, carried to PUBLISH. */
-  networkStats?: Record<string, unknown>;
+  networkStats?: CarriedStats;
 }
 
 export interface ChunkJobData {

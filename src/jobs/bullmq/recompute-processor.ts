@@ -16,38 +16,35 @@
  * - PUBLISH records the run complete with its stats and makes it the served run in one store
  *   transaction, then asks for the runs beyond RUNS_KEPT to be deleted by a `prune-runs` job.
  *
- * `pauseIfAsked` at the start of each step is a test-only hook (fault-pause.ts), inert unless
- * TIESCORE_TEST_PAUSE_AT_STEP is set.
+ * `deps.beforeStep`, when given, is awaited at the start of each step (the fault tests' hook).
  */
 import { UnrecoverableError, WaitingChildrenError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
 import type { RecomputePorts } from '../recompute/recompute-ports.js';
-import { completeRun, createRunRecord, failRun, networkStats, publish } from '../recompute/run-lifecycle.js';
-import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
-import { newRunId } from '../recompute/run-id.js';
-import { keepRunImage, propagateRun, snapshotForRun } from '../recompute/run-snapshot.js';
-import { planIncremental } from '../recompute/incremental-plan.js';
-import { incrementalBase, NoIncrementalBaseError, rangeChunks, seqChunks } from '../recompute/inline-runner.js';
-import type { ChunkPersons } from '../recompute/score-chunk.js';
-import type { RecomputeStep } from '../recompute/steps.js';
-import { scoreFromArtifacts, scoreWithNetwork } from './chunk-processor.js';
-import { pauseIfAsked } from './fault-pause.js';
-import {
-  deleteArtifacts,
-  hasNetworkArtifact,
-  loadTargets,
-  saveNetworkArtifact,
-  saveOwnParts,
-  saveTargets,
-  type NetworkArtifact,
-} from './artifacts.js';
 import type { OwnPartsTable } from '../recompute/own-parts.js';
+import { newRunId } from '../recompute/run-id.js';
+import { createRunRecord, failRun, incrementalBase, NoIncrementalBaseError } from '../recompute/run-lifecycle.js';
+import type { ChunkPersons } from '../recompute/score-chunk.js';
+import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
+import {
+  completeStep,
+  propagateStep,
+  publishStep,
+  rangeChunks,
+  seqChunks,
+  snapshotStep,
+  type BeforeStep,
+  type RecomputeStep,
+  type RunContext,
+} from '../recompute/steps.js';
+import { deleteArtifacts, hasNetworkArtifact, loadTargets, saveNetworkArtifact, saveOwnParts, saveTargets, type NetworkArtifact } from './artifacts.js';
+import { scoreFromArtifacts, scoreWithNetwork } from './chunk-processor.js';
 import type { ChunkJobData, RecomputeJobData, RecomputeProgress } from './job-data.js';
 import { enqueuePrune, type PruneJobData } from './prune-jobs.js';
-import { RedisSnapshotImages } from './redis-snapshot-images.js';
 import { JOB_RETENTION, RETRIES } from './queues.js';
+import { RedisSnapshotImages } from './redis-snapshot-images.js';
 
 export interface RecomputeDeps {
   store: RecomputePorts;
@@ -57,6 +54,8 @@ export interface RecomputeDeps {
   chunkQueue: Queue<ChunkJobData>;
   /** Where PUBLISH asks for the runs beyond RUNS_KEPT to be deleted (prune-jobs.ts). */
   pruneQueue: Queue<PruneJobData>;
+  /** Awaited at the start of each step (steps.ts); none in production. */
+  beforeStep?: BeforeStep;
 }
 
 export interface RecomputeOutcome {
@@ -66,135 +65,158 @@ export interface RecomputeOutcome {
 }
 
 export async function processRecompute(job: Job<RecomputeJobData>, token: string | undefined, deps: RecomputeDeps): Promise<RecomputeOutcome> {
-  const { store, model } = deps;
   const data = job.data;
-  if (data.modelVersion !== undefined && data.modelVersion !== model.version) {
-    throw new UnrecoverableError(`recompute: job expects model ${data.modelVersion} but this worker runs ${model.version}`);
+  if (data.modelVersion !== undefined && data.modelVersion !== deps.model.version) {
+    throw new UnrecoverableError(`recompute: job expects model ${data.modelVersion} but this worker runs ${deps.model.version}`);
   }
-  const save = (patch: Partial<RecomputeJobData>) => {
-    Object.assign(data, patch);
-    return job.updateData(data);
-  };
-  const created = new Date(job.timestamp);
-  if (data.runId === undefined) await save({ runId: newRunId(created) });
-  if (data.kind === 'incremental' && data.baseRunId === undefined) {
-    // Only "nothing to build on" is final; a store that cannot answer now (Neo4j restarting) is retried.
-    const base = await incrementalBase(store).catch((error: unknown) => {
-      throw error instanceof NoIncrementalBaseError ? new UnrecoverableError(error.message) : error;
-    });
-    await save({ baseRunId: base.id, asOf: base.asOf });
-  }
-  const base = data.baseRunId === undefined ? undefined : await store.getRun(data.baseRunId);
-  if (data.baseRunId !== undefined && !base) throw new UnrecoverableError(`recompute: base run ${data.baseRunId} no longer exists`);
-  if (data.asOf === undefined) await save({ asOf: created.toISOString().slice(0, 10) });
-  const run = await createRunRecord(store, model, {
-    id: data.runId,
-    asOf: data.asOf,
-    now: created,
-    job: { id: job.id!, queuePrefix: deps.prefix },
-    ...(base ? { kind: 'incremental' as const, baseLineage: base.lineage } : {}),
-  });
-  const progress = (step: RecomputeStep, done: number, total: number) =>
-    job.updateProgress({ step, done, total } satisfies RecomputeProgress);
-  const timed = async <T>(step: RecomputeStep, work: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const result = await work();
-    data.timings = { ...data.timings, [step]: Math.round(performance.now() - t0) + (data.timings[step] ?? 0) };
-    return result;
-  };
-
+  const invocation = new RecomputeJob(job, deps);
+  const context = await invocation.start();
+  const { run } = context;
   try {
     // A resumed SCORE step needs the artifact; if Redis lost it, the network is computed again.
     if ((data.step === 'SCORE' || data.step === 'PUBLISH') && data.chunks === undefined && !(await hasNetworkArtifact(deps.redis, deps.prefix, run.id))) {
-      await save({ step: 'SNAPSHOT' });
+      await invocation.save({ step: 'SNAPSHOT' });
     }
     // The network values (and own parts) when this invocation computed them; a resumed SCORE reads the artifacts.
-    let computed: (NetworkArtifact & { ownParts: OwnPartsTable | undefined }) | undefined;
-    if (data.step === 'SNAPSHOT' || data.step === 'PROPAGATE') {
-      await pauseIfAsked('SNAPSHOT', run.id);
-      const images = new RedisSnapshotImages(deps.redis, deps.prefix, true);
-      const runSnapshot = await timed('SNAPSHOT', () =>
-        snapshotForRun(store, model, { runId: run.id, asOf: run.asOf, base, images }, { onProgress: (done, total) => void progress('SNAPSHOT', done, total) }),
-      );
-      const { snapshot, ownParts, dirty, source } = runSnapshot;
-      await save({ step: 'PROPAGATE' });
-      await pauseIfAsked('PROPAGATE', run.id);
-      await progress('PROPAGATE', 0, 1);
-      // PROPAGATE's timing covers what follows from the network values too: the artifact, the
-      // image kept with x, and an incremental run's plan (three independent writes and reads).
-      const { network, plan } = await timed('PROPAGATE', async () => {
-        const network = propagateRun(runSnapshot, model);
-        const [, , plan] = await Promise.all([
-          Promise.all([
-            saveNetworkArtifact(deps.redis, deps.prefix, run.id, { network: network.network, mu: network.mu }),
-            ownParts ? saveOwnParts(deps.redis, deps.prefix, run.id, ownParts) : undefined,
-          ]),
-          keepRunImage(images, run.id, runSnapshot, network),
-          base && dirty ? planIncremental(store, base, snapshot, network, model, dirty) : undefined,
-        ]);
-        return { network, plan };
-      });
-      computed = { network: network.network, mu: network.mu, ownParts };
-      let planStats = {};
-      if (base && plan) {
-        await saveTargets(deps.redis, deps.prefix, run.id, plan.targets);
-        planStats = { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes };
-      }
-      await progress('PROPAGATE', 1, 1);
-      await save({ step: 'SCORE', networkStats: { ...networkStats(snapshot, network), ...planStats } });
-    }
-    if (data.step === 'SCORE' && data.chunks === undefined) {
-      await pauseIfAsked('SCORE', run.id);
-      const targets = base ? await loadTargets(deps.redis, deps.prefix, run.id) : undefined;
-      if (base && !targets) throw new Error(`recompute: the rescore list of run ${run.id} is missing`);
-      const persons = targets ? seqChunks(targets, data.chunkSize) : rangeChunks(await store.seqBound(), data.chunkSize);
-      const scoreStartedAt = Date.now();
-      if (persons.length <= 1) {
-        // One chunk's worth (an incremental run's few targets): scored here, as a chunk job would
-        // — a child job would only add two queue hand-offs and no parallelism. A crash in here
-        // resumes at SCORE and scores the same persons again (writes are idempotent).
-        const tally = persons[0] ? await scoreInParent(deps, run, persons[0], computed) : mergeTallies([]);
-        await progress('SCORE', tally.count, tally.count);
-        data.timings = { ...data.timings, SCORE: Date.now() - scoreStartedAt };
-        await save({ step: 'PUBLISH', networkStats: { ...data.networkStats, tally } });
-      } else {
-        const chunks = await addChunkJobs(job, deps.chunkQueue, run.id, persons);
-        await save({ chunks, scoreStartedAt });
-      }
-    }
-    if (data.step === 'SCORE') {
-      if (token !== undefined && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
-      const tallies = Object.values(await job.getChildrenValues<ScoreTally>());
-      if (tallies.length !== data.chunks) {
-        throw new Error(`recompute: ${tallies.length} of ${data.chunks} chunks reported back`);
-      }
-      const tally = mergeTallies(tallies);
-      await progress('SCORE', tally.count, tally.count);
-      data.timings = { ...data.timings, SCORE: Date.now() - (data.scoreStartedAt ?? Date.now()) };
-      await save({ step: 'PUBLISH', networkStats: { ...data.networkStats, tally } });
-    }
-    if (data.step === 'PUBLISH') {
-      await pauseIfAsked('PUBLISH', run.id);
-      const { tally, ...stats } = data.networkStats as Record<string, unknown> & { tally: ScoreTally };
-      const t0 = performance.now();
-      const complete = await completeRun(store, run, tally, stats, data.timings);
-      const published = await publish(store, complete);
-      data.timings = { ...data.timings, PUBLISH: Math.round(performance.now() - t0) };
-      await store.updateRun(run.id, { stats: { ...published.stats, timingsMs: data.timings } });
-      await deleteArtifacts(deps.redis, deps.prefix, run.id);
-      await new RedisSnapshotImages(deps.redis, deps.prefix, true).keepOnly([run.id]);
-      await save({ step: 'DONE' });
-      await enqueuePrune(deps.pruneQueue, run.id);
-      await progress('PUBLISH', 1, 1);
-      return { runId: run.id, published: true, stats: { ...published.stats, timingsMs: data.timings } };
-    }
-    const final = await store.getRun(run.id);
+    const computed = data.step === 'SNAPSHOT' || data.step === 'PROPAGATE' ? await invocation.snapshotAndPropagate(context) : undefined;
+    if (data.step === 'SCORE' && data.chunks === undefined) await invocation.startScore(context, computed);
+    if (data.step === 'SCORE') await invocation.finishScore(token);
+    if (data.step === 'PUBLISH') return await invocation.publish(context);
+    const final = await deps.store.getRun(run.id);
     return { runId: run.id, published: final?.publishedAt !== undefined, stats: final?.stats ?? {} };
   } catch (error) {
     if (error instanceof WaitingChildrenError) throw error;
     const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade - 1;
-    if (error instanceof UnrecoverableError || attemptsLeft <= 0) await failRun(store, run.id, error, data.timings);
+    if (error instanceof UnrecoverableError || attemptsLeft <= 0) await failRun(deps.store, run.id, error, data.timings);
     throw error;
+  }
+}
+
+/** Network values this invocation computed, for SCORE in the same invocation. */
+type Computed = NetworkArtifact & { ownParts: OwnPartsTable | undefined };
+
+/** One invocation of a recompute job: its steps, each saving the next one in the job data. */
+class RecomputeJob {
+  private readonly data: RecomputeJobData;
+  private readonly beforeStep: BeforeStep;
+
+  constructor(
+    private readonly job: Job<RecomputeJobData>,
+    private readonly deps: RecomputeDeps,
+  ) {
+    this.data = job.data;
+    this.beforeStep = deps.beforeStep ?? (() => Promise.resolve());
+  }
+
+  save(patch: Partial<RecomputeJobData>): Promise<void> {
+    Object.assign(this.data, patch);
+    return this.job.updateData(this.data);
+  }
+
+  private progress(step: RecomputeStep, done: number, total: number): Promise<void> {
+    return this.job.updateProgress({ step, done, total } satisfies RecomputeProgress);
+  }
+
+  /** The run's id, base and as-of date fixed in the job data on the first invocation; the run record. */
+  async start(): Promise<RunContext> {
+    const { job, data, deps } = this;
+    const { store, model } = deps;
+    const created = new Date(job.timestamp);
+    if (data.runId === undefined) await this.save({ runId: newRunId(created) });
+    if (data.kind === 'incremental' && data.baseRunId === undefined) {
+      // Only "nothing to build on" is final; a store that cannot answer now (Neo4j restarting) is retried.
+      const base = await incrementalBase(store).catch((error: unknown) => {
+        throw error instanceof NoIncrementalBaseError ? new UnrecoverableError(error.message) : error;
+      });
+      await this.save({ baseRunId: base.id, asOf: base.asOf });
+    }
+    const base = data.baseRunId === undefined ? undefined : await store.getRun(data.baseRunId);
+    if (data.baseRunId !== undefined && !base) throw new UnrecoverableError(`recompute: base run ${data.baseRunId} no longer exists`);
+    if (data.asOf === undefined) await this.save({ asOf: created.toISOString().slice(0, 10) });
+    const run = await createRunRecord(store, model, {
+      id: data.runId,
+      asOf: data.asOf,
+      now: created,
+      job: { id: job.id!, queuePrefix: deps.prefix },
+      ...(base ? { kind: 'incremental' as const, baseLineage: base.lineage } : {}),
+    });
+    return { store, model, run, base, images: new RedisSnapshotImages(deps.redis, deps.prefix, true), timings: data.timings };
+  }
+
+  /** SNAPSHOT and PROPAGATE (a snapshot lives in memory, so a run that died in PROPAGATE redoes both). */
+  async snapshotAndPropagate(context: RunContext): Promise<Computed> {
+    const { redis, prefix } = this.deps;
+    const { run, base } = context;
+    await this.beforeStep('SNAPSHOT', run.id);
+    const runSnapshot = await snapshotStep(context, (done, total) => void this.progress('SNAPSHOT', done, total));
+    const { ownParts } = runSnapshot;
+    await this.save({ step: 'PROPAGATE' });
+    await this.beforeStep('PROPAGATE', run.id);
+    await this.progress('PROPAGATE', 0, 1);
+    const { network, plan, stats } = await propagateStep(context, runSnapshot, (network) =>
+      Promise.all([
+        saveNetworkArtifact(redis, prefix, run.id, { network: network.network, mu: network.mu }),
+        ownParts ? saveOwnParts(redis, prefix, run.id, ownParts) : undefined,
+      ]),
+    );
+    if (base && plan) await saveTargets(redis, prefix, run.id, plan.targets);
+    await this.progress('PROPAGATE', 1, 1);
+    await this.save({ step: 'SCORE', networkStats: stats });
+    return { network: network.network, mu: network.mu, ownParts };
+  }
+
+  /**
+   * SCORE, first part: one child job per chunk of persons — or, when they fit in one chunk (an
+   * incremental run's few targets, as a rule), scored here as a chunk job would: a child would
+   * only add two queue hand-offs and no parallelism. A crash in here resumes at SCORE and scores
+   * the same persons again (writes are idempotent).
+   */
+  async startScore(context: RunContext, computed: Computed | undefined): Promise<void> {
+    const { redis, prefix, store } = this.deps;
+    const { run, base } = context;
+    await this.beforeStep('SCORE', run.id);
+    const targets = base ? await loadTargets(redis, prefix, run.id) : undefined;
+    if (base && !targets) throw new Error(`recompute: the rescore list of run ${run.id} is missing`);
+    const persons = targets ? seqChunks(targets, this.data.chunkSize) : rangeChunks(await store.seqBound(), this.data.chunkSize);
+    const scoreStartedAt = Date.now();
+    if (persons.length <= 1) {
+      const tally = persons[0] ? await scoreInParent(this.deps, run, persons[0], computed) : mergeTallies([]);
+      await this.finishedScore(tally, scoreStartedAt);
+    } else {
+      const chunks = await addChunkJobs(this.job, this.deps.chunkQueue, run.id, persons);
+      await this.save({ chunks, scoreStartedAt });
+    }
+  }
+
+  /** SCORE, second part: waits for the children in BullMQ's waiting-children state, then merges their tallies. */
+  async finishScore(token: string | undefined): Promise<void> {
+    const { job, data } = this;
+    if (token !== undefined && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
+    const tallies = Object.values(await job.getChildrenValues<ScoreTally>());
+    if (tallies.length !== data.chunks) throw new Error(`recompute: ${tallies.length} of ${data.chunks} chunks reported back`);
+    await this.finishedScore(mergeTallies(tallies), data.scoreStartedAt ?? Date.now());
+  }
+
+  private async finishedScore(tally: ScoreTally, startedAt: number): Promise<void> {
+    await this.progress('SCORE', tally.count, tally.count);
+    this.data.timings.SCORE = Date.now() - startedAt; // wall time: it spans the children's work
+    await this.save({ step: 'PUBLISH', networkStats: { ...this.data.networkStats!, tally } });
+  }
+
+  /** PUBLISH, then the run's artifacts dropped and the runs beyond RUNS_KEPT handed to a prune job. */
+  async publish(context: RunContext): Promise<RecomputeOutcome> {
+    const { redis, prefix, pruneQueue } = this.deps;
+    await this.beforeStep('PUBLISH', context.run.id);
+    const carried = this.data.networkStats;
+    if (!carried?.tally) throw new Error(`recompute: run ${context.run.id} reached PUBLISH without its SCORE tally`);
+    const { tally, ...stats } = carried;
+    const complete = await completeStep(context, tally, stats);
+    const published = await publishStep(context, complete);
+    await deleteArtifacts(redis, prefix, published.id);
+    await this.save({ step: 'DONE' });
+    await enqueuePrune(pruneQueue, published.id);
+    await this.progress('PUBLISH', 1, 1);
+    return { runId: published.id, published: true, stats: published.stats };
   }
 }
 
@@ -203,7 +225,7 @@ async function scoreInParent(
   deps: RecomputeDeps,
   run: ScoreRun,
   persons: ChunkPersons,
-  computed: (NetworkArtifact & { ownParts: OwnPartsTable | undefined }) | undefined,
+  computed: Computed | undefined,
 ): Promise<ScoreTally> {
   const [fromSeq, toSeq] = 'seqs' in persons ? [persons.seqs[0]!, persons.seqs.at(-1)! + 1] : [persons.fromSeq, persons.toSeq];
   if (!computed) return scoreFromArtifacts(deps, run, persons, fromSeq, toSeq);

@@ -13,6 +13,7 @@ import type { ChunkJobData, RecomputeJobData } from './job-data.js';
 import { QUEUES, redisConnection, redisOptions } from './queues.js';
 import { processRecompute, type RecomputeOutcome } from './recompute-processor.js';
 import type { ScoreTally } from '../recompute/score-tally.js';
+import type { BeforeStep } from '../recompute/steps.js';
 import { startPruneWorker, type PruneJobData } from './prune-jobs.js';
 import { startRunReaper, type RunReaperOptions } from './run-reaper.js';
 
@@ -25,6 +26,8 @@ export interface RecomputeWorkersOptions {
   onEvent?: (event: string) => void;
   /** The lost-run reaper's timing (run-reaper.ts); defaults: a sweep a minute, a minute's grace. */
   reaper?: RunReaperOptions;
+  /** Awaited at the start of each step of a run (steps.ts): the fault tests' hook; none in production. */
+  beforeStep?: BeforeStep;
 }
 
 export interface RecomputeWorkers {
@@ -48,7 +51,7 @@ export async function startRecomputeWorkers(options: RecomputeWorkersOptions): P
 
   const parents = new Worker<RecomputeJobData, RecomputeOutcome>(
     QUEUES.recompute,
-    (job, token) => processRecompute(job, token, { store, model, redis: artifactsRedis, prefix, chunkQueue, pruneQueue }),
+    (job, token) => processRecompute(job, token, { store, model, redis: artifactsRedis, prefix, chunkQueue, pruneQueue, beforeStep: options.beforeStep }),
     { ...common, connection: redisOptions(config), concurrency: 1 },
   );
   const chunks = new Worker<ChunkJobData, ScoreTally>(

@@ -13,8 +13,7 @@
  * the lineage.
  */
 import type { ScoreRun } from '../../domain/scores.js';
-import { pushContagion, ContagionWorkspace } from '../../graph/contagion.js';
-import type { NetworkResult } from '../../graph/propagate.js';
+import { ContagionWorkspace, pushContagion, type NetworkResult } from '../../graph/index.js';
 import { scoreWeightsOf } from '../../analysis/score-weights.js';
 import { ownScore, type Model } from '../../score/index.js';
 import type { IncrementalPlanPorts } from './recompute-ports.js';

@@ -11,8 +11,7 @@
  *
  * 72 bytes a person: 7.2 MB for 100k persons, 72 MB for 1M.
  */
-import { MAX_REASON_CODES, missingReasonOf, PERSONAL_DIMENSIONS, SCORE_SPAN, type Model, type PersonalDimension, type ReasonCode } from '../../score/index.js';
-import type { OwnPart } from '../../score/own-part.js';
+import { MAX_REASON_CODES, missingReasonOf, PERSONAL_DIMENSIONS, SCORE_SPAN, type Model, type OwnPart, type PersonalDimension, type ReasonCode } from '../../score/index.js';
 
 export const OWN_PART_BYTES = 72;
 const NONE = 0xffff;

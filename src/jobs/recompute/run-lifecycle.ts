@@ -1,10 +1,12 @@
 /**
- * The bookkeeping of a run shared by the inline runner and the BullMQ processor: create it,
- * record it complete with its stats, publish it (and prune old runs), or record its failure.
+ * The bookkeeping of a run shared by the inline runner and the BullMQ processor: find an
+ * incremental run's base, create the run, record it complete with its stats, publish it (and
+ * prune old runs), or record its failure.
  */
 import type { ScoreRun } from '../../domain/scores.js';
-import type { NetworkResult } from '../../graph/propagate.js';
+import type { NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
+import { INCREMENTAL_DEFAULTS } from './incremental-plan.js';
 import type { RunRecordPorts } from './recompute-ports.js';
 import { newRunId } from './run-id.js';
 import { summariseTally, type ScoreTally } from './score-tally.js';
@@ -102,4 +104,25 @@ export async function pruneRuns(store: RunRecordPorts, keep: number): Promise<st
 export async function failRun(store: RunRecordPorts, runId: string, error: unknown, timings: StepTimings, now: Date = new Date()): Promise<void> {
   const reason = error instanceof Error ? error.message : String(error);
   await store.updateRun(runId, { status: 'failed', finishedAt: now.toISOString(), failureReason: reason, stats: { timingsMs: timings } });
+}
+
+/** There is no published run an incremental run may build on (trying again will not help). */
+export class NoIncrementalBaseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoIncrementalBaseError';
+  }
+}
+
+/**
+ * The published run an incremental run builds on; throws `NoIncrementalBaseError` when there is
+ * none to build on, and the store's own error (e.g. `StoreUnavailableError`) when it cannot tell.
+ */
+export async function incrementalBase(store: Pick<RunRecordPorts, 'publishedRun'>): Promise<ScoreRun> {
+  const base = await store.publishedRun();
+  if (!base) throw new NoIncrementalBaseError('recompute: an incremental run needs a published run to build on; run a full recompute first');
+  if (base.lineage.length >= INCREMENTAL_DEFAULTS.maxLineage) {
+    throw new NoIncrementalBaseError(`recompute: the published run already builds on ${base.lineage.length - 1} runs; run a full recompute`);
+  }
+  return base;
 }

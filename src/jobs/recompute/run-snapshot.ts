@@ -6,7 +6,7 @@
  * image, with the x its propagation converged to, for the run after it (`keepRunImage`).
  */
 import type { ScoreRun } from '../../domain/scores.js';
-import { propagateNetwork, type NetworkResult } from '../../graph/propagate.js';
+import { propagateNetwork, type NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
 import type { SnapshotPorts } from './recompute-ports.js';
 import type { OwnPartsTable } from './own-parts.js';

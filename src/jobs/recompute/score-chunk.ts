@@ -9,8 +9,7 @@
  * for (added since the snapshot). Otherwise it reads and scores the records.
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
-import { scorePerson, type BandId, type Model, type ReasonCode } from '../../score/index.js';
-import { scoreFromOwnPart, type OwnPart } from '../../score/own-part.js';
+import { scoreFromOwnPart, scorePerson, type BandId, type Model, type OwnPart, type ReasonCode } from '../../score/index.js';
 import type { PersonWithEvents } from '../../store/store.js';
 import type { ScoreChunkPorts } from './recompute-ports.js';
 import { emptyTally, tallyScore, type ScoreTally } from './score-tally.js';

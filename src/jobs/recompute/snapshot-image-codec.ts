@@ -34,9 +34,7 @@ export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
   const n = image.ids.length;
   const { contacts } = image;
   const m = contacts.targets.length;
-  if (!(contacts.offsets instanceof Int32Array) || !(contacts.weights instanceof Float64Array) || !contacts.degree || contacts.nodeCount !== n) {
-    throw new Error('snapshot-image: the contacts are not a nominal CSR over the image\'s seqs');
-  }
+  if (contacts.nodeCount !== n) throw new Error('snapshot-image: the contacts are not a nominal CSR over the image\'s seqs');
   if (image.x && image.x.length !== n) throw new Error(`snapshot-image: x has ${image.x.length} entries for ${n} persons`);
   const header: Header = {
     asOf: image.asOf,
@@ -91,7 +89,7 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
     own,
     verified,
     accountAgeDays,
-    contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true },
+    contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true, kind: 'nominal' },
     edges: header.edges,
     ...(x ? { x } : {}),
   };

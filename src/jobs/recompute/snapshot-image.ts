@@ -7,8 +7,7 @@
  * Pure data and pure functions: reading an image from the store is snapshot.ts, keeping images
  * between runs is snapshot-images.ts.
  */
-import { trustArray, type Csr, type LinkColumns } from '../../graph/csr.js';
-import { replaceLinks, withTrust, type RowChange } from '../../graph/nominal-csr.js';
+import { replaceLinks, trustArray, withTrust, type Csr, type LinkColumns, type NominalCsr, type RowChange } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
 
 export interface SnapshotImage {
@@ -26,7 +25,7 @@ export interface SnapshotImage {
    * trust) as a CSR over the seqs (graph/nominal-csr.ts): patched row by row when persons
    * change, and turned into the kernels' CSR by applying trust.
    */
-  contacts: Csr;
+  contacts: NominalCsr;
   edges: { friendships: number; transactions: number };
   /**
    * The smoothed scores x the run's propagation converged to, by seq, once it ran: the next

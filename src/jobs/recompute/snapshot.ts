@@ -5,13 +5,12 @@
  * refreshes a kept image by re-reading only the persons that changed.
  */
 import type { CreditEvent } from '../../domain/records.js';
-import { CsrBuilder, csrFromLinks, type LinkColumns } from '../../graph/csr.js';
-import { dayNumber, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
-import { ownPartOf } from '../../score/own-part.js';
+import { LinkStaging, nominalCsr, type LinkColumns } from '../../graph/index.js';
+import { dayNumber, ownPartOf, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
 import type { SeqFriendship, StoredPerson, SeqTransaction } from '../../store/store.js';
 import type { SnapshotPorts } from './recompute-ports.js';
 import { OwnPartsTable } from './own-parts.js';
-import { patchImage, snapshotOfImage, type ImagePerson, type Snapshot, type SnapshotImage } from './snapshot-image.js';
+import { patchImage, type ImagePerson, type SnapshotImage } from './snapshot-image.js';
 
 export type { Snapshot } from './snapshot-image.js';
 
@@ -23,16 +22,8 @@ export interface SnapshotOptions {
 }
 
 /**
- * @example
- * const snapshot = await takeSnapshot(store, model, '2026-11-26');
- * snapshot.csr.nodeCount === await store.seqBound();
- */
-export async function takeSnapshot(store: SnapshotPorts, model: Model, asOf: string, options: SnapshotOptions = {}): Promise<Snapshot> {
-  return snapshotOfImage(await readSnapshotImage(store, model, asOf, options), model);
-}
-
-/**
- * Reads the whole population into an image. Persons (with their events), friendships and
+ * Reads the whole population into an image (`snapshotOfImage` turns it into the kernels'
+ * snapshot). Persons (with their events), friendships and
  * transactions are read in three lanes at once, so the database and the scoring of the last
  * batch overlap; each lane keeps its own order, so the image is the same on every read.
  */
@@ -112,7 +103,7 @@ async function readPopulation(
     }
   };
   await Promise.all([readPersons(), readFriendships(), readTransactions()]);
-  const image = { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, contacts: csrFromLinks(n, concatLinks(friends.links(), paid.links())), edges };
+  const image = { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, contacts: nominalCsr(n, concatLinks(friends.links(), paid.links())), edges };
   return ownParts ? { image, ownParts } : { image };
 }
 
@@ -182,9 +173,9 @@ function imagePerson(
   };
 }
 
-/** Store edge rows → links with nominal weights at the as-of date (the CSR builder's staging). */
+/** Store edge rows → links with nominal weights at the as-of date (graph's link staging). */
 class LinkCollector {
-  private readonly builder: CsrBuilder;
+  private readonly staging: LinkStaging;
   /**
    * Days before the as-of date by ISO date: a graph has a few thousand distinct edge dates and a
    * million edges, and parsing each date string was the largest piece of our own CPU time in
@@ -198,11 +189,11 @@ class LinkCollector {
     private readonly asOfDay: number,
     capacity: number,
   ) {
-    this.builder = new CsrBuilder(nodeCount, { params: model.network, initialCapacity: capacity });
+    this.staging = new LinkStaging(nodeCount, { params: model.network, initialCapacity: capacity });
   }
 
   addFriendships(rows: readonly SeqFriendship[]): void {
-    this.builder.addFriends({
+    this.staging.addFriends({
       a: rows.map((row) => row.a),
       b: rows.map((row) => row.b),
       sinceDays: rows.map((row) => this.daysBefore(row.since)),
@@ -211,7 +202,7 @@ class LinkCollector {
   }
 
   addTransactions(rows: readonly SeqTransaction[]): void {
-    this.builder.addPaids({
+    this.staging.addPaids({
       from: rows.map((row) => row.from),
       to: rows.map((row) => row.to),
       count: rows.map((row) => row.count),
@@ -227,7 +218,7 @@ class LinkCollector {
   }
 
   links(): LinkColumns<Int32Array, Float64Array> {
-    return this.builder.stagedLinks();
+    return this.staging.links();
   }
 }
 

@@ -5,7 +5,7 @@
  * access-log entries older than ACCESS_LOG_RETENTION_DAYS.
  */
 import type { RetentionCutoffs } from '../../domain/privacy.js';
-import { DAYS_PER_MONTH, dayNumber } from '../../score/dates.js';
+import { DAYS_PER_MONTH, dayNumber } from '../../score/index.js';
 
 const MS_PER_DAY = 86_400_000;
 

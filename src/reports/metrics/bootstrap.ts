@@ -14,7 +14,7 @@
  * D. L. Clarke-Pearson, "Comparing the areas under two or more correlated ROC curves",
  * Biometrics 44 (1988), whose analytic variance this resampling approximates.
  */
-import { mulberry32 } from '../../graph/communities.js';
+import { mulberry32, xorshift32 } from '../../prng.js';
 import { aucOfGroups, asNumbers } from './auc.js';
 import { countGroups, rankByScore, type Ranking } from './ranking.js';
 
@@ -81,15 +81,13 @@ export function aucDifference(
   const diffs = new Float64Array(replicates);
   const badA = inRankOrder(rankA, outcome);
   const badB = inRankOrder(rankB, outcome);
-  // xorshift32 state from the seed (never 0); inlined below so the hot loop calls nothing.
+  // xorshift32 state from the seed (never 0), kept in a local for the hot loop.
   let state = (Math.floor(mulberry32(options.seed ?? DEFAULTS.seed)() * 0xffffffff) | 1) >>> 0;
   for (let r = 0; r < replicates; r++) {
     weight.fill(0);
     for (let k = 0; k < n; k++) {
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      weight[Math.floor(((state >>> 0) * n) / 4294967296)]!++;
+      state = xorshift32(state);
+      weight[Math.floor((state * n) / 4294967296)]!++;
     }
     diffs[r] = weightedAuc(rankA.order, rankA.groupStarts, badA, weight) - weightedAuc(rankB.order, rankB.groupStarts, badB, weight);
   }

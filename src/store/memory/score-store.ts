@@ -4,6 +4,8 @@ import type { AccessLogPort } from '../ports/access-log.js';
 import type { StoredPerson } from '../ports/persons.js';
 import type { RunPort } from '../ports/runs.js';
 import { assertRangeScores, type LoggedScoreRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
+import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
+import { findPersonsIn } from './find-persons.js';
 import { clone, type MemoryState } from './memory-state.js';
 
 export class MemoryScoreStore implements ScorePort {
@@ -43,6 +45,17 @@ export class MemoryScoreStore implements ScorePort {
 
   async scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
     return this.served(run, this.state.personsAtSeqs(seqs));
+  }
+
+  async findPersons(run: ScoreRun, search: PersonSearch): Promise<PersonSearchPage> {
+    return findPersonsIn(
+      {
+        personIds: () => this.state.persons.keys(),
+        person: (id) => this.state.persons.get(id),
+        served: (id) => this.state.servedScore(run, id),
+      },
+      search,
+    );
   }
 
   async countScores(runId: string): Promise<number> {

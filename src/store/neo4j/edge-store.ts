@@ -10,7 +10,7 @@ import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { PersonRefs } from './person-refs.js';
-import { writeInBatches } from './upsert-batches.js';
+import { writeEdgesInBatches } from './upsert-batches.js';
 
 /** What the edge scan needs from the person side: the seq range and the edge totals. */
 export type EdgeScanSource = Pick<PersonPort, 'seqBound' | 'counts'>;
@@ -77,8 +77,7 @@ export class EdgeStore implements EdgePort {
         const [start, end] = ends(row).map((id) => refs.get(id));
         if (start !== undefined && end !== undefined) linked.push({ row, start, end });
       }
-      const pairOf = (edge: Linked<T>) => `${edge.start} ${edge.end}`;
-      return writeInBatches(this.runner, statement, linked, pairOf, this.now(), columns);
+      return writeEdgesInBatches(this.runner, statement, linked, (edge) => [edge.start, edge.end], this.now(), columns);
     };
     const first = await write();
     if (first.missing === 0) return { created: first.created, updated: first.updated, unchanged: first.unchanged };

@@ -5,7 +5,7 @@ import type { EventPort } from '../ports/events.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks, definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
-import { upsertInBatches } from './upsert-batches.js';
+import { upsertOwnedInBatches } from './upsert-batches.js';
 
 type Props = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ export class EventStore implements EventPort {
         until: event.until,
       }),
     }));
-    return upsertInBatches(this.runner, 'events/upsert', rows, (row) => row.event.id as string, this.now());
+    return upsertOwnedInBatches(this.runner, 'events/upsert', rows, (row) => row.event.id as string, (row) => row.personId, this.now());
   }
 
   async eventsOf(personId: string): Promise<CreditEvent[]> {

@@ -6,10 +6,12 @@
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
 import type { RunFailure, RunPort } from '../ports/runs.js';
+import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
 import { assertRangeScores, type LoggedScoreRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
 import { BATCH_SIZE, chunks, definedOnly, patchProps } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
+import { findPersonsInNeo4j } from './person-search.js';
 import { toStoredPerson } from './person-store.js';
 
 type Props = Record<string, unknown>;
@@ -109,6 +111,10 @@ export class RunStore implements RunPort, ScorePort {
       toSeq: int(toSeq),
     });
     return rows.map((row) => toScore(row.score));
+  }
+
+  findPersons(run: ScoreRun, search: PersonSearch): Promise<PersonSearchPage> {
+    return findPersonsInNeo4j(this.runner, run, search);
   }
 
   async scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {

@@ -7,6 +7,7 @@ import type { CreditEvent } from '../../domain/records.js';
 import type { AccessLogEntry } from '../../domain/safeguards.js';
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type { StoredPerson } from './persons.js';
+import type { PersonSearch, PersonSearchPage } from './person-search.js';
 import type { MethodSet } from './port-methods.js';
 
 /** One person's part of a score read (`publishedScoresOf`). */
@@ -60,6 +61,17 @@ export interface ScorePort {
   scoresInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]>;
   /** Scores of the persons with the given seqs as served by `run`, in seq order. */
   scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]>;
+  /**
+   * The persons `run` serves a score for that pass the search's filters, from at most
+   * `search.scan` candidates in ascending id order (one bounded statement in Neo4j: the id index
+   * read in order, the score of each candidate by point seeks through the lineage).
+   *
+   * @example
+   * const page = await store.findPersons(run, { idPrefix: 'p00', after: '', bands: ['poor'], minScore: 350, maxScore: 950, limit: 50, scan: 2000 });
+   * page.matches[0]; // { personId: 'p0012', seq: 12, verified: true, score: 512, band: 'poor' }
+   * // page.resumeAfter continues the search (as `after`), or is undefined when it is finished
+   */
+  findPersons(run: ScoreRun, search: PersonSearch): Promise<PersonSearchPage>;
   /** How many scores the run itself wrote. */
   countScores(runId: string): Promise<number>;
   /** The person's scores across runs, newest run first. */
@@ -99,6 +111,7 @@ export const SCORE_METHODS: MethodSet<ScorePort> = {
   scoreIn: true,
   scoresInSeqRange: true,
   scoresAtSeqs: true,
+  findPersons: true,
   countScores: true,
   scoreHistory: true,
   publishedScoresOf: true,

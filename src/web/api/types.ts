@@ -26,20 +26,20 @@ export type RocPoint = VariantEvaluation['roc'][number];
 export type FairnessReport = Ok<'fairnessReport'>;
 export type GroupVariant = FairnessReport['attributes'][number]['groups'][number]['full'];
 export type Recourse = Ok<'getRecourse'>;
+/** GET /v1/persons: a page of the person search. */
+export type PersonSearch = Ok<'findPersons'>;
+export type FoundPerson = PersonSearch['persons'][number];
+/** GET /v1/communities/{communityId}. */
+export type Community = Ok<'community'>;
+/** GET /v1/persons/{id}/history. */
+export type ScoreHistory = Ok<'getHistory'>;
 
-// The ego network is graphology's `graph.export()`, which the document declares open (attributes
-// are per-graph records); these are the attributes the server puts in it (src/api/routes/network.ts).
-export interface EgoNodeAttributes {
-  hops: number;
-  score: number | null;
-  band: string | null;
-  influence?: number;
-}
-
-/** graphology's `graph.export()` of the ego network. */
-export interface EgoNetwork {
-  attributes: { ego: string; runId: string };
-  nodes: { key: string; attributes: EgoNodeAttributes }[];
-  edges: { source: string; target: string; attributes?: { weight?: number; share?: number } }[];
-}
-
+/** GET /v1/persons/{id}/network: graphology's `graph.export()` of the ego network (src/api/routes/ego-network.ts). */
+export type EgoNetwork = Ok<'egoNetwork'>;
+export type EgoNodeAttributes = EgoNetwork['nodes'][number]['attributes'];
+export type EgoEdgeAttributes = EgoNetwork['edges'][number]['attributes'];
+export type EdgeKind = NonNullable<EgoEdgeAttributes['kind']>;
+/** GET /v1/persons/{id}/explanation (src/api/explanation.ts). */
+export type Explanation = Ok<'getExplanation'>;
+/** GET /v1/paths/strongest (src/api/routes/tie-path.ts). */
+export type StrongestTiePath = Ok<'strongestTiePath'>;

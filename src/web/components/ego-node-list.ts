@@ -3,37 +3,52 @@
  * graph canvas cannot take focus, so this is how the keyboard and screen readers pick a node.
  * Up/Down/Home/End move, Enter or Space selects — the same as clicking the node in the graph.
  */
-import type { EgoNetwork } from '../api/types.js';
 import { bandColour, bandLabel } from '../bands.js';
 import { h } from '../dom.js';
 import { formatDelta, formatPoints } from '../format.js';
 import { swatch } from './band-legend.js';
 import type { WhatIfOverlay } from './ego-graph.js';
 
+/** A person in the list (the drawn graph's node). */
+export interface ListedPerson {
+  key: string;
+  hops: number;
+  score: number | null;
+  band: string | null;
+  influence: number;
+}
+
 export interface EgoNodeList {
   element: HTMLElement;
+  /** Appends persons (after a node was expanded). */
+  add(persons: readonly ListedPerson[]): void;
   select(key: string | undefined): void;
   showWhatIf(overlay: WhatIfOverlay | undefined): void;
 }
 
 const HOP_NAMES = ['the person', 'contact', 'contact of a contact'];
 
-export function egoNodeList(network: EgoNetwork, options: { onSelect(key: string): void }): EgoNodeList {
+export function egoNodeList(persons: readonly ListedPerson[], options: { onSelect(key: string): void }): EgoNodeList {
   const list = h('ul', { class: 'node-list', role: 'listbox', 'aria-label': 'Persons in the network (arrow keys move, Enter opens)', 'data-testid': 'node-list' });
   const items = new Map<string, { item: HTMLElement; delta: HTMLElement }>();
-  network.nodes.forEach(({ key, attributes }, k) => {
-    const delta = h('span', { class: 'delta' });
-    const item = h(
-      'li',
-      { role: 'option', id: `node-${k}`, tabindex: k === 0 ? 0 : -1, 'aria-selected': 'false', 'data-person-id': key },
-      swatch(bandColour(attributes.band)),
-      h('span', { class: 'node-id' }, key),
-      h('span', { class: 'node-meta' }, `${attributes.score ?? '—'} ${bandLabel(attributes.band)} · ${HOP_NAMES[attributes.hops] ?? `${attributes.hops} hops`} · influence ${formatPoints(attributes.influence ?? 0)}`),
-      delta,
-    );
-    items.set(key, { item, delta });
-    list.append(item);
-  });
+  const add = (more: readonly ListedPerson[]) => {
+    for (const { key, hops, score, band, influence } of more) {
+      if (items.has(key)) continue;
+      const k = items.size;
+      const delta = h('span', { class: 'delta' });
+      const item = h(
+        'li',
+        { role: 'option', id: `node-${k}`, tabindex: k === 0 ? 0 : -1, 'aria-selected': 'false', 'data-person-id': key, 'data-hops': hops },
+        swatch(bandColour(band)),
+        h('span', { class: 'node-id' }, key),
+        h('span', { class: 'node-meta' }, `${score ?? '—'} ${bandLabel(band)} · ${HOP_NAMES[hops] ?? `${hops} hops`} · influence ${formatPoints(influence)}`),
+        delta,
+      );
+      items.set(key, { item, delta });
+      list.append(item);
+    }
+  };
+  add(persons);
   const all = () => [...items.values()].map((entry) => entry.item);
   const focusItem = (item: HTMLElement | undefined) => {
     if (!item) return;
@@ -62,6 +77,7 @@ export function egoNodeList(network: EgoNetwork, options: { onSelect(key: string
   });
   return {
     element: list,
+    add,
     select(key) {
       for (const [id, { item }] of items) {
         item.setAttribute('aria-selected', String(id === key));
@@ -76,7 +92,7 @@ export function egoNodeList(network: EgoNetwork, options: { onSelect(key: string
         const value = overlay?.deltas.get(id);
         const shocked = overlay?.shocked.has(id) ?? false;
         const points = value === undefined ? '' : `${formatDelta(value)} pts`;
-        delta.textContent = shocked ? `defaults${points ? `, ${points}` : ''}` : points;
+        delta.textContent = shocked ? `shocked${points ? `, ${points}` : ''}` : points;
         item.classList.toggle('faded', overlay !== undefined && value === undefined && !shocked);
       }
     },

@@ -1,13 +1,18 @@
 /**
  * Population view: the published run (id, time, model version), the score distribution
  * (histogram and counts per band), the most systemically important persons and the riskiest
- * communities. Each panel loads and fails on its own, so one slow answer does not blank the page.
+ * communities (each opens its community view), and "Find persons" by id prefix and filters.
+ * Each panel loads and fails on its own, so one slow answer does not blank the page.
  */
 import type { Communities, InfluenceTop, PublishedRun } from '../api/types.js';
 import type { AppContext, MountedView } from '../app-context.js';
-import { bandColour, bandLabel, BANDS } from '../bands.js';
+import { bandColour } from '../bands.js';
 import { bandLegend, swatch } from '../components/band-legend.js';
+import { bandMixBar } from '../components/band-mix.js';
 import { histogramChart } from '../components/histogram.js';
+import { influenceTable } from '../components/influence-table.js';
+import { personFinder } from '../components/person-finder.js';
+import { communityHash } from '../routes.js';
 import { h, replaceChildren } from '../dom.js';
 import { formatCount, formatInstant, formatPercent, formatPoints } from '../format.js';
 import { errorState, loadingState, emptyState } from '../status.js';
@@ -20,10 +25,13 @@ export function mountPopulation(container: HTMLElement, ctx: AppContext): Mounte
   const distributionPanel = panel('distribution-title', 'Score distribution');
   const influencePanel = panel('influence-title', 'Most systemically important persons');
   const communitiesPanel = panel('communities-title', 'Riskiest communities');
+  const findPanel = panel('find-title', 'Find persons');
+  findPanel.section.classList.add('wide');
+  replaceChildren(findPanel.body, personFinder(ctx));
   replaceChildren(
     container,
     h('h1', {}, 'Population'),
-    h('div', { class: 'grid' }, runPanel.section, distributionPanel.section, influencePanel.section, communitiesPanel.section),
+    h('div', { class: 'grid' }, findPanel.section, runPanel.section, distributionPanel.section, influencePanel.section, communitiesPanel.section),
   );
 
   void load(ctx, runPanel.body, 'the published run', () => ctx.api.get<PublishedRun>('/v1/runs/published?binWidth=25'), (run) => {
@@ -31,7 +39,7 @@ export function mountPopulation(container: HTMLElement, ctx: AppContext): Mounte
     replaceChildren(distributionPanel.body, distribution(run));
   }, distributionPanel.body);
   void load(ctx, influencePanel.body, 'the most important persons', () => ctx.api.get<InfluenceTop>('/v1/influence/top?limit=10'), (top) =>
-    replaceChildren(influencePanel.body, top.persons.length ? influenceTable(top) : emptyState('Nobody in the published run has contacts.')),
+    replaceChildren(influencePanel.body, top.persons.length ? influenceTable(top.persons, 'Points the population would lose if the person defaulted') : emptyState('Nobody in the published run has contacts.')),
   );
   void load(ctx, communitiesPanel.body, 'the communities', () => ctx.api.get<Communities>('/v1/communities?sort=risk&limit=10'), (result) =>
     replaceChildren(communitiesPanel.body, result.communities.length ? communitiesTable(result) : emptyState('No communities found.')),
@@ -101,49 +109,6 @@ function distribution(run: PublishedRun): HTMLElement {
   );
 }
 
-function personLink(personId: string): HTMLElement {
-  return h('a', { href: `#/person/${encodeURIComponent(personId)}` }, personId);
-}
-
-function influenceTable(top: InfluenceTop): HTMLElement {
-  return h(
-    'table',
-    { class: 'data', 'data-testid': 'influence-table' },
-    h('caption', {}, 'Points the population would lose if the person defaulted'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'num' }, '#'), h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col', class: 'num' }, 'Score'), h('th', { scope: 'col' }, 'Band'), h('th', { scope: 'col', class: 'num' }, 'Points if default'))),
-    h(
-      'tbody',
-      {},
-      top.persons.map((p) =>
-        h(
-          'tr',
-          {},
-          h('td', { class: 'num' }, String(p.rank)),
-          h('th', { scope: 'row' }, personLink(p.personId)),
-          h('td', { class: 'num' }, p.score === null ? '—' : String(p.score)),
-          h('td', {}, swatch(bandColour(p.band)), bandLabel(p.band)),
-          h('td', { class: 'num' }, formatPoints(p.pointsIfDefault)),
-        ),
-      ),
-    ),
-  );
-}
-
-function bandMixBar(mix: Record<string, number>): HTMLElement {
-  const total = Object.values(mix).reduce((x, y) => x + y, 0) || 1;
-  const text = BANDS.filter((band) => mix[band.id]).map((band) => `${band.label} ${mix[band.id]}`).join(', ');
-  const bar = h('span', { class: 'mix', role: 'img', 'aria-label': text || 'no scores' });
-  for (const band of BANDS) {
-    const count = mix[band.id] ?? 0;
-    if (!count) continue;
-    const part = h('span', { title: `${band.label}: ${count}` });
-    part.style.backgroundColor = band.colour;
-    part.style.width = `${(100 * count) / total}%`;
-    bar.append(part);
-  }
-  return bar;
-}
-
 function communitiesTable(result: Communities): HTMLElement {
   return h(
     'div',
@@ -160,7 +125,7 @@ function communitiesTable(result: Communities): HTMLElement {
           h(
             'tr',
             {},
-            h('th', { scope: 'row', class: 'num' }, `#${c.id}`),
+            h('th', { scope: 'row', class: 'num' }, h('a', { href: communityHash(c.id), 'aria-label': `Community ${c.id}` }, `#${c.id}`)),
             h('td', { class: 'num' }, formatCount(c.size)),
             h('td', { class: 'num' }, c.meanScore === null ? '—' : formatPoints(c.meanScore)),
             h('td', {}, bandMixBar(c.bandMix)),

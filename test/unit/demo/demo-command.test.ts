@@ -19,7 +19,7 @@ describe('tiescore demo', () => {
     expect(Object.values(summary.bands).reduce((x, y) => x + y, 0)).toBe(800);
     expect(Object.keys(summary.run.timingsMs)).toEqual(['SNAPSHOT', 'PROPAGATE', 'SCORE', 'PUBLISH']);
     expect(summary.mostInfluential).toHaveLength(5);
-    const points = summary.mostInfluential.map((p) => p.pointsIfDefault);
+    const points = summary.mostInfluential.map((p) => p.pointsIfOwnScoreZero);
     expect(points).toEqual([...points].sort((x, y) => y - x));
     expect(summary.contagionExample?.personId).toBe(summary.mostInfluential[0]!.personId);
     expect(summary.contagionExample!.ownScoreChange).toBeLessThan(0);

@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIT_DEFAULTS } from '../../../src/fit/fit-model.js';
-import { STRENGTH_DEFAULTS } from '../../../src/graph/csr.js';
+import { STRENGTH_DEFAULTS } from '../../../src/graph/tie-strength.js';
 import { largestContactShare } from '../../../src/graph/propagate.js';
 import { MAX_ATTESTATION_SECONDS } from '../../../src/api/attestation/attestations.js';
 import { DEFAULT_CHUNK_SIZE } from '../../../src/jobs/bullmq/enqueue.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitWeights, type DimensionColumns } from '../../../src/fit/fit-weights.js';
 import { fitMonotoneLogistic } from '../../../src/fit/monotone-logistic.js';
-import { mulberry32 } from '../../../src/graph/communities.js';
+import { mulberry32 } from '../../../src/prng.js';
 
 /** Five dimensions in [0, 1]; the network one carries as much signal as history. */
 function population(n: number, seed = 3) {

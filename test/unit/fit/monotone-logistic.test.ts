@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitMonotoneLogistic } from '../../../src/fit/monotone-logistic.js';
-import { mulberry32 } from '../../../src/graph/communities.js';
+import { mulberry32 } from '../../../src/prng.js';
 
 /** n persons with uniform columns and outcomes drawn from σ(a − Σ c_k x_k). */
 function simulate(n: number, a: number, c: number[], seed = 1) {

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { detectCommunities, mulberry32 } from '../../../src/graph/communities.js';
-import { CsrBuilder, csrFromEntries } from '../../../src/graph/csr.js';
+import { CommunitiesTooLargeError, detectCommunities } from '../../../src/graph/communities.js';
+import { LinkStaging } from '../../../src/graph/link-staging.js';
+import { csrFromEntries, trustedCsr } from '../../support/csr-fixtures.js';
 import { seeded } from './helpers.js';
 
 /** Two 6-cliques joined by one weak edge. */
 function twoCliques() {
-  const builder = new CsrBuilder(12);
+  const staging = new LinkStaging(12);
   for (const base of [0, 6]) {
-    for (let i = 0; i < 6; i++) for (let j = i + 1; j < 6; j++) builder.addFriend(base + i, base + j, 300, 30);
+    for (let i = 0; i < 6; i++) for (let j = i + 1; j < 6; j++) staging.addFriend(base + i, base + j, 300, 30);
   }
-  builder.addFriend(5, 6, 10, 0);
-  return builder.build();
+  staging.addFriend(5, 6, 10, 0);
+  return trustedCsr(staging);
 }
 
 describe('detectCommunities', () => {
@@ -32,14 +33,14 @@ describe('detectCommunities', () => {
   it('is deterministic for a fixed seed', () => {
     const rnd = seeded(11);
     const n = 400;
-    const builder = new CsrBuilder(n);
+    const staging = new LinkStaging(n);
     for (let k = 0; k < 2000; k++) {
       const a = Math.floor(rnd() * n);
       // Mostly within blocks of 40, sometimes across.
       const b = rnd() < 0.85 ? Math.floor(a / 40) * 40 + Math.floor(rnd() * 40) : Math.floor(rnd() * n);
-      builder.addFriend(a, b, 100, Math.floor(rnd() * 30));
+      staging.addFriend(a, b, 100, Math.floor(rnd() * 30));
     }
-    const csr = builder.build();
+    const csr = trustedCsr(staging);
     const first = detectCommunities(csr, { seed: 42 });
     const second = detectCommunities(csr, { seed: 42 });
     expect(Array.from(second.community)).toEqual(Array.from(first.community));
@@ -57,14 +58,6 @@ describe('detectCommunities', () => {
     // An asymmetric CSR under-counts up front; the build still stops at the limit.
     const oneWay = csrFromEntries(4, [0, 0, 0, 1], [1, 2, 3, 2], [1, 1, 1, 1]);
     expect(() => detectCommunities(oneWay, { maxEdges: 3 })).toThrow(/^communities: graph has 4 edges/);
-  });
-
-  it('mulberry32 is a fixed sequence in [0, 1)', () => {
-    const a = mulberry32(1);
-    const b = mulberry32(1);
-    const xs = Array.from({ length: 5 }, () => a());
-    expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
-    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
-    expect(new Set(xs).size).toBe(5);
+    expect(() => detectCommunities(csr, { maxEdges: 30 })).toThrow(CommunitiesTooLargeError);
   });
 });

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsrBuilder, type Csr } from '../../../src/graph/csr.js';
+import type { Csr } from '../../../src/graph/csr.js';
+import { LinkStaging } from '../../../src/graph/link-staging.js';
+import { trustedCsr } from '../../support/csr-fixtures.js';
+import { workspaceBytes } from '../../support/memory-bytes.js';
 import { ContagionWorkspace, pushContagion, type Shock } from '../../../src/graph/contagion.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../../../src/graph/network-params.js';
+import { influenceCentrality } from '../../../src/graph/influence.js';
 import { propagateNetwork } from '../../../src/graph/propagate.js';
 import type { ScoreWeights } from '../../../src/graph/score-weights.js';
 import { csrOf, denseNetwork, graphSpec, networkParams, randomFriendships, seeded } from './helpers.js';
@@ -135,13 +139,13 @@ describe('pushContagion', () => {
     const groups = 200;
     const size = 50;
     const rnd = seeded(9);
-    const builder = new CsrBuilder(groups * size);
+    const staging = new LinkStaging(groups * size);
     for (let g = 0; g < groups; g++) {
       for (let k = 0; k < 4 * size; k++) {
-        builder.addFriend(g * size + Math.floor(rnd() * size), g * size + Math.floor(rnd() * size), 200, 15);
+        staging.addFriend(g * size + Math.floor(rnd() * size), g * size + Math.floor(rnd() * size), 200, 15);
       }
     }
-    const csr = builder.build();
+    const csr = trustedCsr(staging);
     const b = Float64Array.from({ length: groups * size }, () => 0.3 + 0.6 * rnd());
     const result = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS);
     const ws = new ContagionWorkspace(csr, result);
@@ -165,13 +169,32 @@ describe('pushContagion', () => {
       const options = { threshold: 0.01, tolerance: 0.001 };
       expect(pushContagion(csr, result, shocks, { ...options, workspace: shared })).toEqual(pushContagion(csr, result, shocks, options));
     }
-    expect(shared.byteLength).toBeGreaterThan(csr.targets.length * 8 * 0.5); // many rows' values were kept
+    expect(workspaceBytes(shared)).toBeGreaterThan(csr.targets.length * 8 * 0.5); // many rows' values were kept
+  });
+
+  it('totals the whole population: the exact difference of two solves, and the influence ranking for own score to 0', () => {
+    const n = 300;
+    const rnd = seeded(5);
+    const csr = randomFriendships(rnd, n, 5 * n, 100, 10);
+    const b = Float64Array.from({ length: n }, () => rnd());
+    const result = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS);
+    const influence = influenceCentrality(csr, result, W, { tolerance: 1e-14 });
+    for (const node of [0, 17, 123]) {
+      const shocks = [{ node, deltaB: -b[node]! }];
+      const exact = exactDelta(csr, b, DEFAULT_NETWORK_PARAMS, shocks, W).reduce((x, y) => x + y, 0);
+      // A coarse push (tolerance 0.5 points) leaves much behind; the residual weights count it.
+      const coarse = pushContagion(csr, result, shocks, { weights: W, tolerance: 0.5 });
+      const counted = pushContagion(csr, result, shocks, { weights: W, tolerance: 0.5, residualWeights: influence.totalNetworkEffect });
+      expect(Math.abs(coarse.totalPoints - exact)).toBeGreaterThan(1e-6);
+      expect(counted.totalPoints).toBeCloseTo(exact, 8);
+      expect(-counted.totalPoints).toBeCloseTo(influence.points[node]!, 8);
+    }
   });
 
   it('stops at maxPushes and says so, with an honest error bound', () => {
-    const builder = new CsrBuilder(30);
-    for (let i = 0; i < 30; i++) builder.addFriend(i, (i + 1) % 30, 100, 30);
-    const csr = builder.build();
+    const staging = new LinkStaging(30);
+    for (let i = 0; i < 30; i++) staging.addFriend(i, (i + 1) % 30, 100, 30);
+    const csr = trustedCsr(staging);
     const result = propagateNetwork(csr, new Float64Array(30).fill(0.5), DEFAULT_NETWORK_PARAMS);
     const got = pushContagion(csr, result, [{ node: 0, deltaB: -0.5 }], { maxPushes: 2, tolerance: 1e-6 });
     expect(got.complete).toBe(false);
@@ -180,9 +203,9 @@ describe('pushContagion', () => {
   });
 
   it('rejects bad shocks and foreign workspaces', () => {
-    const builder = new CsrBuilder(2);
-    builder.addFriend(0, 1, 1, 1);
-    const csr = builder.build();
+    const staging = new LinkStaging(2);
+    staging.addFriend(0, 1, 1, 1);
+    const csr = trustedCsr(staging);
     const result = propagateNetwork(csr, Float64Array.of(0.5, 0.5), DEFAULT_NETWORK_PARAMS);
     const other = propagateNetwork(csr, Float64Array.of(0.1, 0.5), DEFAULT_NETWORK_PARAMS);
     expect(() => pushContagion(csr, result, [{ node: 2, deltaB: 1 }])).toThrow(/^contagion: shocked node 2 is outside/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csrFromEntries } from '../../../src/graph/csr.js';
+import { csrFromEntries } from '../../support/csr-fixtures.js';
 import { egoNetwork } from '../../../src/graph/ego-network.js';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { buildTransition } from '../../../src/graph/propagate.js';
@@ -38,14 +38,46 @@ describe('egoNetwork', () => {
 
   it('depth 2 adds contacts of contacts by strongest edge, never beyond two hops', () => {
     const csr = fixture();
+    // Room 7: contacts take at most 4 (the strongest: 1..4), contacts of contacts the rest (6, 8, 7 by strength).
     const g = egoNetwork(csr, 0, { depth: 2, maxNodes: 8, nodeKey: (i) => `p${i}`, nodeAttributes: (i) => ({ score: 600 + i }) });
     expect(g.order).toBe(8);
-    expect(g.nodes()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p8']);
+    expect(g.nodes()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p6', 'p7', 'p8']);
     expect(g.getNodeAttributes('p6')).toEqual({ score: 606, node: 6, hops: 2 });
     expect(g.hasNode('p9')).toBe(false);
+    expect(g.getAttributes()).toEqual({ depth: 2, contactsTotal: 5, secondHopTotal: 3 });
     const all = egoNetwork(csr, 0, { depth: 2, maxNodes: 100 });
     expect(all.order).toBe(9); // everybody but 9
     expect(all.getNodeAttribute('7', 'hops')).toBe(2);
+    expect(all.getNodeAttribute('5', 'hops')).toBe(1);
+  });
+
+  it('depth 2 keeps room for contacts of contacts when the ego has more contacts than the cap', () => {
+    // A hub 0 with 300 contacts 1..300; contact k knows its own friend 300 + k.
+    const src: number[] = [];
+    const dst: number[] = [];
+    const w: number[] = [];
+    for (let k = 1; k <= 300; k++) {
+      src.push(0, k, k, 300 + k);
+      dst.push(k, 0, 300 + k, k);
+      w.push(1 + k / 1000, 1, 1, 1);
+    }
+    const csr = csrFromEntries(601, src, dst, w);
+    const g = egoNetwork(csr, 0, { depth: 2, maxNodes: 200 });
+    const byHops = [0, 1, 2].map((hop) => g.filterNodes((_key, attrs) => attrs.hops === hop).length);
+    expect(byHops).toEqual([1, 100, 99]);
+    expect(g.getAttributes()).toMatchObject({ contactsTotal: 300, secondHopTotal: 300 });
+    // Each contact of a contact drawn hangs off a drawn contact.
+    g.forEachNode((key, attrs) => {
+      if (attrs.hops === 2) expect(g.neighbors(key).some((other) => g.getNodeAttribute(other, 'hops') === 1)).toBe(true);
+    });
+    // Too few contacts of contacts: the room goes back to contacts.
+    const spokes = Array.from({ length: 10 }, (_v, k) => k + 1);
+    const star = egoNetwork(csrFromEntries(11, [...spokes.map(() => 0), ...spokes], [...spokes, ...spokes.map(() => 0)], [...spokes, ...spokes]), 0, { depth: 2, maxNodes: 5 });
+    expect(star.nodes()).toEqual(['0', '7', '8', '9', '10']);
+    expect(star.getAttribute('secondHopTotal')).toBe(0);
+    const g1 = egoNetwork(csr, 0, { depth: 1, maxNodes: 200 });
+    expect(g1.order).toBe(200);
+    expect(g1.getAttributes()).toEqual({ depth: 1, contactsTotal: 300 });
   });
 
   it('exports plain JSON, with shares when a transition is given', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csrFromEntries } from '../../../src/graph/csr.js';
+import { csrFromEntries } from '../../support/csr-fixtures.js';
 import { explainNetwork } from '../../../src/graph/explain.js';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { propagateNetwork } from '../../../src/graph/propagate.js';

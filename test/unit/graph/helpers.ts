@@ -2,9 +2,12 @@
 // (built from the CSR's weights and the definitions, not from the kernel's transition) and
 // a small Gaussian elimination, plus fast-check arbitraries for small contact graphs.
 import fc from 'fast-check';
-import { CsrBuilder, trustArray, type Csr } from '../../../src/graph/csr.js';
+import type { Csr } from '../../../src/graph/csr.js';
+import { LinkStaging } from '../../../src/graph/link-staging.js';
+import { trustArray } from '../../../src/graph/tie-strength.js';
+import { trustedCsr } from '../../support/csr-fixtures.js';
 import type { NetworkParams } from '../../../src/graph/network-params.js';
-import { mulberry32 } from '../../../src/graph/communities.js';
+import { mulberry32 } from '../../../src/prng.js';
 
 /** Solves A·x = rhs by Gaussian elimination with partial pivoting (A is n×n, row-major). */
 export function solveDense(a: number[][], rhs: number[]): number[] {
@@ -136,10 +139,10 @@ export function networkParams(): fc.Arbitrary<NetworkParams> {
 
 /** Builds the CSR of a spec one link at a time. */
 export function csrOf(spec: GraphSpec, params: NetworkParams): Csr {
-  const builder = new CsrBuilder(spec.n, { params, trust: trustArray(spec.verified, spec.ageDays, params) });
-  for (const f of spec.friends) builder.addFriend(f.a, f.b, f.since, f.interactions);
-  for (const p of spec.paid) builder.addPaid(p.from, p.to, p.count, p.amount, p.lastAt);
-  return builder.build();
+  const staging = new LinkStaging(spec.n, { params });
+  for (const f of spec.friends) staging.addFriend(f.a, f.b, f.since, f.interactions);
+  for (const p of spec.paid) staging.addPaid(p.from, p.to, p.count, p.amount, p.lastAt);
+  return trustedCsr(staging, trustArray(spec.verified, spec.ageDays, params));
 }
 
 /** Largest |a_i − b_i|. */
@@ -154,10 +157,10 @@ export const seeded = (seed: number): (() => number) => mulberry32(seed);
 
 /**
  * The CSR of `friendships` friendships between persons drawn uniformly by `rnd` among n, each
- * `sinceDays` old with `interactions` a year (self-pairs are dropped by the builder).
+ * `sinceDays` old with `interactions` a year (self-pairs are dropped).
  */
 export function randomFriendships(rnd: () => number, n: number, friendships: number, sinceDays: number, interactions: number): Csr {
-  const builder = new CsrBuilder(n);
-  for (let k = 0; k < friendships; k++) builder.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), sinceDays, interactions);
-  return builder.build();
+  const staging = new LinkStaging(n);
+  for (let k = 0; k < friendships; k++) staging.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), sinceDays, interactions);
+  return trustedCsr(staging);
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DirectedGraph } from 'graphology';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { describe, expect, it } from 'vitest';
-import { csrFromEntries } from '../../../src/graph/csr.js';
+import { csrFromEntries } from '../../support/csr-fixtures.js';
 import { influenceCentrality, topK } from '../../../src/graph/influence.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../../../src/graph/network-params.js';
 import { propagateNetwork } from '../../../src/graph/propagate.js';

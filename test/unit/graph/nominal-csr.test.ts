@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csrFromLinks, type Csr, type LinkColumns } from '../../../src/graph/csr.js';
-import { replaceLinks, withTrust } from '../../../src/graph/nominal-csr.js';
+import type { CsrLayout, LinkColumns } from '../../../src/graph/csr.js';
+import { nominalCsr, replaceLinks, withTrust } from '../../../src/graph/nominal-csr.js';
+import { csrFromEntries } from '../../support/csr-fixtures.js';
 
 type Link = [number, number, number];
 
@@ -12,7 +13,7 @@ const columns = (links: readonly Link[]): LinkColumns<Int32Array, Float64Array> 
 });
 
 /** Each row's entries as target → weight, and D, for comparing CSRs up to entry order. */
-function rowsOf(csr: Csr): { entries: Map<number, number>[]; degree: number[] } {
+function rowsOf(csr: CsrLayout): { entries: Map<number, number>[]; degree: number[] } {
   const entries = Array.from({ length: csr.nodeCount }, (_, i) => {
     const row = new Map<number, number>();
     for (let e = csr.offsets[i]!; e < csr.offsets[i + 1]!; e++) {
@@ -21,10 +22,11 @@ function rowsOf(csr: Csr): { entries: Map<number, number>[]; degree: number[] } 
     }
     return row;
   });
-  return { entries, degree: Array.from(csr.degree ?? []) };
+  return { entries, degree: Array.from(csr.degree) };
 }
 
-function expectSameGraph(got: Csr, want: Csr): void {
+/** `got` has the entries of `want` up to order, and D = `degree` (default want's). */
+function expectSameGraph(got: CsrLayout, want: CsrLayout, degree: ArrayLike<number> = want.degree): void {
   expect(got.nodeCount).toBe(want.nodeCount);
   expect(got.symmetric).toBe(true);
   expect(got.offsets[got.nodeCount]).toBe(got.targets.length);
@@ -33,7 +35,7 @@ function expectSameGraph(got: Csr, want: Csr): void {
   for (let i = 0; i < want.nodeCount; i++) {
     expect([...g.entries[i]!.keys()].sort((x, y) => x - y)).toEqual([...w.entries[i]!.keys()].sort((x, y) => x - y));
     for (const [j, weight] of w.entries[i]!) expect(g.entries[i]!.get(j)).toBeCloseTo(weight, 12);
-    expect(g.degree[i]).toBeCloseTo(w.degree[i]!, 12);
+    expect(g.degree[i]).toBeCloseTo(degree[i]!, 12);
   }
 }
 
@@ -63,11 +65,11 @@ describe('replaceLinks', () => {
     fc.assert(
       fc.property(replacement, ({ n, size, old, persons, links }) => {
         const replaced = new Set(persons);
-        const before = csrFromLinks(n, columns(old));
+        const before = nominalCsr(n, columns(old));
         const { contacts: got, change } = replaceLinks(before, persons, columns(links), size);
         const kept = old.filter(([a, b]) => !replaced.has(a) && !replaced.has(b));
-        expectSameGraph(got, csrFromLinks(size, columns([...kept, ...links])));
-        expectSameGraph(before, csrFromLinks(n, columns(old))); // the input is not changed
+        expectSameGraph(got, nominalCsr(size, columns([...kept, ...links])));
+        expectSameGraph(before, nominalCsr(n, columns(old))); // the input is not changed
         // Trust applied to the rebuilt rows only, the rest carried over: exactly a fresh application.
         const trustOf = (size: number) => Array.from({ length: size }, (_, i) => (replaced.has(i) ? 0.25 : (i % 3) / 2));
         const trusted = withTrust(before, trustOf(n).map((t, i) => (replaced.has(i) ? 0.75 : t)));
@@ -80,7 +82,7 @@ describe('replaceLinks', () => {
   });
 
   it('copies the rows it does not touch as they were', () => {
-    const before = csrFromLinks(6, columns([[0, 1, 1], [2, 3, 0.5], [4, 5, 0.25], [3, 4, 2]]));
+    const before = nominalCsr(6, columns([[0, 1, 1], [2, 3, 0.5], [4, 5, 0.25], [3, 4, 2]]));
     const { contacts: got, change } = replaceLinks(before, [0], columns([[0, 5, 1]]));
     expect(Array.from(change.rows)).toEqual([0, 1, 5]);
     for (const i of [2, 3]) {
@@ -88,29 +90,30 @@ describe('replaceLinks', () => {
     }
     expect(rowsOf(got).entries[1]!.size).toBe(0);
     expect(rowsOf(got).entries[5]!.get(0)).toBe(1);
-    expect(got.degree![5]).toBeCloseTo(1.25, 12);
+    expect(got.degree[5]).toBeCloseTo(1.25, 12);
   });
 
-  it('refuses links that touch no replaced person, persons out of range, and CSRs that are not nominal', () => {
-    const before = csrFromLinks(4, columns([[0, 1, 1]]));
+  it('refuses links that touch no replaced person and persons out of range', () => {
+    const before = nominalCsr(4, columns([[0, 1, 1]]));
     expect(() => replaceLinks(before, [0], columns([[2, 3, 1]]))).toThrow(/^csr: link \(2, 3\) touches no replaced person/);
     expect(() => replaceLinks(before, [4], columns([]))).toThrow(/^csr: replaced person 4 is outside 0\.\.3/);
     expect(() => replaceLinks(before, [0], columns([[0, 9, 1]]))).toThrow(/^csr: link \(0, 9\) names a person outside/);
     expect(() => replaceLinks(before, [0], columns([[0, 1, -1]]))).toThrow(/^csr: link \(0, 1\) has weight -1/);
     expect(() => replaceLinks(before, [0], columns([]), 3)).toThrow(/^csr: replaceLinks can grow 4 persons, not change them to 3/);
-    expect(() => replaceLinks({ ...before, symmetric: false }, [0], columns([]))).toThrow(/needs a nominal CSR/);
   });
 });
 
 describe('withTrust', () => {
-  it('equals building with trust, sharing the structure', () => {
+  it('weights each entry i → j by the contact j’s trust, keeping the nominal D and sharing the structure', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 20 }).chain((n) => fc.tuple(fc.constant(n), fc.array(link(n), { maxLength: 60 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }))),
         ([n, links, trust]) => {
-          const nominal = csrFromLinks(n, columns(links));
+          const nominal = nominalCsr(n, columns(links));
           const got = withTrust(nominal, trust);
-          expectSameGraph(got, csrFromLinks(n, columns(links), { trust }));
+          const ends = (k: 0 | 1) => links.map((l) => l[k]);
+          const want = csrFromEntries(n, [...ends(0), ...ends(1)], [...ends(1), ...ends(0)], [...links.map(([, b, w]) => w * trust[b]!), ...links.map(([a, , w]) => w * trust[a]!)]);
+          expectSameGraph(got, want, nominal.degree);
           expect(got.targets).toBe(nominal.targets);
           expect(got.offsets).toBe(nominal.offsets);
         },
@@ -120,7 +123,7 @@ describe('withTrust', () => {
   });
 
   it('refuses trust outside [0, 1] or of the wrong length', () => {
-    const nominal = csrFromLinks(2, columns([[0, 1, 1]]));
+    const nominal = nominalCsr(2, columns([[0, 1, 1]]));
     expect(() => withTrust(nominal, [1, 1.5])).toThrow(/^csr: trust of person 1 is 1.5, outside \[0, 1\]/);
     expect(() => withTrust(nominal, [1])).toThrow(/^csr: trust has 1 entries for 2 persons/);
   });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsrBuilder, csrFromEntries, trustArray } from '../../../src/graph/csr.js';
+import { LinkStaging } from '../../../src/graph/link-staging.js';
+import { trustArray } from '../../../src/graph/tie-strength.js';
+import { csrFromEntries, trustedCsr } from '../../support/csr-fixtures.js';
 import { explainNetwork } from '../../../src/graph/explain.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../../../src/graph/network-params.js';
 import { buildTransition, largestContactShare, meanOf, propagateNetwork } from '../../../src/graph/propagate.js';
@@ -61,10 +63,10 @@ describe('propagateNetwork', () => {
   });
 
   it('gives a person without contacts exactly the prior μ (thin files are not punished)', () => {
-    const builder = new CsrBuilder(4);
-    builder.addFriend(0, 1, 100, 20).addPaid(1, 2, 4, 400, 10);
+    const staging = new LinkStaging(4);
+    staging.addFriend(0, 1, 100, 20).addPaid(1, 2, 4, 400, 10);
     const b = Float64Array.of(0.9, 0.2, 0.4, 0.05);
-    const result = propagateNetwork(builder.build(), b, DEFAULT_NETWORK_PARAMS);
+    const result = propagateNetwork(trustedCsr(staging), b, DEFAULT_NETWORK_PARAMS);
     expect(result.mu).toBe((0.9 + 0.2 + 0.4 + 0.05) / 4);
     expect(result.network[3]).toBe(result.mu);
     expect(result.x[3]).toBe(0.05);
@@ -151,15 +153,15 @@ function attack({ realFriendB, fakes, fakesVerified }: Attack) {
     for (let d = 0; d < 5; d++) links.push([i, 1 + Math.floor(rnd() * (realN - 1)), 300, Math.floor(rnd() * 20)]);
   }
   const build = (withFakes: boolean) => {
-    const builder = new CsrBuilder(n, { params, trust: trustArray(verified, age, params) });
-    for (const [a, c, since, interactions] of links) builder.addFriend(a, c, since, interactions);
+    const staging = new LinkStaging(n, { params });
+    for (const [a, c, since, interactions] of links) staging.addFriend(a, c, since, interactions);
     if (withFakes) {
       for (let f = realN; f < n; f++) {
-        builder.addFriend(0, f, 1000, 100);
-        for (let r = 1; r <= 10; r++) builder.addFriend(f, realN + ((f - realN + r) % fakes), 1000, 100);
+        staging.addFriend(0, f, 1000, 100);
+        for (let r = 1; r <= 10; r++) staging.addFriend(f, realN + ((f - realN + r) % fakes), 1000, 100);
       }
     }
-    return builder.build();
+    return trustedCsr(staging, trustArray(verified, age, params));
   };
   const mu = meanOf(b.subarray(0, realN));
   const before = propagateNetwork(build(false), b, params, { mu });

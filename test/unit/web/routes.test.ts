@@ -1,6 +1,6 @@
 /** The analyst page's hash routes. */
 import { describe, expect, it } from 'vitest';
-import { parseRoute, personHash } from '../../../src/web/routes.js';
+import { communityHash, parseRoute, personHash } from '../../../src/web/routes.js';
 
 describe('parseRoute', () => {
   it('reads the person route with its depth and size, and falls back to safe defaults', () => {
@@ -19,5 +19,12 @@ describe('parseRoute', () => {
     expect(parseRoute('')).toEqual({ view: 'population' });
     expect(parseRoute('#/reports')).toEqual({ view: 'reports' });
     expect(parseRoute('#/nonsense')).toEqual({ view: 'population' });
+    expect(parseRoute('#/community/x')).toEqual({ view: 'population' });
+    expect(parseRoute('#/community/-1')).toEqual({ view: 'population' });
+  });
+
+  it('reads the community route', () => {
+    expect(parseRoute(communityHash(30))).toEqual({ view: 'community', communityId: 30 });
+    expect(parseRoute('#/community/0')).toEqual({ view: 'community', communityId: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../../src/graph/communities.js';
+import { mulberry32 } from '../../../../src/prng.js';
 import { auc } from '../../../../src/reports/metrics/auc.js';
 import { aucDifference, quantileOfSorted } from '../../../../src/reports/metrics/bootstrap.js';
 
