@@ -22,6 +22,9 @@ const BENCHES: Bench[] = [
   { name: 'propagation', args: ['--persons', '200000', '--runs', '3', '--pushes', '200', '--pagerank-persons', '50000'] },
   { name: 'import', args: ['--persons', '10000', '--runs', '3'] },
   { name: 'recompute', args: ['--runs', '3'] },
+  // On the population the import benchmark loaded: SNAPSHOT's read and SCORE's writes beside their baselines.
+  { name: 'snapshot-read', args: ['--runs', '3'] },
+  { name: 'snapshot-read', args: ['--mode', 'score', '--runs', '3'] },
   // On the run the recompute benchmark published.
   { name: 'score-export', args: ['--runs', '3'] },
   { name: 'api', args: ['--compiled', '--runs', '2', '--duration', '5'] },

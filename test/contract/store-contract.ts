@@ -314,6 +314,40 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect((await store.runningRuns()).map((r) => r.id)).toEqual(['early']);
       });
 
+      it('writes a score again over the earlier one (a chunk retried), the last of repeated rows winning', async () => {
+        await store.createRun(run('full1', { status: 'complete' }));
+        await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'b', 1, 610)]);
+        await store.writeScores([score('full1', 'a', 0, 640), score('full1', 'b', 1, 611), score('full1', 'a', 0, 650)]);
+        expect(await store.countScores('full1')).toBe(2);
+        const full1 = (await store.getRun('full1'))!;
+        expect((await store.scoresInSeqRange(full1, 0, 2)).map((s) => [s.personId, s.score])).toEqual([
+          ['a', 650],
+          ['b', 611],
+        ]);
+        expect(await store.scoreIn(full1, 'a')).toEqual(score('full1', 'a', 0, 650));
+      });
+
+      it('replaces a run\'s scores in a seq range: exactly the new ones, other runs and seqs untouched', async () => {
+        await store.createRun(run('full1', { status: 'complete' }));
+        await store.createRun(run('other', { status: 'complete' }));
+        await store.writeScores([score('other', 'a', 0, 500), score('other', 'b', 1, 510)]);
+        await store.replaceScoresInSeqRange('full1', 0, 2, [score('full1', 'a', 0, 600), score('full1', 'b', 1, 610)]);
+        await store.replaceScoresInSeqRange('full1', 2, 3, [score('full1', 'c', 2, 620)]);
+        // The first chunk again (a retried job), now without b and with a person not stored.
+        await store.replaceScoresInSeqRange('full1', 0, 2, [score('full1', 'a', 0, 640), score('full1', 'zz', 1, 700)]);
+        expect(await store.countScores('full1')).toBe(2);
+        const full1 = (await store.getRun('full1'))!;
+        expect((await store.scoresInSeqRange(full1, 0, 3)).map((s) => [s.personId, s.score])).toEqual([
+          ['a', 640],
+          ['c', 620],
+        ]);
+        expect(await store.scoreIn(full1, 'a')).toEqual(score('full1', 'a', 0, 640));
+        expect(await store.countScores('other')).toBe(2);
+        await expect(store.replaceScoresInSeqRange('full1', 0, 2, [score('full1', 'c', 2, 620)])).rejects.toThrow(/outside it or twice/);
+        await expect(store.replaceScoresInSeqRange('full1', 0, 2, [score('other', 'a', 0, 620)])).rejects.toThrow(/outside it or twice/);
+        expect(await store.countScores('full1')).toBe(2);
+      });
+
       it('serves scores through the lineage: newest run that scored the person wins', async () => {
         await store.createRun(run('full1', { status: 'complete' }));
         await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'b', 1, 610), score('full1', 'c', 2, 620)]);

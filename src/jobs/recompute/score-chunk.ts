@@ -2,7 +2,7 @@
  * SCORE, one chunk: merges the four per-person dimensions with the network dimension for the
  * persons of the chunk — a seq range [from, to) in a full run, a list of seqs in an incremental
  * one — and writes their staged scores for the run. Idempotent: the store overwrites a
- * (run, person) score, so a chunk run twice writes the same result.
+ * (run, person) score (a range chunk replaces its range), so a chunk run twice writes the same result.
  *
  * A full run's SNAPSHOT already scored everyone's records (own parts, own-parts.ts): the chunk
  * then reads only the ids of its range, and the records of the few persons it has no own part
@@ -68,7 +68,9 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
   } else {
     scoreRecords(await store.personsWithEventsInSeqRange(input.persons.fromSeq, input.persons.toSeq));
   }
-  await store.writeScores(scores);
+  // A range chunk replaces its range (a retried chunk included) with creates, cheaper than merges.
+  if ('seqs' in input.persons) await store.writeScores(scores);
+  else await store.replaceScoresInSeqRange(run.id, input.persons.fromSeq, input.persons.toSeq, scores);
   return tally;
 }
 

@@ -176,6 +176,12 @@ function imagePerson(
 /** Store edge rows → links with nominal weights at the as-of date (graph's link staging). */
 class LinkCollector {
   private readonly staging: LinkStaging;
+  /**
+   * Days before the as-of date by ISO date: a graph has a few thousand distinct edge dates and a
+   * million edges, and parsing each date string was the largest piece of our own CPU time in
+   * SNAPSHOT (bench/snapshot-read.ts, profiled).
+   */
+  private readonly daysAgo = new Map<string, number>();
 
   constructor(
     nodeCount: number,
@@ -190,7 +196,7 @@ class LinkCollector {
     this.staging.addFriends({
       a: rows.map((row) => row.a),
       b: rows.map((row) => row.b),
-      sinceDays: rows.map((row) => this.asOfDay - dayNumber(row.since)),
+      sinceDays: rows.map((row) => this.daysBefore(row.since)),
       interactions: rows.map((row) => row.interactions),
     });
   }
@@ -201,8 +207,14 @@ class LinkCollector {
       to: rows.map((row) => row.to),
       count: rows.map((row) => row.count),
       amount: rows.map((row) => row.amount),
-      lastAtDays: rows.map((row) => this.asOfDay - dayNumber(row.lastAt)),
+      lastAtDays: rows.map((row) => this.daysBefore(row.lastAt)),
     });
+  }
+
+  private daysBefore(iso: string): number {
+    let days = this.daysAgo.get(iso);
+    if (days === undefined) this.daysAgo.set(iso, (days = this.asOfDay - dayNumber(iso)));
+    return days;
   }
 
   links(): LinkColumns<Int32Array, Float64Array> {

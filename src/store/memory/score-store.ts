@@ -3,7 +3,7 @@ import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type { AccessLogPort } from '../ports/access-log.js';
 import type { StoredPerson } from '../ports/persons.js';
 import type { RunPort } from '../ports/runs.js';
-import type { LoggedScoreRead, PublishedScoresRead, ScorePort } from '../ports/scores.js';
+import { assertRangeScores, type LoggedScoreRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
 import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
 import { findPersonsIn } from './find-persons.js';
 import { clone, type MemoryState } from './memory-state.js';
@@ -23,6 +23,15 @@ export class MemoryScoreStore implements ScorePort {
       if (!byPerson) this.state.scores.set(score.runId, (byPerson = new Map()));
       byPerson.set(score.personId, clone(score));
     }
+  }
+
+  async replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<void> {
+    assertRangeScores(runId, fromSeq, toSeq, scores);
+    const byPerson = this.state.scores.get(runId);
+    for (const [personId, score] of byPerson ?? []) {
+      if (score.seq >= fromSeq && score.seq < toSeq) byPerson!.delete(personId);
+    }
+    await this.writeScores(scores);
   }
 
   async scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {

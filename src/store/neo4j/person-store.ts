@@ -42,9 +42,9 @@ export class PersonStore implements PersonPort {
 
   async personsWithEventsInSeqRange(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]> {
     type EventList = [string, CreditEvent['kind'], string, number, string, CreditEvent['status'], string | null];
-    const rows = await this.runner.read<{ person: Props; events: EventList[] }>('persons/with-events-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
+    const rows = await this.runner.read<{ person: PersonList; events: EventList[] }>('persons/with-events-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
     return rows.map((row) => {
-      const person = toStoredPerson(row.person);
+      const person = storedPersonOfList(row.person);
       const events = row.events.map(([id, kind, at, amount, source, status, until]) => {
         const event: CreditEvent = { id, personId: person.id, kind, at, amount, source, status };
         if (until != null) event.until = until;
@@ -100,6 +100,16 @@ function personProps(person: Person): Props & { id: string } {
     birthYear: person.birthYear,
     sex: person.sex,
   }) as Props & { id: string };
+}
+
+/** A person as persons/with-events-by-seq returns it: its properties in this order, null when absent. */
+type PersonList = [number, string, ...unknown[]];
+const PERSON_LIST_FIELDS = ['seq', 'id', 'verified', 'accountCreated', 'incomeMonthly', 'debtMonthly', 'assets', 'billsOnTimeRatio', 'activityRegularity', 'addressChanges', 'birthYear', 'sex'] as const;
+
+function storedPersonOfList(values: PersonList): StoredPerson {
+  const props: Props = {};
+  PERSON_LIST_FIELDS.forEach((name, k) => (props[name] = values[k]));
+  return toStoredPerson(props);
 }
 
 /** A stored person from its node's properties; an absent property is an unknown attribute. */

@@ -7,7 +7,7 @@ import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
 import type { RunFailure, RunPort } from '../ports/runs.js';
 import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
-import type { LoggedScoreRead, PublishedScoresRead, ScorePort } from '../ports/scores.js';
+import { assertRangeScores, type LoggedScoreRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
 import { BATCH_SIZE, chunks, definedOnly, patchProps } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
@@ -72,6 +72,19 @@ export class RunStore implements RunPort, ScorePort {
   async writeScores(scores: readonly PersonScore[]): Promise<void> {
     for (const chunk of chunks(scores.map(scoreProps))) {
       await this.runner.writeTx((tx) => runIn(tx, 'scores/write', { rows: chunk }));
+    }
+  }
+
+  async replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<void> {
+    assertRangeScores(runId, fromSeq, toSeq, scores);
+    const range = { runId, fromSeq: int(fromSeq), toSeq: int(toSeq), limit: int(BATCH_SIZE) };
+    for (;;) {
+      const [batch] = await this.runner.write<{ deleted: number }>('scores/delete-in-seq-range', range);
+      if (!batch || batch.deleted === 0) break;
+    }
+    // A crash from here on leaves part of the range written; the retried chunk empties it again.
+    for (const chunk of chunks(scores)) {
+      await this.runner.writeTx((tx) => runIn(tx, 'scores/create-columns', { runId, ...scoreColumns(chunk) }));
     }
   }
 
@@ -196,6 +209,24 @@ function scoreProps(score: PersonScore): Props {
     network: score.dimensions.network,
     reasonCodes: JSON.stringify(score.reasonCodes),
     modelVersion: score.modelVersion,
+  };
+}
+
+/** The parameters of scores/create-columns: one list per stored property. */
+function scoreColumns(scores: readonly PersonScore[]): Record<string, unknown[]> {
+  const column = <T>(value: (score: PersonScore) => T) => scores.map(value);
+  return {
+    personId: column((s) => s.personId),
+    seq: column((s) => int(s.seq)),
+    score: column((s) => s.score),
+    band: column((s) => s.band),
+    history: column((s) => s.dimensions.history),
+    behaviour: column((s) => s.dimensions.behaviour),
+    capacity: column((s) => s.dimensions.capacity),
+    identity: column((s) => s.dimensions.identity),
+    network: column((s) => s.dimensions.network),
+    reasonCodes: column((s) => JSON.stringify(s.reasonCodes)),
+    modelVersion: column((s) => s.modelVersion),
   };
 }
 

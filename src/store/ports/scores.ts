@@ -43,6 +43,18 @@ export interface ScorePort {
    * persons not stored (erased meanwhile) are skipped.
    */
   writeScores(scores: readonly PersonScore[]): Promise<void>;
+  /**
+   * A full run's chunk of scores: afterwards the run's scores of the persons with seq in
+   * [fromSeq, toSeq) are exactly `scores` (whatever an earlier write of the range — a job retried
+   * after a crash — left there), skipping persons not stored, as `writeScores`. Every score must
+   * be of `runId`, with a seq in the range, at most one per person. In Neo4j the range's earlier
+   * scores go with one range seek and the new ones are created, not merged: the SCORE step's
+   * write about 1.35–1.5x faster than `writeScores` (bench/snapshot-read.ts --mode score).
+   *
+   * @example
+   * await store.replaceScoresInSeqRange('run-1', 0, 10_000, chunkScores);
+   */
+  replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<void>;
   /** The person's score as served by `run`. */
   scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined>;
   /** Scores of the persons with seq in [fromSeq, toSeq) as served by `run`, in seq order. */
@@ -95,6 +107,7 @@ export interface ScorePort {
 
 export const SCORE_METHODS: MethodSet<ScorePort> = {
   writeScores: true,
+  replaceScoresInSeqRange: true,
   scoreIn: true,
   scoresInSeqRange: true,
   scoresAtSeqs: true,
@@ -104,3 +117,14 @@ export const SCORE_METHODS: MethodSet<ScorePort> = {
   publishedScoresOf: true,
   publishedScoresLogged: true,
 };
+
+/** Throws unless every score is of `runId`, with a seq in [fromSeq, toSeq), one per person (`replaceScoresInSeqRange`). */
+export function assertRangeScores(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): void {
+  const persons = new Set<string>();
+  for (const score of scores) {
+    if (score.runId !== runId || score.seq < fromSeq || score.seq >= toSeq || persons.has(score.personId)) {
+      throw new RangeError(`store: replaceScoresInSeqRange(${runId}, ${fromSeq}, ${toSeq}) got a score of ${score.personId} (run ${score.runId}, seq ${score.seq}) outside it or twice`);
+    }
+    persons.add(score.personId);
+  }
+}
