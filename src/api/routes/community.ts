@@ -7,8 +7,7 @@
  */
 import { z } from 'zod';
 import { topK } from '../../graph/index.js';
-import { BANDS, bandOf } from '../../score/index.js';
-import { communitiesOf, communitySeqs, viewOrFail } from './network-view-access.js';
+import { bandMixes, communitiesOf, communitySeqs, viewOrFail } from './network-view-access.js';
 import { roundTo } from '../../domain/display-numbers.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
@@ -66,8 +65,7 @@ export const communityRoutes = [
       const result = await communitiesOf(view);
       const seqs = communitySeqs(result, params.communityId);
       const scores = await view.scores();
-      const bandMix = Object.fromEntries(BANDS.map((band) => [band.id, 0])) as Record<string, number>;
-      for (const seq of seqs) if (!Number.isNaN(scores[seq]!)) bandMix[bandOf(scores[seq]!).id]!++;
+      const bandMix = bandMixes(result, scores)[params.communityId]!;
       const influence = view.influence();
       // topK over the members' points, in seq order: the global ranking's order, ties included.
       const ranked = [...topK(Float64Array.from(seqs, (seq) => influence.points[seq]!), query.top)].map((k) => seqs[k]!);

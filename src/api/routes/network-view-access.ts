@@ -4,6 +4,7 @@
  * partition) and one community's members in seq order.
  */
 import type { PersonScore } from '../../domain/scores.js';
+import { bandOf, BANDS } from '../../score/index.js';
 import { CommunitiesTooLargeError, type CommunityResult } from '../../graph/graphology.js';
 import type { ApiDeps } from '../deps.js';
 import type { NetworkView } from '../network-view.js';
@@ -43,4 +44,14 @@ export function communitySeqs(result: CommunityResult, id: number): number[] {
   const seqs: number[] = [];
   for (let seq = 0; seq < result.community.length; seq++) if (result.community[seq] === id) seqs.push(seq);
   return seqs;
+}
+
+/** Per community, its members' published scores counted by band (members without a score are left out). */
+export function bandMixes(result: CommunityResult, scores: ArrayLike<number>): Record<string, number>[] {
+  const mixes = result.communities.map(() => Object.fromEntries(BANDS.map((band) => [band.id, 0])) as Record<string, number>);
+  for (let seq = 0; seq < result.community.length; seq++) {
+    const score = scores[seq]!;
+    if (!Number.isNaN(score)) mixes[result.community[seq]!]![bandOf(score).id]!++;
+  }
+  return mixes;
 }

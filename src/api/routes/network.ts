@@ -11,19 +11,17 @@ import { COMMUNITIES_MAX_EDGES } from '../../graph/graphology.js';
 import { pushContagion, topK, type Shock } from '../../graph/index.js';
 import { roundTo } from '../../domain/display-numbers.js';
 import { externalId } from '../../import/row-schemas.js';
-import { bandOf, BANDS } from '../../score/index.js';
 import { notFound } from '../problem.js';
 import { logAccessMany } from '../reads.js';
 import { defineRoute } from '../route.js';
 import { queryInt } from './schemas.js';
-import { communitiesOf, scoresOfSeqs, seqOrFail, viewOrFail } from './network-view-access.js';
+import { bandMixes, communitiesOf, scoresOfSeqs, seqOrFail, viewOrFail } from './network-view-access.js';
 
 /** Persons in one contagion request's shock list. */
 export const MAX_SHOCKS = 100;
 /** Push budget of one what-if (keeps one request from holding the CPU on a huge reach). */
 const MAX_PUSHES = 2_000_000;
 
-const bandOrNull = (score: number) => (Number.isNaN(score) ? null : bandOf(score).id);
 
 const contagionBody = z.strictObject({
   shocks: z
@@ -269,11 +267,7 @@ export const networkRoutes = [
       const view = await viewOrFail(deps);
       const result = await communitiesOf(view);
       const scores = await view.scores();
-      const mixes = result.communities.map(() => Object.fromEntries(BANDS.map((band) => [band.id, 0])) as Record<string, number>);
-      for (let seq = 0; seq < result.community.length; seq++) {
-        const band = bandOrNull(scores[seq]!);
-        if (band) mixes[result.community[seq]!]![band]!++;
-      }
+      const mixes = bandMixes(result, scores);
       const ordered = [...result.communities].sort((a, b) =>
         query.sort === 'risk' ? (a.meanScore || Infinity) - (b.meanScore || Infinity) || a.id - b.id : b.size - a.size || a.id - b.id,
       );
