@@ -10,7 +10,7 @@
 import { ErasureHasher } from '../privacy/erasure-hasher.js';
 import type { Store, UpsertResult } from '../store/store.js';
 import { ErasedPersons, erasedReason } from './erased-persons.js';
-import { DATA_FILE_KINDS, DATA_FILES, parseRow, type DataFileKind } from './row-schemas.js';
+import { DATA_FILE_KINDS, type DataFileKind } from './row-schemas.js';
 import { FileError, openRows } from './read-rows.js';
 import { personsNamed, writeRows, type RowWriter } from './row-operations.js';
 
@@ -156,7 +156,6 @@ async function importFile(
     rejections = [];
   };
   const batchSize = options.batchSize ?? 10_000;
-  const spec = DATA_FILES[kind];
   let batch: { line: number; value: unknown }[] = [];
 
   // One batch is written while the next is parsed and checked: the database and the parser
@@ -187,18 +186,15 @@ async function importFile(
 
   let source: Awaited<ReturnType<typeof openRows>> | undefined;
   try {
-    source = await openRows(file, spec);
+    source = await openRows(file, kind);
     options.onProgress?.({ phase, kind, file, bytesRead: 0, size: source.size, rows: 0 });
-    for await (const row of source.rows()) {
-      summary.read++;
-      if ('error' in row) {
-        reject(row.line, row.error);
-        continue;
+    for await (const rows of source.batches()) {
+      for (const row of rows) {
+        summary.read++;
+        if ('error' in row) reject(row.line, row.error);
+        else batch.push(row);
+        if (batch.length >= batchSize) await flush(source);
       }
-      const parsed = parseRow(spec.schema as never, row.raw);
-      if (!parsed.ok) reject(row.line, parsed.reason);
-      else batch.push({ line: row.line, value: parsed.value });
-      if (batch.length >= batchSize) await flush(source);
     }
     await flush(source);
     await awaitWriting();

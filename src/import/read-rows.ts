@@ -1,23 +1,29 @@
 /**
- * Reads a data file row by row — CSV with a header row, or NDJSON when the name ends in
- * `.ndjson` — as raw `{ column: value }` objects with their line numbers, for the row schemas
- * to validate. Structural problems of one row (wrong column count, a line that is not a JSON
- * object) come back as that row's error; problems of the whole file (unreadable, bad header,
- * broken CSV quoting) throw a `FileError`.
+ * Reads a data file — CSV with a header row, or NDJSON when the name ends in `.ndjson` — a batch
+ * of rows at a time, each row checked by its file's rules (row-cells.ts for CSV cells, the schema
+ * of row-schemas.ts for NDJSON objects): a record, or the row's problem. A structural problem of
+ * one row (wrong column count, a line that is not a JSON object) is that row's problem; problems
+ * of the whole file (unreadable, bad header, broken CSV quoting) throw a `FileError`, after the
+ * rows read before it were handed out.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvRecordReader } from './csv-records.js';
+import { cellsReader } from './row-cells.js';
+import { DATA_FILES, parseRow, type DataFileKind } from './row-schemas.js';
 
-export type RawRow = { line: number; raw: Record<string, unknown> } | { line: number; error: string };
+/** One row of a file: its record, or why it was refused. */
+export type ReadRow = { line: number; value: unknown } | { line: number; error: string };
 
 export interface RowSource {
   /** File size in bytes (for progress). */
   size: number;
   /** Bytes read so far. */
   bytesRead(): number;
-  rows(): AsyncIterable<RawRow>;
+  /** The rows, in file order, a batch (of about one read of the file) at a time. */
+  batches(): AsyncIterable<ReadRow[]>;
 }
 
 /** A problem that makes the rest of a file unreadable; `line` is 0 when it is not about one line. */
@@ -32,6 +38,7 @@ export class FileError extends Error {
   }
 }
 
+/** What a file's header may and must name. */
 export interface HeaderRules {
   /** Every column the file may have. */
   columns: readonly string[];
@@ -41,10 +48,10 @@ export interface HeaderRules {
 
 /**
  * @example
- * const source = await openRows('data/persons.csv', DATA_FILES.persons);
- * for await (const row of source.rows()) if ('raw' in row) console.log(row.line, row.raw.id);
+ * const source = await openRows('data/persons.csv', 'persons');
+ * for await (const batch of source.batches()) for (const row of batch) if ('value' in row) console.log(row.line, row.value);
  */
-export async function openRows(path: string, rules: HeaderRules): Promise<RowSource> {
+export async function openRows(path: string, kind: DataFileKind): Promise<RowSource> {
   let size: number;
   try {
     const info = await stat(path);
@@ -56,39 +63,52 @@ export async function openRows(path: string, rules: HeaderRules): Promise<RowSou
   }
   let bytes = 0;
   const open = () => {
-    const stream = createReadStream(path);
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     stream.on('data', (chunk) => (bytes += chunk.length));
     return stream;
   };
-  const rows = path.toLowerCase().endsWith('.ndjson') ? () => ndjsonRows(open(), path) : () => csvRows(open(), path, rules);
-  return { size, bytesRead: () => bytes, rows };
+  const batches = path.toLowerCase().endsWith('.ndjson') ? () => ndjsonBatches(open(), path, kind) : () => csvBatches(open(), path, kind);
+  return { size, bytesRead: () => bytes, batches };
 }
 
-async function* csvRows(input: NodeJS.ReadableStream, file: string, rules: HeaderRules): AsyncIterable<RawRow> {
-  // Both line endings, whichever each line has: csv-parse otherwise takes the first line's for
-  // the whole file, and a file edited on two systems would merge rows (an LF row glued to the next).
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n'] }));
+async function* csvBatches(input: AsyncIterable<Buffer>, file: string, kind: DataFileKind): AsyncIterable<ReadRow[]> {
+  const records = new CsvRecordReader();
+  const decoder = new StringDecoder('utf8');
   let header: string[] | undefined;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  let readCells: ReturnType<typeof cellsReader> | undefined;
+  const rowsOf = (text: string, final: boolean): ReadRow[] => {
+    const rows: ReadRow[] = [];
+    for (const { line, cells } of records.records(text, final)) {
       if (!header) {
-        header = record.map((name) => name.trim());
-        checkHeader(file, header, rules);
+        header = cells.map((name) => name.trim());
+        checkHeader(file, header, DATA_FILES[kind]);
+        readCells = cellsReader(kind, header);
         continue;
       }
-      if (record.length !== header.length) {
-        yield { line: info.lines, error: `expected ${header.length} columns, found ${record.length}` };
+      if (cells.length !== header.length) {
+        rows.push({ line, error: `expected ${header.length} columns, found ${cells.length}` });
         continue;
       }
-      const raw: Record<string, unknown> = {};
-      for (let i = 0; i < header.length; i++) raw[header[i]!] = record[i];
-      yield { line: info.lines, raw };
+      const read = readCells!(cells);
+      rows.push(read.ok ? { line, value: read.value } : { line, error: read.reason });
+    }
+    return rows;
+  };
+  const broken = () => records.failure && new FileError(file, records.failure.line, `unreadable CSV (${records.failure.message})`);
+  try {
+    for await (const chunk of input) {
+      const rows = rowsOf(decoder.write(chunk), false);
+      if (rows.length > 0) yield rows;
+      if (records.failure) break;
     }
   } catch (error) {
     if (error instanceof FileError) throw error;
-    const { message, lines } = error as { message?: string; lines?: number };
-    throw new FileError(file, lines ?? 0, `unreadable CSV (${(message ?? String(error)).replace(/\s+/g, ' ')})`);
+    throw new FileError(file, 0, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  const rows = rowsOf(decoder.end(), true);
+  if (rows.length > 0) yield rows;
+  const failure = broken();
+  if (failure) throw failure;
   if (!header) throw new FileError(file, 0, 'is empty (a header row is required)');
 }
 
@@ -101,29 +121,40 @@ function checkHeader(file: string, header: string[], rules: HeaderRules): void {
   if (missing.length > 0) throw new FileError(file, 1, `missing column ${missing.map((n) => `"${n}"`).join(', ')}`);
 }
 
-async function* ndjsonRows(input: NodeJS.ReadableStream, file: string): AsyncIterable<RawRow> {
+async function* ndjsonBatches(input: NodeJS.ReadableStream, file: string, kind: DataFileKind): AsyncIterable<ReadRow[]> {
   const lines = createInterface({ input, crlfDelay: Infinity });
+  const schema = DATA_FILES[kind].schema;
   let line = 0;
+  let batch: ReadRow[] = [];
   try {
     for await (const raw of lines) {
       line++;
       // A byte-order mark (as Windows tools write) is not part of the first row, as in CSV files.
       const text = line === 1 ? raw.replace(/^\ufeff/, '') : raw;
       if (text.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        yield { line, error: 'not valid JSON' };
-        continue;
+      batch.push(ndjsonRow(text, line, schema));
+      if (batch.length >= NDJSON_BATCH) {
+        yield batch;
+        batch = [];
       }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        yield { line, error: 'must be a JSON object' };
-        continue;
-      }
-      yield { line, raw: value as Record<string, unknown> };
     }
   } catch (error) {
+    if (batch.length > 0) yield batch;
     throw new FileError(file, line, `unreadable (${(error as Error).message})`);
   }
+  if (batch.length > 0) yield batch;
+}
+
+const NDJSON_BATCH = 10_000;
+
+function ndjsonRow(text: string, line: number, schema: (typeof DATA_FILES)[DataFileKind]['schema']): ReadRow {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { line, error: 'not valid JSON' };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { line, error: 'must be a JSON object' };
+  const read = parseRow(schema as never, value);
+  return read.ok ? { line, value: read.value } : { line, error: read.reason };
 }
