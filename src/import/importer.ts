@@ -242,6 +242,8 @@ async function checkReferences(
     }
     return accepted;
   }
+  // The common case in one pass: every person named is known already (a file in order).
+  if (batch.every((row) => personsNamed(kind, row.value).every((id) => known.has(id)))) return batch.map((row) => row.value);
   await known.load(batch.flatMap((row) => personsNamed(kind, row.value)));
   const missingOf = (row: { value: unknown }) => personsNamed(kind, row.value).find((id) => !known.has(id));
   const missing = batch.flatMap((row) => missingOf(row) ?? []);

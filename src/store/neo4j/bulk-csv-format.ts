@@ -37,7 +37,7 @@ export const BULK_FILES = {
 export type BulkFile = keyof typeof BULK_FILES;
 
 /** A string cell, always quoted (quotes doubled), so a comma or quote inside stays in the cell. */
-const text = (value: string | undefined): string => (value === undefined ? '' : `"${value.replaceAll('"', '""')}"`);
+const text = (value: string | undefined): string => (value === undefined ? '' : value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`);
 /** A number or boolean cell: JavaScript's shortest round-trip form, which Java parses back exactly. */
 const plain = (value: number | boolean | undefined): string => (value === undefined ? '' : String(value));
 const line = (cells: string[]): string => `${cells.join(',')}\n`;
