@@ -28,3 +28,17 @@ export class ErasedPersons {
     return new Set([...erased].filter((id) => !stored.has(id)));
   }
 }
+
+/**
+ * The guard for a target that holds no erasure record (a first load's empty database): nobody
+ * is erased, so no id is hashed; the salt is still fixed at the first check, as a real check
+ * fixes it, so both ways of loading leave the same database.
+ */
+export function noneErased(hasher: Pick<ErasureHasher, 'saltInUse'>): Pick<ErasedPersons, 'among'> {
+  return {
+    async among(ids) {
+      if (ids.length > 0) await hasher.saltInUse();
+      return new Set();
+    },
+  };
+}

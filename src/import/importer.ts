@@ -9,7 +9,7 @@
  */
 import { ErasureHasher } from '../privacy/erasure-hasher.js';
 import type { Store, UpsertResult } from '../store/store.js';
-import { ErasedPersons, erasedReason } from './erased-persons.js';
+import { ErasedPersons, erasedReason, noneErased } from './erased-persons.js';
 import { DATA_FILE_KINDS, type DataFileKind } from './row-schemas.js';
 import { FileError, openRows } from './read-rows.js';
 import { personsNamed, writeRows, type RowWriter } from './row-operations.js';
@@ -20,7 +20,11 @@ export type ImportFiles = Partial<Record<DataFileKind, string>>;
  * What an import reads and writes: the row upserts, the persons already stored and the erasure
  * records — a store, or a first load's CSV writer (src/store/neo4j/bulk-csv-writer.ts).
  */
-export type ImportTarget = RowWriter & Pick<Store, 'existingPersonIds' | 'erasureSalt' | 'erasedHashes'>;
+export type ImportTarget = RowWriter &
+  Pick<Store, 'existingPersonIds' | 'erasureSalt' | 'erasedHashes'> & {
+    /** False when the target is known to hold no erasure record (a first load's empty database): no id is hashed then. */
+    holdsErasureRecords?(): boolean;
+  };
 
 export interface ImportProgress {
   phase: 'validate' | 'write';
@@ -115,7 +119,8 @@ async function runPhase(
   options: ImportOptions,
 ): Promise<FileSummary[]> {
   const known = new KnownPersons(store);
-  const erased = options.allowErased ? undefined : new ErasedPersons(store, new ErasureHasher(store, options.erasureSalt));
+  const hasher = new ErasureHasher(store, options.erasureSalt);
+  const erased = options.allowErased ? undefined : store.holdsErasureRecords?.() === false ? noneErased(hasher) : new ErasedPersons(store, hasher);
   const summaries: FileSummary[] = [];
   for (const { kind, file } of plan) {
     summaries.push(await importFile(store, kind, file, phase, { known, erased }, options));
@@ -219,7 +224,7 @@ async function importFile(
 interface PersonChecks {
   known: KnownPersons;
   /** Undefined with `allowErased`. */
-  erased: ErasedPersons | undefined;
+  erased: Pick<ErasedPersons, 'among'> | undefined;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   transactionLine,
   type BulkFile,
 } from './bulk-csv-format.js';
+import { WholeNumberSet } from './key-sets.js';
 import { KeyedCsvFile } from './keyed-csv-file.js';
 
 /** What the bulk importer is given: the files and the options they need. */
@@ -59,8 +60,8 @@ export class BulkCsvWriter {
     const path = (file: BulkFile) => join(dir, BULK_FILES[file].file);
     const pairOf = (cells: string[]) => this.pairKey(cells[0]!, cells[1]!);
     this.persons = new KeyedCsvFile(path('persons'), BULK_FILES.persons.header, (cells) => cells[0]!, (p, old) => personLine(p, Number(old[1]), now));
-    this.friendships = new KeyedCsvFile(path('friendships'), BULK_FILES.friendships.header, pairOf, (f) => friendshipLine(f, now));
-    this.transactions = new KeyedCsvFile(path('transactions'), BULK_FILES.transactions.header, pairOf, (t) => transactionLine(t, now));
+    this.friendships = new KeyedCsvFile(path('friendships'), BULK_FILES.friendships.header, pairOf, (f) => friendshipLine(f, now), new WholeNumberSet());
+    this.transactions = new KeyedCsvFile(path('transactions'), BULK_FILES.transactions.header, pairOf, (t) => transactionLine(t, now), new WholeNumberSet());
     this.events = new KeyedCsvFile(path('events'), BULK_FILES.events.header, (cells) => cells[0]!, (e) => eventLine(e, now));
     this.hasEvent = new KeyedCsvFile(path('hasEvent'), BULK_FILES.hasEvent.header, (cells) => cells[1]!, (e) => hasEventLine(e));
   }
@@ -102,8 +103,8 @@ export class BulkCsvWriter {
   async upsertEvents(rows: readonly CreditEvent[]): Promise<UpsertResult> {
     const result = this.count(rows, (e) => {
       this.multiline ||= spansLines(e.source) || spansLines(e.id);
-      this.hasEvent.add(e.id, e, () => hasEventLine(e));
-      return this.events.add(e.id, e, () => eventLine(e, this.now));
+      const status = this.events.add(e.id, e, () => eventLine(e, this.now));
+      return this.hasEvent.follow(e.id, e, () => hasEventLine(e), status);
     });
     await Promise.all([this.events.flush(), this.hasEvent.flush()]);
     return result;
@@ -142,6 +143,11 @@ export class BulkCsvWriter {
   /** The database is empty: nobody was erased. */
   erasedHashes(): Promise<Set<string>> {
     return Promise.resolve(new Set());
+  }
+
+  /** The database is empty: it holds no erasure record, so the importer hashes no id. */
+  holdsErasureRecords(): boolean {
+    return false;
   }
 
   /** Closes every file and writes the ones known only at the end; returns the importer's input. */

@@ -8,41 +8,40 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { parse } from 'csv-parse';
+import { setOfKeys, type KeySet } from './key-sets.js';
 
 export class KeyedCsvFile<K, T> {
   private readonly out: WriteStream;
-  private readonly seen = new Set<K>();
   private readonly later = new Map<K, T>();
   private pending = '';
 
   /**
    * @param keyOfCells the key of a line of this file, from its parsed cells (for the rewrite)
    * @param lineOf the line of `row`, given the cells of the line it replaces (to keep, e.g., a seq)
+   * @param seen the keys added so far (a file keyed like another may share that file's; then only
+   *   the other file adds to it, and this one is given each row with `follow`)
    */
   constructor(
     private readonly path: string,
     private readonly header: string,
     private readonly keyOfCells: (cells: string[]) => K,
     private readonly lineOf: (row: T, replaced: string[]) => string,
+    private readonly seen: KeySet<K> = setOfKeys(),
   ) {
     this.out = createWriteStream(path);
     this.pending = `${header}\n`;
   }
 
-  /** Whether a row of `key` was added before. */
-  has(key: K): boolean {
-    return this.seen.has(key);
-  }
-
   /** Adds the row of `key` (its line when the key is new); says whether the key was new. */
   add(key: K, row: T, line: () => string): 'created' | 'updated' {
-    if (this.seen.has(key)) {
-      this.later.set(key, row);
-      return 'updated';
-    }
-    this.seen.add(key);
-    this.pending += line();
-    return 'created';
+    return this.follow(key, row, line, this.seen.add(key) ? 'created' : 'updated');
+  }
+
+  /** Adds the row of `key`, which the file this one is keyed like found `status`. */
+  follow(key: K, row: T, line: () => string, status: 'created' | 'updated'): 'created' | 'updated' {
+    if (status === 'updated') this.later.set(key, row);
+    else this.pending += line();
+    return status;
   }
 
   /** Writes what was added since the last flush, waiting while the disk is behind. */
