@@ -66,7 +66,7 @@ Object.assign(process.env, own.env); // services.sh (run by import --initial) fi
 const config = loadConfig();
 try {
   const onlineSamples: { rows: number; seconds: number; rowsPerSecond: number }[] = [];
-  const initialSamples: { seconds: number; rowsPerSecond: number }[] = [];
+  const initialSamples: { seconds: number; rowsPerSecond: number; phases: { rows: number; load: number; migrate: number } }[] = [];
   for (let run = 1; run <= runs; run++) {
     // The online import starts from an empty, migrated database: after the first run, the bulk
     // load of the run before is replaced by a bulk load of no rows (import --initial migrates).
@@ -82,8 +82,8 @@ try {
     console.error(`bench: online ${online.read} rows in ${online.seconds.toFixed(1)} s; import --initial --replace of ${persons} persons…`);
     const initial = await importInitial(config, files, { replace: true, onLoadLine: (line) => console.error(line) });
     if (!initial.loaded) throw new Error('bench: import --initial did not load');
-    initialSamples.push({ seconds: initial.seconds, rowsPerSecond: initial.rowsPerSecond });
-    console.error(`bench: initial ${initial.seconds.toFixed(1)} s, ${Math.round(initial.rowsPerSecond)} rows/s`);
+    initialSamples.push({ seconds: initial.seconds, rowsPerSecond: initial.rowsPerSecond, phases: initial.phases });
+    console.error(`bench: initial ${initial.seconds.toFixed(1)} s, ${Math.round(initial.rowsPerSecond)} rows/s (${JSON.stringify(initial.phases)})`);
   }
   const round = (x: number) => Math.round(x * 10) / 10;
   const onlineRate = median(onlineSamples.map((s) => s.rowsPerSecond));
@@ -96,7 +96,13 @@ try {
       runs,
       machine: machine(),
       online: { rows: onlineSamples[0]!.rows, medianSeconds: round(median(onlineSamples.map((s) => s.seconds))), medianRowsPerSecond: Math.round(onlineRate), samples: onlineSamples.map((s) => round(s.seconds)) },
-      initial: { medianSeconds: round(median(initialSamples.map((s) => s.seconds))), medianRowsPerSecond: Math.round(initialRate), samples: initialSamples.map((s) => round(s.seconds)) },
+      initial: {
+        medianSeconds: round(median(initialSamples.map((s) => s.seconds))),
+        medianRowsPerSecond: Math.round(initialRate),
+        samples: initialSamples.map((s) => round(s.seconds)),
+        // Where the time went (median per phase): rows read, checked and written; neo4j-admin with the stop and start; db migrate.
+        medianPhases: { rows: round(median(initialSamples.map((s) => s.phases.rows))), load: round(median(initialSamples.map((s) => s.phases.load))), migrate: round(median(initialSamples.map((s) => s.phases.migrate))) },
+      },
       ratioInitialVsOnline: round(initialRate / onlineRate),
     }),
   );

@@ -37,10 +37,19 @@ export interface InitialLoadSummary {
   csvDir?: string;
   seconds: number;
   rowsPerSecond: number;
+  /** Where the time went, s: reading, checking and writing the rows; the bulk importer with the stop and start around it; `db migrate`. */
+  phases: { rows: number; load: number; migrate: number };
 }
 
 export async function importInitial(config: Config, files: ImportFiles, options: InitialLoadOptions): Promise<InitialLoadSummary> {
   const started = performance.now();
+  const phases = { rows: 0, load: 0, migrate: 0 };
+  let phaseStarted = started;
+  const phaseEnds = (phase: keyof typeof phases) => {
+    const now = performance.now();
+    phases[phase] = (now - phaseStarted) / 1000;
+    phaseStarted = now;
+  };
   if (options.csvOnly === undefined) await checkTarget(config, options.replace === true);
   const dir = options.csvOnly ?? (await mkdtemp(join(tmpdir(), 'tiescore-initial-')));
   try {
@@ -48,17 +57,20 @@ export async function importInitial(config: Config, files: ImportFiles, options:
     const rows = await importFiles(writer, files, { ...options, erasureSalt: config.ERASURE_SALT });
     const done = (loaded: boolean) => {
       const seconds = (performance.now() - started) / 1000;
-      return { rows, loaded, ...(options.csvOnly === undefined ? {} : { csvDir: dir }), seconds, rowsPerSecond: seconds > 0 ? rows.read / seconds : 0 };
+      return { rows, loaded, ...(options.csvOnly === undefined ? {} : { csvDir: dir }), seconds, rowsPerSecond: seconds > 0 ? rows.read / seconds : 0, phases };
     };
     if (rows.aborted) return done(false);
     const input = await writer.finish();
+    phaseEnds('rows');
     if (options.csvOnly !== undefined) return done(false);
     const port = Number(new URL(config.NEO4J_URI).port || 7687);
     await runDevBulkImport({ input, port, database: config.NEO4J_DATABASE, onLine: options.onLoadLine }).catch((error: unknown) => {
       throw error instanceof BulkImportError ? new CliError(`import --initial: ${error.message}`) : error;
     });
+    phaseEnds('load');
     const connection = await connectCliNeo4j(config);
     await migrateSchema(connection.driver, connection.database).finally(() => connection.close());
+    phaseEnds('migrate');
     return done(true);
   } finally {
     if (options.csvOnly === undefined) await rm(dir, { recursive: true, force: true });

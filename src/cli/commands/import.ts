@@ -89,7 +89,9 @@ async function initialLoad(dir: string | undefined, options: ImportCliOptions): 
   else if (summary.rows.aborted || (!summary.loaded && summary.csvDir === undefined)) console.log(describe(summary.rows));
   else {
     const how = summary.loaded ? 'loaded with neo4j-admin database import full and migrated' : `written as bulk-import files to ${summary.csvDir} (arguments in import.args)`;
-    console.log(`${summary.rows.read} rows read, ${summary.rows.rejected} rejected, ${how} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond)} rows/s)`);
+    const { rows, load, migrate } = summary.phases;
+    const where = summary.loaded ? `: rows ${rows.toFixed(1)} s, neo4j-admin with the restart ${load.toFixed(1)} s, schema ${migrate.toFixed(1)} s` : '';
+    console.log(`${summary.rows.read} rows read, ${summary.rows.rejected} rejected, ${how} in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond)} rows/s)${where}`);
   }
   if (summary.rows.rejected > 0) process.exitCode = 1;
 }
