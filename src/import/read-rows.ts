@@ -94,7 +94,6 @@ async function* csvBatches(input: AsyncIterable<Buffer>, file: string, kind: Dat
     }
     return rows;
   };
-  const broken = () => records.failure && new FileError(file, records.failure.line, `unreadable CSV (${records.failure.message})`);
   try {
     for await (const chunk of input) {
       const rows = rowsOf(decoder.write(chunk), false);
@@ -107,8 +106,7 @@ async function* csvBatches(input: AsyncIterable<Buffer>, file: string, kind: Dat
   }
   const rows = rowsOf(decoder.end(), true);
   if (rows.length > 0) yield rows;
-  const failure = broken();
-  if (failure) throw failure;
+  if (records.failure) throw new FileError(file, records.failure.line, `unreadable CSV (${records.failure.message})`);
   if (!header) throw new FileError(file, 0, 'is empty (a header row is required)');
 }
 

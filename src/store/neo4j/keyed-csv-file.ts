@@ -18,8 +18,8 @@ export class KeyedCsvFile<K, T> {
   /**
    * @param keyOfCells the key of a line of this file, from its parsed cells (for the rewrite)
    * @param lineOf the line of `row`, given the cells of the line it replaces (to keep, e.g., a seq)
-   * @param seen the keys added so far (a file keyed like another may share that file's; then only
-   *   the other file adds to it, and this one is given each row with `follow`)
+   * @param seen where the keys added are kept (key-sets.ts; a `Set` by default). A file keyed like
+   *   another (has-event like events) keeps none: it is given each row with `follow`.
    */
   constructor(
     private readonly path: string,
