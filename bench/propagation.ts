@@ -10,7 +10,9 @@
  *          --pagerank-persons M (200,000; 0 skips the comparison).
  * The contact graph comes from src/synth/population.ts (planted-partition Chung–Lu friendships,
  * mean degree 10, plus payments). Own scores b are a monotone map of the generator's hidden own
- * risk, b = 1/(1 + e^{o}) — the kernels' cost does not depend on b's values. Timings are
+ * risk, b = 1/(1 + e^{o}) — the kernels' cost does not depend on b's values. Baseline in the
+ * same run: a plain typed-array power iteration over the same CSR and transition, as many sweeps
+ * as the kernel made (`ratioKernelToPlain`, the kernel with its transition given). Timings are
  * medians over R runs; the last line of output is one JSON object.
  */
 import { cpus, loadavg } from 'node:os';
@@ -91,6 +93,27 @@ function csrOfPopulation(pop: SyntheticPopulation, params: NetworkParams, truste
 
 const log = (line: string): void => console.log(line);
 
+/**
+ * The baseline of issue 22: the plainest power iteration on the same arrays — `sweeps` Jacobi
+ * sweeps x ← (1 − α)·b + α·P·x over the CSR with P given, two Float64Arrays swapped, then one
+ * more product for the contact averages. No shrinkage, no prior, no convergence test.
+ */
+function plainPowerIteration(csr: Csr, p: Float64Array, b: Float64Array, alpha: number, sweeps: number): Float64Array {
+  const n = csr.nodeCount;
+  const { offsets, targets } = csr;
+  let x = Float64Array.from(b);
+  let next = new Float64Array(n);
+  for (let k = 0; k <= sweeps; k++) {
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      for (let e = offsets[i]!; e < offsets[i + 1]!; e++) acc += p[e]! * x[targets[e]!]!;
+      next[i] = k < sweeps ? (1 - alpha) * b[i]! + alpha * acc : acc;
+    }
+    [x, next] = [next, x];
+  }
+  return x;
+}
+
 // ---- 1. Full population: CSR build, propagation, influence, pushes ---------------------------
 // In a function so that its arrays can be collected before the comparison below.
 function fullPopulation() {
@@ -107,6 +130,8 @@ function fullPopulation() {
   const buildCpuMs: number[] = [];
   const propagateCpuMs: number[] = [];
   const influenceCpuMs: number[] = [];
+  const sweepsMs: number[] = [];
+  const plainMs: number[] = [];
   let csr!: Csr;
   let result!: NetworkResult;
   let iterations = 0;
@@ -117,11 +142,15 @@ function fullPopulation() {
     [result, propagateMs[r]] = time(() => propagateNetwork(csr, b, params));
     propagateCpuMs[r] = lastCpuMs;
     iterations = result.iterations;
+    // Same run, same arrays: the kernel with its transition given, against the plain loop.
+    sweepsMs[r] = time(() => propagateNetwork(csr, b, params, { transition: result.transition }))[1];
+    plainMs[r] = time(() => plainPowerIteration(csr, result.transition.p, b, params.alpha, iterations))[1];
     influenceMs[r] = time(() => influenceCentrality(csr, result, DEFAULT_SCORE_WEIGHTS))[1];
     influenceCpuMs[r] = lastCpuMs;
     log(
       `  run ${r + 1}: CSR ${ms(buildMs[r]!)} ms, propagate ${ms(propagateMs[r]!)} ms ` +
-        `(${result.iterations} it, residual ${result.residual.toExponential(2)}), influence ${ms(influenceMs[r]!)} ms`,
+        `(${result.iterations} it, residual ${result.residual.toExponential(2)}; with P given ${ms(sweepsMs[r]!)} ms, ` +
+        `plain power iteration ${ms(plainMs[r]!)} ms), influence ${ms(influenceMs[r]!)} ms`,
     );
   }
   const entries = csr.targets.length;
@@ -165,6 +194,10 @@ function fullPopulation() {
     propagateMs: ms(median(propagateMs)),
     propagateCpuMs: ms(median(propagateCpuMs)),
     propagateIterations: iterations,
+    propagateWithTransitionMs: ms(median(sweepsMs)),
+    plainPowerIterationMs: ms(median(plainMs)),
+    // Issue 22: the kernel (P given) within 2× of the plain loop over the same arrays and sweeps.
+    ratioKernelToPlain: Math.round((median(sweepsMs) / median(plainMs)) * 100) / 100,
     influenceMs: ms(median(influenceMs)),
     influenceCpuMs: ms(median(influenceCpuMs)),
     csrMiB: mib(csrBytes(csr)),

@@ -2,21 +2,23 @@
 // FRIEND/PAID edges each carry updatedAt (an ISO instant, so string order is time order) when
 // created or changed, and an edge counts for both its persons; the seq of a person erased at or
 // after $at counts too (its erasure record keeps it). Each part seeks its own index
-// (person_updated, event_updated, friend_updated, paid_updated).
+// (person_updated, event_updated, friend_updated, paid_updated), by hint: after a first load by
+// neo4j-admin the planner's statistics led it to scan every person and expand every edge instead
+// (21 s at 1M persons against 0.2 s; test/integration/dirty-since-plan.test.ts checks the plan).
 // Parameters: $at — ISO instant.
 // Returns: rows {seq} in seq order, each seq once.
 CALL () {
-  MATCH (p:Person) WHERE p.updatedAt >= $at
+  MATCH (p:Person) USING INDEX p:Person(updatedAt) WHERE p.updatedAt >= $at
   RETURN p.seq AS seq
   UNION
-  MATCH (p:Person)-[:HAS_EVENT]->(e:Event) WHERE e.updatedAt >= $at
+  MATCH (p:Person)-[:HAS_EVENT]->(e:Event) USING INDEX e:Event(updatedAt) WHERE e.updatedAt >= $at
   RETURN p.seq AS seq
   UNION
-  MATCH (a:Person)-[f:FRIEND]->(b:Person) WHERE f.updatedAt >= $at
+  MATCH (a:Person)-[f:FRIEND]->(b:Person) USING INDEX f:FRIEND(updatedAt) WHERE f.updatedAt >= $at
   UNWIND [a.seq, b.seq] AS seq
   RETURN seq
   UNION
-  MATCH (a:Person)-[t:PAID]->(b:Person) WHERE t.updatedAt >= $at
+  MATCH (a:Person)-[t:PAID]->(b:Person) USING INDEX t:PAID(updatedAt) WHERE t.updatedAt >= $at
   UNWIND [a.seq, b.seq] AS seq
   RETURN seq
   UNION
