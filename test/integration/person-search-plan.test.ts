@@ -2,43 +2,13 @@
 // index in order (a range seek, no sort of all persons), stops after $scan persons, and finds a
 // community's candidates and every score by index seeks (no label scan).
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { connectNeo4j, type Neo4jConnection } from '../../src/store/neo4j/connection.js';
-import { cypher } from '../../src/store/neo4j/cypher.js';
-import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { openMigratedStore } from '../support/migrated-store.js';
+import { describe, expect, it } from 'vitest';
+import { useQueryPlans } from '../support/query-plans.js';
 
-interface Plan {
-  operatorType: string;
-  arguments: Record<string, unknown>;
-  children: Plan[];
-}
-
-const operators = (plan: Plan): Plan[] => [plan, ...plan.children.flatMap(operators)];
 const FILTERS = { lineage: ['r1', 'r0'], take: neo4j.int(51), bands: ['poor'], minScore: neo4j.int(350), maxScore: neo4j.int(950), verified: true };
 
 describe('person search plans (neo4j)', () => {
-  let store: Neo4jStore;
-  let connection: Neo4jConnection;
-  beforeAll(async () => {
-    store = await openMigratedStore(loadConfig());
-    connection = await connectNeo4j(loadConfig());
-  });
-  afterAll(async () => {
-    await connection?.close();
-    await store?.close();
-  });
-
-  async function planOf(name: string, params: Record<string, unknown>): Promise<Plan[]> {
-    const session = connection.driver.session({ database: connection.database });
-    try {
-      const result = await session.run(`EXPLAIN ${cypher(name)}`, params);
-      return operators(result.summary.plan as unknown as Plan);
-    } finally {
-      await session.close();
-    }
-  }
+  const planOf = useQueryPlans();
 
   it('persons/find: a range seek on the id index in index order, limited before the scores are read', async () => {
     const plan = await planOf('persons/find', { ...FILTERS, prefix: 'p0', after: 'p0042', scan: neo4j.int(2000) });
