@@ -75,11 +75,13 @@ export class BulkCsvWriter {
   async upsertPersons(rows: readonly Person[]): Promise<UpsertResult> {
     const result = this.count(rows, (p) => {
       this.multiline ||= spansLines(p.id);
-      return this.persons.add(p.id, p, () => {
+      // A person is new when it has no seq yet: the seqs are the file's keys (no second set of ids).
+      const status = this.seqs.has(p.id) ? 'updated' : 'created';
+      return this.persons.follow(p.id, p, () => {
         const seq = this.seqs.size;
         this.seqs.set(p.id, seq);
         return personLine(p, seq, this.now);
-      });
+      }, status);
     });
     await this.persons.flush();
     return result;

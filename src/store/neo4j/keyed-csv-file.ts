@@ -18,8 +18,9 @@ export class KeyedCsvFile<K, T> {
   /**
    * @param keyOfCells the key of a line of this file, from its parsed cells (for the rewrite)
    * @param lineOf the line of `row`, given the cells of the line it replaces (to keep, e.g., a seq)
-   * @param seen where the keys added are kept (key-sets.ts; a `Set` by default). A file keyed like
-   *   another (has-event like events) keeps none: it is given each row with `follow`.
+   * @param seen where the keys added are kept (key-sets.ts; a `Set` by default). A file whose
+   *   keys are known elsewhere (has-event's by the events file, persons' by the seqs) is given
+   *   each row with `follow` and keeps none.
    */
   constructor(
     private readonly path: string,
@@ -37,7 +38,7 @@ export class KeyedCsvFile<K, T> {
     return this.follow(key, row, line, this.seen.add(key) ? 'created' : 'updated');
   }
 
-  /** Adds the row of `key`, which the file this one is keyed like found `status`. */
+  /** Adds the row of `key`, whose status (new or repeated) is known elsewhere. */
   follow(key: K, row: T, line: () => string, status: 'created' | 'updated'): 'created' | 'updated' {
     if (status === 'updated') this.later.set(key, row);
     else this.pending += line();
