@@ -31,11 +31,10 @@ type Cells = (name: string) => string | undefined;
  */
 export function cellsReader(kind: DataFileKind, columns: readonly string[]): CellsReader {
   const schema = DATA_FILES[kind].schema;
-  const fast = FAST[kind];
-  const index = new Map(columns.map((name, i) => [name, i]));
+  const fast = fastPath(kind, columns);
   return (cells) => {
     try {
-      return { ok: true, value: fast((name) => { const at = index.get(name); return at === undefined ? undefined : cells[at]; }) };
+      return { ok: true, value: fast(cells) };
     } catch (error) {
       if (error !== UNSURE) throw error;
       const raw: Record<string, string> = {};
@@ -45,10 +44,20 @@ export function cellsReader(kind: DataFileKind, columns: readonly string[]): Cel
   };
 }
 
-/** The fast path alone (for the test): the record, or UNSURE thrown. */
+/** The fast path of a file's rows: a row's record, or UNSURE thrown. */
+function fastPath(kind: DataFileKind, columns: readonly string[]): (cells: readonly string[]) => unknown {
+  const read = FAST[kind];
+  const index = new Map(columns.map((name, i) => [name, i]));
+  return (cells) => read((name) => {
+    const at = index.get(name);
+    return at === undefined ? undefined : cells[at];
+  });
+}
+
+/** The fast path alone (for the test): the record, or UNSURE_RESULT when the schema must decide. */
 export function fastRecord(kind: DataFileKind, columns: readonly string[], cells: readonly string[]): unknown {
   try {
-    return FAST[kind]((name) => { const at = columns.indexOf(name); return at < 0 ? undefined : cells[at]; });
+    return fastPath(kind, columns)(cells);
   } catch (error) {
     if (error === UNSURE) return UNSURE_RESULT;
     throw error;
