@@ -110,15 +110,20 @@ interface PlacedRows {
   weights: Float64Array;
 }
 
+/** Row starts of a counting sort (length n + 1): each entry of `rowsOf` (any number of arrays) falls in the row it names. */
+function rowStarts(n: number, ...rowsOf: ArrayLike<number>[]): Int32Array {
+  const start = new Int32Array(n + 1);
+  for (const rows of rowsOf) {
+    for (let k = 0; k < rows.length; k++) start[rows[k]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  return start;
+}
+
 // Both directions of every link, in link order within a row. Hot loops read only const-bound arrays.
 function placeBothWays(n: number, la: ArrayLike<number>, lb: ArrayLike<number>, lw: ArrayLike<number>): PlacedRows {
   const m = la.length;
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < m; k++) {
-    start[la[k]! + 1]!++;
-    start[lb[k]! + 1]!++;
-  }
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const start = rowStarts(n, la, lb);
   const cursor = start.slice(0, n);
   const targets = new Int32Array(2 * m);
   const weights = new Float64Array(2 * m);
@@ -138,9 +143,7 @@ function placeBothWays(n: number, la: ArrayLike<number>, lb: ArrayLike<number>, 
 
 function placeOneWay(n: number, from: ArrayLike<number>, to: ArrayLike<number>, lw: ArrayLike<number>): PlacedRows {
   const m = from.length;
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < m; k++) start[from[k]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const start = rowStarts(n, from);
   const cursor = start.slice(0, n);
   const targets = new Int32Array(m);
   const weights = new Float64Array(m);
@@ -215,9 +218,7 @@ export function transposeCsr(csr: Csr, values: ArrayLike<number> = csr.weights):
   const targets = csr.targets;
   const m = targets.length;
   if (values.length !== m) throw new Error(`csr: values have ${values.length} entries for ${m} CSR entries`);
-  const start = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) start[targets[e]! + 1]!++;
-  for (let j = 0; j < n; j++) start[j + 1]! += start[j]!;
+  const start = rowStarts(n, targets);
   const cursor = start.slice(0, n);
   const sources = new Int32Array(m);
   const out = new Float64Array(m);
