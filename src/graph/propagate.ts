@@ -104,9 +104,11 @@ export interface NetworkResult {
   b: Float64Array;
   /** Prior μ used. */
   mu: number;
-  /** Gauss–Seidel sweeps done. */
+  /** Gauss–Seidel sweeps done (an incremental refinement counts its one residual pass). */
   iterations: number;
-  /** L1 change per node of the last sweep. */
+  /** Pushes done (refine-network.ts; 0 for sweeps). */
+  pushes: number;
+  /** L1 change per node of the last sweep (a refinement: Σ_i |ρ_i| / n left). */
   residual: number;
   converged: boolean;
   transition: Transition;
@@ -245,51 +247,69 @@ export function propagateNetwork(
   opts: PropagateOptions = {},
 ): NetworkResult {
   const n = csr.nodeCount;
+  checkOwnScores(b, n);
+  const tolerance = opts.tolerance ?? DEFAULTS.tolerance;
+  const maxIterations = opts.maxIterations ?? DEFAULTS.maxIterations;
+  const transition = transitionFor(csr, params, opts.transition);
+  const mu = opts.mu ?? meanOf(b);
+  const f = rightHandSide(b, transition, mu);
+  const x = startingPoint(opts.initial, b);
+  let iterations = 0;
+  let residual = Infinity;
+  while (iterations < maxIterations) {
+    residual = gaussSeidelSweep(n, csr.offsets, csr.targets, transition.p, f, transition.alpha, x) / Math.max(1, n);
+    iterations++;
+    if (residual < tolerance) break;
+  }
+  const network = networkOfContactAverages(multiplyTransition(csr, transition.p, x, new Float64Array(n)), transition, mu);
+  return { network, x, b, mu, iterations, pushes: 0, residual, converged: residual < tolerance, transition };
+}
+
+/** Refuses own scores of the wrong length or not finite. */
+export function checkOwnScores(b: Float64Array, n: number): void {
   if (b.length !== n) throw new Error(`propagate: b has ${b.length} entries for ${n} persons`);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(b[i]!)) throw new Error(`propagate: b[${i}] is ${b[i]}`);
   }
-  const tolerance = opts.tolerance ?? DEFAULTS.tolerance;
-  const maxIterations = opts.maxIterations ?? DEFAULTS.maxIterations;
-  const transition = opts.transition ?? buildTransition(csr, params);
-  if (transition.p.length !== csr.targets.length) {
-    throw new Error('propagate: the transition was built for another CSR');
-  }
-  if (
-    opts.transition &&
-    (transition.alpha !== params.alpha ||
-      transition.shrinkage !== params.shrinkage ||
-      transition.perContactCap !== params.perContactCap)
-  ) {
+}
+
+/** The given transition, checked against the CSR and the parameters, or a new one. */
+export function transitionFor(csr: Csr, params: NetworkParams, given?: Transition): Transition {
+  if (!given) return buildTransition(csr, params);
+  if (given.p.length !== csr.targets.length) throw new Error('propagate: the transition was built for another CSR');
+  if (given.alpha !== params.alpha || given.shrinkage !== params.shrinkage || given.perContactCap !== params.perContactCap) {
     throw new Error('propagate: the transition was built with other parameters');
   }
-  const mu = opts.mu ?? meanOf(b);
-  const alpha = transition.alpha;
-  const { p, degree, rowSum, shrink } = transition;
+  return given;
+}
 
-  const f = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+/** f of the banner: f_i = (1 − α)·b_i + α·(1 − r_i)·μ for persons with contacts, b_i for the rest. */
+export function rightHandSide(b: Float64Array, transition: Transition, mu: number): Float64Array {
+  const { alpha, degree, rowSum } = transition;
+  const f = new Float64Array(b.length);
+  for (let i = 0; i < b.length; i++) {
     f[i] = degree[i]! > 0 ? (1 - alpha) * b[i]! + alpha * (1 - rowSum[i]!) * mu : b[i]!;
   }
-  const initial = opts.initial;
+  return f;
+}
+
+/** A copy of `initial` (checked: length of b, finite), or of b. */
+export function startingPoint(initial: Float64Array | undefined, b: Float64Array): Float64Array {
+  const n = b.length;
   if (initial && initial.length !== n) throw new Error(`propagate: initial has ${initial.length} entries for ${n} persons`);
   const x = Float64Array.from(initial ?? b);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(x[i]!)) throw new Error(`propagate: initial[${i}] is ${x[i]}`);
   }
-  let iterations = 0;
-  let residual = Infinity;
-  while (iterations < maxIterations) {
-    residual = gaussSeidelSweep(n, csr.offsets, csr.targets, p, f, alpha, x) / Math.max(1, n);
-    iterations++;
-    if (residual < tolerance) break;
-  }
+  return x;
+}
 
-  const px = multiplyTransition(csr, p, x, new Float64Array(n));
-  const network = px; // written in place: n_i = s_i·(P̃x)_i + (1 − s_i)·μ
-  for (let i = 0; i < n; i++) {
+/** n_i = s_i·(P̃x)_i + (1 − s_i)·μ from (Px)_i, written over `px` (which it returns). */
+export function networkOfContactAverages(px: Float64Array, transition: Transition, mu: number): Float64Array {
+  const { shrink, rowSum } = transition;
+  for (let i = 0; i < px.length; i++) {
     const s = shrink[i]!;
-    network[i] = s * (px[i]! + (1 - rowSum[i]!) * mu) + (1 - s) * mu;
+    px[i] = s * (px[i]! + (1 - rowSum[i]!) * mu) + (1 - s) * mu;
   }
-  return { network, x, b, mu, iterations, residual, converged: residual < tolerance, transition };
+  return px;
 }

@@ -69,6 +69,7 @@ export function describeRun(run: Pick<ScoreRun, 'id' | 'status' | 'stats'> & Par
     meanScore?: number;
     bands?: Record<string, number>;
     iterations?: number;
+    pushes?: number;
     timingsMs?: Record<string, number>;
     edges?: { friendships: number; transactions: number };
     rescored?: { scored: number };
@@ -83,7 +84,7 @@ export function describeRun(run: Pick<ScoreRun, 'id' | 'status' | 'stats'> & Par
     lines.push(`  incremental on ${stats.base}: rescored ${stats.rescored.scored} persons (${stats.dirty} changed, ${stats.reached} more reached by the push)`);
   }
   if (stats.bands) lines.push(`  bands: ${Object.entries(stats.bands).map(([band, count]) => `${band} ${count}`).join(', ')}`);
-  if (stats.iterations !== undefined) lines.push(`  network: ${stats.iterations} iterations`);
+  if (stats.iterations !== undefined) lines.push(`  network: ${stats.iterations} ${stats.iterations === 1 ? 'sweep' : 'sweeps'}${stats.pushes ? ` and ${stats.pushes} pushes` : ''}`);
   if (stats.timingsMs) lines.push(`  timings: ${Object.entries(stats.timingsMs).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)} s`).join(', ')}`);
   return lines.join('\n');
 }

@@ -22,6 +22,8 @@ import type { Snapshot } from './snapshot.js';
 export const INCREMENTAL_DEFAULTS = {
   /** Rescore persons whose score the push moves by at least this many points. */
   tolerancePoints: 0.25,
+  /** The largest error, in points, of any score's network part after a refinement from the base run's x. */
+  propagationTolerancePoints: 0.01,
   /** A base lineage longer than this makes the next run a full one (reads stay short). */
   maxLineage: 30,
 };

@@ -46,12 +46,13 @@ export async function createRunRecord(store: RunRecordPorts, model: Model, optio
 }
 
 /** Stats of the network step, kept on the run. */
-export function networkStats(snapshot: Pick<Snapshot, 'persons' | 'edges'>, network: Pick<NetworkResult, 'mu' | 'iterations' | 'residual' | 'converged'>) {
+export function networkStats(snapshot: Pick<Snapshot, 'persons' | 'edges'>, network: Pick<NetworkResult, 'mu' | 'iterations' | 'pushes' | 'residual' | 'converged'>) {
   return {
     persons: snapshot.persons,
     edges: snapshot.edges,
     prior: network.mu,
     iterations: network.iterations,
+    pushes: network.pushes,
     residual: network.residual,
     converged: network.converged,
   };

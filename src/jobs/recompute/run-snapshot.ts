@@ -6,7 +6,9 @@
  * image, with the x its propagation converged to, for the run after it (`keepRunImage`).
  */
 import type { ScoreRun } from '../../domain/scores.js';
-import { propagateNetwork, type NetworkResult } from '../../graph/index.js';
+import { propagateNetwork, refineNetwork, type NetworkResult } from '../../graph/index.js';
+import { scoreWeightsOf } from '../../analysis/score-weights.js';
+import { INCREMENTAL_DEFAULTS } from './incremental-plan.js';
 import type { Model } from '../../score/index.js';
 import type { SnapshotPorts } from './recompute-ports.js';
 import type { OwnPartsTable } from './own-parts.js';
@@ -60,10 +62,20 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
   };
 }
 
-/** PROPAGATE: the network values of a run's snapshot, starting from the base run's x when there is one. */
+/**
+ * PROPAGATE: the network values of a run's snapshot. A full run sweeps from b; a run with the
+ * base run's x refines it by a push from what changed (graph/refine-network.ts), to within
+ * `propagationTolerancePoints` of the exact values in every score.
+ */
 export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
   const { snapshot, warmStart } = run;
-  return propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart } : {}) });
+  const { scale, network: networkWeight } = scoreWeightsOf(model);
+  const networkPoints = scale * networkWeight;
+  if (!warmStart || !(networkPoints > 0)) {
+    return propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart } : {}) });
+  }
+  const maxResidual = (INCREMENTAL_DEFAULTS.propagationTolerancePoints * (1 - model.network.alpha)) / networkPoints;
+  return refineNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, initial: warmStart, maxResidual });
 }
 
 /**

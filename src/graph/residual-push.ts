@@ -1,0 +1,205 @@
+/**
+ * Forward push on x = f + α·P·x (propagate.ts fixes P and α): the local solver behind contagion
+ * what-ifs (contagion.ts) and incremental propagation (refine-network.ts).
+ *
+ * The push keeps an estimate q and a residual ρ with the invariant x = q + (I − αP)^{-1} ρ. Pushing
+ * j moves ρ_j into q_j and adds α·P_ij·ρ_j to ρ_i for every i with j as a contact (x_i reads x_j,
+ * so the push runs along reversed edges, P^T); it accumulates (P q)_i on the way. It stops when
+ * every |ρ_j| ≤ ε, or after `maxPushes`. Because every row of αP sums to at most α,
+ * ‖(I − αP)^{-1} ρ‖_∞ ≤ ‖ρ‖_∞ / (1 − α): what is left moves no x_i by more than ε / (1 − α).
+ * I − αP is an M-matrix, so the push (Gauss–Southwell) converges for residuals of any sign.
+ *
+ * Reference: R. Andersen, F. Chung, K. Lang, "Local graph partitioning using PageRank vectors",
+ * FOCS 2006; R. V. Southwell, "Relaxation Methods in Engineering Science" (1940).
+ */
+import { transposeCsr, type Csr } from './csr.js';
+import type { Transition } from './propagate.js';
+
+export const TOUCHED = 1;
+export const QUEUED = 2;
+export const PUSHED = 4;
+
+/**
+ * Reusable state of pushes over one CSR and one transition: P^T and per-node buffers, allocated
+ * once (≈ 34 bytes per node, plus 12 per entry when transposed).
+ *
+ * P^T row j lists every person i with j as a contact, with P_ij. For a CSR with a symmetric
+ * pattern (every link-built one: `csr.symmetric`) that list is CSR row j itself, so the
+ * workspace borrows the CSR's offsets and targets and computes a row's values the first time a
+ * push walks it (P_ij is found in row i), keeping them for later pushes: O(Σ_{i∈N(j)} deg i)
+ * once per row, instead of an O(n + m) transpose up front that a push reaching a few thousand
+ * persons never repays. Other CSRs are transposed when the workspace is made.
+ */
+export class PushWorkspace {
+  readonly csr: Csr;
+  readonly transition: Transition;
+  /** Row j of P^T: `reverseSources[reverseOffsets[j] … reverseOffsets[j+1]]`, every i with j as a contact. */
+  readonly reverseOffsets: Int32Array;
+  readonly reverseSources: Int32Array;
+  /** P_ij of row j's entries, in order, from `reverseRow(j)` on (the array grows: read it after that call). */
+  reverseValues: Float64Array;
+  /** Lazy rows (a symmetric CSR): where row j's values start in `reverseValues`, −1 before its first walk. */
+  readonly rowAt: Int32Array | undefined;
+  private filledValues = 0;
+  /** ρ. */
+  readonly residual: Float64Array;
+  /** q. */
+  readonly estimate: Float64Array;
+  /** (P q)_i accumulated during the push. */
+  readonly received: Float64Array;
+  readonly flags: Uint8Array;
+  /** FIFO ring; a node is queued at most once at a time, so n slots suffice. */
+  readonly queue: Int32Array;
+  touched: Int32Array;
+  touchedCount = 0;
+
+  constructor(csr: Csr, transition: Transition) {
+    if (transition.p.length !== csr.targets.length) throw new Error('push: the transition was built for another CSR');
+    const n = csr.nodeCount;
+    this.csr = csr;
+    this.transition = transition;
+    if (csr.symmetric) {
+      this.reverseOffsets = csr.offsets;
+      this.reverseSources = csr.targets;
+      this.reverseValues = new Float64Array(64); // grows by doubling
+      this.rowAt = new Int32Array(n).fill(-1);
+    } else {
+      const reverse = transposeCsr(csr, transition.p);
+      this.reverseOffsets = reverse.offsets;
+      this.reverseSources = reverse.sources;
+      this.reverseValues = reverse.values;
+      this.rowAt = undefined;
+    }
+    this.residual = new Float64Array(n);
+    this.estimate = new Float64Array(n);
+    this.received = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+    this.queue = new Int32Array(Math.max(1, n));
+    this.touched = new Int32Array(1024);
+  }
+
+  /** Where row j's values P_ij start in `reverseValues` (computing them on a lazy row's first walk). */
+  reverseRow(j: number): number {
+    const rowAt = this.rowAt;
+    if (rowAt === undefined) return this.reverseOffsets[j]!;
+    if (rowAt[j]! >= 0) return rowAt[j]!;
+    const { offsets, targets } = this.csr;
+    const p = this.transition.p;
+    const start = offsets[j]!;
+    const end = offsets[j + 1]!;
+    const at = this.filledValues;
+    if (at + (end - start) > this.reverseValues.length) {
+      const grown = new Float64Array(Math.max(2 * this.reverseValues.length, at + (end - start)));
+      grown.set(this.reverseValues.subarray(0, at));
+      this.reverseValues = grown;
+    }
+    const values = this.reverseValues;
+    for (let e = start; e < end; e++) {
+      const i = targets[e]!;
+      const rowEnd = offsets[i + 1]!;
+      let k = offsets[i]!;
+      while (k < rowEnd && targets[k] !== j) k++;
+      if (k === rowEnd) throw new Error(`push: the CSR says it is symmetric but ${i} → ${j} is missing`);
+      values[at + e - start] = p[k]!;
+    }
+    this.filledValues = at + (end - start);
+    rowAt[j] = at;
+    return at;
+  }
+
+  /** Marks `node` touched (first time only). */
+  touch(node: number): void {
+    if (this.flags[node]! & TOUCHED) return;
+    this.flags[node]! |= TOUCHED;
+    if (this.touchedCount === this.touched.length) {
+      const grown = new Int32Array(this.touched.length * 2);
+      grown.set(this.touched);
+      this.touched = grown;
+    }
+    this.touched[this.touchedCount++] = node;
+  }
+
+  /** Clears the entries the last push touched (O(touched)). */
+  reset(): void {
+    const { touched, residual, estimate, received, flags } = this;
+    for (let k = 0; k < this.touchedCount; k++) {
+      const v = touched[k]!;
+      residual[v] = 0;
+      estimate[v] = 0;
+      received[v] = 0;
+      flags[v] = 0;
+    }
+    this.touchedCount = 0;
+  }
+
+  /** max |ρ_j| over the touched persons (every other ρ_j is 0). */
+  largestResidual(): number {
+    let largest = 0;
+    for (let k = 0; k < this.touchedCount; k++) largest = Math.max(largest, Math.abs(this.residual[this.touched[k]!]!));
+    return largest;
+  }
+}
+
+export interface PushCounts {
+  pushes: number;
+  /** Reversed edges walked. */
+  edgeVisits: number;
+  /** False when `maxPushes` stopped the push with residuals above ε left. */
+  complete: boolean;
+}
+
+/**
+ * Pushes every residual above `eps` until none is left (the residuals are already in
+ * `ws.residual`, their nodes touched; `seeds` are the nodes that may hold one above `eps`).
+ * Hot loop over const-bound typed arrays; FIFO ring of queued nodes.
+ */
+export function pushResiduals(ws: PushWorkspace, seeds: Iterable<number>, eps: number, maxPushes: number): PushCounts {
+  const { residual, estimate, received, flags, queue } = ws;
+  const alpha = ws.transition.alpha;
+  const n = ws.csr.nodeCount;
+  const rOffsets = ws.reverseOffsets;
+  const rSources = ws.reverseSources;
+  let head = 0;
+  let size = 0;
+  for (const node of seeds) {
+    if (!(flags[node]! & QUEUED) && Math.abs(residual[node]!) > eps) {
+      queue[(head + size++) % n] = node;
+      flags[node]! |= QUEUED;
+    }
+  }
+  let pushes = 0;
+  let edgeVisits = 0;
+  while (size > 0 && pushes < maxPushes) {
+    const j = queue[head]!;
+    head = head + 1 === n ? 0 : head + 1;
+    size--;
+    flags[j]! &= ~QUEUED;
+    const v = residual[j]!;
+    if (!(Math.abs(v) > eps)) continue; // opposite-signed arrivals cancelled it
+    residual[j] = 0;
+    estimate[j]! += v;
+    flags[j]! |= PUSHED;
+    pushes++;
+    const valuesAt = ws.reverseRow(j) - rOffsets[j]!;
+    const rValues = ws.reverseValues;
+    const end = rOffsets[j + 1]!;
+    const start = rOffsets[j]!;
+    edgeVisits += end - start;
+    for (let e = start; e < end; e++) {
+      const i = rSources[e]!;
+      const t = rValues[valuesAt + e]! * v;
+      received[i]! += t;
+      const r = residual[i]! + alpha * t;
+      residual[i] = r;
+      const fl = flags[i]!;
+      if (!(fl & TOUCHED)) ws.touch(i);
+      if (!(fl & QUEUED) && Math.abs(r) > eps) {
+        let tail = head + size++;
+        if (tail >= n) tail -= n;
+        queue[tail] = i;
+        flags[i]! |= QUEUED;
+      }
+    }
+  }
+  return { pushes, edgeVisits, complete: size === 0 };
+}

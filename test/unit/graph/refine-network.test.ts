@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LinkStaging } from '../../../src/graph/link-staging.js';
+import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
+import { meanOf, propagateNetwork } from '../../../src/graph/propagate.js';
+import { refineNetwork } from '../../../src/graph/refine-network.js';
+import { csrFromEntries, trustedCsr } from '../../support/csr-fixtures.js';
+import { csrOf, denseNetwork, graphSpec, maxAbsDiff, networkParams, seeded } from './helpers.js';
+
+// The dense solve itself carries rounding of this order on these small graphs.
+const SOLVE_SLACK = 1e-9;
+
+describe('refineNetwork', () => {
+  it('from any start, leaves every x_i and n_i within ε/(1 − α) of a dense solve', () => {
+    fc.assert(
+      fc.property(
+        graphSpec(),
+        networkParams(),
+        fc.array(fc.double({ min: -1, max: 2, noNaN: true }), { minLength: 12, maxLength: 12 }),
+        fc.constantFrom(1e-2, 1e-4, 1e-7),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (spec, params, start, eps, mu) => {
+          const csr = csrOf(spec, params);
+          const b = Float64Array.from(spec.b);
+          const got = refineNetwork(csr, b, params, { mu, initial: Float64Array.from(start.slice(0, spec.n)), maxResidual: eps, maxPushes: 1e6 });
+          const want = denseNetwork(csr, b, params, mu);
+          const bound = eps / (1 - params.alpha) + SOLVE_SLACK;
+          expect(got.converged).toBe(true);
+          expect(got.mu).toBe(mu);
+          expect(maxAbsDiff(got.x, want.x)).toBeLessThanOrEqual(bound);
+          expect(maxAbsDiff(got.network, want.network)).toBeLessThanOrEqual(bound);
+          expect(got.residual).toBeLessThanOrEqual(eps);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('works on a CSR whose pattern is not symmetric (the push transposes it)', () => {
+    const rnd = seeded(11);
+    const n = 60;
+    const sources: number[] = [];
+    const targets: number[] = [];
+    const weights: number[] = [];
+    for (let k = 0; k < 240; k++) {
+      sources.push(Math.floor(rnd() * n));
+      targets.push(Math.floor(rnd() * n));
+      weights.push(0.1 + rnd());
+    }
+    const csr = csrFromEntries(n, sources, targets, weights);
+    const b = Float64Array.from({ length: n }, () => rnd());
+    const got = refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial: new Float64Array(n), maxResidual: 1e-8, maxPushes: 1e6 });
+    expect(got.iterations).toBe(1);
+    const want = denseNetwork(csr, b, DEFAULT_NETWORK_PARAMS, 0.5);
+    expect(maxAbsDiff(got.network, want.network)).toBeLessThanOrEqual(1e-8 / (1 - DEFAULT_NETWORK_PARAMS.alpha) + SOLVE_SLACK);
+  });
+
+  it('after a small change works near it: a lineage of 30 refinements stays within the bound, each pushing a fraction of the persons', () => {
+    const params = { ...DEFAULT_NETWORK_PARAMS, alpha: 0.2 }; // the default model's α
+    const rnd = seeded(5);
+    const n = 5000;
+    const staging = new LinkStaging(n);
+    for (let k = 0; k < 25_000; k++) staging.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 300, 10);
+    const b = Float64Array.from({ length: n }, () => rnd());
+    let previous = propagateNetwork(trustedCsr(staging), b, params);
+    const eps = 1e-4; // against μ's shift of about 1e-4 a round, as ε and the shift compare in a nightly run
+    for (let round = 0; round < 30; round++) {
+      // Two persons default and a new friendship forms: own scores, rows of P and μ all move.
+      b[Math.floor(rnd() * n)] = 0;
+      b[Math.floor(rnd() * n)] = 0;
+      staging.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 10, 5);
+      const csr = trustedCsr(staging);
+      const mu = meanOf(b);
+      const refined = refineNetwork(csr, b, params, { mu, initial: previous.x, maxResidual: eps, maxPushes: n });
+      const exact = propagateNetwork(csr, b, params, { mu, tolerance: 1e-14 });
+      expect(maxAbsDiff(refined.network, exact.network)).toBeLessThanOrEqual(eps / (1 - params.alpha));
+      expect(refined.iterations).toBe(1);
+      expect(refined.pushes).toBeGreaterThan(0);
+      expect(refined.pushes).toBeLessThan(n / 10);
+      previous = refined;
+    }
+  });
+
+  it('pushes nothing when the start is already the solution', () => {
+    const rnd = seeded(7);
+    const n = 400;
+    const staging = new LinkStaging(n);
+    for (let k = 0; k < 2000; k++) staging.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 300, 10);
+    const csr = trustedCsr(staging);
+    const b = Float64Array.from({ length: n }, () => rnd());
+    const exact = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { tolerance: 1e-15 });
+    const again = refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: exact.mu, initial: exact.x, maxResidual: 1e-9 });
+    expect(again.pushes).toBe(0);
+    expect(maxAbsDiff(again.network, exact.network)).toBeLessThan(1e-12);
+  });
+
+  it('hands over to the sweeps when the push would take more than maxPushes', () => {
+    const rnd = seeded(9);
+    const n = 400;
+    const staging = new LinkStaging(n);
+    for (let k = 0; k < 2000; k++) staging.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 300, 10);
+    const csr = trustedCsr(staging);
+    const b = Float64Array.from({ length: n }, () => rnd());
+    const got = refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial: new Float64Array(n), maxResidual: 1e-9, maxPushes: 10 });
+    expect(got.pushes).toBeLessThanOrEqual(10);
+    expect(got.iterations).toBeGreaterThan(1);
+    expect(got.converged).toBe(true);
+    expect(maxAbsDiff(got.network, denseNetwork(csr, b, DEFAULT_NETWORK_PARAMS, 0.5).network)).toBeLessThan(1e-8);
+  });
+
+  it('refuses bad inputs with the module name', () => {
+    const csr = trustedCsr(new LinkStaging(2).addFriend(0, 1, 100, 3));
+    const b = Float64Array.of(0.2, 0.8);
+    const initial = Float64Array.of(0.5, 0.5);
+    expect(() => refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial, maxResidual: 0 })).toThrow(/^refine: maxResidual must be a finite number > 0, got 0$/);
+    expect(() => refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial: new Float64Array(3), maxResidual: 1e-6 })).toThrow(/propagate: initial has 3 entries/);
+    expect(() => refineNetwork(csr, Float64Array.of(0.2), DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial, maxResidual: 1e-6 })).toThrow(/propagate: b has 1 entries/);
+  });
+});
