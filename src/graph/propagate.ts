@@ -100,6 +100,8 @@ export interface NetworkResult {
   network: Float64Array;
   /** Smoothed score x_i. */
   x: Float64Array;
+  /** (P·x)_i, the contact sums n is made of: kept with x, the next refinement reads only the rows that changed. */
+  px: Float64Array;
   /** The own scores b the run started from (the caller's array, not a copy). */
   b: Float64Array;
   /** Prior μ used. */
@@ -261,8 +263,9 @@ export function propagateNetwork(
     iterations++;
     if (residual < tolerance) break;
   }
-  const network = networkOfContactAverages(multiplyTransition(csr, transition.p, x, new Float64Array(n)), transition, mu);
-  return { network, x, b, mu, iterations, pushes: 0, residual, converged: residual < tolerance, transition };
+  const px = multiplyTransition(csr, transition.p, x, new Float64Array(n));
+  const network = networkOfContactAverages(px, transition, mu);
+  return { network, x, px, b, mu, iterations, pushes: 0, residual, converged: residual < tolerance, transition };
 }
 
 /** Refuses own scores of the wrong length or not finite. */
@@ -304,12 +307,13 @@ export function startingPoint(initial: Float64Array | undefined, b: Float64Array
   return x;
 }
 
-/** n_i = s_i·(P̃x)_i + (1 − s_i)·μ from (Px)_i, written over `px` (which it returns). */
+/** n_i = s_i·(P̃x)_i + (1 − s_i)·μ from (Px)_i. */
 export function networkOfContactAverages(px: Float64Array, transition: Transition, mu: number): Float64Array {
   const { shrink, rowSum } = transition;
+  const network = new Float64Array(px.length);
   for (let i = 0; i < px.length; i++) {
     const s = shrink[i]!;
-    px[i] = s * (px[i]! + (1 - rowSum[i]!) * mu) + (1 - s) * mu;
+    network[i] = s * (px[i]! + (1 - rowSum[i]!) * mu) + (1 - s) * mu;
   }
-  return px;
+  return network;
 }

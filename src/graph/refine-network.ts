@@ -11,9 +11,13 @@
  * scores, rebuilt rows of P, a shifted prior μ, and whatever an earlier refinement left. The
  * push (residual-push.ts) then moves every |ρ_i| > ε into x along reversed edges. What it leaves
  * moves no x_i by more than ε/(1 − α), nor any n_i (n_i reads x through s_i·P_i·, whose weights
- * sum to at most 1); a last pass computes n from x and the exact residual left. After a change
- * to a few persons the push works on them and a few hops around them, where the sweeps visit
- * all entries about six times. The error never accumulates over a lineage of refinements: each
+ * sum to at most 1). After a change to a few persons the push works on them and a few hops
+ * around them, where the sweeps visit all entries about six times.
+ *
+ * The pass over the entries is itself avoidable: given the earlier run's contact sums P⁰x⁰ and
+ * the rows of P that changed since (`products`), (Px⁰)_i is read afresh only on those rows; the
+ * push accumulates P·q for the rest, so P·x, n and the residual left come out of O(n) vector
+ * work, and the whole refinement touches the entries of the changed rows and of the pushed ones. The error never accumulates over a lineage of refinements: each
  * one starts from the full residual. A change that reaches far (a shift of μ large against ε, or
  * many changed persons) is cheaper to sweep: when more than `maxPushes` persons (default n/4)
  * start above ε, or the push needs more pushes than that, the sweeps do the job from where it got.
@@ -44,6 +48,11 @@ export interface RefineOptions {
   transition?: Transition;
   /** Pushes before the sweeps take over (default: a quarter of the persons). */
   maxPushes?: number;
+  /**
+   * The contact sums P⁰x⁰ of the run `initial` comes from (by seq; persons new since then after
+   * its end) and the rows of P rebuilt since, ascending: every other row of P is P⁰'s.
+   */
+  products?: { px: Float64Array; changedRows: ArrayLike<number> };
 }
 
 /**
@@ -61,37 +70,49 @@ export function refineNetwork(csr: Csr, b: Float64Array, params: NetworkParams, 
   const f = rightHandSide(b, transition, mu);
   const x = startingPoint(opts.initial, b);
   const ws = new PushWorkspace(csr, transition);
-  const seeds = residualsAbove(csr, transition, f, x, eps, ws.residual);
+  const px = contactSums(csr, transition.p, x, opts.products);
+  const seeds = residualsAbove(f, px, x, transition.alpha, eps, ws.residual);
   const maxPushes = opts.maxPushes ?? Math.ceil(n / 4);
   const { pushes, complete } = seeds.length <= maxPushes ? pushResiduals(ws, seeds, eps, maxPushes) : { pushes: 0, complete: false };
-  const q = ws.estimate;
-  for (let i = 0; i < n; i++) x[i]! += q[i]!;
+  const { estimate: q, received: pq } = ws;
+  for (let i = 0; i < n; i++) {
+    x[i]! += q[i]!;
+    px[i]! += pq[i]!;
+  }
   if (!complete) {
     const swept = propagateNetwork(csr, b, params, { mu, transition, initial: x });
     return { ...swept, iterations: swept.iterations + 1, pushes };
   }
-  const px = multiplyTransition(csr, transition.p, x, new Float64Array(n));
   let left = 0;
   for (let i = 0; i < n; i++) left += Math.abs(f[i]! + transition.alpha * px[i]! - x[i]!);
   const network = networkOfContactAverages(px, transition, mu);
-  return { network, x, b, mu, iterations: 1, pushes, residual: left / Math.max(1, n), converged: true, transition };
+  return { network, x, px, b, mu, iterations: 1, pushes, residual: left / Math.max(1, n), converged: true, transition };
+}
+
+/** (P·x)_i: carried from `products` where P's row did not change, else summed over the row. */
+function contactSums(csr: Csr, p: Float64Array, x: Float64Array, products: RefineOptions['products']): Float64Array {
+  const n = csr.nodeCount;
+  if (!products) return multiplyTransition(csr, p, x, new Float64Array(n));
+  if (products.px.length > n) throw new Error(`refine: the carried contact sums cover ${products.px.length} persons, the graph ${n}`);
+  const px = new Float64Array(n);
+  px.set(products.px);
+  const { offsets, targets } = csr;
+  const rows = products.changedRows;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    if (!(Number.isInteger(i) && i >= 0 && i < n)) throw new Error(`refine: changed row ${i} is outside 0..${n - 1}`);
+    let acc = 0;
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) acc += p[e]! * x[targets[e]!]!;
+    px[i] = acc;
+  }
+  return px;
 }
 
 // ρ_i = f_i + α·(Px)_i − x_i into `residual`; returns the persons with |ρ_i| > eps.
-// Parameters are the hot loop's const locals (see CONVENTIONS, "sharp edges").
-function residualsAbove(csr: Csr, transition: Transition, f: Float64Array, x: Float64Array, eps: number, residual: Float64Array): number[] {
-  const n = csr.nodeCount;
-  const offsets = csr.offsets;
-  const targets = csr.targets;
-  const p = transition.p;
-  const alpha = transition.alpha;
+function residualsAbove(f: Float64Array, px: Float64Array, x: Float64Array, alpha: number, eps: number, residual: Float64Array): number[] {
   const above: number[] = [];
-  let e = offsets[0]!;
-  for (let i = 0; i < n; i++) {
-    const end = offsets[i + 1]!;
-    let acc = 0;
-    for (; e < end; e++) acc += p[e]! * x[targets[e]!]!;
-    const r = f[i]! + alpha * acc - x[i]!;
+  for (let i = 0; i < f.length; i++) {
+    const r = f[i]! + alpha * px[i]! - x[i]!;
     residual[i] = r;
     if (Math.abs(r) > eps) above.push(i);
   }

@@ -13,7 +13,7 @@ import type { Model } from '../../score/index.js';
 import type { SnapshotPorts } from './recompute-ports.js';
 import type { OwnPartsTable } from './own-parts.js';
 import { readSnapshotImageWithParts, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
-import { snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage } from './snapshot-image.js';
+import { snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage, type WarmStart } from './snapshot-image.js';
 import type { SnapshotImages } from './snapshot-images.js';
 
 export interface RunSnapshot {
@@ -22,8 +22,8 @@ export interface RunSnapshot {
   image: SnapshotImage;
   /** A full read's own parts of every person, for SCORE (a patched image has none). */
   ownParts?: OwnPartsTable;
-  /** Where the propagation starts: the base image's x, when it was patched and kept one. */
-  warmStart?: Float64Array;
+  /** Where the propagation starts: the base image's x (and P·x), when it was patched and kept one. */
+  warmStart?: WarmStart;
   /** Incremental runs: the seqs whose data changed since the base run started, ascending. */
   dirty?: number[];
   /** `patched`: the base run's image refreshed with the dirty persons; `read`: a full read. */
@@ -51,7 +51,7 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
     : await readSnapshotImageWithParts(store, model, input.asOf, options);
   const patchedFrom = patched ? kept : undefined;
   const snapshot = snapshotOfImage(image, model, patchedFrom);
-  const warmStart = patchedFrom ? warmStartOf(patchedFrom, snapshot) : undefined;
+  const warmStart = patchedFrom ? warmStartOf(patchedFrom, image, snapshot) : undefined;
   return {
     snapshot,
     image,
@@ -72,19 +72,20 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
   const { scale, network: networkWeight } = scoreWeightsOf(model);
   const networkPoints = scale * networkWeight;
   if (!warmStart || !(networkPoints > 0)) {
-    return propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart } : {}) });
+    return propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart.x } : {}) });
   }
   const maxResidual = (INCREMENTAL_DEFAULTS.propagationTolerancePoints * (1 - model.network.alpha)) / networkPoints;
-  return refineNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, initial: warmStart, maxResidual });
+  const { x: initial, products } = warmStart;
+  return refineNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, initial, maxResidual, ...(products ? { products } : {}) });
 }
 
 /**
- * Keeps a run's image with the x its propagation converged to, for the next incremental run;
+ * Keeps a run's image with the x its propagation converged to (and P·x), for the next incremental run;
  * in this process also with the kernels' CSR, so that the next run here applies trust only to
  * the rows its patch rebuilds (about 120 bytes per person more, at 15 contacts each). Its
  * `change` is dropped: it would keep the base image's contacts alive.
  */
 export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult): Promise<void> {
   const { change: _change, trusted: _trusted, ...image } = run.image;
-  await images.save(runId, { ...image, x: network.x, trusted: run.snapshot.csr });
+  await images.save(runId, { ...image, x: network.x, px: network.px, trusted: run.snapshot.csr });
 }

@@ -19,6 +19,8 @@ interface Header {
   ids: (string | null)[];
   /** True when an x block (n float64) follows the others; absent in images written before x was kept. */
   x?: boolean;
+  /** True when a P·x block (n float64) follows x. */
+  px?: boolean;
 }
 
 /** @example decodeSnapshotImage(encodeSnapshotImage(image)) // equal to image */
@@ -36,6 +38,7 @@ export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
   const m = contacts.targets.length;
   if (contacts.nodeCount !== n) throw new Error('snapshot-image: the contacts are not a nominal CSR over the image\'s seqs');
   if (image.x && image.x.length !== n) throw new Error(`snapshot-image: x has ${image.x.length} entries for ${n} persons`);
+  if (image.px && image.px.length !== n) throw new Error(`snapshot-image: px has ${image.px.length} entries for ${n} persons`);
   const header: Header = {
     asOf: image.asOf,
     modelVersion: image.modelVersion,
@@ -44,9 +47,10 @@ export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
     edges: image.edges,
     ids: image.ids.map((id) => id ?? null),
     ...(image.x ? { x: true } : {}),
+    ...(image.px ? { px: true } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const blocks = [image.own, image.accountAgeDays, contacts.weights, contacts.degree, contacts.offsets, contacts.targets, image.verified, ...(image.x ? [image.x] : [])].map((array) =>
+  const blocks = [image.own, image.accountAgeDays, contacts.weights, contacts.degree, contacts.offsets, contacts.targets, image.verified, ...(image.x ? [image.x] : []), ...(image.px ? [image.px] : [])].map((array) =>
     Buffer.from(array.buffer, array.byteOffset, array.byteLength),
   );
   const lengthBytes = Buffer.alloc(4);
@@ -78,6 +82,7 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
   const targets = take(new Int32Array(m));
   const verified = take(new Uint8Array(n));
   const x = header.x === true ? take(new Float64Array(n)) : undefined;
+  const px = header.px === true ? take(new Float64Array(n)) : undefined;
   if (offset !== bytes.length) throw new Error('snapshot-image: trailing bytes');
   if (offsets[0] !== 0 || offsets[n] !== m) throw new Error('snapshot-image: the contacts\' offsets do not span their entries');
   for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new Error('snapshot-image: the contacts\' offsets decrease');
@@ -92,5 +97,6 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
     contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true, kind: 'nominal' },
     edges: header.edges,
     ...(x ? { x } : {}),
+    ...(px ? { px } : {}),
   };
 }

@@ -32,6 +32,8 @@ export interface SnapshotImage {
    * incremental run starts its sweeps there (a warm start) instead of at b.
    */
   x?: Float64Array;
+  /** (P·x)_i of that run, by seq, kept with x: the next refinement sums afresh only the rows that changed. */
+  px?: Float64Array;
   /**
    * In memory only (never encoded): how `contacts` differs from the contacts of the image this
    * one was patched from, so that the trusted weights of that image's run can be carried over
@@ -124,17 +126,27 @@ export function ownWithPrior(image: Pick<SnapshotImage, 'ids' | 'verified'>, sco
   return { own, mu, persons };
 }
 
+/** Where an incremental run's propagation starts (graph/refine-network.ts). */
+export interface WarmStart {
+  /** The base run's x, with seqs it did not know at their own score. */
+  x: Float64Array;
+  /** The base run's P·x and the rows of P rebuilt since, when the base image kept P·x. */
+  products?: { px: Float64Array; changedRows: Int32Array };
+}
+
 /**
- * Where the propagation of a run on `snapshot` may start its sweeps: the base image's x, with
- * seqs it did not know at their own score; undefined when the base image has no x.
+ * Where the propagation of a run on `snapshot`, whose image `patched` was patched from `base`,
+ * starts: undefined when the base image has no x.
  */
-export function warmStartOf(base: SnapshotImage, snapshot: Snapshot): Float64Array | undefined {
+export function warmStartOf(base: SnapshotImage, patched: SnapshotImage, snapshot: Snapshot): WarmStart | undefined {
   if (!base.x) return undefined;
   const n = snapshot.csr.nodeCount;
   const x = new Float64Array(n);
   x.set(base.x.length <= n ? base.x : base.x.subarray(0, n));
   for (let seq = base.x.length; seq < n; seq++) x[seq] = snapshot.own[seq]!;
-  return x;
+  const change = patched.change;
+  const carried = base.px && base.px.length <= n && change && change.from === base.contacts;
+  return carried ? { x, products: { px: base.px!, changedRows: change.rows } } : { x };
 }
 
 /**

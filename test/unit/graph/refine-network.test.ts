@@ -68,15 +68,23 @@ describe('refineNetwork', () => {
       // Two persons default and a new friendship forms: own scores, rows of P and μ all move.
       b[Math.floor(rnd() * n)] = 0;
       b[Math.floor(rnd() * n)] = 0;
-      staging.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 10, 5);
+      const ends = [Math.floor(rnd() * n), Math.floor(rnd() * n)].sort((u, v) => u - v);
+      staging.addFriend(ends[0]!, ends[1]!, 10, 5);
       const csr = trustedCsr(staging);
       const mu = meanOf(b);
-      const refined = refineNetwork(csr, b, params, { mu, initial: previous.x, maxResidual: eps, maxPushes: n });
+      // The new friendship rebuilds its ends' rows of P (their D changes); trust is 1 for all.
+      const products = { px: previous.px, changedRows: ends[0] === ends[1] ? [] : ends };
+      const refined = refineNetwork(csr, b, params, { mu, initial: previous.x, maxResidual: eps, maxPushes: n, products });
       const exact = propagateNetwork(csr, b, params, { mu, tolerance: 1e-14 });
-      expect(maxAbsDiff(refined.network, exact.network)).toBeLessThanOrEqual(eps / (1 - params.alpha));
+      const bound = eps / (1 - params.alpha);
+      expect(maxAbsDiff(refined.network, exact.network)).toBeLessThanOrEqual(bound);
+      expect(maxAbsDiff(refined.px, exact.px)).toBeLessThanOrEqual(bound);
       expect(refined.iterations).toBe(1);
       expect(refined.pushes).toBeGreaterThan(0);
       expect(refined.pushes).toBeLessThan(n / 10);
+      // Without the carried sums the same refinement reads every row, to the same values.
+      const read = refineNetwork(csr, b, params, { mu, initial: previous.x, maxResidual: eps, maxPushes: n });
+      expect(maxAbsDiff(read.network, refined.network)).toBeLessThan(1e-12);
       previous = refined;
     }
   });
@@ -115,5 +123,8 @@ describe('refineNetwork', () => {
     expect(() => refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial, maxResidual: 0 })).toThrow(/^refine: maxResidual must be a finite number > 0, got 0$/);
     expect(() => refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial: new Float64Array(3), maxResidual: 1e-6 })).toThrow(/propagate: initial has 3 entries/);
     expect(() => refineNetwork(csr, Float64Array.of(0.2), DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial, maxResidual: 1e-6 })).toThrow(/propagate: b has 1 entries/);
+    const px = new Float64Array(2);
+    expect(() => refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial, maxResidual: 1e-6, products: { px, changedRows: [2] } })).toThrow(/^refine: changed row 2 is outside 0..1$/);
+    expect(() => refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial, maxResidual: 1e-6, products: { px: new Float64Array(3), changedRows: [] } })).toThrow(/^refine: the carried contact sums cover 3 persons, the graph 2$/);
   });
 });

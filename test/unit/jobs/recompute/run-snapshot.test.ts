@@ -2,9 +2,11 @@
 // patch rebuilt and carries the base run's trusted weights over the others: the result must be
 // exactly what applying trust afresh to the patched image gives.
 import { describe, expect, it } from 'vitest';
-import { trustArray, withTrust } from '../../../../src/graph/index.js';
+import { propagateNetwork, trustArray, withTrust } from '../../../../src/graph/index.js';
 import { recomputeInline } from '../../../../src/jobs/recompute/inline-runner.js';
-import { snapshotForRun } from '../../../../src/jobs/recompute/run-snapshot.js';
+import { propagateRun, snapshotForRun } from '../../../../src/jobs/recompute/run-snapshot.js';
+import { INCREMENTAL_DEFAULTS } from '../../../../src/jobs/recompute/incremental-plan.js';
+import { scoreWeightsOf } from '../../../../src/analysis/score-weights.js';
 import { snapshotOfImage } from '../../../../src/jobs/recompute/snapshot-image.js';
 import { MemorySnapshotImages } from '../../../../src/jobs/recompute/snapshot-images.js';
 import { loadModel } from '../../../../src/score/index.js';
@@ -46,5 +48,16 @@ describe('snapshotForRun on a kept image', () => {
     }
     // Without the base run's CSR (an image decoded from Redis by another worker) trust is applied afresh.
     expect(Array.from(snapshotOfImage(image, model, { ...kept, trusted: undefined }).csr.weights)).toEqual(Array.from(fresh.weights));
+
+    // The propagation refines the base run's x, carrying its P·x over every row the patch kept:
+    // every score within the tolerance of a full propagation on the patched snapshot.
+    expect(run.warmStart?.products?.changedRows).toBe(image.change!.rows);
+    const refined = propagateRun(run, model);
+    expect(refined.iterations).toBe(1);
+    const exact = propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, tolerance: 1e-14 });
+    const { scale, network: networkWeight } = scoreWeightsOf(model);
+    let largest = 0;
+    for (let seq = 0; seq < exact.network.length; seq++) largest = Math.max(largest, Math.abs(refined.network[seq]! - exact.network[seq]!));
+    expect(scale * networkWeight * largest).toBeLessThanOrEqual(INCREMENTAL_DEFAULTS.propagationTolerancePoints);
   });
 });

@@ -120,6 +120,13 @@ describe('snapshot images', () => {
     const withX = decodeSnapshotImage(encodeSnapshotImage({ ...image, x }));
     expectSameImage(withX, image);
     expect([...withX.x!]).toEqual([...x]);
+    expect(withX.px).toBeUndefined();
+    // And with its P·x (the next refinement's carried contact sums).
+    const px = Float64Array.from(x, (v) => v / 3);
+    const withPx = decodeSnapshotImage(encodeSnapshotImage({ ...image, x, px }));
+    expect([...withPx.x!]).toEqual([...x]);
+    expect([...withPx.px!]).toEqual([...px]);
+    expect(() => encodeSnapshotImage({ ...image, x, px: px.subarray(1) })).toThrow(/px has 199 entries for 200 persons/);
   });
 
   it('keeps the newest images in memory and forgets all but the published one', async () => {
