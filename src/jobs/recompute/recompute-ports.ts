@@ -8,9 +8,6 @@ import type { EdgePort, EventPort, PersonPort, RunPort, ScorePort } from '../../
 /** SNAPSHOT: persons with their events, the contacts, the seq bound and the dirty set. */
 export type SnapshotPorts = PersonPort & EventPort & EdgePort;
 
-/** The incremental plan: the base run's scores of the persons near a change. */
-export type IncrementalPlanPorts = Pick<ScorePort, 'scoresAtSeqs'>;
-
 /** SCORE: a chunk's persons and events, read by seq, and the scores written. */
 export type ScoreChunkPorts = PersonPort & EventPort & ScorePort;
 

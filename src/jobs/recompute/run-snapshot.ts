@@ -26,6 +26,8 @@ export interface RunSnapshot {
   warmStart?: WarmStart;
   /** Incremental runs: the seqs whose data changed since the base run started, ascending. */
   dirty?: number[];
+  /** The base run's image this run's image was patched from. */
+  patchedFrom?: SnapshotImage & { served: Float64Array };
   /** `patched`: the base run's image refreshed with the dirty persons; `read`: a full read. */
   source: 'read' | 'patched';
 }
@@ -44,12 +46,13 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
   // and is picked up by the next incremental run.
   const dirty = base ? await store.dirtySeqsSince(base.startedAt) : undefined;
   const kept = base ? await images.load(base.id) : undefined;
-  const usable = kept !== undefined && kept.asOf === input.asOf && kept.modelVersion === model.version;
+  // An image kept before `served` was (an older version's) is read afresh, once.
+  const usable = kept?.served !== undefined && kept.asOf === input.asOf && kept.modelVersion === model.version;
   const patched = usable && dirty !== undefined;
   const { image, ownParts } = patched
     ? { image: await refreshSnapshotImage(store, model, kept, dirty), ownParts: undefined }
     : await readSnapshotImageWithParts(store, model, input.asOf, options);
-  const patchedFrom = patched ? kept : undefined;
+  const patchedFrom = patched ? (kept as SnapshotImage & { served: Float64Array }) : undefined;
   const snapshot = snapshotOfImage(image, model, patchedFrom);
   const warmStart = patchedFrom ? warmStartOf(patchedFrom, image, snapshot) : undefined;
   return {
@@ -58,6 +61,7 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
     ...(ownParts ? { ownParts } : {}),
     ...(warmStart ? { warmStart } : {}),
     ...(dirty ? { dirty } : {}),
+    ...(patchedFrom ? { patchedFrom } : {}),
     source: patched ? 'patched' : 'read',
   };
 }
@@ -80,12 +84,23 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
 }
 
 /**
- * Keeps a run's image with the x its propagation converged to (and P·x), for the next incremental run;
- * in this process also with the kernels' CSR, so that the next run here applies trust only to
- * the rows its patch rebuilds (about 120 bytes per person more, at 15 contacts each). Its
- * `change` is dropped: it would keep the base image's contacts alive.
+ * Keeps a run's image with the x its propagation converged to, its P·x and the network values its
+ * persons are served under (everyone's for a full run; an incremental run's plan targets', the
+ * base image's for the rest), for the next incremental run; in this process also with the
+ * kernels' CSR, so that the next run here applies trust only to the rows its patch rebuilds
+ * (about 120 bytes per person more, at 15 contacts each). Its `change` is dropped: it would keep
+ * the base image's contacts alive.
  */
-export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult): Promise<void> {
+export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult, rescored?: readonly number[]): Promise<void> {
   const { change: _change, trusted: _trusted, ...image } = run.image;
-  await images.save(runId, { ...image, x: network.x, px: network.px, trusted: run.snapshot.csr });
+  await images.save(runId, { ...image, x: network.x, px: network.px, served: servedValues(run, network, rescored), trusted: run.snapshot.csr });
+}
+
+function servedValues(run: RunSnapshot, network: NetworkResult, rescored: readonly number[] | undefined): Float64Array {
+  const base = run.patchedFrom?.served;
+  if (!base || !rescored) return network.network;
+  const served = Float64Array.from(network.network);
+  served.set(base.length <= served.length ? base : base.subarray(0, served.length));
+  for (const seq of rescored) served[seq] = network.network[seq]!;
+  return served;
 }

@@ -21,6 +21,8 @@ interface Header {
   x?: boolean;
   /** True when a P·x block (n float64) follows x. */
   px?: boolean;
+  /** True when a block of served network values (n float64) follows. */
+  served?: boolean;
 }
 
 /** @example decodeSnapshotImage(encodeSnapshotImage(image)) // equal to image */
@@ -37,8 +39,10 @@ export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
   const { contacts } = image;
   const m = contacts.targets.length;
   if (contacts.nodeCount !== n) throw new Error('snapshot-image: the contacts are not a nominal CSR over the image\'s seqs');
-  if (image.x && image.x.length !== n) throw new Error(`snapshot-image: x has ${image.x.length} entries for ${n} persons`);
-  if (image.px && image.px.length !== n) throw new Error(`snapshot-image: px has ${image.px.length} entries for ${n} persons`);
+  for (const name of ['x', 'px', 'served'] as const) {
+    const values = image[name];
+    if (values && values.length !== n) throw new Error(`snapshot-image: ${name} has ${values.length} entries for ${n} persons`);
+  }
   const header: Header = {
     asOf: image.asOf,
     modelVersion: image.modelVersion,
@@ -48,9 +52,10 @@ export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
     ids: image.ids.map((id) => id ?? null),
     ...(image.x ? { x: true } : {}),
     ...(image.px ? { px: true } : {}),
+    ...(image.served ? { served: true } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const blocks = [image.own, image.accountAgeDays, contacts.weights, contacts.degree, contacts.offsets, contacts.targets, image.verified, ...(image.x ? [image.x] : []), ...(image.px ? [image.px] : [])].map((array) =>
+  const blocks = [image.own, image.accountAgeDays, contacts.weights, contacts.degree, contacts.offsets, contacts.targets, image.verified, ...(image.x ? [image.x] : []), ...(image.px ? [image.px] : []), ...(image.served ? [image.served] : [])].map((array) =>
     Buffer.from(array.buffer, array.byteOffset, array.byteLength),
   );
   const lengthBytes = Buffer.alloc(4);
@@ -83,6 +88,7 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
   const verified = take(new Uint8Array(n));
   const x = header.x === true ? take(new Float64Array(n)) : undefined;
   const px = header.px === true ? take(new Float64Array(n)) : undefined;
+  const served = header.served === true ? take(new Float64Array(n)) : undefined;
   if (offset !== bytes.length) throw new Error('snapshot-image: trailing bytes');
   if (offsets[0] !== 0 || offsets[n] !== m) throw new Error('snapshot-image: the contacts\' offsets do not span their entries');
   for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new Error('snapshot-image: the contacts\' offsets decrease');
@@ -98,5 +104,6 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
     edges: header.edges,
     ...(x ? { x } : {}),
     ...(px ? { px } : {}),
+    ...(served ? { served } : {}),
   };
 }

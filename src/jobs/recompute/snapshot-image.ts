@@ -35,6 +35,12 @@ export interface SnapshotImage {
   /** (P·x)_i of that run, by seq, kept with x: the next refinement sums afresh only the rows that changed. */
   px?: Float64Array;
   /**
+   * The network value n_i each person's served score was computed with, by seq, once the run's
+   * plan is known: the run's own value for everyone it scored, the base image's for the rest. The
+   * next incremental run's plan compares against it (incremental-plan.ts).
+   */
+  served?: Float64Array;
+  /**
    * In memory only (never encoded): how `contacts` differs from the contacts of the image this
    * one was patched from, so that the trusted weights of that image's run can be carried over
    * row by row (`snapshotOfImage`).

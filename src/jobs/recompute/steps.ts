@@ -13,7 +13,7 @@
 import type { ScoreRun } from '../../domain/scores.js';
 import type { NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
-import { planIncremental, type IncrementalPlan } from './incremental-plan.js';
+import { planEveryone, planIncremental, type IncrementalPlan } from './incremental-plan.js';
 import type { RecomputePorts } from './recompute-ports.js';
 import { completeRun, networkStats, publish } from './run-lifecycle.js';
 import { keepRunImage, propagateRun, snapshotForRun, type RunSnapshot } from './run-snapshot.js';
@@ -84,15 +84,13 @@ export function propagateStep(
   runSnapshot: RunSnapshot,
   alongside?: (network: NetworkResult) => Promise<unknown>,
 ): Promise<{ network: NetworkResult; plan: IncrementalPlan | undefined; stats: PropagateStats }> {
-  const { store, model, run, base, images } = context;
+  const { model, run, base, images } = context;
   return timed(context.timings, 'PROPAGATE', async () => {
     const { snapshot, dirty, source } = runSnapshot;
     const network = propagateRun(runSnapshot, model);
-    const [, , plan] = await Promise.all([
-      alongside?.(network),
-      keepRunImage(images, run.id, runSnapshot, network),
-      base && dirty ? planIncremental(store, base, snapshot, network, model, dirty) : undefined,
-    ]);
+    const { patchedFrom } = runSnapshot;
+    const plan = base && dirty ? (patchedFrom ? planIncremental(patchedFrom, snapshot, network, model, dirty) : planEveryone(snapshot, dirty)) : undefined;
+    await Promise.all([alongside?.(network), keepRunImage(images, run.id, runSnapshot, network, plan?.targets)]);
     const planStats: Partial<PlanStats> = base && plan ? { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes } : {};
     return { network, plan, stats: { ...networkStats(snapshot, network), ...planStats } };
   });

@@ -3,6 +3,7 @@
 // from them reaches.
 import { describe, expect, it } from 'vitest';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
+import { MemorySnapshotImages } from '../../../src/jobs/recompute/snapshot-images.js';
 import { loadModel } from '../../../src/score/index.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
 import { event, person } from '../../contract/store-contract.js';
@@ -66,6 +67,27 @@ describe('incremental recompute', () => {
     expect(worst).toBeLessThanOrEqual(1);
     expect(changed).toBeGreaterThan(15); // the changes did move scores: the test is not vacuous
   }, 120_000); // three runs over 2,000 persons: seconds alone, much longer on a busy machine
+
+  it('keeps, along a lineage, the network value each person is served under (what the next plan compares against)', async () => {
+    const store = new MemoryStore();
+    const model = await loadModel();
+    await loadSyntheticPopulation(store, 1000, 4);
+    const images = new MemorySnapshotImages();
+    const full = await recomputeInline(store, model, { asOf: SYNTH_AS_OF, images });
+    const ids = full.snapshot.ids as string[];
+    let last = full.run;
+    for (let round = 0; round < 3; round++) {
+      await pause();
+      await store.upsertEvents(Array.from({ length: 5 }, (_, k) => event(`lineage-default-${round}-${k}`, ids[(round * 131 + k * 197) % 1000]!, { kind: 'defaulted', at: '2026-05-01', amount: 900 })));
+      await store.upsertFriendships([{ a: ids[round * 7]!, b: ids[500 + round * 7]!, since: '2026-06-01', interactions: 30 }]);
+      last = (await recomputeInline(store, model, { kind: 'incremental', images })).run;
+      expect(last.stats).toMatchObject({ snapshot: 'patched' });
+    }
+    const served = (await images.load(last.id))!.served!;
+    const scores = await store.scoresInSeqRange(last, 0, 1000);
+    expect(scores).toHaveLength(1000);
+    for (const score of scores) expect(served[score.seq]).toBeCloseTo(score.dimensions.network, 12);
+  }, 60_000);
 
   it('refuses to build on nothing', async () => {
     const store = new MemoryStore();

@@ -121,11 +121,13 @@ describe('snapshot images', () => {
     expectSameImage(withX, image);
     expect([...withX.x!]).toEqual([...x]);
     expect(withX.px).toBeUndefined();
-    // And with its P·x (the next refinement's carried contact sums).
+    // And with its P·x (the next refinement's carried contact sums) and served network values.
     const px = Float64Array.from(x, (v) => v / 3);
-    const withPx = decodeSnapshotImage(encodeSnapshotImage({ ...image, x, px }));
+    const served = Float64Array.from(x, (v) => v / 5);
+    const withPx = decodeSnapshotImage(encodeSnapshotImage({ ...image, x, px, served }));
     expect([...withPx.x!]).toEqual([...x]);
     expect([...withPx.px!]).toEqual([...px]);
+    expect([...withPx.served!]).toEqual([...served]);
     expect(() => encodeSnapshotImage({ ...image, x, px: px.subarray(1) })).toThrow(/px has 199 entries for 200 persons/);
   });
 
