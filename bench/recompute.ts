@@ -83,12 +83,12 @@ for (let r = 0; r < runs; r++) {
     t0 = performance.now();
     const incJob = await enqueueRecompute(queue, model, { kind: 'incremental' });
     const incOutcome = (await incJob.waitUntilFinished(queueEvents)) as {
-      stats: { timingsMs: Timings; rescored: { scored: number }; snapshot: string; iterations: number };
+      stats: { timingsMs: Timings; rescored: { scored: number }; snapshot: string; iterations: number; pushes?: number };
     };
     incremental.push({ total: performance.now() - t0, steps: incOutcome.stats.timingsMs, rescored: incOutcome.stats.rescored.scored, snapshot: incOutcome.stats.snapshot });
     console.error(
       `  incremental ${k2 + 1}/${incrementalRuns} (${changed} changed, ${incremental.at(-1)!.rescored} rescored, snapshot ${incremental.at(-1)!.snapshot}, ` +
-        `${incOutcome.stats.iterations} sweeps) ${(incremental.at(-1)!.total / 1000).toFixed(2)} s ${JSON.stringify(incOutcome.stats.timingsMs)}`,
+        `${incOutcome.stats.iterations} sweeps, ${incOutcome.stats.pushes ?? 0} pushes) ${(incremental.at(-1)!.total / 1000).toFixed(2)} s ${JSON.stringify(incOutcome.stats.timingsMs)}`,
     );
   }
 }

@@ -80,6 +80,8 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     // The network values (and own parts) when this invocation computed them; a resumed SCORE reads the artifacts.
     const computed = data.step === 'SNAPSHOT' || data.step === 'PROPAGATE' ? await invocation.snapshotAndPropagate(context) : undefined;
     if (data.step === 'SCORE' && data.chunks === undefined) await invocation.startScore(context, computed);
+    // The image was written beside SCORE; the run waits for it before it may publish or wait for its chunks.
+    await computed?.kept;
     if (data.step === 'SCORE') await invocation.finishScore(token);
     if (data.step === 'PUBLISH') return await invocation.publish(context);
     const final = await deps.store.getRun(run.id);
@@ -92,8 +94,8 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
   }
 }
 
-/** Network values this invocation computed, for SCORE in the same invocation. */
-type Computed = NetworkArtifact & { ownParts: OwnPartsTable | undefined };
+/** Network values this invocation computed, for SCORE in the same invocation, and its image being kept. */
+type Computed = NetworkArtifact & { ownParts: OwnPartsTable | undefined; kept: Promise<void> };
 
 /** One invocation of a recompute job: its steps, each saving the next one in the job data. */
 class RecomputeJob {
@@ -153,7 +155,7 @@ class RecomputeJob {
     await this.save({ step: 'PROPAGATE' });
     await this.beforeStep('PROPAGATE', run.id);
     await this.progress('PROPAGATE', 0, 1);
-    const { network, plan, stats } = await propagateStep(context, runSnapshot, (network) =>
+    const { network, plan, stats, kept } = await propagateStep(context, runSnapshot, (network) =>
       Promise.all([
         saveNetworkArtifact(redis, prefix, run.id, { network: network.network, mu: network.mu }),
         ownParts ? saveOwnParts(redis, prefix, run.id, ownParts) : undefined,
@@ -162,7 +164,7 @@ class RecomputeJob {
     if (base && plan) await saveTargets(redis, prefix, run.id, plan.targets);
     await this.progress('PROPAGATE', 1, 1);
     await this.save({ step: 'SCORE', networkStats: stats });
-    return { network: network.network, mu: network.mu, ownParts };
+    return { network: network.network, mu: network.mu, ownParts, kept };
   }
 
   /**

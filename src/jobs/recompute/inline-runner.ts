@@ -45,7 +45,7 @@ export async function recomputeInline(store: RecomputePorts, model: Model, optio
   try {
     const runSnapshot = await snapshotStep(context, (done, total) => options.onProgress?.('SNAPSHOT', done, total));
     const { snapshot, ownParts } = runSnapshot;
-    const { network, plan, stats } = await propagateStep(context, runSnapshot);
+    const { network, plan, stats, kept } = await propagateStep(context, runSnapshot);
     const chunks = plan ? seqChunks(plan.targets, options.chunkSize) : rangeChunks(snapshot.csr.nodeCount, options.chunkSize);
     const tally = await timed(context.timings, 'SCORE', async () => {
       const tallies: ScoreTally[] = [];
@@ -55,6 +55,7 @@ export async function recomputeInline(store: RecomputePorts, model: Model, optio
       }
       return mergeTallies(tallies);
     });
+    await kept;
     const complete = await completeStep(context, tally, stats);
     if (!(options.publish ?? true)) return { run: complete, snapshot, network };
     const published = await publishStep(context, complete);

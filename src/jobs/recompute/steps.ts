@@ -75,24 +75,28 @@ export function snapshotStep(context: RunContext, onProgress?: (done: number, to
 }
 
 /**
- * PROPAGATE: the network values; then, at once, the image kept with x, an incremental run's
- * plan, and whatever `alongside` stores of the values (the BullMQ runner's artifacts). Its
- * timing covers all of them.
+ * PROPAGATE: the network values, an incremental run's plan, and whatever `alongside` stores of
+ * the values (the BullMQ runner's artifacts); its timing covers them. The run's image is kept
+ * meanwhile (`kept`, a write of about 245 MB to Redis at 1M persons): SCORE does not read it, so
+ * it runs beside SCORE, and the runner awaits it before the run may publish (an image written
+ * after its run is served would race the next incremental run).
  */
 export function propagateStep(
   context: RunContext,
   runSnapshot: RunSnapshot,
   alongside?: (network: NetworkResult) => Promise<unknown>,
-): Promise<{ network: NetworkResult; plan: IncrementalPlan | undefined; stats: PropagateStats }> {
+): Promise<{ network: NetworkResult; plan: IncrementalPlan | undefined; stats: PropagateStats; kept: Promise<void> }> {
   const { model, run, base, images } = context;
   return timed(context.timings, 'PROPAGATE', async () => {
     const { snapshot, dirty, source } = runSnapshot;
     const network = propagateRun(runSnapshot, model);
     const { patchedFrom } = runSnapshot;
     const plan = base && dirty ? (patchedFrom ? planIncremental(patchedFrom, snapshot, network, model, dirty) : planEveryone(snapshot, dirty)) : undefined;
-    await Promise.all([alongside?.(network), keepRunImage(images, run.id, runSnapshot, network, plan?.targets)]);
+    const kept = keepRunImage(images, run.id, runSnapshot, network, plan?.targets);
+    kept.catch(() => undefined); // awaited by the runner; until then a failure must not go unhandled
+    await alongside?.(network);
     const planStats: Partial<PlanStats> = base && plan ? { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes } : {};
-    return { network, plan, stats: { ...networkStats(snapshot, network), ...planStats } };
+    return { network, plan, stats: { ...networkStats(snapshot, network), ...planStats }, kept };
   });
 }
 
