@@ -92,9 +92,11 @@ export function propagateStep(
     const network = propagateRun(runSnapshot, model);
     const { patchedFrom } = runSnapshot;
     const plan = base && dirty ? (patchedFrom ? planIncremental(patchedFrom, snapshot, network, model, dirty) : planEveryone(snapshot, dirty)) : undefined;
+    // The artifacts first: on a shared Redis connection they would otherwise queue behind the image.
+    const stored = alongside?.(network);
     const kept = keepRunImage(images, run.id, runSnapshot, network, plan?.targets);
     kept.catch(() => undefined); // awaited by the runner; until then a failure must not go unhandled
-    await alongside?.(network);
+    await stored;
     const planStats: Partial<PlanStats> = base && plan ? { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes } : {};
     return { network, plan, stats: { ...networkStats(snapshot, network), ...planStats }, kept };
   });
