@@ -10,8 +10,8 @@
 # `start` started (on NEO4J_DEV_PORT; never one it did not start), builds DATABASE (default neo4j) in
 # its data folder with Neo4j's offline importer (`neo4j-admin database import full`, run from the
 # dev/neo4j class path) reading the files and options tiescore wrote to DIR (DIR/import.args, one
-# argument a line), and starts it again. NEO4J_DEV_IMPORT_HEAP (default: NEO4J_DEV_HEAP) sizes the
-# importer's JVM.
+# argument a line), and starts it again with the heap and page cache it had. NEO4J_DEV_IMPORT_HEAP
+# (default: NEO4J_DEV_HEAP) sizes the importer's JVM.
 #
 # Environment: NEO4J_DEV_HEAP (default 2g), NEO4J_DEV_PAGECACHE (default 1g),
 # NEO4J_DEV_PORT (default 7687), TIESCORE_SERVICES_DIR (default .services).
@@ -24,6 +24,7 @@ neo4j_port="${NEO4J_DEV_PORT:-7687}"
 pid_file="$state/neo4j.pid"
 port_file="$state/neo4j.port"
 log_file="$state/neo4j.log"
+memory_file="$state/neo4j.memory" # heap and page cache the running Neo4j was started with
 
 say() { echo "services: $*"; }
 fail() { echo "services: $*" >&2; exit 1; }
@@ -56,6 +57,7 @@ start_neo4j() {
     dev.tiescore.Neo4jDevServer >"$log_file" 2>&1 </dev/null &
   echo $! >"$pid_file"
   echo "$neo4j_port" >"$port_file"
+  echo "${NEO4J_DEV_HEAP:-2g} ${NEO4J_DEV_PAGECACHE:-1g}" >"$memory_file"
   for _ in $(seq 1 240); do
     if grep -q 'neo4j dev server ready' "$log_file" 2>/dev/null && port_open "$neo4j_port"; then say "neo4j ready"; return; fi
     neo4j_running || { tail -n 20 "$log_file" >&2; fail "neo4j exited during start-up"; }
@@ -102,7 +104,7 @@ stop_neo4j() {
     for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
   fi
-  rm -f "$pid_file" "$port_file"
+  rm -f "$pid_file" "$port_file" "$memory_file"
 }
 
 # The importer needs the DBMS stopped on its data folder: only a Neo4j this script started (its pid
@@ -116,6 +118,12 @@ bulk_import() {
     fail "bulk-import: the neo4j on port $neo4j_port was not started by scripts/services.sh (services dir $state); stop it and run neo4j-admin database import full yourself (README, \"First load\")"
   fi
   build_neo4j
+  # Started again as it was (heap, page cache), unless the environment says otherwise.
+  if neo4j_running && [[ -f "$memory_file" ]]; then
+    local heap pagecache
+    read -r heap pagecache <"$memory_file"
+    export NEO4J_DEV_HEAP="${NEO4J_DEV_HEAP:-$heap}" NEO4J_DEV_PAGECACHE="${NEO4J_DEV_PAGECACHE:-$pagecache}"
+  fi
   stop_neo4j
   mapfile -t args <"$dir/import.args"
   say "building database $database in $state/neo4j-data with neo4j-admin database import full"
