@@ -38,8 +38,9 @@ export function checkConfirmation(salt: string, token: string, personId: string,
   if (!CONFIRMATION_TOKEN.test(token)) return 'invalid';
   const [expiry, signature] = token.split('.') as [string, string];
   const expiresMs = parseInt(expiry, 36);
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(salt, personId, keyId, expiresMs);
+  // Compared as text: decoding would accept a last character whose unused low bits differ.
+  const given = Buffer.from(signature, 'ascii');
+  const expected = Buffer.from(mac(salt, personId, keyId, expiresMs).toString('base64url'), 'ascii');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
   return now.getTime() <= expiresMs ? 'ok' : 'expired';
 }
