@@ -1,11 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { MEASURES, PERSONAL_DIMENSIONS, measuresOf } from '../../../src/score/measures.js';
 import { labelOf, loadModel, maxPointsOf, minPointsOf, missingPointsOf, ModelError, parseModel, referencePointsOf } from '../../../src/score/model.js';
 import { defaultModelJson } from './fixtures.js';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const scratchDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tiescore-model-'));
+  made.push(dir);
+  return dir;
+};
 
 /** The message parseModel throws for the default model changed by `edit`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits reach into arbitrary JSON
@@ -47,7 +55,7 @@ describe('loadModel', () => {
   });
 
   it('names the file and the field of an invalid model', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tiescore-model-'));
+    const dir = scratchDir();
     const file = join(dir, 'bad.json');
     const json = defaultModelJson() as { history: { halfLifeMonths: number } };
     json.history.halfLifeMonths = -3;
@@ -56,7 +64,7 @@ describe('loadModel', () => {
   });
 
   it('reports a missing file and bad JSON in one line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tiescore-model-'));
+    const dir = scratchDir();
     await expect(loadModel(join(dir, 'none.json'))).rejects.toThrow(/none\.json: cannot read the model file \(ENOENT\)$/);
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{ "version": ');
