@@ -19,9 +19,9 @@
  * push accumulates P·q for the rest, so P·x, n and the residual left come out of O(n) vector
  * work, and the whole refinement touches the entries of the changed rows and of the pushed
  * ones. The error never accumulates over a lineage of refinements: each one starts from the full
- * residual. A change that reaches far (a shift of μ large against ε, or
- * many changed persons) is cheaper to sweep: when more than `maxPushes` persons (default n/4)
- * start above ε, or the push needs more pushes than that, the sweeps do the job from where it got.
+ * residual. A change that reaches far (a shift of μ large against ε, or many changed persons) is
+ * cheaper to sweep: when more than `maxPushes` persons (default n/4) start above ε, or the push
+ * needs more pushes than that, the sweeps do the job from where it got.
  */
 import type { Csr } from './csr.js';
 import type { NetworkParams } from './network-params.js';

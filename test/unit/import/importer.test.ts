@@ -1,22 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFiles, type ImportFiles } from '../../../src/import/importer.js';
 import { ErasureHasher } from '../../../src/privacy/erasure-hasher.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
+import { tempDirs } from '../../support/temp-dirs.js';
 
 const PERSONS_HEADER = 'id,verified,account_created,income_monthly,debt_monthly,assets,bills_on_time_ratio,activity_regularity,address_changes,birth_year,sex';
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function dataDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tiescore-import-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const dataDir = tempDirs('tiescore-import-');
 
 const goodFiles = {
   'persons.csv': [

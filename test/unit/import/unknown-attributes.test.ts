@@ -3,14 +3,13 @@
  * a JSON null is stored as unknown, and the score then comes from the person's credit records and
  * network alone, with "No information on …" reasons — never from a value somebody invented.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../src/import/importer.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { loadModel, missingPointsOf, PERSONAL_DIMENSIONS, type Model } from '../../../src/score/index.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
+import { tempDirs } from '../../support/temp-dirs.js';
 
 const AS_OF = '2026-06-30';
 const N = 40;
@@ -21,15 +20,7 @@ function attributeReasons(model: Model): Set<string> {
   return new Set(PERSONAL_DIMENSIONS.filter((d) => d !== 'history').flatMap((d) => model.features[d].map((f) => f.reason)));
 }
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function write(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tiescore-unknown-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const write = tempDirs('tiescore-unknown-');
 
 describe('persons with only an id', () => {
   it('are imported with every attribute unknown and scored from their records and network alone', async () => {

@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { MEASURES, PERSONAL_DIMENSIONS, measuresOf } from '../../../src/score/measures.js';
 import { labelOf, loadModel, maxPointsOf, minPointsOf, missingPointsOf, ModelError, parseModel, referencePointsOf } from '../../../src/score/model.js';
+import { tempDirs } from '../../support/temp-dirs.js';
 import { defaultModelJson } from './fixtures.js';
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const scratchDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tiescore-model-'));
-  made.push(dir);
-  return dir;
-};
+const scratchDir = tempDirs('tiescore-model-');
 
 /** The message parseModel throws for the default model changed by `edit`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits reach into arbitrary JSON
