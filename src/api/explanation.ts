@@ -12,7 +12,7 @@
  * places).
  */
 import { displayReasonCodes, roundPoints, roundShare, roundTo } from '../domain/display-numbers.js';
-import { explainNetwork } from '../graph/index.js';
+import { bandCentre, explainNetwork } from '../graph/index.js';
 import {
   BANDS,
   bandOf,
@@ -87,7 +87,9 @@ export async function buildExplanation(
   const { run, person, score } = served;
   const { model } = deps;
   const weights = model.weights;
-  const prior = view && view.run.id === run.id ? view.network.mu : runPrior(run.stats);
+  const mu = view && view.run.id === run.id ? view.network.mu : runPrior(run.stats);
+  // The network dimension's reference: a person without contacts (μ, or the centre of a band).
+  const prior = mu === undefined ? undefined : bandCentre(mu, model.network.bandHalfWidth);
   const dimensions = DIMENSIONS.map((dimension) => {
     const value = score.dimensions[dimension];
     const maxPoints = SCORE_SPAN * weights[dimension];
@@ -149,9 +151,9 @@ export async function buildExplanation(
     const common = {
       available: true,
       value: roundShare(why.network),
-      prior: roundShare(why.mu),
+      prior: roundShare(why.centre),
       // What the score would change by if the network value were the prior (no contacts).
-      pointsFromContacts: roundPoints(networkPointsVsPrior(why.network, why.mu, model)),
+      pointsFromContacts: roundPoints(networkPointsVsPrior(why.network, why.centre, model)),
       contacts: why.contactCount,
       contactWeight: roundShare(why.credibility),
       priorShare: why.network > 0 ? roundShare(why.prior / why.network) : 1,

@@ -7,7 +7,9 @@
  *     Δf_j = (1 − α)·Δb_j  (D_j > 0),   Δf_j = Δb_j  (D_j = 0)
  *     Δx   = (I − αP)^{-1} Δf            exactly the difference of two full propagations
  *     Δn_i = s_i·(P Δx)_i
- *     Δscore_i = scale·(own·Δb_i + network·Δn_i)      (score-weights.ts)
+ *     Δd_i = band(n_i + Δn_i) − band(n_i)               the dimension's change (network-band.ts;
+ *                                                      Δn_i itself without a band)
+ *     Δscore_i = scale·(own·Δb_i + network·Δd_i)      (score-weights.ts)
  *
  * The push (residual-push.ts) solves for Δx from q = 0, ρ = Δf along reversed edges and
  * accumulates (P q)_i on the way, so Δn_i ≈ s_i·(P q)_i needs no second pass. What it leaves
@@ -15,8 +17,8 @@
  *
  *     |Δn_i − s_i·(P q)_i| ≤ ‖ρ‖_∞ / (1 − α),
  *
- * and ε = tolerance·(1 − α) / (scale·network) bounds every reported Δscore's error by
- * `tolerance` points. For a one-signed shock each push adds more than ε to Σ|q| ≤ ‖Δx‖_1, so
+ * and, since the band's slope is at most σ = 1/(2h) (1 without a band), ε = tolerance·(1 − α) /
+ * (scale·network·σ) bounds every reported Δscore's error by `tolerance` points. For a one-signed shock each push adds more than ε to Σ|q| ≤ ‖Δx‖_1, so
  * the work is bounded by the reach ‖Δx‖_1/ε, independent of the graph size. All buffers live
  * in a `ContagionWorkspace` made once per graph; a call resets only the entries it touched.
  *
@@ -30,8 +32,9 @@
  * D. F. Gleich, "PageRank beyond the web", SIAM Review 57 (2015).
  */
 import type { Csr } from './csr.js';
+import { bandSlope, networkDimension } from './network-band.js';
 import { PUSHED, PushWorkspace, pushResiduals } from './residual-push.js';
-import type { NetworkResult } from './propagate.js';
+import { unbandedValue, type NetworkResult } from './propagate.js';
 import { checkScoreWeights, DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
 
 const DEFAULTS = {
@@ -88,7 +91,11 @@ export interface ContagionOptions {
   tolerance?: number;
   /** Safety stop after this many pushes (default unlimited). */
   maxPushes?: number;
-  /** y = Pᵀ(I − αPᵀ)⁻¹s (influence.ts `totalNetworkEffect`): given, `totalPoints` also counts the residual ρ the push left, exactly (Σ_j ρ_j·y_j, since Δx = q + (I − αP)⁻¹ρ). */
+  /**
+   * y = Pᵀ(I − αPᵀ)⁻¹s (influence.ts `totalNetworkEffect`): given, `totalPoints` also counts the
+   * residual ρ the push left (Σ_j ρ_j·y_j, since Δx = q + (I − αP)⁻¹ρ), exactly without a band; in
+   * a band at its slope, which no person's share can exceed.
+   */
   residualWeights?: ArrayLike<number>;
 }
 
@@ -97,7 +104,7 @@ export interface AffectedPerson {
   node: number;
   /** Δscore_i in points. */
   deltaPoints: number;
-  /** Δn_i (network value units). */
+  /** Δd_i, the change of the network dimension (Δn_i without a band). */
   deltaNetwork: number;
   /** Δb_i (0 unless the person was shocked). */
   deltaOwn: number;
@@ -147,7 +154,8 @@ export function pushContagion(
   if (!(threshold >= 0)) throw new Error(`contagion: threshold must be ≥ 0, got ${threshold}`);
   if (!(tolerance > 0)) throw new Error(`contagion: tolerance must be > 0, got ${tolerance}`);
   const alpha = result.transition.alpha;
-  const networkPoints = weights.scale * weights.network;
+  // Points per unit of n at most: the band's slope bounds how far a change of n moves d.
+  const networkPoints = weights.scale * weights.network * bandSlope(result.bandHalfWidth);
   // Residuals at or below eps are left: they move no score by more than `tolerance`.
   const eps = networkPoints > 0 ? (tolerance * (1 - alpha)) / networkPoints : Infinity;
   const own = shockTotals(shocks, csr.nodeCount);
@@ -217,13 +225,14 @@ function affectedPersons(
   weights: ScoreWeights,
   threshold: number,
 ): { affected: AffectedPerson[]; totalPoints: number } {
-  const { shrink } = ws.result.transition;
+  const { result } = ws;
+  const { shrink } = result.transition;
   const affected: AffectedPerson[] = [];
   let totalPoints = 0;
   for (let k = 0; k < ws.touchedCount; k++) {
     const i = ws.touched[k]!;
     const deltaOwn = own.get(i) ?? 0;
-    const deltaNetwork = shrink[i]! * ws.received[i]!;
+    const deltaNetwork = dimensionChange(result, i, shrink[i]! * ws.received[i]!);
     const deltaPoints = weights.scale * (weights.own * deltaOwn + weights.network * deltaNetwork);
     totalPoints += deltaPoints;
     if (Math.abs(deltaPoints) >= threshold && deltaPoints !== 0) {
@@ -232,6 +241,14 @@ function affectedPersons(
   }
   affected.sort((x, y) => Math.abs(y.deltaPoints) - Math.abs(x.deltaPoints) || x.node - y.node);
   return { affected, totalPoints };
+}
+
+/** Δd_i of a change Δn_i of person i's network value: Δn_i itself without a band. */
+function dimensionChange(result: NetworkResult, i: number, deltaValue: number): number {
+  const halfWidth = result.bandHalfWidth;
+  if (halfWidth === undefined || deltaValue === 0) return deltaValue;
+  const value = unbandedValue(result.px[i]!, i, result.transition, result.mu);
+  return networkDimension(value + deltaValue, result.mu, halfWidth) - networkDimension(value, result.mu, halfWidth);
 }
 
 /** The points the residual ρ the push left behind still moves in all: networkPoints · Σ_j ρ_j·y_j. */

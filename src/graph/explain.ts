@@ -10,6 +10,11 @@
  *                                                      plus shrinkage towards μ
  *
  * Both parts are returned so analysts can see why a thin or low-trust network sits near μ.
+ *
+ * In a network band (network-band.ts) the dimension is d_i = ½ + g_i·(n_i − μ). The weights
+ * s_i·P_ij, s_i·(1 − r_i) and 1 − s_i sum to one, so the same split holds on the band's scale:
+ * x_j becomes ½ + g_i·(x_j − μ) (a contact's `value`, which may fall outside [0, 1]) and μ becomes
+ * the centre ½, and Σ_j c_ij + prior_i = d_i exactly.
  * The identity holds to floating-point rounding (≈ 1e-15), because propagate.ts computes n_i
  * from the same stored x with the same terms. No contact's coefficient s_i·P_ij exceeds the
  * per-contact cap: moving one contact's smoothed score x_j by δ moves n_i by at most cap·δ.
@@ -19,7 +24,8 @@
  * with the terms of the sum).
  */
 import type { Csr } from './csr.js';
-import type { NetworkResult } from './propagate.js';
+import { bandGain } from './network-band.js';
+import { unbandedValue, type NetworkResult } from './propagate.js';
 
 const DEFAULTS = {
   /** Return at most this many contributions (largest first); the rest are summed. */
@@ -34,25 +40,27 @@ export interface Contribution {
   weight: number;
   /** Transition share P_ij (≤ cap). */
   share: number;
-  /** The contact's smoothed score x_j. */
+  /** The contact's smoothed score x_j (in a band, on the band's scale: ½ + g_i·(x_j − μ)). */
   value: number;
-  /** c_ij = s_i · P_ij · x_j. */
+  /** c_ij = s_i · P_ij · value. */
   contribution: number;
 }
 
 export interface NetworkExplanation {
   person: number;
-  /** n_i. */
+  /** The network dimension: n_i, or its band. */
   network: number;
   /** μ. */
   mu: number;
+  /** What a person without contacts gets, and what the prior parts are made of: μ, or ½ in a band. */
+  centre: number;
   /** Number of contacts (CSR entries of the row). */
   contactCount: number;
   /** s_i = k_i / (k_i + κ), k_i the effective number of contacts: the weight of the contacts against the prior. */
   credibility: number;
-  /** (1 − s_i)·μ: pull towards μ because the network is thin. */
+  /** (1 − s_i)·centre: pull towards the prior because the network is thin. */
   priorShrinkage: number;
-  /** s_i·(1 − r_i)·μ: the capped excess and the trust deficit, given to μ. */
+  /** s_i·(1 − r_i)·centre: the capped excess and the trust deficit, given to the prior. */
   priorDeficit: number;
   /** priorShrinkage + priorDeficit. */
   prior: number;
@@ -82,7 +90,8 @@ export function explainNetwork(csr: Csr, result: NetworkResult, i: number, opts:
   }
   const limit = opts.limit ?? DEFAULTS.limit;
   const { p, rowSum, shrink } = result.transition;
-  const { x, mu } = result;
+  const { x, mu, prior: centre } = result;
+  const gain = bandGain(unbandedValue(result.px[i]!, i, result.transition, mu), mu, result.bandHalfWidth);
   const s = shrink[i]!;
   const start = csr.offsets[i]!;
   const end = csr.offsets[i + 1]!;
@@ -90,18 +99,20 @@ export function explainNetwork(csr: Csr, result: NetworkResult, i: number, opts:
   for (let e = start; e < end; e++) {
     const j = csr.targets[e]!;
     const share = p[e]!;
-    all.push({ contact: j, weight: csr.weights[e]!, share, value: x[j]!, contribution: s * share * x[j]! });
+    const value = result.bandHalfWidth === undefined ? x[j]! : centre + gain * (x[j]! - mu);
+    all.push({ contact: j, weight: csr.weights[e]!, share, value, contribution: s * share * value });
   }
   all.sort((u, v) => v.contribution - u.contribution || u.contact - v.contact);
   const kept = all.length > limit ? all.slice(0, Math.max(0, limit)) : all;
   let other = 0;
   for (let k = kept.length; k < all.length; k++) other += all[k]!.contribution;
-  const priorShrinkage = (1 - s) * mu;
-  const priorDeficit = s * (1 - rowSum[i]!) * mu;
+  const priorShrinkage = (1 - s) * centre;
+  const priorDeficit = s * (1 - rowSum[i]!) * centre;
   return {
     person: i,
     network: result.network[i]!,
     mu,
+    centre,
     contactCount: end - start,
     credibility: s,
     priorShrinkage,

@@ -17,7 +17,10 @@
  *     networkPoints_k = scale·network·b_k·g_k·y_k
  *
  * as positive numbers of points lost (k's own network value is included: cycles through k's
- * contacts move it too). μ stays fixed, as in contagion.ts.
+ * contacts move it too). μ stays fixed, as in contagion.ts. In a network band (network-band.ts)
+ * `network` is taken at the band's slope 1/(2h): exact for the persons the shock leaves inside
+ * the band, and no person's share can be larger, so a band's figure is an upper bound of the
+ * points a what-if reports.
  *
  * Solver: Gauss–Seidel on (I − αP^T)·v = s in residual form, which needs only the rows of P
  * (no transpose): keep v and the residual u = s − (I − αP^T)·v, start at v = 0, u = s, and
@@ -35,6 +38,7 @@
  * "Matrix Iterative Analysis" (1962), ch. 3.
  */
 import type { Csr } from './csr.js';
+import { bandSlope } from './network-band.js';
 import type { NetworkResult } from './propagate.js';
 import { checkScoreWeights, DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
 
@@ -140,9 +144,10 @@ export function influenceCentrality(
   const points = new Float64Array(n);
   const networkPoints = new Float64Array(n);
   const b = result.b;
+  const perUnit = weights.scale * weights.network * bandSlope(result.bandHalfWidth);
   for (let k = 0; k < n; k++) {
     const g = degree[k]! > 0 ? 1 - alpha : 1;
-    const net = weights.scale * weights.network * b[k]! * g * y[k]!;
+    const net = perUnit * b[k]! * g * y[k]!;
     networkPoints[k] = net;
     points[k] = weights.scale * weights.own * b[k]! + net;
   }

@@ -23,6 +23,11 @@ export interface NetworkParams {
   newAccountDays: number;
   /** Half-life, in days, of the decay of an edge's strength since its last interaction. */
   edgeHalfLifeDays: number;
+  /**
+   * Half-width h of the network band: the dimension is ½ + clamp((n − μ)/(2h), ±½) instead of n
+   * (network-band.ts). Absent: the dimension is n itself.
+   */
+  bandHalfWidth?: number | undefined;
 }
 
 export const DEFAULT_NETWORK_PARAMS: Readonly<NetworkParams> = Object.freeze({

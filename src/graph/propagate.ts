@@ -53,6 +53,7 @@
  * and Stein–Rosenberg: R. S. Varga, "Matrix Iterative Analysis" (1962), ch. 3.
  */
 import type { Csr } from './csr.js';
+import { bandCentre, checkBandHalfWidth, networkDimension } from './network-band.js';
 import type { NetworkParams } from './network-params.js';
 
 const DEFAULTS = {
@@ -96,8 +97,12 @@ export interface PropagateOptions {
 
 /** Everything explain, contagion and influence need from one propagation run. */
 export interface NetworkResult {
-  /** Network value n_i ∈ [0, 1] per person. */
+  /** The network dimension per person, ∈ [0, 1]: n_i, or its band (network-band.ts) when the parameters have one. */
   network: Float64Array;
+  /** The band's half-width h, when `network` is banded. */
+  bandHalfWidth: number | undefined;
+  /** The dimension of a person without contacts: μ, or ½ in a band. */
+  prior: number;
   /** Smoothed score x_i. */
   x: Float64Array;
   /** (P·x)_i, the contact sums n is made of: kept with x, the next refinement reads only the rows that changed. */
@@ -125,6 +130,7 @@ function checkParams(params: NetworkParams): void {
   if (!(perContactCap > 0 && perContactCap <= 1)) {
     throw new Error(`propagate: perContactCap must be in (0, 1], got ${perContactCap}`);
   }
+  checkBandHalfWidth(params.bandHalfWidth, 'propagate');
 }
 
 /**
@@ -264,8 +270,7 @@ export function propagateNetwork(
     if (residual < tolerance) break;
   }
   const px = multiplyTransition(csr, transition.p, x, new Float64Array(n));
-  const network = networkOfContactAverages(px, transition, mu);
-  return { network, x, px, b, mu, iterations, pushes: 0, residual, converged: residual < tolerance, transition };
+  return { ...networkOf(px, transition, mu, params), x, px, b, mu, iterations, pushes: 0, residual, converged: residual < tolerance, transition };
 }
 
 /** Refuses own scores of the wrong length or not finite. */
@@ -307,13 +312,21 @@ export function startingPoint(initial: Float64Array | undefined, b: Float64Array
   return x;
 }
 
-/** n_i = s_i·(P̃x)_i + (1 − s_i)·μ from (Px)_i. */
-export function networkOfContactAverages(px: Float64Array, transition: Transition, mu: number): Float64Array {
-  const { shrink, rowSum } = transition;
+/** n_i = s_i·(P̃x)_i + (1 − s_i)·μ from (Px)_i: the network value before any band. */
+export function unbandedValue(px: number, i: number, transition: Transition, mu: number): number {
+  const s = transition.shrink[i]!;
+  return s * (px + (1 - transition.rowSum[i]!) * mu) + (1 - s) * mu;
+}
+
+/** The network dimension of every person from (Px)_i, with the band of `params` if it has one. */
+export function networkOf(
+  px: Float64Array,
+  transition: Transition,
+  mu: number,
+  params: Pick<NetworkParams, 'bandHalfWidth'>,
+): Pick<NetworkResult, 'network' | 'bandHalfWidth' | 'prior'> {
+  const halfWidth = params.bandHalfWidth;
   const network = new Float64Array(px.length);
-  for (let i = 0; i < px.length; i++) {
-    const s = shrink[i]!;
-    network[i] = s * (px[i]! + (1 - rowSum[i]!) * mu) + (1 - s) * mu;
-  }
-  return network;
+  for (let i = 0; i < px.length; i++) network[i] = networkDimension(unbandedValue(px[i]!, i, transition, mu), mu, halfWidth);
+  return { network, bandHalfWidth: halfWidth, prior: bandCentre(mu, halfWidth) };
 }

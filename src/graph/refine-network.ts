@@ -28,7 +28,7 @@ import type { NetworkParams } from './network-params.js';
 import {
   checkOwnScores,
   multiplyTransition,
-  networkOfContactAverages,
+  networkOf,
   propagateNetwork,
   rightHandSide,
   startingPoint,
@@ -86,8 +86,7 @@ export function refineNetwork(csr: Csr, b: Float64Array, params: NetworkParams, 
   }
   let left = 0;
   for (let i = 0; i < n; i++) left += Math.abs(f[i]! + transition.alpha * px[i]! - x[i]!);
-  const network = networkOfContactAverages(px, transition, mu);
-  return { network, x, px, b, mu, iterations: 1, pushes, residual: left / Math.max(1, n), converged: true, transition };
+  return { ...networkOf(px, transition, mu, params), x, px, b, mu, iterations: 1, pushes, residual: left / Math.max(1, n), converged: true, transition };
 }
 
 /** (P·x)_i: carried from `products` where P's row did not change, else summed over the row. */

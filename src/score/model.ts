@@ -182,6 +182,7 @@ const networkSchema = z.strictObject({
   unverifiedTrust: z.number().min(0).max(1),
   newAccountDays: z.number().min(0),
   edgeHalfLifeDays: z.number().gt(0),
+  bandHalfWidth: z.number().gt(0).optional(),
 });
 // The `network` section validates into exactly the graph kernels' parameter object.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

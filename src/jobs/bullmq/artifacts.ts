@@ -11,9 +11,10 @@ import type { Model } from '../../score/index.js';
 const TTL_SECONDS = 7 * 24 * 3600;
 
 export interface NetworkArtifact {
-  /** n_i by seq. */
+  /** The network dimension by seq. */
   network: Float64Array;
-  mu: number;
+  /** The dimension of a person without contacts (NetworkResult.prior). */
+  prior: number;
 }
 
 const key = (prefix: string, runId: string, name: string) => `${prefix}:artifact:${runId}:${name}`;
@@ -23,7 +24,7 @@ export async function saveNetworkArtifact(redis: Redis, prefix: string, runId: s
   await redis
     .multi()
     .set(key(prefix, runId, 'network'), bytes, 'EX', TTL_SECONDS)
-    .set(key(prefix, runId, 'meta'), JSON.stringify({ mu: artifact.mu, persons: artifact.network.length }), 'EX', TTL_SECONDS)
+    .set(key(prefix, runId, 'meta'), JSON.stringify({ prior: artifact.prior, persons: artifact.network.length }), 'EX', TTL_SECONDS)
     .exec();
 }
 
@@ -34,17 +35,18 @@ export async function loadNetworkSlice(
   runId: string,
   fromSeq: number,
   toSeq: number,
-): Promise<{ values: Float64Array; mu: number } | undefined> {
+): Promise<{ values: Float64Array; prior: number } | undefined> {
   const meta = await redis.get(key(prefix, runId, 'meta'));
   if (meta === null) return undefined;
-  const { mu, persons } = JSON.parse(meta) as { mu: number; persons: number };
+  const { prior, persons } = JSON.parse(meta) as { prior?: number; persons: number };
+  if (typeof prior !== 'number') return undefined; // written by an older version: redo the run's network
   const to = Math.min(toSeq, persons);
-  if (to <= fromSeq) return { values: new Float64Array(0), mu };
+  if (to <= fromSeq) return { values: new Float64Array(0), prior };
   const bytes = await redis.getrangeBuffer(key(prefix, runId, 'network'), fromSeq * 8, to * 8 - 1);
   if (bytes.length !== (to - fromSeq) * 8) return undefined;
   const values = new Float64Array(to - fromSeq);
   for (let i = 0; i < values.length; i++) values[i] = bytes.readDoubleLE(i * 8);
-  return { values, mu };
+  return { values, prior };
 }
 
 /** A full run's own parts by seq (own-parts.ts), for its chunks. */

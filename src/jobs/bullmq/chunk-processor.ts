@@ -52,15 +52,15 @@ export function scoreWithNetwork(
   run: ScoreRun,
   persons: ChunkPersons,
   fromSeq: number,
-  slice: { values: ArrayLike<number>; mu: number },
+  slice: { values: ArrayLike<number>; prior: number },
   ownParts: OwnPartsTable | undefined,
 ): Promise<ScoreTally> {
   return scoreChunk(deps.store, {
     run,
     model: deps.model,
     persons,
-    networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.mu,
-    mu: slice.mu,
+    networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.prior,
+    prior: slice.prior,
     ...(ownParts ? { ownParts } : {}),
   });
 }

@@ -157,14 +157,14 @@ class RecomputeJob {
     await this.progress('PROPAGATE', 0, 1);
     const { network, plan, stats, kept } = await propagateStep(context, runSnapshot, (network) =>
       Promise.all([
-        saveNetworkArtifact(redis, prefix, run.id, { network: network.network, mu: network.mu }),
+        saveNetworkArtifact(redis, prefix, run.id, { network: network.network, prior: network.prior }),
         ownParts ? saveOwnParts(redis, prefix, run.id, ownParts) : undefined,
       ]),
     );
     if (base && plan) await saveTargets(redis, prefix, run.id, plan.targets);
     await this.progress('PROPAGATE', 1, 1);
     await this.save({ step: 'SCORE', networkStats: stats });
-    return { network: network.network, mu: network.mu, ownParts, kept };
+    return { network: network.network, prior: network.prior, ownParts, kept };
   }
 
   /**
@@ -231,7 +231,7 @@ async function scoreInParent(
 ): Promise<ScoreTally> {
   const [fromSeq, toSeq] = 'seqs' in persons ? [persons.seqs[0]!, persons.seqs.at(-1)! + 1] : [persons.fromSeq, persons.toSeq];
   if (!computed) return scoreFromArtifacts(deps, run, persons, fromSeq, toSeq);
-  return scoreWithNetwork(deps, run, persons, fromSeq, { values: computed.network.subarray(fromSeq, toSeq), mu: computed.mu }, computed.ownParts);
+  return scoreWithNetwork(deps, run, persons, fromSeq, { values: computed.network.subarray(fromSeq, toSeq), prior: computed.prior }, computed.ownParts);
 }
 
 async function addChunkJobs(parent: Job<RecomputeJobData>, chunkQueue: Queue<ChunkJobData>, runId: string, chunks: ChunkPersons[]): Promise<number> {

@@ -50,7 +50,7 @@ export async function recomputeInline(store: RecomputePorts, model: Model, optio
     const tally = await timed(context.timings, 'SCORE', async () => {
       const tallies: ScoreTally[] = [];
       for (const [k, persons] of chunks.entries()) {
-        tallies.push(await scoreChunk(store, { run, model, persons, networkOf: (seq) => network.network[seq] ?? network.mu, mu: network.mu, ...(ownParts ? { ownParts } : {}) }));
+        tallies.push(await scoreChunk(store, { run, model, persons, networkOf: (seq) => network.network[seq] ?? network.prior, prior: network.prior, ...(ownParts ? { ownParts } : {}) }));
         options.onProgress?.('SCORE', k + 1, chunks.length);
       }
       return mergeTallies(tallies);

@@ -21,20 +21,20 @@ export interface ChunkInput {
   run: ScoreRun;
   model: Model;
   persons: ChunkPersons;
-  /** n_i for a seq of the chunk. */
+  /** The network dimension for a seq of the chunk (NetworkResult.network). */
   networkOf: (seq: number) => number;
-  /** μ, the network prior of the run. */
-  mu: number;
+  /** The run's network dimension of a person without contacts (NetworkResult.prior: μ, or ½ in a band). */
+  prior: number;
   /** Own parts computed by the run's SNAPSHOT (a range chunk reads no records for these). */
   ownParts?: { get(seq: number): OwnPart | undefined };
 }
 
 /**
  * @example
- * const tally = await scoreChunk(store, { run, model, persons: { fromSeq: 0, toSeq: 10_000 }, networkOf: (i) => network[i]!, mu });
+ * const tally = await scoreChunk(store, { run, model, persons: { fromSeq: 0, toSeq: 10_000 }, networkOf: (i) => network.network[i]!, prior: network.prior });
  */
 export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Promise<ScoreTally> {
-  const { run, model, networkOf, mu, ownParts } = input;
+  const { run, model, networkOf, prior, ownParts } = input;
   const tally = emptyTally();
   const scores: PersonScore[] = [];
   const add = (seq: number, personId: string, result: { score: number; band: BandId; dimensions: PersonScore['dimensions']; reasonCodes: ReasonCode[] }) => {
@@ -52,7 +52,7 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
   };
   const scoreRecords = (persons: readonly PersonWithEvents[]) => {
     for (const { person, events } of persons) {
-      add(person.seq, person.id, scorePerson({ person, events, asOf: run.asOf, model, network: networkOf(person.seq), networkPrior: mu }));
+      add(person.seq, person.id, scorePerson({ person, events, asOf: run.asOf, model, network: networkOf(person.seq), networkPrior: prior }));
     }
   };
   if ('seqs' in input.persons) {
@@ -61,7 +61,7 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
     const missing: number[] = [];
     for (const { seq, id } of await store.personIdsInSeqRange(input.persons.fromSeq, input.persons.toSeq)) {
       const part = ownParts.get(seq);
-      if (part) add(seq, id, scoreFromOwnPart(part, networkOf(seq), mu, model));
+      if (part) add(seq, id, scoreFromOwnPart(part, networkOf(seq), prior, model));
       else missing.push(seq);
     }
     if (missing.length > 0) scoreRecords(await recordsOfSeqs(store, missing));
