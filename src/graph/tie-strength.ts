@@ -5,8 +5,9 @@
  *
  *     strength(FRIEND) = 1 − exp(−(2^(−since/h) + interactions) / friendInteractionScale)
  *     strength(PAID)   = (1 − exp(−(count/paidCountScale + amount/paidAmountScale))) · 2^(−lastAt/h)
- *     trust_j          = (verified ? 1 : unverifiedTrust) · min(1, accountAge / newAccountDays)
+ *     trust_j          = (verified ? 1 : unverifiedTrust/max(1, σ)) · min(1, accountAge / newAccountDays)
  *
+ * with σ the slope of the network band (1 without one, `trustOf`).
  * h = edgeHalfLifeDays. A friendship's declaration counts as one interaction that goes stale
  * with the friendship's age; the 12-month interaction count is already recent evidence. Both
  * strengths saturate in (0, 1].
@@ -14,6 +15,7 @@
  * Reference: M. Granovetter, "The strength of weak ties", AJS 78 (1973): tie strength grows
  * with interaction and fades without it.
  */
+import { bandSlope } from './network-band.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from './network-params.js';
 
 /** Constants of the tie-strength curves; override per builder. */
@@ -75,7 +77,10 @@ export function paidStrength(
 
 /**
  * Trust in [0, 1] of a person as somebody else's contact (Sybil damping): unverified accounts
- * get `unverifiedTrust`, accounts younger than `newAccountDays` are scaled by their age.
+ * get `unverifiedTrust`, accounts younger than `newAccountDays` are scaled by their age. In a
+ * network band of slope σ = 1/(2h) > 1 (network-band.ts) unverified accounts get
+ * `unverifiedTrust`/σ: the band stretches n by σ, so unverified contacts move the dimension, and a
+ * score, no more than they would without the band.
  *
  * @example trustOf(true, 400) // 1
  * @example trustOf(false, 45) // 0.1 · 45/90 = 0.05
@@ -83,9 +88,9 @@ export function paidStrength(
 export function trustOf(
   verified: boolean,
   accountAgeDays: number,
-  params: Pick<NetworkParams, 'unverifiedTrust' | 'newAccountDays'> = DEFAULT_NETWORK_PARAMS,
+  params: Pick<NetworkParams, 'unverifiedTrust' | 'newAccountDays' | 'bandHalfWidth'> = DEFAULT_NETWORK_PARAMS,
 ): number {
-  const base = verified ? 1 : params.unverifiedTrust;
+  const base = verified ? 1 : params.unverifiedTrust / Math.max(1, bandSlope(params.bandHalfWidth));
   if (!(params.newAccountDays > 0)) return base;
   return base * Math.min(1, Math.max(0, accountAgeDays) / params.newAccountDays);
 }
@@ -98,7 +103,7 @@ export function trustOf(
 export function trustArray(
   verified: ArrayLike<number | boolean>,
   accountAgeDays: ArrayLike<number>,
-  params: Pick<NetworkParams, 'unverifiedTrust' | 'newAccountDays'> = DEFAULT_NETWORK_PARAMS,
+  params: Pick<NetworkParams, 'unverifiedTrust' | 'newAccountDays' | 'bandHalfWidth'> = DEFAULT_NETWORK_PARAMS,
 ): Float64Array {
   if (verified.length !== accountAgeDays.length) {
     throw new Error(

@@ -132,10 +132,10 @@ interface Attack {
   realFriendB?: (k: number) => number;
   fakes: number;
   fakesVerified: boolean;
+  params?: NetworkParams;
 }
 
-function attack({ realFriendB, fakes, fakesVerified }: Attack) {
-  const params: NetworkParams = DEFAULT_NETWORK_PARAMS;
+function attack({ realFriendB, fakes, fakesVerified, params = DEFAULT_NETWORK_PARAMS }: Attack) {
   const rnd = seeded(42);
   const realN = 2000;
   const n = realN + fakes;
@@ -187,6 +187,14 @@ describe('gaming bounds (default params, network weight 0.05, scale 600)', () =>
     // Between them the fakes hold at most unverifiedTrust of the contact average.
     expect(r.fakeContribution).toBeLessThanOrEqual(DEFAULT_NETWORK_PARAMS.unverifiedTrust * r.credibility);
     expect(r.fakeContribution).toBeGreaterThan(0.05); // they are counted, only damped
+  });
+
+  it('in a network band the same unverified fakes move the score no more: their trust shrinks by the band’s slope', () => {
+    for (const bandHalfWidth of [0.05, 0.12, 0.25]) {
+      const r = attack({ fakes: 1000, fakesVerified: false, params: { ...DEFAULT_NETWORK_PARAMS, bandHalfWidth } });
+      expect(Math.abs(r.points)).toBeLessThanOrEqual(2);
+      expect(r.points).toBeGreaterThan(0.5); // they still count, as without a band
+    }
   });
 
   it('the same attack with verified fakes moves it far more, but by at most 600·w_network', () => {
