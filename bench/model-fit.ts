@@ -35,14 +35,14 @@ const results = [];
 const m = machine();
 console.log(`### Model fit on ${persons.toLocaleString('en')} synthetic persons, seed ${seed} (base ${base.version})\n`);
 console.log(`${m.date}; \`npx tsx bench/model-fit.ts --persons ${persons} --seed ${seed} --caps ${caps.join(',')}\`. Holdout: a random 30%.\n`);
-console.log('| network cap (points) | fitted weights h / b / c / i / n | α, κ | holdout AUC with / without | lift [95%] | thin AUC with / without | thin lift [95%] |');
+console.log('| network cap (points) | fitted weights h / b / c / i / n | α, κ, band | holdout AUC with / without | lift [95%] | thin AUC with / without | thin lift [95%] |');
 console.log('|---|---|---|---|---|---|---|');
 for (const cap of caps) {
   const { report } = await fitPublished(store, base, { holdout: { share: 0.3 }, networkCapPoints: cap, version: `fit-cap-${cap}` });
   const w = report.weights;
   console.log(
     `| ${cap}${report.capped ? ' (binding)' : ''} | ${[w.history, w.behaviour, w.capacity, w.identity, w.network].map((x) => x.toFixed(3)).join(' / ')} | ` +
-      `${report.network.alpha}, ${report.network.shrinkage} | ${cell(report.holdoutFit.all)} | ${cell(report.holdoutFit.thin)} |`,
+      `${report.network.alpha}, ${report.network.shrinkage}, ${report.network.bandHalfWidth === null ? 'none' : `μ ± ${report.network.bandHalfWidth}`} | ${cell(report.holdoutFit.all)} | ${cell(report.holdoutFit.thin)} |`,
   );
   results.push({ cap, weights: w, network: report.network, capped: report.capped, holdout: report.holdoutFit });
 }

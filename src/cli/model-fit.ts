@@ -1,5 +1,5 @@
 /**
- * `tiescore model fit`: fits the five dimension weights and the network's α and κ on observed
+ * `tiescore model fit`: fits the five dimension weights and the network's α, κ and band on observed
  * outcomes (src/fit/fit-model.ts), writes the fitted model as a new model file and prints the
  * fit report — AUC and KS on the persons it was fitted on and on a holdout, with and without the
  * network dimension, overall and on thin files, and the adverse-impact ratios under the new model.
@@ -88,7 +88,7 @@ export function fitCard(report: ModelFitReport): string {
     '',
     `Fitted by \`tiescore model fit\` from the model ${report.base} on the outcomes of run ${report.run.id} (as of ${report.run.asOf}).`,
     'The bins, reasons, actionability (recourse), trust settings and retention are the base model\'s; see its card for intended use, limits and what the',
-    'dimensions measure. Only the five weights and the network\'s α and κ were fitted, with every weight ≥ 0 (a better',
+    'dimensions measure. Only the five weights and the network\'s α, κ and band were fitted, with every weight ≥ 0 (a better',
     `dimension never lowers a score) and the network dimension able to move a score by at most ${report.networkReachPoints.toFixed(1)} points.`,
     '',
     '## Fit report',
@@ -109,6 +109,10 @@ function segmentLines(name: string, s: SegmentFit): string[] {
   ];
 }
 
+function bandText(halfWidth: number | null): string {
+  return halfWidth === null ? 'no band' : `band μ ± ${halfWidth}`;
+}
+
 /** The fit report as text. */
 export function describeModelFit(report: ModelFitReport): string {
   const w = report.weights;
@@ -118,7 +122,7 @@ export function describeModelFit(report: ModelFitReport): string {
     `model ${report.version}, fitted from ${report.base} on run ${report.run.id} (as of ${report.run.asOf})`,
     `persons: ${report.persons.train} fitted on, ${report.persons.holdout} held out (${report.holdout})`,
     `weights: ${weights(w)}`,
-    `network: α ${report.network.alpha}, κ ${report.network.shrinkage}; it can move a score by at most ${report.networkReachPoints.toFixed(1)} points` +
+    `network: α ${report.network.alpha}, κ ${report.network.shrinkage}, ${bandText(report.network.bandHalfWidth)}; it can move a score by at most ${report.networkReachPoints.toFixed(1)} points` +
       (report.capped ? ` (held at the cap of ${report.networkCapPoints}: the outcomes would give it more)` : ` (cap ${report.networkCapPoints})`),
     `without the network dimension (for comparison): ${weights(v)}`,
     '',

@@ -12,6 +12,11 @@ export const FIT_DEFAULTS = {
   /** Candidate smoothing factors α and shrinkages κ (in contacts). */
   alphas: [0, 0.2, 0.5],
   shrinkages: [0.25, 0.5, 1, 2, 4],
+  /**
+   * Candidate half-widths h of the network band (docs/design.md, "The network band"); null: no
+   * band, the dimension is the network value itself. Chosen on the tuning seed 7 only.
+   */
+  bandHalfWidths: [null, 0.25, 0.12, 0.06] as readonly (number | null)[],
   /** Alternations of propagating and fitting the weights per candidate. */
   rounds: 3,
   /** Bootstrap replicates of the AUC difference with and without the network. */

@@ -5,9 +5,10 @@
  * α and shrinkage κ, and reports how the fitted score ranks the outcomes on the persons it was
  * fitted on and on a holdout it never saw.
  *
- * The own score b depends on the weights and the network dimension on b, so for each (α, κ) of
- * a small grid the fit alternates: propagate b over the graph, fit the weights, recompute b,
- * `rounds` times. The (α, κ) with the lowest training log-loss wins — the holdout only reports.
+ * The own score b depends on the weights and the network dimension on b, so for each (α, κ, h)
+ * of a small grid — h the network band's half-width, or none — the fit alternates: propagate b
+ * over the graph, fit the weights, recompute b, `rounds` times. The candidate with the lowest
+ * training log-loss wins — the holdout only reports.
  * The network values the report scores with are those the recompute pipeline computes with the
  * fitted model (same snapshot, same kernel), so `recompute --model FITTED` reproduces them.
  */
@@ -39,6 +40,8 @@ export interface ModelFitOptions {
   networkCapPoints?: number;
   alphas?: readonly number[];
   shrinkages?: readonly number[];
+  /** Band half-widths to try; null: no band. */
+  bandHalfWidths?: readonly (number | null)[];
   rounds?: number;
   replicates?: number;
   seed?: number;
@@ -66,10 +69,10 @@ export interface ModelFitReport {
   /** True when the cap decided the network weight. */
   capped: boolean;
   weights: Weights;
-  network: { alpha: number; shrinkage: number };
+  network: { alpha: number; shrinkage: number; bandHalfWidth: number | null };
   /** The weights of the same fit without the network dimension (what "without" means below). */
   weightsWithoutNetwork: Weights;
-  candidates: { alpha: number; shrinkage: number; trainLogLoss: number }[];
+  candidates: { alpha: number; shrinkage: number; bandHalfWidth: number | null; trainLogLoss: number }[];
   train: { all: SegmentFit; thin: SegmentFit };
   holdoutFit: { all: SegmentFit; thin: SegmentFit };
   /** Adverse-impact ratios under the fitted model (fairness report at its default cut-off). */
@@ -86,6 +89,7 @@ export interface ModelFit {
 interface Candidate {
   alpha: number;
   shrinkage: number;
+  bandHalfWidth: number | null;
   weights: Weights;
   capped: boolean;
   trainLogLoss: number;
@@ -103,25 +107,27 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
   const held = data.rows.filter((_, k) => inHoldout[k]);
   if (train.length === 0) throw new FitError('fit: the holdout leaves nobody to fit on');
   const trainOutcomes = Uint8Array.from(train, (row) => (row.defaulted ? 1 : 0));
-  // Trust depends on the model's trust settings only, which the fit keeps: apply it once.
-  const csr = snapshotOfImage(data.image, base).csr;
-
   const candidates: Candidate[] = [];
-  for (const alpha of o.alphas) {
-    for (const shrinkage of o.shrinkages) {
-      let weights: Weights = { ...base.weights };
-      let fit: ReturnType<typeof fitWeights> | undefined;
-      for (let round = 0; round < o.rounds; round++) {
-        const network = propagateWith(data, csr, modelWith(base, weights, alpha, shrinkage));
-        fit = fitWeights(columnsOf(data, train, network.network), trainOutcomes, o.networkCapPoints);
-        weights = fit.weights;
+  for (const bandHalfWidth of o.bandHalfWidths) {
+    // Trust depends on the model's trust settings and the band (tie-strength.ts): once per band.
+    const csr = snapshotOfImage(data.image, modelWith(base, base.weights, { ...base.network, bandHalfWidth })).csr;
+    for (const alpha of o.alphas) {
+      for (const shrinkage of o.shrinkages) {
+        const network = { alpha, shrinkage, bandHalfWidth };
+        let weights: Weights = { ...base.weights };
+        let fit: ReturnType<typeof fitWeights> | undefined;
+        for (let round = 0; round < o.rounds; round++) {
+          const values = propagateWith(data, csr, modelWith(base, weights, network));
+          fit = fitWeights(columnsOf(data, train, values.network), trainOutcomes, o.networkCapPoints);
+          weights = fit.weights;
+        }
+        candidates.push({ ...network, weights, capped: fit!.capped, trainLogLoss: fit!.fit.logLoss });
       }
-      candidates.push({ alpha, shrinkage, weights, capped: fit!.capped, trainLogLoss: fit!.fit.logLoss });
     }
   }
   const best = candidates.reduce((a, b) => (b.trainLogLoss < a.trainLogLoss ? b : a));
-  const model: Model = { ...modelWith(base, best.weights, best.alpha, best.shrinkage), version: o.version };
-  const network = propagateWith(data, csr, model).network;
+  const model: Model = { ...modelWith(base, best.weights, best), version: o.version };
+  const network = propagateWith(data, snapshotOfImage(data.image, model).csr, model).network;
   const without = fitWeights(columnsOf(data, train, network), trainOutcomes, 0).weights;
   const withoutModel: Model = { ...model, weights: without };
 
@@ -144,9 +150,9 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
       networkReachPoints: SCORE_SPAN * model.weights.network,
       capped: best.capped,
       weights: model.weights,
-      network: { alpha: best.alpha, shrinkage: best.shrinkage },
+      network: { alpha: best.alpha, shrinkage: best.shrinkage, bandHalfWidth: best.bandHalfWidth },
       weightsWithoutNetwork: without,
-      candidates: candidates.map(({ alpha, shrinkage, trainLogLoss }) => ({ alpha, shrinkage, trainLogLoss })),
+      candidates: candidates.map(({ alpha, shrinkage, bandHalfWidth, trainLogLoss }) => ({ alpha, shrinkage, bandHalfWidth, trainLogLoss })),
       train: { all: segment(scoredTrain), thin: segment(thin(scoredTrain)) },
       holdoutFit: { all: segment(scoredHeld), thin: segment(thin(scoredHeld)) },
       fairness: fairness.attributes.flatMap((attribute) =>
@@ -163,8 +169,11 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
   };
 }
 
-function modelWith(base: Model, weights: Weights, alpha: number, shrinkage: number): Model {
-  return { ...base, weights: { ...weights }, network: { ...base.network, alpha, shrinkage } };
+/** `base` with the given weights and network parameters (a null band: none). */
+function modelWith(base: Model, weights: Weights, network: Pick<Candidate, 'alpha' | 'shrinkage' | 'bandHalfWidth'>): Model {
+  const { bandHalfWidth: _band, ...rest } = base.network;
+  const { alpha, shrinkage, bandHalfWidth } = network;
+  return { ...base, weights: { ...weights }, network: { ...rest, alpha, shrinkage, ...(bandHalfWidth === null ? {} : { bandHalfWidth }) } };
 }
 
 /**
