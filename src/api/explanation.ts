@@ -152,6 +152,8 @@ export async function buildExplanation(
       available: true,
       value: roundShare(why.network),
       prior: roundShare(why.centre),
+      mu: roundShare(why.mu),
+      bandHalfWidth: view.network.bandHalfWidth ?? null,
       // What the score would change by if the network value were the prior (no contacts).
       pointsFromContacts: roundPoints(networkPointsVsPrior(why.network, why.centre, model)),
       contacts: why.contactCount,

@@ -62,8 +62,10 @@ const explanationSchema = z
       available: z.boolean(),
       reason: z.string().optional().meta({ description: 'When not available: why' }),
       consistentWithScore: z.boolean().optional().meta({ description: 'The network value reproduces the stored score\'s network dimension' }),
-      value: z.number().optional(),
-      prior: z.number().optional(),
+      value: z.number().optional().meta({ description: 'The network dimension: the network value n, or ½ + clamp((n − μ)/2h, ±½) under a model with a network band' }),
+      prior: z.number().optional().meta({ description: 'The network dimension of a person without contacts: μ, or ½ in a band' }),
+      mu: z.number().optional().meta({ description: 'μ, the mean own score of the verified persons, which thin networks are shrunk towards' }),
+      bandHalfWidth: z.number().nullable().optional().meta({ description: 'The model\'s network band half-width h; null without a band' }),
       pointsFromContacts: z
         .number()
         .optional()
@@ -79,9 +81,9 @@ const explanationSchema = z
       contributions: z
         .array(z.object({ personId: z.string().nullable(), weight: z.number(), share: z.number(), value: z.number(), contribution: z.number(), points: z.number() }))
         .optional()
-        .meta({ description: 'Analysts only: each contact\'s exact share of the network value' }),
-      priorShrinkage: z.number().optional().meta({ description: 'Analysts only: (1 − s)·μ, the pull towards the prior because the network is thin, to 6 places' }),
-      priorDeficit: z.number().optional().meta({ description: 'Analysts only: s·(1 − r)·μ, the capped excess and trust deficit given to the prior, to 6 places' }),
+        .meta({ description: 'Analysts only: each contact\'s exact share of the network value (in a band, `value` is the contact\'s smoothed score on the band\'s scale)' }),
+      priorShrinkage: z.number().optional().meta({ description: 'Analysts only: (1 − s)·prior, the pull towards the prior because the network is thin, to 6 places' }),
+      priorDeficit: z.number().optional().meta({ description: 'Analysts only: s·(1 − r)·prior, the capped excess and trust deficit given to the prior, to 6 places' }),
       otherContributions: z.number().optional().meta({ description: 'Analysts only: the sum of the contributions left out of the list, to 6 places' }),
     }),
   })
