@@ -16,7 +16,7 @@ export const FIT_DEFAULTS = {
    * Candidate half-widths h of the network band (docs/design.md, "The network band"); null: no
    * band, the dimension is the network value itself. Chosen on the tuning seed 7 only.
    */
-  bandHalfWidths: [null, 0.25, 0.12, 0.06] as readonly (number | null)[],
+  bandHalfWidths: [null, 0.25, 0.12, 0.06, 0.03] as readonly (number | null)[],
   /** Alternations of propagating and fitting the weights per candidate. */
   rounds: 3,
   /** Bootstrap replicates of the AUC difference with and without the network. */
