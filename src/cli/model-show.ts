@@ -19,6 +19,8 @@ export interface ModelSummary {
   maxPoints: Record<Dimension, number>;
   /** The network dimension's largest possible effect on a score, in points (600 · w_network). */
   networkMaxEffect: number;
+  /** The network band's half-width h (the dimension is ½ + clamp((n − μ)/2h, ±½)); null: the dimension is n. */
+  networkBandHalfWidth: number | null;
   /** The model card's path; null when the model names none. */
   card: string | null;
   /** Whether that file exists. */
@@ -39,6 +41,7 @@ export function summariseModel(model: Model, file: string): ModelSummary {
     weights: { ...model.weights },
     maxPoints: Object.fromEntries(DIMENSIONS.map((d) => [d, roundPoints(SCORE_SPAN * model.weights[d])])) as Record<Dimension, number>,
     networkMaxEffect: roundPoints(SCORE_SPAN * model.weights.network),
+    networkBandHalfWidth: model.network.bandHalfWidth ?? null,
     card: card ?? null,
     cardExists: card !== undefined && existsSync(card),
     actionable: PERSONAL_DIMENSIONS.flatMap((d) =>
@@ -54,6 +57,9 @@ export function describeModel(summary: ModelSummary): string {
     'dimension   weight   at most',
     ...DIMENSIONS.map((d) => `  ${d.padEnd(10)} ${summary.weights[d].toFixed(3)}  ${summary.maxPoints[d].toFixed(1).padStart(5)} points`),
     `the network dimension's largest possible effect: ${summary.networkMaxEffect.toFixed(1)} points (600 × ${summary.weights.network})`,
+    summary.networkBandHalfWidth === null
+      ? 'network band: none (the dimension is the network value)'
+      : `network band: h = ${summary.networkBandHalfWidth} (the dimension is ½ + clamp((n − μ)/2h, ±½); unverified contacts' trust shrinks by the band's slope)`,
     `actionable (recourse): ${summary.actionable.length === 0 ? 'none' : summary.actionable.map((a) => `${a.code} ${a.direction}${a.by === null ? '' : ` by ${a.by}`} in ${a.months} month${a.months === 1 ? '' : 's'}`).join(', ')}`,
     `model card: ${summary.card === null ? 'none (the model names no card)' : `${summary.card}${summary.cardExists ? '' : ' (named by the model, but not there)'}`}`,
   ].join('\n');

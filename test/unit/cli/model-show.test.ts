@@ -28,6 +28,15 @@ describe('tiescore model show', () => {
     const text = describeModel(summary);
     expect(text).toContain(`the network dimension's largest possible effect: ${summary.networkMaxEffect.toFixed(1)} points (600 × ${model.weights.network})`);
     expect(text).toContain(`model card: ${summary.card}`);
+    expect(text).toContain('network band: none');
+  });
+
+  it('names a model\'s network band', async () => {
+    const model = await loadModel();
+    const banded = { ...model, network: { ...model.network, bandHalfWidth: 0.06 } };
+    const summary = summariseModel(banded, 'banded.json');
+    expect(summary.networkBandHalfWidth).toBe(0.06);
+    expect(describeModel(summary)).toContain('network band: h = 0.06 (the dimension is ½ + clamp((n − μ)/2h, ±½)');
   });
 
   it('the card is a model card: the sections the issue asks for, and the README links it', () => {
