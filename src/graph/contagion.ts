@@ -18,8 +18,9 @@
  *     |Δn_i − s_i·(P q)_i| ≤ ‖ρ‖_∞ / (1 − α),
  *
  * and, since the band's slope is at most σ = 1/(2h) (1 without a band), ε = tolerance·(1 − α) /
- * (scale·network·σ) bounds every reported Δscore's error by `tolerance` points. For a one-signed shock each push adds more than ε to Σ|q| ≤ ‖Δx‖_1, so
- * the work is bounded by the reach ‖Δx‖_1/ε, independent of the graph size. All buffers live
+ * (scale·network·σ) bounds every reported Δscore's error by `tolerance` points. For a one-signed
+ * shock each push adds more than ε to Σ|q| ≤ ‖Δx‖_1, so the work is bounded by the reach
+ * ‖Δx‖_1/ε, independent of the graph size. All buffers live
  * in a `ContagionWorkspace` made once per graph; a call resets only the entries it touched.
  *
  * Hops: breadth-first distance from the nearest shocked person along reversed edges through

@@ -10,14 +10,14 @@
  *                                                      plus shrinkage towards μ
  *
  * Both parts are returned so analysts can see why a thin or low-trust network sits near μ.
+ * The identity holds to floating-point rounding (≈ 1e-15), because propagate.ts computes n_i
+ * from the same stored x with the same terms. No contact's coefficient s_i·P_ij exceeds the
+ * per-contact cap: moving one contact's smoothed score x_j by δ moves n_i by at most cap·δ.
  *
  * In a network band (network-band.ts) the dimension is d_i = ½ + g_i·(n_i − μ). The weights
  * s_i·P_ij, s_i·(1 − r_i) and 1 − s_i sum to one, so the same split holds on the band's scale:
  * x_j becomes ½ + g_i·(x_j − μ) (a contact's `value`, which may fall outside [0, 1]) and μ becomes
  * the centre ½, and Σ_j c_ij + prior_i = d_i exactly.
- * The identity holds to floating-point rounding (≈ 1e-15), because propagate.ts computes n_i
- * from the same stored x with the same terms. No contact's coefficient s_i·P_ij exceeds the
- * per-contact cap: moving one contact's smoothed score x_j by δ moves n_i by at most cap·δ.
  *
  * Reference: additive, exact attributions in the sense of S. M. Lundberg, S.-I. Lee, "A unified
  * approach to interpreting model predictions", NeurIPS 2017 (for a linear map they coincide
