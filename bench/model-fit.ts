@@ -31,19 +31,20 @@ const { store } = await runDemo({ persons, seed, asOf: '2026-06-30', model: base
 const f = (x: number | null, digits = 4) => (x === null ? '–' : x.toFixed(digits));
 const cell = (s: SegmentFit) =>
   `${f(s.auc.withNetwork)} / ${f(s.auc.withoutNetwork)} | ${s.difference ? `${f(s.difference.difference)} [${f(s.difference.lower)}, ${f(s.difference.upper)}]` : '–'}`;
+const points = (p: { median: number; p90: number; p99: number; largest: number }) => [p.median, p.p90, p.p99, p.largest].map((x) => x.toFixed(1)).join(' / ');
 const results = [];
 const m = machine();
 console.log(`### Model fit on ${persons.toLocaleString('en')} synthetic persons, seed ${seed} (base ${base.version})\n`);
 console.log(`${m.date}; \`npx tsx bench/model-fit.ts --persons ${persons} --seed ${seed} --caps ${caps.join(',')}\`. Holdout: a random 30%.\n`);
-console.log('| network cap (points) | fitted weights h / b / c / i / n | α, κ, band | holdout AUC with / without | lift [95%] | thin AUC with / without | thin lift [95%] |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| network cap (points) | fitted weights h / b / c / i / n | α, κ, band | holdout AUC with / without | lift [95%] | thin AUC with / without | thin lift [95%] | contacts\' points: median / p90 / p99 / largest |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const cap of caps) {
   const { report } = await fitPublished(store, base, { holdout: { share: 0.3 }, networkCapPoints: cap, version: `fit-cap-${cap}` });
   const w = report.weights;
   console.log(
     `| ${cap}${report.capped ? ' (binding)' : ''} | ${[w.history, w.behaviour, w.capacity, w.identity, w.network].map((x) => x.toFixed(3)).join(' / ')} | ` +
-      `${report.network.alpha}, ${report.network.shrinkage}, ${report.network.bandHalfWidth === null ? 'none' : `μ ± ${report.network.bandHalfWidth}`} | ${cell(report.holdoutFit.all)} | ${cell(report.holdoutFit.thin)} |`,
+      `${report.network.alpha}, ${report.network.shrinkage}, ${report.network.bandHalfWidth === null ? 'none' : `μ ± ${report.network.bandHalfWidth}`} | ${cell(report.holdoutFit.all)} | ${cell(report.holdoutFit.thin)} | ${points(report.contactPoints)} |`,
   );
-  results.push({ cap, weights: w, network: report.network, capped: report.capped, holdout: report.holdoutFit });
+  results.push({ cap, weights: w, network: report.network, capped: report.capped, contactPoints: report.contactPoints, holdout: report.holdoutFit });
 }
 console.log(JSON.stringify({ bench: 'model-fit', machine: m, persons, seed, base: base.version, results }));

@@ -124,6 +124,7 @@ export function describeModelFit(report: ModelFitReport): string {
     `weights: ${weights(w)}`,
     `network: α ${report.network.alpha}, κ ${report.network.shrinkage}, ${bandText(report.network.bandHalfWidth)}; it can move a score by at most ${report.networkReachPoints.toFixed(1)} points` +
       (report.capped ? ` (held at the cap of ${report.networkCapPoints}: the outcomes would give it more)` : ` (cap ${report.networkCapPoints})`),
+    `what contacts account for (points a score would change by without any contact): median ${report.contactPoints.median.toFixed(1)}, 90th percentile ${report.contactPoints.p90.toFixed(1)}, 99th ${report.contactPoints.p99.toFixed(1)}, largest ${report.contactPoints.largest.toFixed(1)}`,
     `without the network dimension (for comparison): ${weights(v)}`,
     '',
     '  segment        persons defaults   AUC with / without / network alone   KS with / without   AUC difference [95%]',

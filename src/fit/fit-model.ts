@@ -17,7 +17,7 @@ import { ownWithPrior, snapshotOfImage } from '../jobs/recompute/snapshot-image.
 import { EVALUATION_DEFAULTS } from '../reports/evaluation.js';
 import { fairnessReport } from '../reports/fairness.js';
 import { auc } from '../reports/metrics/auc.js';
-import { aucDifference, type AucDifference } from '../reports/metrics/bootstrap.js';
+import { aucDifference, quantileOfSorted, type AucDifference } from '../reports/metrics/bootstrap.js';
 import { ks } from '../reports/metrics/ks.js';
 import { bandOf, ownScore, SCORE_SPAN, scoreOfDimensions, type Model, type PersonalDimension } from '../score/index.js';
 import type { ReportRow } from '../store/store.js';
@@ -68,6 +68,12 @@ export interface ModelFitReport {
   networkReachPoints: number;
   /** True when the cap decided the network weight. */
   capped: boolean;
+  /**
+   * What contacts account for under the fitted model, in points: 600·w_network·|d_i − prior|
+   * over the persons with an outcome (what removing every contact would change) — the reach in
+   * use, beside the bound `networkReachPoints`.
+   */
+  contactPoints: { median: number; p90: number; p99: number; largest: number };
   weights: Weights;
   network: { alpha: number; shrinkage: number; bandHalfWidth: number | null };
   /** The weights of the same fit without the network dimension (what "without" means below). */
@@ -127,7 +133,8 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
   }
   const best = candidates.reduce((a, b) => (b.trainLogLoss < a.trainLogLoss ? b : a));
   const model: Model = { ...modelWith(base, best.weights, best), version: o.version };
-  const network = propagateWith(data, snapshotOfImage(data.image, model).csr, model).network;
+  const propagated = propagateWith(data, snapshotOfImage(data.image, model).csr, model);
+  const network = propagated.network;
   const without = fitWeights(columnsOf(data, train, network), trainOutcomes, 0).weights;
   const withoutModel: Model = { ...model, weights: without };
 
@@ -149,6 +156,7 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
       networkCapPoints: o.networkCapPoints,
       networkReachPoints: SCORE_SPAN * model.weights.network,
       capped: best.capped,
+      contactPoints: contactPointsOf(data.rows, network, propagated.prior, model),
       weights: model.weights,
       network: { alpha: best.alpha, shrinkage: best.shrinkage, bandHalfWidth: best.bandHalfWidth },
       weightsWithoutNetwork: without,
@@ -216,6 +224,12 @@ function rescored(row: ReportRow, data: FitData, network: Float64Array, model: M
   const dimensions = { ...dimensionsAt(data, row.seq), network: network[row.seq]! };
   const score = Math.round(scoreOfDimensions(dimensions, model));
   return { ...row, dimensions, score, band: bandOf(score).id };
+}
+
+function contactPointsOf(rows: readonly ReportRow[], network: Float64Array, prior: number, model: Model): ModelFitReport['contactPoints'] {
+  const points = Float64Array.from(rows, (row) => SCORE_SPAN * model.weights.network * Math.abs(network[row.seq]! - prior)).sort();
+  const at = (q: number) => (points.length > 0 ? quantileOfSorted(points, q) : 0);
+  return { median: at(0.5), p90: at(0.9), p99: at(0.99), largest: points.length > 0 ? points[points.length - 1]! : 0 };
 }
 
 function segmentFit(rows: readonly ReportRow[], model: Model, withoutModel: Model, replicates: number): SegmentFit {

@@ -31,6 +31,11 @@ describe('tiescore model fit', () => {
     for (const w of Object.values(model.weights)) expect(w).toBeGreaterThanOrEqual(0);
     expect(600 * model.weights.network).toBeLessThanOrEqual(45 + 1e-9);
     expect(report.networkReachPoints).toBeCloseTo(600 * model.weights.network, 9);
+    // Contacts use part of the reach, never more than all of it.
+    expect(report.contactPoints.median).toBeGreaterThan(0);
+    expect(report.contactPoints.median).toBeLessThanOrEqual(report.contactPoints.p90);
+    expect(report.contactPoints.p99).toBeLessThanOrEqual(report.contactPoints.largest);
+    expect(report.contactPoints.largest).toBeLessThanOrEqual(report.networkReachPoints / 2 + 1e-9);
     expect(report.persons.train + report.persons.holdout).toBe(3000);
     expect(report.persons.holdout).toBeGreaterThan(750);
     expect(report.persons.holdout).toBeLessThan(1050);
