@@ -54,10 +54,10 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { api?: Partial<ApiOptions>; persons?: number; app?: CreateAppOptions; publish?: boolean; /** Default true. */ conformance?: boolean } = {},
+  options: { api?: Partial<ApiOptions>; persons?: number; app?: CreateAppOptions; publish?: boolean; /** Default true. */ conformance?: boolean; /** Default: the default model. */ model?: Model } = {},
 ): Promise<Harness> {
   const store = new MemoryStore();
-  const model = await loadModel();
+  const model = options.model ?? (await loadModel());
   await loadSyntheticPopulation(store, options.persons ?? PERSONS, SEED);
   if (options.publish ?? true) await recomputeInline(store, model, { asOf: SYNTH_AS_OF });
   let offset = 0;

@@ -2,7 +2,7 @@
 import { displayReasonCodes, roundShares } from '../../../src/domain/display-numbers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainNetwork } from '../../../src/graph/explain.js';
-import { bandOf } from '../../../src/score/index.js';
+import { bandOf, loadModel } from '../../../src/score/index.js';
 import { OTHER, startHarness, SUBJECT, type Harness } from './harness.js';
 
 interface Explanation {
@@ -112,6 +112,27 @@ describe('score, explanation, history and access log', () => {
     // Exact: Σ contributions + other + prior = network value.
     const sum = contributions.reduce((s, c) => s + c.contribution, 0) + analyst.network.otherContributions! + why.prior;
     expect(sum).toBeCloseTo(why.network, 6);
+  });
+
+  it('under a model with a network band, explains the banded dimension exactly and names the band', async () => {
+    const model = await loadModel();
+    const banded = await startHarness({ model: { ...model, network: { ...model.network, bandHalfWidth: 0.06 } } });
+    try {
+      const view = (await banded.views.current())!;
+      const seq = (await view.seqOf(SUBJECT))!;
+      const why = explainNetwork(view.snapshot.csr, view.network, seq);
+      const stored = (await banded.store.scoreIn(view.run, SUBJECT))!;
+      expect(why.network).toBeCloseTo(stored.dimensions.network, 12);
+      const analyst = (await (await banded.call('GET', `/v1/persons/${SUBJECT}/explanation`, { key: banded.keys.analyst })).json()) as Explanation & {
+        network: { mu: number; bandHalfWidth: number | null; priorShrinkage: number; priorDeficit: number };
+      };
+      expect(analyst.network).toMatchObject({ available: true, prior: 0.5, bandHalfWidth: 0.06, consistentWithScore: true });
+      expect(analyst.network.mu).toBeCloseTo(view.network.mu, 3);
+      const sum = analyst.network.contributions!.reduce((s, c) => s + c.contribution, 0) + analyst.network.otherContributions! + analyst.network.priorShrinkage + analyst.network.priorDeficit;
+      expect(sum).toBeCloseTo(stored.dimensions.network, 5);
+    } finally {
+      await banded.close();
+    }
   });
 
   it('withholds the band mix from a subject with fewer than three contacts', async () => {
