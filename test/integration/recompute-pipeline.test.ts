@@ -12,9 +12,12 @@ import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { removeTestQueues } from '../support/queue-cleanup.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 
-const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-test-${process.pid}` };
-
-describe('recompute pipeline on BullMQ', () => {
+// The default model, and the same with a network band (docs/design.md, "The network band").
+describe.each([
+  { name: 'the default model', bandHalfWidth: undefined },
+  { name: 'a network band', bandHalfWidth: 0.06 },
+])('recompute pipeline on BullMQ, $name', ({ bandHalfWidth }) => {
+  const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-test-${process.pid}-${bandHalfWidth ?? 'none'}` };
   const store = new MemoryStore();
   let model: Model;
   let workers: RecomputeWorkers;
@@ -22,7 +25,8 @@ describe('recompute pipeline on BullMQ', () => {
   const events = new QueueEvents(QUEUES.recompute, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
 
   beforeAll(async () => {
-    model = await loadModel();
+    const loaded = await loadModel();
+    model = bandHalfWidth === undefined ? loaded : { ...loaded, network: { ...loaded.network, bandHalfWidth } };
     await loadSyntheticPopulation(store, 1500, 3);
     workers = await startRecomputeWorkers({ config, store, model, concurrency: 2 });
     await events.waitUntilReady();
