@@ -45,6 +45,9 @@ for (const cap of caps) {
     `| ${cap}${report.capped ? ' (binding)' : ''} | ${[w.history, w.behaviour, w.capacity, w.identity, w.network].map((x) => x.toFixed(3)).join(' / ')} | ` +
       `${report.network.alpha}, ${report.network.shrinkage}, ${report.network.bandHalfWidth === null ? 'none' : `μ ± ${report.network.bandHalfWidth}`} | ${cell(report.holdoutFit.all)} | ${cell(report.holdoutFit.thin)} | ${points(report.contactPoints)} |`,
   );
-  results.push({ cap, weights: w, network: report.network, capped: report.capped, contactPoints: report.contactPoints, holdout: report.holdoutFit });
+  const flagged = report.fairness.filter((g) => g.flagged);
+  results.push({ cap, weights: w, network: report.network, capped: report.capped, contactPoints: report.contactPoints, holdout: report.holdoutFit, flagged });
 }
+console.log('\nAdverse impact ratios under 0.8 (fairness report at its default cut-off, with / without the network):');
+for (const r of results) console.log(`- cap ${r.cap}: ${r.flagged.length === 0 ? 'none' : r.flagged.map((g) => `${g.attribute} ${g.group} ${f(g.withNetwork, 3)} / ${f(g.withoutNetwork, 3)}`).join('; ')}`);
 console.log(JSON.stringify({ bench: 'model-fit', machine: m, persons, seed, base: base.version, results }));
