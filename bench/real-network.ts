@@ -117,7 +117,7 @@ try {
     [
       `### Real network: ${dataFile.split('/').slice(-2).join('/')}, cut ${cutShare} (as of ${split.asOf}), model ${evaluation.modelVersion}`,
       '',
-      `${m.date}; \`npx tsx bench/real-network.ts --cut ${cutShare} --replicates ${replicates}\`. ${split.past.length} past ratings, ` +
+      `${m.date}; \`npx tsx bench/real-network.ts ${process.argv.slice(2).join(' ')}\`. ${split.past.length} past ratings, ` +
         `${rows.size} persons scored; evaluated ${segments.all.length} (${measured.all.defaults} with a negative rating later), ` +
         `thin file ${segments.thin.length} (${measured.thin.defaults}). Person attributes ${unknownAttributes ? 'left unknown' : 'set to the same fallback values for everybody'}. ` +
         `Intervals: ${replicates} paired bootstrap replicates, 95%.`,
