@@ -11,7 +11,9 @@
  * so a wrong reading of the protocol shows), and the one-hop rule applied to the contacts' own
  * history dimension (what the kernel spreads): the network dimension alone against that column
  * is the kernel's share of a gap to the one-hop baseline, that column against the baseline the
- * signal's. Prints a markdown block, then one JSON line.
+ * signal's. The fit runs once more in this process (it is deterministic) so that the fitted
+ * network dimension alone can be set against the one-hop baseline on the fit's holdout persons.
+ * Prints a markdown block, then one JSON line.
  *
  *   npx tsx bench/real-network.ts [--data FILE] [--cut 0.7] [--replicates 1000] [--network-cap 60]
  *                                 [--fallback-attributes] [--no-fit]
@@ -25,7 +27,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import type { ModelFitReport } from '../src/fit/fit-model.js';
+import { fitPublished } from '../src/cli/model-fit.js';
+import { FIT_DEFAULTS } from '../src/fit/fit-defaults.js';
+import type { ModelFit, ModelFitReport } from '../src/fit/fit-model.js';
+import { loadModel } from '../src/score/index.js';
 import type { EvaluationReport } from '../src/reports/evaluation.js';
 import { auc } from '../src/reports/metrics/auc.js';
 import { aucDifference } from '../src/reports/metrics/bootstrap.js';
@@ -77,6 +82,8 @@ try {
   const store = await Neo4jStore.open({ ...loadConfig(), NEO4J_URI: neo4j.uri });
   const run = (await store.publishedRun())!;
   const rows = new Map((await store.reportRowsIn(run)).map((row) => [row.personId, row]));
+  // The same fit in this process (it is deterministic), for its holdout persons and their network values.
+  const refit = withFit ? await fitPublished(store, await loadModel(), { holdout: { share: FIT_DEFAULTS.holdoutShare }, networkCapPoints: Number(networkCap), version: 'refit' }) : undefined;
   await store.close();
   const baselines = signedBaselines(split.past);
   // The one-hop rule over the contacts' scorecard history dimension: what the kernel is given.
@@ -111,6 +118,10 @@ try {
     }),
   ) as Record<keyof typeof segments, { persons: number; defaults: number; auc: Record<keyof typeof signals, number>; networkMinusOneHop: { difference: number; lower: number; upper: number } }>;
 
+  // The fitted network dimension alone against the one-hop baseline on the fit's holdout persons.
+  const fittedVsOneHop = refit ? holdoutAgainstOneHop(refit, (id) => baselines.oneHop.get(id)!) : undefined;
+  if (refit && fit && refit.report.holdoutFit.all.auc.networkAlone !== fit.holdoutFit.all.auc.networkAlone) throw new Error('the in-process fit differs from the CLI\'s');
+
   const evaluated = { all: evaluation.segments.all, thin: evaluation.segments.thinFile };
   const m = machine();
   console.log(
@@ -129,7 +140,7 @@ try {
           `| ${s} (${measured[s].persons}) | ${f(evaluated[s].full.auc)} | ${f(evaluated[s].withoutNetwork.auc)} | ${interval(evaluated[s].aucDifference)} | ` +
           `${f(measured[s].auc.network)} | ${f(measured[s].auc.oneHop)} | ${interval(measured[s].networkMinusOneHop)} | ${f(measured[s].auc.ownHistory)} | ${f(measured[s].auc.propagated)} | ${f(measured[s].auc.oneHopOfHistoryDimension)} |`,
       ),
-      ...(fit ? fitLines(fit) : []),
+      ...(fit ? fitLines(fit, fittedVsOneHop!) : []),
     ].join('\n'),
   );
   const aucs = (s: (typeof evaluated)['all']) => ({ withNetwork: s.full.auc, withoutNetwork: s.withoutNetwork.auc, difference: s.aucDifference });
@@ -141,7 +152,7 @@ try {
       asOf: split.asOf,
       evaluation: { all: aucs(evaluated.all), thin: aucs(evaluated.thin) },
       measured,
-      fit: fit ? { weights: fit.weights, network: fit.network, holdout: fit.holdoutFit, train: fit.train } : null,
+      fit: fit ? { weights: fit.weights, network: fit.network, holdout: fit.holdoutFit, train: fit.train, holdoutNetworkAloneVsOneHop: fittedVsOneHop } : null,
     }),
   );
 } finally {
@@ -151,17 +162,34 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 
-function fitLines(fit: ModelFitReport): string[] {
+type VersusOneHop = Record<'all' | 'thin', { persons: number; network: number; oneHop: number; difference: number; lower: number; upper: number }>;
+
+function holdoutAgainstOneHop(refit: ModelFit, oneHop: (id: string) => number): VersusOneHop {
+  const network = new Map(refit.rows.map((row) => [row.personId, row.dimensions.network]));
+  const held = refit.heldOut.filter((id) => split.outcomes.has(id));
+  const segment = (ids: string[]) => {
+    const bad = ids.map((id) => split.outcomes.get(id)!);
+    const ours = ids.map((id) => network.get(id)!);
+    const theirs = ids.map(oneHop);
+    const d = aucDifference(ours, theirs, bad, { replicates });
+    return { persons: ids.length, network: auc(ours, bad), oneHop: auc(theirs, bad), difference: d.difference!, lower: d.lower!, upper: d.upper! };
+  };
+  return { all: segment(held), thin: segment(held.filter((id) => split.thin.has(id))) };
+}
+
+function fitLines(fit: ModelFitReport, vsOneHop: VersusOneHop): string[] {
   return [
     '',
     `\`tiescore model fit\` (cap ${fit.networkCapPoints} points, ${fit.holdout}): weights history ${fit.weights.history}, behaviour ${fit.weights.behaviour}, ` +
-      `capacity ${fit.weights.capacity}, identity ${fit.weights.identity}, network ${fit.weights.network}; α ${fit.network.alpha}, κ ${fit.network.shrinkage}.`,
+      `capacity ${fit.weights.capacity}, identity ${fit.weights.identity}, network ${fit.weights.network}; α ${fit.network.alpha}, κ ${fit.network.shrinkage}, ` +
+      `band ${fit.network.bandHalfWidth === null ? 'none' : `μ ± ${fit.network.bandHalfWidth}`}.`,
     '',
-    '| holdout segment | with network | without | network alone | difference [95%] |',
-    '|---|---|---|---|---|',
+    '| holdout segment | with network | without | difference [95%] | network alone | one-hop baseline, same persons | network − one-hop [95%] |',
+    '|---|---|---|---|---|---|---|',
     ...(['all', 'thin'] as const).map((s) => {
       const seg = fit.holdoutFit[s];
-      return `| ${s} (${seg.persons}, ${seg.defaults} bad) | ${f(seg.auc.withNetwork)} | ${f(seg.auc.withoutNetwork)} | ${f(seg.auc.networkAlone)} | ${interval(seg.difference)} |`;
+      const v = vsOneHop[s];
+      return `| ${s} (${seg.persons}, ${seg.defaults} bad) | ${f(seg.auc.withNetwork)} | ${f(seg.auc.withoutNetwork)} | ${interval(seg.difference)} | ${f(seg.auc.networkAlone)} | ${f(v.oneHop)} | ${interval(v)} |`;
     }),
   ];
 }

@@ -90,6 +90,8 @@ export interface ModelFit {
   report: ModelFitReport;
   /** The persons with an outcome, scored under the fitted model. */
   rows: ReportRow[];
+  /** The ids of the persons held out (the holdout figures are theirs). */
+  heldOut: string[];
 }
 
 interface Candidate {
@@ -174,6 +176,7 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
       ),
     },
     rows: scored,
+    heldOut: held.map((row) => row.personId),
   };
 }
 
