@@ -26,6 +26,7 @@ export interface FitOptions {
   holdout?: number;
   holdoutFrom?: string;
   networkCap: number;
+  bandWidths?: (number | null)[];
   model?: string;
   out: string;
   name?: string;
@@ -45,7 +46,7 @@ export async function runModelFit(options: FitOptions): Promise<void> {
   const base = await loadCliModel(config, options.model);
   const outcomes = options.outcomes === undefined ? undefined : await readOutcomesFile(options.outcomes).catch(asCliError);
   const holdout: Holdout = options.holdoutFrom ? { accountsFrom: options.holdoutFrom } : { share: options.holdout ?? FIT_DEFAULTS.holdoutShare };
-  const fitted = await withCliStore(config, (store) => fitPublished(store, base, { outcomes, holdout, networkCapPoints: options.networkCap, version }));
+  const fitted = await withCliStore(config, (store) => fitPublished(store, base, { outcomes, holdout, networkCapPoints: options.networkCap, version, ...(options.bandWidths ? { bandHalfWidths: options.bandWidths } : {}) }));
   const cardFile = options.out.replace(/(\.json)?$/i, '.md');
   await writeFile(options.out, `${JSON.stringify(fittedModelFile(fitted, basename(cardFile)), null, 2)}\n`);
   await writeFile(cardFile, fitCard(fitted.report));
@@ -56,7 +57,7 @@ export async function runModelFit(options: FitOptions): Promise<void> {
 export async function fitPublished(
   store: Store,
   base: Model,
-  options: { outcomes?: ReadonlyMap<string, boolean> | undefined; holdout: Holdout; networkCapPoints: number; version: string },
+  options: { outcomes?: ReadonlyMap<string, boolean> | undefined; holdout: Holdout; networkCapPoints: number; version: string; bandHalfWidths?: readonly (number | null)[] },
 ): Promise<ModelFit> {
   try {
     return fitModel(await readFitData(store, base, options.outcomes), base, options);

@@ -1,6 +1,6 @@
 /**
  * `tiescore model …`: the scorecard model as data. `show` prints its weights, the network's
- * reach and its card (src/cli/model-show.ts); `fit` fits the weights and the network's α and κ
+ * reach and its card (src/cli/model-show.ts); `fit` fits the weights and the network's α, κ and band
  * to a lender's own outcomes (src/cli/model-fit.ts). Both load their modules when they run.
  */
 import { InvalidArgumentError, type Command } from 'commander';
@@ -26,6 +26,19 @@ const points = (value: string): number => {
   return number;
 };
 
+/** `none` or a comma-separated list of half-widths in (0, 1], `none` among them allowed. */
+const bandWidths = (value: string): (number | null)[] => {
+  const widths = value.split(',').map((part) => part.trim());
+  return widths.map((part) => {
+    if (part === 'none') return null;
+    const number = Number(part);
+    if (!/^(0(\.\d+)?|\.\d+|1)$/.test(part) || !(number > 0 && number <= 1)) {
+      throw new InvalidArgumentError(`--band-widths takes half-widths in (0, 1] and "none", comma-separated, e.g. none,0.12,0.25; got "${part}"`);
+    }
+    return number;
+  });
+};
+
 export function register(program: Command): void {
   const model = program.command('model').description('The scorecard model: weights, the network\'s reach, the model card; fit it to your outcomes');
   model
@@ -42,6 +55,11 @@ export function register(program: Command): void {
     .option('--holdout <share>', `share of the persons held out at random to report on (default ${FIT_DEFAULTS.holdoutShare})`, share)
     .option('--holdout-from <date>', 'hold out the persons whose account opened on or after DATE instead (YYYY-MM-DD)', calendarDate('--holdout-from'))
     .option('--network-cap <points>', 'the most the network dimension may move a score: 600 × its weight ≤ POINTS', points, FIT_DEFAULTS.networkCapPoints)
+    .option(
+      '--band-widths <list>',
+      `network band half-widths to choose from, "none" for no band (default ${FIT_DEFAULTS.bandHalfWidths.map((h) => h ?? 'none').join(',')}); a narrower band puts more of the cap into typical scores`,
+      bandWidths,
+    )
     .option('--model <file>', 'the model to start from: its bins, reasons and trust settings are kept (default: TIESCORE_MODEL or models/default.json)')
     .option('--name <version>', 'version of the fitted model (default: the --out file name without .json)')
     .option('--force', 'replace --out (and its card) if it exists')
@@ -49,7 +67,7 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       '\nNeeds Neo4j. Fits on the persons of the published run that have an outcome. The weights are ≥ 0 (a better\n' +
-        'dimension never lowers a score) and sum to 1; α and κ are picked from a small grid by the training\n' +
+        'dimension never lowers a score) and sum to 1; α, κ and the network band are picked from a small grid by the training\n' +
         'log-likelihood. The holdout is only reported on. Use the result anywhere a model goes: --model FILE.',
     )
     .action(async (options: FitOptions) => (await import('../model-fit.js')).runModelFit(options));

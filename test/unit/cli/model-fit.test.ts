@@ -5,6 +5,7 @@ import { FIT_DEFAULTS } from '../../../src/fit/fit-defaults.js';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
 import { loadModel, type Model } from '../../../src/score/index.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
+import { startCli } from '../../support/cli-process.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../support/synthetic-store.js';
 
 describe('tiescore model fit', () => {
@@ -63,6 +64,19 @@ describe('tiescore model fit', () => {
     await expect(fitPublished(store, base, { holdout: { accountsFrom: '1900-01-01' }, networkCapPoints: 60, version: 'x' })).rejects.toThrow(
       new CliError('the holdout leaves nobody to fit on'),
     );
+  });
+
+  it('fits only the bands it is given: none keeps the network dimension n itself', async () => {
+    const fitted = await fitPublished(store, base, { holdout: { share: 0.3 }, networkCapPoints: 60, version: 'no-band', bandHalfWidths: [null] });
+    expect(fitted.report.network.bandHalfWidth).toBeNull();
+    expect(fitted.model.network.bandHalfWidth).toBeUndefined();
+    expect(fitted.report.candidates.every((c) => c.bandHalfWidth === null)).toBe(true);
+  });
+
+  it('refuses a bad --band-widths with the reason', async () => {
+    const bad = startCli(['model', 'fit', '--out', 'x.json', '--band-widths', 'none,-1']);
+    expect(await bad.exited).not.toBe(0);
+    expect(bad.stderr().split('\n')[0]).toBe('error: option \'--band-widths <list>\' argument \'none,-1\' is invalid. --band-widths takes half-widths in (0, 1] and "none", comma-separated, e.g. none,0.12,0.25; got "-1"');
   });
 
   it('says what is missing when nothing is published or no outcome names a scored person', async () => {
