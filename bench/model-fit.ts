@@ -7,12 +7,17 @@
  * for letting contacts move a score by up to that many points.
  *
  *   npx tsx bench/model-fit.ts [--persons 100000] [--seed 1] [--caps 60,90,120,150]
+ *                              [--band-widths none,0.25,…] [--each-band]
+ *
+ * `--band-widths` is the fit's grid of network bands (default: the fit's own); with `--each-band`
+ * each listed band is fitted alone, which shows what a narrower band costs in typical points.
  *
  * Seed 1 is the evaluation seed: report on it; the fit's grid and defaults were chosen on seed 7.
  */
 import { fitPublished } from '../src/cli/model-fit.js';
 import { runDemo } from '../src/demo/run-demo.js';
 import type { SegmentFit } from '../src/fit/fit-model.js';
+import { FIT_DEFAULTS } from '../src/fit/fit-defaults.js';
 import { loadModel } from '../src/score/index.js';
 import { machine, numberArg } from './lib/report.js';
 
@@ -24,6 +29,9 @@ function option(name: string): string | undefined {
 const persons = numberArg('persons', 100_000);
 const seed = numberArg('seed', 1);
 const caps = (option('caps') ?? '60,90,120,150').split(',').map(Number);
+const bandOption = option('band-widths')?.split(',').map((w) => (w === 'none' ? null : Number(w)));
+if (bandOption?.some((w) => w !== null && !(w > 0 && w <= 1))) throw new Error('--band-widths takes half-widths in (0, 1] and "none", comma-separated');
+const grids = process.argv.includes('--each-band') ? (bandOption ?? FIT_DEFAULTS.bandHalfWidths).map((w) => [w]) : [bandOption ?? FIT_DEFAULTS.bandHalfWidths];
 if (caps.some((cap) => !(cap >= 0 && cap < 600))) throw new Error('--caps must be points in [0, 600), comma-separated');
 const base = await loadModel(option('model'));
 const { store } = await runDemo({ persons, seed, asOf: '2026-06-30', model: base });
@@ -35,11 +43,11 @@ const points = (p: { median: number; p90: number; p99: number; largest: number }
 const results = [];
 const m = machine();
 console.log(`### Model fit on ${persons.toLocaleString('en')} synthetic persons, seed ${seed} (base ${base.version})\n`);
-console.log(`${m.date}; \`npx tsx bench/model-fit.ts --persons ${persons} --seed ${seed} --caps ${caps.join(',')}\`. Holdout: a random 30%.\n`);
+console.log(`${m.date}; \`npx tsx bench/model-fit.ts ${process.argv.slice(2).join(' ')}\`. Holdout: a random 30%.\n`);
 console.log('| network cap (points) | fitted weights h / b / c / i / n | α, κ, band | holdout AUC with / without | lift [95%] | thin AUC with / without | thin lift [95%] | contacts\' points: median / p90 / p99 / largest |');
 console.log('|---|---|---|---|---|---|---|---|');
-for (const cap of caps) {
-  const { report } = await fitPublished(store, base, { holdout: { share: 0.3 }, networkCapPoints: cap, version: `fit-cap-${cap}` });
+for (const cap of caps) for (const bandHalfWidths of grids) {
+  const { report } = await fitPublished(store, base, { holdout: { share: 0.3 }, networkCapPoints: cap, version: `fit-cap-${cap}`, bandHalfWidths });
   const w = report.weights;
   console.log(
     `| ${cap}${report.capped ? ' (binding)' : ''} | ${[w.history, w.behaviour, w.capacity, w.identity, w.network].map((x) => x.toFixed(3)).join(' / ')} | ` +
