@@ -14,9 +14,11 @@ export const FIT_DEFAULTS = {
   shrinkages: [0.25, 0.5, 1, 2, 4],
   /**
    * Candidate half-widths h of the network band (docs/design.md, "The network band"); null: no
-   * band, the dimension is the network value itself. Chosen on the tuning seed 7 only.
+   * band, the dimension is the network value itself. Chosen on the tuning seed 7 only: the
+   * likelihood always prefers a narrower band, but past 0.12 it gains little AUC for many more
+   * points in a typical score (BENCHMARKS.md, "The network band"); `--band-widths` asks for more.
    */
-  bandHalfWidths: [null, 0.25, 0.12, 0.06, 0.03] as readonly (number | null)[],
+  bandHalfWidths: [null, 0.25, 0.12] as readonly (number | null)[],
   /** Alternations of propagating and fitting the weights per candidate. */
   rounds: 3,
   /** Bootstrap replicates of the AUC difference with and without the network. */
