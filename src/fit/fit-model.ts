@@ -115,6 +115,7 @@ export function fitModel(data: FitData, base: Model, options: ModelFitOptions): 
   const held = data.rows.filter((_, k) => inHoldout[k]);
   if (train.length === 0) throw new FitError('fit: the holdout leaves nobody to fit on');
   const trainOutcomes = Uint8Array.from(train, (row) => (row.defaulted ? 1 : 0));
+  if (o.alphas.length * o.shrinkages.length * o.bandHalfWidths.length === 0) throw new FitError('fit: no candidate α, κ and band to choose from');
   const candidates: Candidate[] = [];
   for (const bandHalfWidth of o.bandHalfWidths) {
     // Trust depends on the model's trust settings and the band (tie-strength.ts): once per band.
