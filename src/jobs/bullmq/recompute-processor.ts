@@ -152,16 +152,13 @@ class RecomputeJob {
     await this.beforeStep('SNAPSHOT', run.id);
     const runSnapshot = await snapshotStep(context, (done, total) => void this.progress('SNAPSHOT', done, total));
     const { ownParts } = runSnapshot;
-    // Chunk jobs on other workers read a full read's own parts from Redis; a patched image's stay
-    // here, for the few targets this job scores itself (and with the image kept for the next run).
-    const shareParts = ownParts && runSnapshot.source === 'read';
     await this.save({ step: 'PROPAGATE' });
     await this.beforeStep('PROPAGATE', run.id);
     await this.progress('PROPAGATE', 0, 1);
     const { network, plan, stats, kept } = await propagateStep(context, runSnapshot, (network) =>
       Promise.all([
         saveNetworkArtifact(redis, prefix, run.id, { network: network.network, prior: network.prior }),
-        shareParts ? saveOwnParts(redis, prefix, run.id, ownParts) : undefined,
+        ownParts ? saveOwnParts(redis, prefix, run.id, ownParts) : undefined,
       ]),
     );
     if (base && plan) await saveTargets(redis, prefix, run.id, plan.targets);

@@ -57,24 +57,6 @@ export class OwnPartsTable {
     return table;
   }
 
-  /**
-   * A copy of the table of seqs [0, bytes.length / 72) grown to n seqs, the new ones empty: the
-   * kept table of a base run's image, for an incremental run to patch.
-   */
-  static grownCopy(model: Model, bytes: Uint8Array, n: number): OwnPartsTable {
-    const table = OwnPartsTable.empty(model, Math.max(n, bytes.length / OWN_PART_BYTES));
-    table.bytes.set(bytes);
-    return table;
-  }
-
-  /** Marks `seq` as holding nobody (a person re-read, or erased). */
-  clear(seq: number): void {
-    const at = this.offset(seq);
-    if (at === undefined) return;
-    this.bytes.fill(0, at, at + OWN_PART_BYTES);
-    this.bytes.writeDoubleLE(NaN, at);
-  }
-
   /** Seqs covered: [fromSeq, toSeq). */
   get toSeq(): number {
     return this.fromSeq + this.bytes.length / OWN_PART_BYTES;

@@ -11,7 +11,7 @@ import { scoreWeightsOf } from '../../analysis/score-weights.js';
 import { INCREMENTAL_DEFAULTS } from './incremental-plan.js';
 import type { Model } from '../../score/index.js';
 import type { SnapshotPorts } from './recompute-ports.js';
-import { OwnPartsTable } from './own-parts.js';
+import type { OwnPartsTable } from './own-parts.js';
 import { readSnapshotImageWithParts, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
 import { snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage, type WarmStart } from './snapshot-image.js';
 import type { SnapshotImages } from './snapshot-images.js';
@@ -20,7 +20,7 @@ export interface RunSnapshot {
   snapshot: Snapshot;
   /** The image the snapshot was built from, to keep with `keepRunImage` once x is known. */
   image: SnapshotImage;
-  /** Every person's own part, for SCORE: a full read's, or those kept with a patched image (when its base kept them). */
+  /** A full read's own parts of every person, for SCORE (a patched image has none). */
   ownParts?: OwnPartsTable;
   /** Where the propagation starts: the base image's x (and P·x), when it was patched and kept one. */
   warmStart?: WarmStart;
@@ -49,7 +49,9 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
   // An image kept before `served` was (an older version's) is read afresh, once.
   const usable = kept?.served !== undefined && kept.asOf === input.asOf && kept.modelVersion === model.version;
   const patched = usable && dirty !== undefined;
-  const { image, ownParts } = patched ? withKeptParts(await refreshSnapshotImage(store, model, kept, dirty), model) : await readSnapshotImageWithParts(store, model, input.asOf, options);
+  const { image, ownParts } = patched
+    ? { image: await refreshSnapshotImage(store, model, kept, dirty), ownParts: undefined }
+    : await readSnapshotImageWithParts(store, model, input.asOf, options);
   const patchedFrom = patched ? (kept as SnapshotImage & { served: Float64Array }) : undefined;
   const snapshot = snapshotOfImage(image, model, patchedFrom);
   const warmStart = patchedFrom ? warmStartOf(patchedFrom, image, snapshot) : undefined;
@@ -62,13 +64,6 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
     ...(patchedFrom ? { patchedFrom } : {}),
     source: patched ? 'patched' : 'read',
   };
-}
-
-/** A patched image and the own parts it keeps, as a table (none when its base image kept none). */
-function withKeptParts(image: SnapshotImage, model: Model): { image: SnapshotImage; ownParts?: OwnPartsTable } {
-  if (!image.ownParts) return { image };
-  const bytes = image.ownParts;
-  return { image, ownParts: new OwnPartsTable(model, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
 }
 
 /**

@@ -4,10 +4,9 @@
  * one — and writes their staged scores for the run. Idempotent: the store overwrites a
  * (run, person) score (a range chunk replaces its range), so a chunk run twice writes the same result.
  *
- * A full run's SNAPSHOT already scored everyone's records (own parts, own-parts.ts), and an
- * incremental run's image keeps them, patched with the persons it re-read: the chunk then reads
- * only the persons of its range or list (ids), and the records of the few it has no own part for
- * (added since the snapshot). Otherwise it reads and scores the records.
+ * A full run's SNAPSHOT already scored everyone's records (own parts, own-parts.ts): the chunk
+ * then reads only the ids of its range, and the records of the few persons it has no own part
+ * for (added since the snapshot). Otherwise it reads and scores the records.
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { scoreFromOwnPart, scorePerson, type BandId, type Model, type OwnPart, type ReasonCode } from '../../score/index.js';
@@ -56,21 +55,16 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
       add(person.seq, person.id, scorePerson({ person, events, asOf: run.asOf, model, network: networkOf(person.seq), networkPrior: prior }));
     }
   };
-  // With own parts, only the persons' ids are read, and the records of those without a part.
-  const scoreParts = async (persons: readonly { seq: number; id: string }[], parts: NonNullable<ChunkInput['ownParts']>) => {
+  if ('seqs' in input.persons) {
+    scoreRecords(await recordsOfSeqs(store, input.persons.seqs));
+  } else if (ownParts) {
     const missing: number[] = [];
-    for (const { seq, id } of persons) {
-      const part = parts.get(seq);
+    for (const { seq, id } of await store.personIdsInSeqRange(input.persons.fromSeq, input.persons.toSeq)) {
+      const part = ownParts.get(seq);
       if (part) add(seq, id, scoreFromOwnPart(part, networkOf(seq), prior, model));
       else missing.push(seq);
     }
     if (missing.length > 0) scoreRecords(await recordsOfSeqs(store, missing));
-  };
-  if ('seqs' in input.persons) {
-    if (ownParts) await scoreParts(await store.personsAtSeqs(input.persons.seqs), ownParts);
-    else scoreRecords(await recordsOfSeqs(store, input.persons.seqs));
-  } else if (ownParts) {
-    await scoreParts(await store.personIdsInSeqRange(input.persons.fromSeq, input.persons.toSeq), ownParts);
   } else {
     scoreRecords(await store.personsWithEventsInSeqRange(input.persons.fromSeq, input.persons.toSeq));
   }

@@ -1,12 +1,10 @@
 /**
  * A snapshot image as one byte string, to keep it outside the process (Redis): a magic tag, a
  * JSON header (dates, model version, sizes, person ids), then the typed arrays as native-endian
- * (little-endian on x86 and ARM) blocks — about 29 bytes per person (53 with x, P·x and the
- * served values, 125 with the own parts) plus 12 per contact entry (two per linked pair) and the
- * ids, e.g. 229 MB for 1M persons and 7.5M links without x and own parts. Decoding
+ * (little-endian on x86 and ARM) blocks — about 29 bytes per person (37 with x) plus 12 per
+ * contact entry (two per linked pair) and the ids, e.g. 229 MB for 1M persons and 7.5M links. Decoding
  * copies into fresh, aligned typed arrays and checks every length and the contacts' offsets.
  */
-import { OWN_PART_BYTES } from './own-parts.js';
 import type { SnapshotImage } from './snapshot-image.js';
 
 const MAGIC = 'TSIMG002';
@@ -25,8 +23,6 @@ interface Header {
   px?: boolean;
   /** True when a block of served network values (n float64) follows. */
   served?: boolean;
-  /** True when a block of own parts (n × OWN_PART_BYTES) follows. */
-  ownParts?: boolean;
 }
 
 /** @example decodeSnapshotImage(encodeSnapshotImage(image)) // equal to image */
@@ -47,7 +43,6 @@ export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
     const values = image[name];
     if (values && values.length !== n) throw new Error(`snapshot-image: ${name} has ${values.length} entries for ${n} persons`);
   }
-  if (image.ownParts && image.ownParts.length !== n * OWN_PART_BYTES) throw new Error(`snapshot-image: the own parts cover ${image.ownParts.length / OWN_PART_BYTES} persons, not ${n}`);
   const header: Header = {
     asOf: image.asOf,
     modelVersion: image.modelVersion,
@@ -58,10 +53,9 @@ export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
     ...(image.x ? { x: true } : {}),
     ...(image.px ? { px: true } : {}),
     ...(image.served ? { served: true } : {}),
-    ...(image.ownParts ? { ownParts: true } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const blocks = [image.own, image.accountAgeDays, contacts.weights, contacts.degree, contacts.offsets, contacts.targets, image.verified, ...(image.x ? [image.x] : []), ...(image.px ? [image.px] : []), ...(image.served ? [image.served] : []), ...(image.ownParts ? [image.ownParts] : [])].map((array) =>
+  const blocks = [image.own, image.accountAgeDays, contacts.weights, contacts.degree, contacts.offsets, contacts.targets, image.verified, ...(image.x ? [image.x] : []), ...(image.px ? [image.px] : []), ...(image.served ? [image.served] : [])].map((array) =>
     Buffer.from(array.buffer, array.byteOffset, array.byteLength),
   );
   const lengthBytes = Buffer.alloc(4);
@@ -95,7 +89,6 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
   const x = header.x === true ? take(new Float64Array(n)) : undefined;
   const px = header.px === true ? take(new Float64Array(n)) : undefined;
   const served = header.served === true ? take(new Float64Array(n)) : undefined;
-  const ownParts = header.ownParts === true ? take(new Uint8Array(n * OWN_PART_BYTES)) : undefined;
   if (offset !== bytes.length) throw new Error('snapshot-image: trailing bytes');
   if (offsets[0] !== 0 || offsets[n] !== m) throw new Error('snapshot-image: the contacts\' offsets do not span their entries');
   for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new Error('snapshot-image: the contacts\' offsets decrease');
@@ -112,6 +105,5 @@ export function decodeSnapshotImage(bytes: Buffer): SnapshotImage {
     ...(x ? { x } : {}),
     ...(px ? { px } : {}),
     ...(served ? { served } : {}),
-    ...(ownParts ? { ownParts } : {}),
   };
 }

@@ -41,12 +41,6 @@ export interface SnapshotImage {
    */
   served?: Float64Array;
   /**
-   * Every person's own part by seq (own-parts.ts: 72 bytes a person, the four own dimensions and
-   * own reasons): kept so that an incremental run scores its targets without reading their
-   * records again. Present in images read with parts and in images patched from them.
-   */
-  ownParts?: Uint8Array;
-  /**
    * In memory only (never encoded): how `contacts` differs from the contacts of the image this
    * one was patched from, so that the trusted weights of that image's run can be carried over
    * row by row (`snapshotOfImage`).

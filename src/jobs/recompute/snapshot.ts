@@ -103,8 +103,8 @@ async function readPopulation(
     }
   };
   await Promise.all([readPersons(), readFriendships(), readTransactions()]);
-  const image: SnapshotImage = { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, contacts: nominalCsr(n, concatLinks(friends.links(), paid.links())), edges };
-  return ownParts ? { image: { ...image, ownParts: ownParts.bytes }, ownParts } : { image };
+  const image = { asOf, modelVersion: model.version, ids, own, verified, accountAgeDays, contacts: nominalCsr(n, concatLinks(friends.links(), paid.links())), edges };
+  return ownParts ? { image, ownParts } : { image };
 }
 
 function concatLinks(...parts: LinkColumns<Int32Array, Float64Array>[]): LinkColumns<Int32Array, Float64Array> {
@@ -141,20 +141,13 @@ export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, i
   const links = new LinkCollector(seqBound, model, asOfDay, friendships.length + transactions.length);
   links.addFriendships(friendships);
   links.addTransactions(transactions);
-  const read = persons.map((person) => imagePerson(person, events.get(person.seq), image.asOf, asOfDay, model));
-  const patched = patchImage(image, {
+  return patchImage(image, {
     seqBound,
     dirty,
-    persons: read.map(({ entry }) => entry),
+    persons: persons.map((person) => imagePerson(person, events.get(person.seq), image.asOf, asOfDay, model).entry),
     links: links.links(),
     edges: { friendships: counts.friendships, transactions: counts.transactions },
   });
-  if (!image.ownParts) return patched;
-  // The kept own parts, with the dirty persons' taken from what was just read.
-  const parts = OwnPartsTable.grownCopy(model, image.ownParts, patched.ids.length);
-  for (const seq of dirty) parts.clear(seq);
-  for (const { entry, dimensions } of read) parts.set(entry.seq, ownPartOf(dimensions, model));
-  return { ...patched, ownParts: parts.bytes };
 }
 
 function imagePerson(

@@ -2,7 +2,7 @@
 // store (the oracle), and survives the trip through its byte encoding unchanged.
 import { describe, expect, it } from 'vitest';
 import { nominalCsr } from '../../../../src/graph/index.js';
-import { refreshSnapshotImage, readSnapshotImage, readSnapshotImageWithParts } from '../../../../src/jobs/recompute/snapshot.js';
+import { refreshSnapshotImage, readSnapshotImage } from '../../../../src/jobs/recompute/snapshot.js';
 import { patchImage, snapshotOfImage, type SnapshotImage } from '../../../../src/jobs/recompute/snapshot-image.js';
 import { decodeSnapshotImage, encodeSnapshotImage } from '../../../../src/jobs/recompute/snapshot-image-codec.js';
 import { MemorySnapshotImages } from '../../../../src/jobs/recompute/snapshot-images.js';
@@ -39,7 +39,6 @@ describe('snapshot images', () => {
     const model = await loadModel();
     await loadSyntheticPopulation(store, 600, 4);
     const kept = await readSnapshotImage(store, model, SYNTH_AS_OF);
-    const keptParts = (await readSnapshotImageWithParts(store, model, SYNTH_AS_OF)).image.ownParts!;
     const since = new Date(Date.now() + 1).toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -62,11 +61,6 @@ describe('snapshot images', () => {
     const patched = await refreshSnapshotImage(store, model, kept, dirty);
     const fresh = await readSnapshotImage(store, model, SYNTH_AS_OF);
     expectSameImage(patched, fresh);
-    // Kept own parts are patched with the re-read persons: equal to a fresh read's, byte for byte.
-    const freshParts = (await readSnapshotImageWithParts(store, model, SYNTH_AS_OF)).image.ownParts!;
-    const withParts = await refreshSnapshotImage(store, model, { ...kept, ownParts: keptParts }, dirty);
-    expect(Buffer.from(withParts.ownParts!).equals(Buffer.from(freshParts))).toBe(true);
-    expect(Buffer.from(keptParts).equals(Buffer.from(freshParts))).toBe(false); // the changes were real
     expect(patched.ids[erased]).toBeUndefined();
     expect(contactLines(patched)).not.toEqual(contactLines(kept)); // the changes were real
     // The kept image itself is untouched.
@@ -135,11 +129,6 @@ describe('snapshot images', () => {
     expect([...withPx.px!]).toEqual([...px]);
     expect([...withPx.served!]).toEqual([...served]);
     expect(() => encodeSnapshotImage({ ...image, x, px: px.subarray(1) })).toThrow(/px has 199 entries for 200 persons/);
-    // And with every person's own part.
-    const { image: withParts } = await readSnapshotImageWithParts(store, model, SYNTH_AS_OF);
-    const decodedParts = decodeSnapshotImage(encodeSnapshotImage(withParts));
-    expect(Buffer.from(decodedParts.ownParts!).equals(Buffer.from(withParts.ownParts!))).toBe(true);
-    expect(() => encodeSnapshotImage({ ...withParts, ownParts: withParts.ownParts!.subarray(72) })).toThrow(/the own parts cover 199 persons, not 200/);
   });
 
   it('keeps the newest images in memory and forgets all but the published one', async () => {
