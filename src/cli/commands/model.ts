@@ -1,7 +1,7 @@
 /**
  * `tiescore model …`: the scorecard model as data. `show` prints its weights, the network's
- * reach and its card (src/cli/model-show.ts); `fit` fits the weights and the network's α, κ and band
- * to a lender's own outcomes (src/cli/model-fit.ts). Both load their modules when they run.
+ * reach and its card (src/cli/model-show.ts); `fit` fits the weights and the network's α, κ and
+ * band to a lender's own outcomes (src/cli/model-fit.ts). Both load their modules when they run.
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { FIT_DEFAULTS } from '../../fit/fit-defaults.js';
@@ -67,8 +67,9 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       '\nNeeds Neo4j. Fits on the persons of the published run that have an outcome. The weights are ≥ 0 (a better\n' +
-        'dimension never lowers a score) and sum to 1; α, κ and the network band are picked from a small grid by the training\n' +
-        'log-likelihood. The holdout is only reported on. Use the result anywhere a model goes: --model FILE.',
+        'dimension never lowers a score) and sum to 1; α, κ and the network band are picked from a small grid by the\n' +
+        'training log-likelihood. The holdout is only reported on. The report says what contacts account for in points\n' +
+        'under the fitted model. Use the result anywhere a model goes: --model FILE.',
     )
     .action(async (options: FitOptions) => (await import('../model-fit.js')).runModelFit(options));
 }
