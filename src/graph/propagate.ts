@@ -17,7 +17,8 @@
  *     k_i = (Σ_j w_ij)² / Σ_j w_ij²                effective number of contacts (Kish)
  *     n_i = s_i·(P̃x)_i + (1 − s_i)·μ,   s_i = k_i / (k_i + κ)   (s_i = 0 when D_i = 0)
  *
- * A person with no contacts gets exactly μ. Why k_i: the contact average is a weighted mean,
+ * A person with no contacts gets exactly μ. The dimension a score reads is n_i, or, when the
+ * parameters set a band, ½ + clamp((n_i − μ)/2h, ±½) (network-band.ts; `networkOf`). Why k_i: the contact average is a weighted mean,
  * whose variance is σ²/k_i (k_i counts equal contacts once each, and a contact who holds most
  * of the weight about once), so its credibility in Bühlmann's sense is k_i/(k_i + κ) with κ the
  * ratio of the within-neighbourhood variance to the between-neighbourhood variance of x —

@@ -11,7 +11,7 @@
  * scores, rebuilt rows of P, a shifted prior μ, and whatever an earlier refinement left. The
  * push (residual-push.ts) then moves every |ρ_i| > ε into x along reversed edges. What it leaves
  * moves no x_i by more than ε/(1 − α), nor any n_i (n_i reads x through s_i·P_i·, whose weights
- * sum to at most 1). After a change to a few persons the push works on them and a few hops
+ * sum to at most 1), nor a banded dimension by more than σ·ε/(1 − α), σ the band's slope. After a change to a few persons the push works on them and a few hops
  * around them, where the sweeps visit all entries about six times.
  *
  * The pass over the entries is itself avoidable: given the earlier run's contact sums P⁰x⁰ and
