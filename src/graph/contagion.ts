@@ -20,8 +20,8 @@
  * and, since the band's slope is at most σ = 1/(2h) (1 without a band), ε = tolerance·(1 − α) /
  * (scale·network·σ) bounds every reported Δscore's error by `tolerance` points. For a one-signed
  * shock each push adds more than ε to Σ|q| ≤ ‖Δx‖_1, so the work is bounded by the reach
- * ‖Δx‖_1/ε, independent of the graph size. All buffers live
- * in a `ContagionWorkspace` made once per graph; a call resets only the entries it touched.
+ * ‖Δx‖_1/ε, independent of the graph size. All buffers live in a `ContagionWorkspace` made once
+ * per graph; a call resets only the entries it touched.
  *
  * Hops: breadth-first distance from the nearest shocked person along reversed edges through
  * persons the push went through (a path through a person whose residual never exceeded ε
@@ -33,10 +33,10 @@
  * D. F. Gleich, "PageRank beyond the web", SIAM Review 57 (2015).
  */
 import type { Csr } from './csr.js';
-import { bandSlope, networkDimension } from './network-band.js';
+import { networkDimension } from './network-band.js';
 import { PUSHED, PushWorkspace, pushResiduals } from './residual-push.js';
 import { unbandedValue, type NetworkResult } from './propagate.js';
-import { checkScoreWeights, DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
+import { checkScoreWeights, DEFAULT_SCORE_WEIGHTS, pointsPerNetworkUnit, type ScoreWeights } from './score-weights.js';
 
 const DEFAULTS = {
   /** Report persons whose score moves by at least this many points. */
@@ -155,8 +155,7 @@ export function pushContagion(
   if (!(threshold >= 0)) throw new Error(`contagion: threshold must be ≥ 0, got ${threshold}`);
   if (!(tolerance > 0)) throw new Error(`contagion: tolerance must be > 0, got ${tolerance}`);
   const alpha = result.transition.alpha;
-  // Points per unit of n at most: the band's slope bounds how far a change of n moves d.
-  const networkPoints = weights.scale * weights.network * bandSlope(result.bandHalfWidth);
+  const networkPoints = pointsPerNetworkUnit(weights, result.bandHalfWidth);
   // Residuals at or below eps are left: they move no score by more than `tolerance`.
   const eps = networkPoints > 0 ? (tolerance * (1 - alpha)) / networkPoints : Infinity;
   const own = shockTotals(shocks, csr.nodeCount);

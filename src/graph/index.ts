@@ -9,13 +9,13 @@
  * rest of src/. Tests and benchmarks may import the modules themselves.
  */
 export type { NetworkParams } from './network-params.js';
-export type { ScoreWeights } from './score-weights.js';
+export { pointsPerNetworkUnit, type ScoreWeights } from './score-weights.js';
 export { trustArray } from './tie-strength.js';
 export { LinkStaging } from './link-staging.js';
 export type { Csr, LinkColumns, NominalCsr } from './csr.js';
 export { nominalCsr, replaceLinks, withTrust, type RowChange } from './nominal-csr.js';
 export { propagateNetwork, type NetworkResult } from './propagate.js';
-export { bandCentre, bandSlope, networkDimension } from './network-band.js';
+export { bandCentre } from './network-band.js';
 export { refineNetwork } from './refine-network.js';
 export { explainNetwork, type NetworkExplanation } from './explain.js';
 export { ContagionWorkspace, pushContagion, type AffectedPerson, type ContagionResult, type Shock } from './contagion.js';

@@ -38,9 +38,8 @@
  * "Matrix Iterative Analysis" (1962), ch. 3.
  */
 import type { Csr } from './csr.js';
-import { bandSlope } from './network-band.js';
 import type { NetworkResult } from './propagate.js';
-import { checkScoreWeights, DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './score-weights.js';
+import { checkScoreWeights, DEFAULT_SCORE_WEIGHTS, pointsPerNetworkUnit, type ScoreWeights } from './score-weights.js';
 
 const DEFAULTS = {
   /** Stop when Σ_i |Δv_i| / n falls below this. */
@@ -144,7 +143,7 @@ export function influenceCentrality(
   const points = new Float64Array(n);
   const networkPoints = new Float64Array(n);
   const b = result.b;
-  const perUnit = weights.scale * weights.network * bandSlope(result.bandHalfWidth);
+  const perUnit = pointsPerNetworkUnit(weights, result.bandHalfWidth);
   for (let k = 0; k < n; k++) {
     const g = degree[k]! > 0 ? 1 - alpha : 1;
     const net = perUnit * b[k]! * g * y[k]!;

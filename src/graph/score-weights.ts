@@ -8,6 +8,8 @@
  * The caller derives these from the scorecard model (own = 1 − network when the weights sum
  * to 1); the graph kernels never read the model themselves.
  */
+import { bandSlope } from './network-band.js';
+
 export interface ScoreWeights {
   /** Points per unit of the weighted dimension sum (600 on the 350–950 scale). */
   scale: number;
@@ -23,6 +25,14 @@ export interface ScoreWeights {
  * model's own (analysis/score-weights.ts).
  */
 export const DEFAULT_SCORE_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({ scale: 600, own: 0.95, network: 0.05 });
+
+/**
+ * The most points a unit change of the network value n moves a score: scale·network, times the
+ * slope 1/(2h) of a network band (network-band.ts). Tolerances stated in points divide by it.
+ */
+export function pointsPerNetworkUnit(weights: ScoreWeights, bandHalfWidth: number | undefined): number {
+  return weights.scale * weights.network * bandSlope(bandHalfWidth);
+}
 
 /** Throws `<module>: ...` unless the weights are finite and non-negative. */
 export function checkScoreWeights(weights: ScoreWeights, module: string): void {

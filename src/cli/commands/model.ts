@@ -26,8 +26,8 @@ const points = (value: string): number => {
   return number;
 };
 
-/** `none` or a comma-separated list of half-widths in (0, 1], `none` among them allowed. */
-const bandWidths = (value: string): (number | null)[] => {
+/** `none` or a comma-separated list of half-widths in (0, 1], `none` among them allowed (also bench/model-fit.ts). */
+export const bandWidths = (value: string): (number | null)[] => {
   const widths = value.split(',').map((part) => part.trim());
   return widths.map((part) => {
     if (part === 'none') return null;

@@ -6,7 +6,7 @@
  * image, with the x its propagation converged to, for the run after it (`keepRunImage`).
  */
 import type { ScoreRun } from '../../domain/scores.js';
-import { bandSlope, propagateNetwork, refineNetwork, type NetworkResult } from '../../graph/index.js';
+import { pointsPerNetworkUnit, propagateNetwork, refineNetwork, type NetworkResult } from '../../graph/index.js';
 import { scoreWeightsOf } from '../../analysis/score-weights.js';
 import { INCREMENTAL_DEFAULTS } from './incremental-plan.js';
 import type { Model } from '../../score/index.js';
@@ -73,9 +73,7 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
  */
 export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
   const { snapshot, warmStart } = run;
-  const { scale, network: networkWeight } = scoreWeightsOf(model);
-  // Points per unit of n at most: the band's slope bounds how far a change of n moves the dimension.
-  const networkPoints = scale * networkWeight * bandSlope(model.network.bandHalfWidth);
+  const networkPoints = pointsPerNetworkUnit(scoreWeightsOf(model), model.network.bandHalfWidth);
   if (!warmStart || !(networkPoints > 0)) {
     return propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart.x } : {}) });
   }
