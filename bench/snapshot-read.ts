@@ -3,7 +3,9 @@
  * same-run baselines the issue names.
  *
  * `--mode snapshot` (default), per run, interleaved:
- * - snapshot: `readSnapshotImage`, the SNAPSHOT step's read of the whole population;
+ * - snapshot: `readSnapshotImage`, the SNAPSHOT step's read of the whole population (its edges
+ *   through tiescore's Neo4j procedures when the server has them, dev/neo4j);
+ * - snapshotCypher: the same read with every edge through Cypher (the store's fallback);
  * - plain: the plainest Cypher that streams the same ids, attributes, events and edges (one
  *   statement per kind, cypher/bench/snapshot-plain-*, run at once) to a client doing nothing
  *   with the records — the floor for "read the graph through Bolt";
@@ -52,6 +54,7 @@ const config = { ...loadConfig(), ...(dedicated ? { NEO4J_URI: dedicated.uri } :
 const connection = await connectNeo4j(config);
 const { driver, database } = connection;
 const store = await Neo4jStore.open(config);
+const cypherStore = await Neo4jStore.open(config, { edgeReads: 'cypher' });
 const model = await loadModel();
 
 if ((await store.counts()).persons === 0) {
@@ -118,6 +121,7 @@ const PLAIN = ['persons', 'events', 'friendships', 'transactions'].map((kind) =>
 
 async function snapshotRound() {
   const snapshot = await timed(() => readSnapshotImage(store, model, asOf));
+  const snapshotCypher = await timed(() => readSnapshotImage(cypherStore, model, asOf));
   let plainRows = 0;
   const plain = await timed(async () => {
     for (const rows of await Promise.all(PLAIN.map((statement) => streamDiscarding(driver, statement)))) plainRows += rows;
@@ -126,7 +130,7 @@ async function snapshotRound() {
   const server = await timed(async () => (serverParts = await overRanges(serverOnly)));
   let streamParts: Record<string, number> = {};
   const stream = await timed(async () => (streamParts = await overRanges((statement, params) => streamDiscarding(driver, statement, params))));
-  return { snapshot, plain, plainRows, server, serverParts, stream, streamParts };
+  return { snapshot, snapshotCypher, plain, plainRows, server, serverParts, stream, streamParts };
 }
 
 /** Synthetic scores of seqs [from, to) for `runId`, shaped as the SCORE step writes them. */
@@ -207,6 +211,8 @@ const summary =
     ? {
         snapshotSeconds: med((s) => at(s, 'snapshot').seconds),
         snapshotNodeCpuSeconds: med((s) => at(s, 'snapshot').cpuSeconds),
+        snapshotCypherSeconds: med((s) => at(s, 'snapshotCypher').seconds),
+        snapshotCypherNodeCpuSeconds: med((s) => at(s, 'snapshotCypher').cpuSeconds),
         plainSeconds: med((s) => at(s, 'plain').seconds),
         ratioSnapshotToPlain: med((s) => at(s, 'snapshot').seconds / at(s, 'plain').seconds),
         breakdown: {
@@ -222,5 +228,6 @@ const summary =
       };
 console.log(JSON.stringify({ bench: 'snapshot-read', mode, machine: machine(), counts, runs, summary, samples }));
 await store.close();
+await cypherStore.close();
 await connection.close();
 await dedicated?.close();

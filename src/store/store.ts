@@ -29,7 +29,7 @@ export type { AccessLogPort } from './ports/access-log.js';
 export type { ApiKeyPort } from './ports/api-keys.js';
 export type { ConsentPort } from './ports/consents.js';
 export type { DisputePort } from './ports/disputes.js';
-export type { EdgePort, SeqFriendship, SeqTransaction } from './ports/edges.js';
+export type { EdgePort, FriendshipColumns, SeqFriendship, SeqTransaction, TransactionColumns } from './ports/edges.js';
 export type { EventPort } from './ports/events.js';
 export type { LifecyclePort } from './ports/lifecycle.js';
 export type { PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from './ports/persons.js';

@@ -6,6 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CreditEvent, Person } from '../../src/domain/records.js';
 import type { PersonScore, ScoreRun } from '../../src/domain/scores.js';
 import type { Store } from '../../src/store/store.js';
+import { friendshipBatchRows, transactionBatchRows } from '../support/edge-rows.js';
 import { describeFindPersonsContract } from './find-persons-contract.js';
 
 export type OpenStore = () => Promise<Store & { wipeAll?: () => Promise<void> }>;
@@ -58,12 +59,6 @@ const score = (runId: string, personId: string, seq: number, value: number): Per
   reasonCodes: [{ code: 'H_LATE', reason: 'Late repayments on record' }],
   modelVersion: 'test-1',
 });
-
-async function collect<T>(iterable: AsyncIterable<T[]>): Promise<T[]> {
-  const rows: T[] = [];
-  for await (const batch of iterable) rows.push(...batch);
-  return rows;
-}
 
 export function describeStoreContract(name: string, open: OpenStore): void {
   describe(`Store contract: ${name}`, () => {
@@ -147,7 +142,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
           updated: 1,
           unchanged: 0,
         });
-        const rows = await collect(store.friendshipBatches(10));
+        const rows = (await friendshipBatchRows(store.friendshipBatches(10))).flat();
         expect(rows).toHaveLength(1);
         expect([rows[0]!.a, rows[0]!.b].sort()).toEqual([0, 1]);
         expect(rows[0]).toMatchObject({ since: '2021-01-01', interactions: 9 });
@@ -158,7 +153,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         const t = { from: 'a', to: 'c', count: 3, amount: 120.5, lastAt: '2026-05-01' };
         await store.upsertTransactions([t, { ...t, from: 'c', to: 'a', count: 1 }]);
         expect(await store.upsertTransactions([t])).toEqual({ created: 0, updated: 0, unchanged: 1 });
-        const rows = (await collect(store.transactionBatches(1))).sort((x, y) => x.from - y.from);
+        const rows = ((await transactionBatchRows(store.transactionBatches(1))).flat()).sort((x, y) => x.from - y.from);
         expect(rows).toEqual([
           { from: 0, to: 2, count: 3, amount: 120.5, lastAt: '2026-05-01' },
           { from: 2, to: 0, count: 1, amount: 120.5, lastAt: '2026-05-01' },
@@ -179,8 +174,8 @@ export function describeStoreContract(name: string, open: OpenStore): void {
           { from: 'c', to: 'd', count: 2, amount: 7, lastAt: '2026-03-01' },
         ]);
         const key = (row: object) => JSON.stringify(row);
-        const allFriends = await collect(store.friendshipBatches(100));
-        const allPaid = await collect(store.transactionBatches(100));
+        const allFriends = (await friendshipBatchRows(store.friendshipBatches(100))).flat();
+        const allPaid = (await transactionBatchRows(store.transactionBatches(100))).flat();
         // a = 0, b = 1: both ends asked for, the a–b friendship still comes once.
         const friends = await store.friendshipsTouchingSeqs([0, 1, 1]);
         expect(friends.map(key).sort()).toEqual(allFriends.filter((f) => [f.a, f.b].some((s) => s <= 1)).map(key).sort());
@@ -197,7 +192,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         await store.upsertPersons(ids.map((id) => person(id)));
         await store.upsertFriendships(ids.slice(1).map((id, i) => ({ a: ids[i]!, b: id, since: '2020-01-01', interactions: i })));
         const sizes: number[] = [];
-        for await (const batch of store.friendshipBatches(7)) sizes.push(batch.length);
+        for await (const batch of store.friendshipBatches(7)) sizes.push(batch.a.length);
         expect(sizes.reduce((x, y) => x + y, 0)).toBe(29);
         expect(Math.max(...sizes)).toBeLessThanOrEqual(7);
       });
@@ -661,7 +656,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         // The hole stays: seqs are never reused, and the snapshot scans skip it.
         expect(await store.seqBound()).toBe(4);
         expect((await store.personsInSeqRange(0, 4)).map((p) => p.id)).toEqual(['b', 'c', 'd']);
-        expect((await collect(store.transactionBatches(10))).map((t) => [t.from, t.to])).toEqual([[3, 1]]);
+        expect(((await transactionBatchRows(store.transactionBatches(10))).flat()).map((t) => [t.from, t.to])).toEqual([[3, 1]]);
         await store.upsertPersons([person('e')]);
         expect((await store.getPerson('e'))?.seq).toBe(4);
         // The bystander keeps everything.

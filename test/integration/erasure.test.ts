@@ -31,6 +31,7 @@ import { cypher } from '../../src/store/neo4j/cypher.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../support/synthetic-store.js';
 import { deleteTestKeys } from '../support/queue-cleanup.js';
+import { contactSeqsOf } from '../support/edge-rows.js';
 import { API_VERSION } from '../../src/api/app.js';
 import { buildOpenApiDocument } from '../../src/api/openapi.js';
 import { ROUTES } from '../../src/api/routes/index.js';
@@ -62,10 +63,7 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
 
   /** Ids of the persons linked to `seq` by a friendship or a payment either way. */
   async function contactIdsOf(seq: number): Promise<string[]> {
-    const seqs = new Set<number>();
-    for await (const batch of store.friendshipBatches(10_000)) for (const f of batch) if (f.a === seq || f.b === seq) seqs.add(f.a === seq ? f.b : f.a);
-    for await (const batch of store.transactionBatches(10_000)) for (const t of batch) if (t.from === seq || t.to === seq) seqs.add(t.from === seq ? t.to : t.from);
-    return (await store.personsAtSeqs([...seqs])).map((p) => p.id);
+    return (await store.personsAtSeqs(await contactSeqsOf(store, seq))).map((p) => p.id);
   }
 
   /** What the database holds naming the target: their id (whole or inside text), their events', dispute's and consent's ids. */

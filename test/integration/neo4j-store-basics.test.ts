@@ -11,6 +11,7 @@ import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { NotFoundError, StoreUnavailableError } from '../../src/store/errors.js';
 import type { SeqFriendship } from '../../src/store/store.js';
 import { openMigratedStore } from '../support/migrated-store.js';
+import { friendshipBatchRows, transactionBatchRows } from '../support/edge-rows.js';
 
 const config = loadConfig();
 
@@ -63,11 +64,6 @@ const score = (runId: string, personId: string, seq: number, value: number): Per
   modelVersion: 'default-1',
 });
 
-async function collect<T>(batches: AsyncIterable<T[]>): Promise<T[][]> {
-  const out: T[][] = [];
-  for await (const batch of batches) out.push(batch);
-  return out;
-}
 
 describe('Neo4jStore over Bolt', () => {
   let store: Neo4jStore;
@@ -94,7 +90,7 @@ describe('Neo4jStore over Bolt', () => {
     expect(storedBob).not.toHaveProperty('sex');
     expect(await store.getPerson('carol')).toBeUndefined();
     expect(await store.counts()).toEqual({ persons: 2, friendships: 1, transactions: 0, events: 0 });
-    expect(await collect(store.friendshipBatches(10))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 7 }]]);
+    expect(await friendshipBatchRows(store.friendshipBatches(10))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 7 }]]);
   });
 
   it('stores unknown attributes as unknown: absent properties, read back absent, forgotten on re-import', async () => {
@@ -198,7 +194,7 @@ describe('Neo4jStore over Bolt', () => {
       unchanged: 1,
     });
     expect((await store.counts()).friendships).toBe(1);
-    expect(await collect(store.friendshipBatches(100))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 2 }]]);
+    expect(await friendshipBatchRows(store.friendshipBatches(100))).toEqual([[{ a: 0, b: 1, since: '2021-06-01', interactions: 2 }]]);
   });
 
   it('links the right persons when the node ids it kept went stale (wiped and re-created by another process)', async () => {
@@ -220,10 +216,10 @@ describe('Neo4jStore over Bolt', () => {
     });
     const seqOf = async (id: string) => (await store.getPerson(id))!.seq;
     const [x, y, filler] = [await seqOf('x'), await seqOf('y'), await seqOf('filler')];
-    const friendships = (await collect(store.friendshipBatches(10))).flat();
+    const friendships = (await friendshipBatchRows(store.friendshipBatches(10))).flat();
     // Stored from the smaller id to the larger: filler → x, x → y.
     expect(friendships.map((f) => [f.a, f.b, f.interactions]).sort()).toEqual([[filler, x, 3], [x, y, 2]].sort());
-    expect((await collect(store.transactionBatches(10))).flat().map((t) => [t.from, t.to])).toEqual([[y, x]]);
+    expect((await transactionBatchRows(store.transactionBatches(10))).flat().map((t) => [t.from, t.to])).toEqual([[y, x]]);
   });
 
   it('streams every edge exactly once in batches of the requested size', async () => {
@@ -236,13 +232,13 @@ describe('Neo4jStore over Bolt', () => {
     await store.upsertFriendships(friends);
     await store.upsertTransactions(friends.map((f) => ({ from: f.b, to: f.a, count: 1, amount: 5, lastAt: '2025-01-01' })));
 
-    const batches = await collect(store.friendshipBatches(64));
+    const batches = await friendshipBatchRows(store.friendshipBatches(64));
     expect(batches.slice(0, -1).every((batch) => batch.length === 64)).toBe(true);
     const edges: SeqFriendship[] = batches.flat();
     expect(edges).toHaveLength(900);
     const keys = new Set(edges.map((e) => `${Math.min(e.a, e.b)}-${Math.max(e.a, e.b)}`));
     expect(keys.size).toBe(900);
-    const transactions = (await collect(store.transactionBatches(100))).flat();
+    const transactions = (await transactionBatchRows(store.transactionBatches(100))).flat();
     expect(transactions).toHaveLength(900);
     expect(transactions[0]).toMatchObject({ count: 1, amount: 5, lastAt: '2025-01-01' });
   });

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { DATA_FILE_KINDS, DATA_FILES, type DataFileKind } from '../../src/import/row-schemas.js';
 import type { Store } from '../../src/store/store.js';
 import { hostileString } from './hostile-values.js';
+import { friendshipBatchRows, transactionBatchRows } from './edge-rows.js';
 import { exactValue, nearlyExactObject, type FuzzWorld } from './route-fuzz.js';
 import { canonical } from './store-content.js';
 
@@ -136,9 +137,8 @@ export async function storeRecords(store: Store): Promise<string> {
   const persons = await store.personsInSeqRange(0, bound);
   const events = [...(await store.eventsInSeqRange(0, bound)).entries()].sort((a, b) => a[0] - b[0]).map(([seq, list]) => [seq, [...list].sort((x, y) => (x.id < y.id ? -1 : 1))]);
   const friendships: unknown[] = [];
-  for await (const batch of store.friendshipBatches(10_000)) friendships.push(...batch.map((f) => ({ ...f, a: Math.min(f.a, f.b), b: Math.max(f.a, f.b) })));
-  const transactions: unknown[] = [];
-  for await (const batch of store.transactionBatches(10_000)) transactions.push(...batch);
+  for (const f of (await friendshipBatchRows(store.friendshipBatches(10_000))).flat()) friendships.push({ ...f, a: Math.min(f.a, f.b), b: Math.max(f.a, f.b) });
+  const transactions: unknown[] = (await transactionBatchRows(store.transactionBatches(10_000))).flat();
   const sorted = (list: unknown[]) => list.map((item) => canonical(item)).sort();
   return canonical({ persons, events, friendships: sorted(friendships), transactions: sorted(transactions), counts: await store.counts() });
 }

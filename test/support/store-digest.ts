@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Store, StoreCounts } from '../../src/store/store.js';
+import { friendshipRowsOf, transactionRowsOf } from './edge-rows.js';
 
 export interface StoreDigest {
   counts: StoreCounts;
@@ -27,9 +28,9 @@ export async function digestStore(store: Store): Promise<StoreDigest> {
     for (const [seq, list] of eventsInSeqRange) for (const event of list) events.push(canonical({ seq, ...event }));
   }
   const friendships: string[] = [];
-  for await (const batch of store.friendshipBatches(BATCH)) for (const row of batch) friendships.push(canonical(row));
+  for await (const batch of store.friendshipBatches(BATCH)) for (const row of friendshipRowsOf(batch)) friendships.push(canonical(row));
   const transactions: string[] = [];
-  for await (const batch of store.transactionBatches(BATCH)) for (const row of batch) transactions.push(canonical(row));
+  for await (const batch of store.transactionBatches(BATCH)) for (const row of transactionRowsOf(batch)) transactions.push(canonical(row));
 
   const hash = createHash('sha256');
   for (const [name, list] of Object.entries({ persons, friendships, transactions, events })) {

@@ -7,7 +7,8 @@
 import type { CreditEvent } from '../../domain/records.js';
 import { LinkStaging, nominalCsr, type LinkColumns } from '../../graph/index.js';
 import { dayNumber, ownPartOf, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
-import type { SeqFriendship, StoredPerson, SeqTransaction } from '../../store/store.js';
+import { EdgeColumnsBuilder } from '../../store/edge-columns.js';
+import type { FriendshipColumns, StoredPerson, TransactionColumns } from '../../store/store.js';
 import type { SnapshotPorts } from './recompute-ports.js';
 import { OwnPartsTable } from './own-parts.js';
 import { patchImage, type ImagePerson, type SnapshotImage } from './snapshot-image.js';
@@ -91,15 +92,15 @@ async function readPopulation(
   const readFriendships = async () => {
     for await (const batch of store.friendshipBatches(batchSize)) {
       friends.addFriendships(batch);
-      edges.friendships += batch.length;
-      progress(batch.length);
+      edges.friendships += batch.a.length;
+      progress(batch.a.length);
     }
   };
   const readTransactions = async () => {
     for await (const batch of store.transactionBatches(batchSize)) {
       paid.addTransactions(batch);
-      edges.transactions += batch.length;
-      progress(batch.length);
+      edges.transactions += batch.from.length;
+      progress(batch.from.length);
     }
   };
   await Promise.all([readPersons(), readFriendships(), readTransactions()]);
@@ -139,8 +140,9 @@ export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, i
     store.transactionsTouchingSeqs(dirty),
   ]);
   const links = new LinkCollector(seqBound, model, asOfDay, friendships.length + transactions.length);
-  links.addFriendships(friendships);
-  links.addTransactions(transactions);
+  const columns = new EdgeColumnsBuilder();
+  links.addFriendships(columns.friendships(friendships));
+  links.addTransactions(columns.transactions(transactions));
   return patchImage(image, {
     seqBound,
     dirty,
@@ -173,15 +175,9 @@ function imagePerson(
   };
 }
 
-/** Store edge rows → links with nominal weights at the as-of date (graph's link staging). */
+/** Store edge columns → links with nominal weights at the as-of date (graph's link staging). */
 class LinkCollector {
   private readonly staging: LinkStaging;
-  /**
-   * Days before the as-of date by ISO date: a graph has a few thousand distinct edge dates and a
-   * million edges, and parsing each date string was the largest piece of our own CPU time in
-   * SNAPSHOT (bench/snapshot-read.ts, profiled).
-   */
-  private readonly daysAgo = new Map<string, number>();
 
   constructor(
     nodeCount: number,
@@ -192,29 +188,19 @@ class LinkCollector {
     this.staging = new LinkStaging(nodeCount, { params: model.network, initialCapacity: capacity });
   }
 
-  addFriendships(rows: readonly SeqFriendship[]): void {
-    this.staging.addFriends({
-      a: rows.map((row) => row.a),
-      b: rows.map((row) => row.b),
-      sinceDays: rows.map((row) => this.daysBefore(row.since)),
-      interactions: rows.map((row) => row.interactions),
-    });
+  addFriendships(columns: FriendshipColumns): void {
+    this.staging.addFriends({ a: columns.a, b: columns.b, sinceDays: this.daysBefore(columns.sinceDay), interactions: columns.interactions });
   }
 
-  addTransactions(rows: readonly SeqTransaction[]): void {
-    this.staging.addPaids({
-      from: rows.map((row) => row.from),
-      to: rows.map((row) => row.to),
-      count: rows.map((row) => row.count),
-      amount: rows.map((row) => row.amount),
-      lastAtDays: rows.map((row) => this.daysBefore(row.lastAt)),
-    });
+  addTransactions(columns: TransactionColumns): void {
+    const { from, to, count, amount } = columns;
+    this.staging.addPaids({ from, to, count, amount, lastAtDays: this.daysBefore(columns.lastAtDay) });
   }
 
-  private daysBefore(iso: string): number {
-    let days = this.daysAgo.get(iso);
-    if (days === undefined) this.daysAgo.set(iso, (days = this.asOfDay - dayNumber(iso)));
-    return days;
+  private daysBefore(days: Int32Array): Float64Array {
+    const before = new Float64Array(days.length);
+    for (let k = 0; k < days.length; k++) before[k] = this.asOfDay - days[k]!;
+    return before;
   }
 
   links(): LinkColumns<Int32Array, Float64Array> {

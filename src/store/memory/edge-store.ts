@@ -3,7 +3,8 @@
  * first), transaction aggregates by their ordered pair; an edge that changes marks both ends.
  */
 import type { Friendship, Transaction } from '../../domain/records.js';
-import type { EdgePort, SeqFriendship, SeqTransaction } from '../ports/edges.js';
+import { EdgeColumnsBuilder } from '../edge-columns.js';
+import type { EdgePort, FriendshipColumns, SeqFriendship, SeqTransaction, TransactionColumns } from '../ports/edges.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { clone, sameRecord, type MemoryState } from './memory-state.js';
 
@@ -22,12 +23,14 @@ export class MemoryEdgeStore implements EdgePort {
     return this.upsertKeyed(this.state.transactions, rows, (row) => transactionKey(row.from, row.to), (row) => [row.from, row.to]);
   }
 
-  async *friendshipBatches(batchSize: number): AsyncIterable<SeqFriendship[]> {
-    yield* inBatches(this.state.friendships.values(), batchSize, (row) => this.bySeq(row));
+  async *friendshipBatches(batchSize: number): AsyncIterable<FriendshipColumns> {
+    const columns = new EdgeColumnsBuilder();
+    for (const batch of inBatches(this.state.friendships.values(), batchSize, (row) => this.bySeq(row))) yield columns.friendships(batch);
   }
 
-  async *transactionBatches(batchSize: number): AsyncIterable<SeqTransaction[]> {
-    yield* inBatches(this.state.transactions.values(), batchSize, (row) => this.transactionBySeq(row));
+  async *transactionBatches(batchSize: number): AsyncIterable<TransactionColumns> {
+    const columns = new EdgeColumnsBuilder();
+    for (const batch of inBatches(this.state.transactions.values(), batchSize, (row) => this.transactionBySeq(row))) yield columns.transactions(batch);
   }
 
   async friendshipsTouchingSeqs(seqs: readonly number[]): Promise<SeqFriendship[]> {

@@ -1,19 +1,28 @@
 /**
  * Contact edges in Neo4j: FRIEND (one per unordered pair, stored from the smaller id to the
  * larger) and PAID (one per ordered pair), written in batches and streamed back as seq pairs for
- * the CSR snapshot.
+ * the CSR snapshot — as packed columns through tiescore's own procedures when the server has them
+ * (dev/neo4j; docs/design.md, "Reading the graph"), through Cypher when it does not.
  */
 import type { Friendship, Transaction } from '../../domain/records.js';
-import type { EdgePort, SeqFriendship, SeqTransaction } from '../ports/edges.js';
+import { EdgeColumnsBuilder } from '../edge-columns.js';
+import type { EdgePort, FriendshipColumns, SeqFriendship, SeqTransaction, TransactionColumns } from '../ports/edges.js';
 import type { PersonPort } from '../ports/persons.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
+import { friendshipColumnsOf, PACKED_COLUMNS_READABLE, transactionColumnsOf, type PackedFriendships, type PackedTransactions } from './packed-columns.js';
 import { PersonRefs } from './person-refs.js';
 import { writeEdgesInBatches } from './upsert-batches.js';
 
 /** What the edge scan needs from the person side: the seq range and the edge totals. */
 export type EdgeScanSource = Pick<PersonPort, 'seqBound' | 'counts'>;
+
+/** How the edge scans read: through tiescore's procedures when the server has them, or always through Cypher. */
+export type EdgeReads = 'auto' | 'cypher';
+
+/** Packed batches in flight per stream: each is a batch of edges, so a few keep Neo4j busy. */
+const PACKED_FETCH_SIZE = 4;
 
 /** An edge row with its two persons' node ids (both stored at lookup time). */
 interface Linked<T> {
@@ -24,11 +33,14 @@ interface Linked<T> {
 
 export class EdgeStore implements EdgePort {
   private readonly refs: PersonRefs;
+  /** The server's tiescore procedures, asked once (again after a packed read fails). */
+  private procedures?: Promise<ReadonlySet<string>>;
 
   constructor(
     private readonly runner: Neo4jRunner,
     private readonly persons: EdgeScanSource,
     private readonly now: () => string,
+    private readonly reads: EdgeReads = 'auto',
   ) {
     this.refs = new PersonRefs(runner);
   }
@@ -87,20 +99,55 @@ export class EdgeStore implements EdgePort {
     return { created: first.created + again.created, updated: first.updated + again.updated, unchanged: Math.max(0, again.unchanged - firstWritten) };
   }
 
-  async *friendshipBatches(batchSize: number): AsyncIterable<SeqFriendship[]> {
+  async *friendshipBatches(batchSize: number): AsyncIterable<FriendshipColumns> {
+    checkBatchSize(batchSize);
+    if (await this.hasProcedure('tiescore.snapshot.friendships')) {
+      for await (const row of this.packed<PackedFriendships>('friendships/packed', batchSize)) yield friendshipColumnsOf(row);
+      return;
+    }
     const { friendships } = await this.persons.counts();
+    const columns = new EdgeColumnsBuilder();
     type Row = { a: number; edges: [number, string, number][] };
-    yield* this.scanBySeq<Row, SeqFriendship>('friendships/by-seq', batchSize, friendships, (row, out) => {
+    const rows = this.scanBySeq<Row, SeqFriendship>('friendships/by-seq', batchSize, friendships, (row, out) => {
       for (const [b, since, interactions] of row.edges) out.push({ a: row.a, b, since, interactions });
     });
+    for await (const batch of rows) yield columns.friendships(batch);
   }
 
-  async *transactionBatches(batchSize: number): AsyncIterable<SeqTransaction[]> {
+  async *transactionBatches(batchSize: number): AsyncIterable<TransactionColumns> {
+    checkBatchSize(batchSize);
+    if (await this.hasProcedure('tiescore.snapshot.transactions')) {
+      for await (const row of this.packed<PackedTransactions>('transactions/packed', batchSize)) yield transactionColumnsOf(row);
+      return;
+    }
     const { transactions } = await this.persons.counts();
+    const columns = new EdgeColumnsBuilder();
     type Row = { from: number; edges: [number, number, number, string][] };
-    yield* this.scanBySeq<Row, SeqTransaction>('transactions/by-seq', batchSize, transactions, (row, out) => {
+    const rows = this.scanBySeq<Row, SeqTransaction>('transactions/by-seq', batchSize, transactions, (row, out) => {
       for (const [to, count, amount, lastAt] of row.edges) out.push({ from: row.from, to, count, amount, lastAt });
     });
+    for await (const batch of rows) yield columns.transactions(batch);
+  }
+
+  /** Whether the server has the named tiescore procedure (and packed reads are on). */
+  private async hasProcedure(name: string): Promise<boolean> {
+    if (this.reads === 'cypher' || !PACKED_COLUMNS_READABLE) return false;
+    this.procedures ??= this.runner.read<{ names: string[] }>('store/procedures').then((rows) => new Set(rows[0]?.names ?? []));
+    try {
+      return (await this.procedures).has(name);
+    } catch {
+      this.procedures = undefined; // not allowed to list procedures, or not answering: Cypher reads (and reports) instead
+      return false;
+    }
+  }
+
+  private async *packed<Row extends object>(statement: string, batchSize: number): AsyncGenerator<Row> {
+    try {
+      for await (const row of this.runner.stream(statement, { batchSize: int(batchSize) }, PACKED_FETCH_SIZE)) yield row as Row;
+    } catch (error) {
+      this.procedures = undefined; // the plugin may have gone with a restart: ask again next time
+      throw error;
+    }
   }
 
   friendshipsTouchingSeqs(seqs: readonly number[]): Promise<SeqFriendship[]> {
@@ -127,7 +174,6 @@ export class EdgeStore implements EdgePort {
    * memory stays near one batch whatever the graph's size or degree skew.
    */
   private async *scanBySeq<Row, T>(statement: string, batchSize: number, edgeCount: number, flatten: (row: Row, out: T[]) => void): AsyncGenerator<T[]> {
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`neo4j-store: batchSize must be a positive integer, got ${batchSize}`);
     const bound = await this.persons.seqBound();
     if (bound === 0 || edgeCount === 0) return;
     let width = clampWidth((batchSize * bound) / edgeCount, bound);
@@ -146,6 +192,15 @@ export class EdgeStore implements EdgePort {
       fromSeq = toSeq;
     }
     if (buffer.length > 0) yield buffer;
+  }
+}
+
+/** The procedures' largest batch (dev/neo4j SnapshotProcedures.MAX_BATCH). */
+const MAX_BATCH = 2 ** 20;
+
+function checkBatchSize(batchSize: number): void {
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH) {
+    throw new RangeError(`neo4j-store: batchSize must be an integer from 1 to ${MAX_BATCH}, got ${batchSize}`);
   }
 }
 

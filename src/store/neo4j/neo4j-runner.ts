@@ -73,6 +73,22 @@ export class Neo4jRunner {
     }
   }
 
+  /**
+   * Runs one named read statement and yields its rows as they arrive, at most \`fetchSize\` rows
+   * in flight. Not retried: a stream that fails part-way fails its caller (a recompute step is
+   * retried as a whole).
+   */
+  async *stream<T extends RecordShape = RecordShape>(name: string, params: Params = {}, fetchSize = 1_000): AsyncGenerator<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize });
+    try {
+      for await (const record of session.run<T>(cypher(name), params)) yield record.toObject();
+    } catch (error) {
+      throw asStoreError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
   /** Runs one named statement in its own write transaction and returns its rows. */
   write<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
     return this.writeTx((tx) => runIn<T>(tx, name, params));

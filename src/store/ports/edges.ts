@@ -25,15 +25,43 @@ export interface SeqTransaction {
   lastAt: string;
 }
 
+/**
+ * A batch of friendships as columns, for the CSR snapshot: both ends as seqs, \`since\` as a day
+ * number (days since 1970-01-01, score/dates.ts's \`dayNumber\`).
+ */
+export interface FriendshipColumns {
+  a: Int32Array;
+  b: Int32Array;
+  sinceDay: Int32Array;
+  interactions: Float64Array;
+}
+
+/** A batch of transaction aggregates as columns: ends as seqs, \`lastAt\` as a day number. */
+export interface TransactionColumns {
+  from: Int32Array;
+  to: Int32Array;
+  count: Float64Array;
+  amount: Float64Array;
+  lastAtDay: Int32Array;
+}
+
 export interface EdgePort {
   /** Inserts or updates friendships; (a, b) and (b, a) are the same friendship. */
   upsertFriendships(rows: readonly Friendship[]): Promise<UpsertResult>;
   /** Inserts or updates transaction aggregates keyed by the ordered pair (from, to). */
   upsertTransactions(rows: readonly Transaction[]): Promise<UpsertResult>;
-  /** Every friendship, in batches of at most `batchSize` (order unspecified). */
-  friendshipBatches(batchSize: number): AsyncIterable<SeqFriendship[]>;
-  /** Every transaction aggregate, in batches of at most `batchSize` (order unspecified). */
-  transactionBatches(batchSize: number): AsyncIterable<SeqTransaction[]>;
+  /**
+   * Every friendship, in column batches of at most \`batchSize\` (order unspecified).
+   *
+   * @throws RangeError when a stored \`since\` is not a \`YYYY-MM-DD\` date.
+   */
+  friendshipBatches(batchSize: number): AsyncIterable<FriendshipColumns>;
+  /**
+   * Every transaction aggregate, in column batches of at most \`batchSize\` (order unspecified).
+   *
+   * @throws RangeError when a stored \`lastAt\` is not a \`YYYY-MM-DD\` date.
+   */
+  transactionBatches(batchSize: number): AsyncIterable<TransactionColumns>;
   /** The friendships with at least one end in `seqs`, each once (order unspecified). */
   friendshipsTouchingSeqs(seqs: readonly number[]): Promise<SeqFriendship[]>;
   /** The transaction aggregates with payer or payee in `seqs`, each once (order unspecified). */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey } from '../../../src/api/auth/api-keys.js';
 import type { PersonExport } from '../../../src/privacy/person-export.js';
 import { OTHER, problemOf, startHarness, SUBJECT, type Harness } from './harness.js';
+import { contactSeqsOf } from '../../support/edge-rows.js';
 
 describe('person export and erasure', () => {
   let h: Harness;
@@ -16,10 +17,7 @@ describe('person export and erasure', () => {
   /** Ids of the persons linked to `id` by a friendship or a payment. */
   async function contactsOf(id: string): Promise<string[]> {
     const seq = (await h.store.getPerson(id))!.seq;
-    const seqs = new Set<number>();
-    for await (const batch of h.store.friendshipBatches(10_000)) for (const f of batch) if (f.a === seq || f.b === seq) seqs.add(f.a === seq ? f.b : f.a);
-    for await (const batch of h.store.transactionBatches(10_000)) for (const t of batch) if (t.from === seq || t.to === seq) seqs.add(t.from === seq ? t.to : t.from);
-    return (await h.store.personsAtSeqs([...seqs])).map((p) => p.id);
+    return (await h.store.personsAtSeqs(await contactSeqsOf(h.store, seq))).map((p) => p.id);
   }
 
   beforeAll(async () => {

@@ -1,0 +1,151 @@
+package dev.tiescore.procedures;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+
+/**
+ * tiescore's SNAPSHOT reads of the contact edges as packed columns (docs/design.md, "Reading the
+ * graph"): every FRIEND or PAID relationship between two persons, both ends as seqs, in batches
+ * whose fields are little-endian byte arrays. Through Cypher each edge is a list of Bolt values
+ * that Neo4j builds and the client decodes one by one; here a batch of edges is five byte
+ * strings. The edges are the same, in the same units, as `cypher/friendships/by-seq.cypher` and
+ * `cypher/transactions/by-seq.cypher` return; dates come as day numbers.
+ *
+ * Installed like any Neo4j plugin (the jar in the server's plugins folder); tiescore falls back
+ * to Cypher where it is not.
+ */
+public final class SnapshotProcedures {
+  private static final Label PERSON = Label.label("Person");
+  private static final RelationshipType FRIEND = RelationshipType.withName("FRIEND");
+  private static final RelationshipType PAID = RelationshipType.withName("PAID");
+  private static final int MAX_BATCH = 1 << 20;
+
+  @Context public Transaction tx;
+
+  /** One batch of edges: each field a little-endian column of `size` values. */
+  public static final class EdgeBatch {
+    /** Edges in the batch. */
+    public long size;
+    /** Int32: the start person's seq (FRIEND: the smaller id's end; PAID: the payer). */
+    public byte[] start;
+    /** Int32: the other person's seq. */
+    public byte[] end;
+    /** Int32: the date's day number (FRIEND: since; PAID: lastAt), or -2^31 when not a date. */
+    public byte[] day;
+    /** Float64: FRIEND interactions; PAID count. NaN when absent. */
+    public byte[] first;
+    /** Float64: PAID amount; FRIEND: always NaN. */
+    public byte[] second;
+
+    EdgeBatch(ContactColumns columns) {
+      size = columns.size();
+      start = columns.starts();
+      end = columns.ends();
+      day = columns.days();
+      first = columns.firsts();
+      second = columns.seconds();
+    }
+  }
+
+  @Procedure(name = "tiescore.snapshot.friendships", mode = Mode.READ)
+  @Description("tiescore SNAPSHOT: every FRIEND edge between persons as packed columns (seqs, since as a day number, interactions), batchSize edges a row.")
+  public Stream<EdgeBatch> friendships(@Name("batchSize") long batchSize) {
+    return batches(FRIEND, batchSize, "since", "interactions", null);
+  }
+
+  @Procedure(name = "tiescore.snapshot.transactions", mode = Mode.READ)
+  @Description("tiescore SNAPSHOT: every PAID edge between persons as packed columns (seqs, lastAt as a day number, count, amount), batchSize edges a row.")
+  public Stream<EdgeBatch> transactions(@Name("batchSize") long batchSize) {
+    return batches(PAID, batchSize, "lastAt", "count", "amount");
+  }
+
+  private Stream<EdgeBatch> batches(RelationshipType type, long batchSize, String dayKey, String firstKey, String secondKey) {
+    if (batchSize < 1 || batchSize > MAX_BATCH) {
+      throw new IllegalArgumentException("tiescore.snapshot: batchSize must be between 1 and " + MAX_BATCH + ", got " + batchSize);
+    }
+    SeqsByNode seqs = SeqsByNode.of(tx, PERSON);
+    Iterator<EdgeBatch> iterator = new EdgeBatches(tx.findNodes(PERSON), seqs, type, (int) batchSize, dayKey, firstKey, secondKey);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /** Walks the persons and their outgoing edges of one type, a batch at a time. */
+  private static final class EdgeBatches implements Iterator<EdgeBatch> {
+    private final ResourceIterator<Node> persons;
+    private final SeqsByNode seqs;
+    private final RelationshipType type;
+    private final String dayKey;
+    private final String firstKey;
+    private final String secondKey;
+    private final ContactColumns columns;
+    private Iterator<Relationship> edges;
+    private int startSeq;
+    private EdgeBatch next;
+
+    EdgeBatches(ResourceIterator<Node> persons, SeqsByNode seqs, RelationshipType type, int batchSize, String dayKey, String firstKey, String secondKey) {
+      this.persons = persons;
+      this.seqs = seqs;
+      this.type = type;
+      this.dayKey = dayKey;
+      this.firstKey = firstKey;
+      this.secondKey = secondKey;
+      this.columns = new ContactColumns(batchSize);
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null) next = fill();
+      return next != null;
+    }
+
+    @Override
+    public EdgeBatch next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      EdgeBatch batch = next;
+      next = null;
+      return batch;
+    }
+
+    private EdgeBatch fill() {
+      columns.clear();
+      while (!columns.full()) {
+        if (edges == null || !edges.hasNext()) {
+          if (!persons.hasNext()) break;
+          Node person = persons.next();
+          startSeq = seqs.seqOf(person);
+          edges = startSeq < 0 ? null : person.getRelationships(Direction.OUTGOING, type).iterator();
+          continue;
+        }
+        Relationship edge = edges.next();
+        int endSeq = seqs.seqOf(edge.getEndNode());
+        if (endSeq < 0) continue; // not a person: the Cypher reads match (q:Person) too
+        columns.add(
+            startSeq,
+            endSeq,
+            ContactColumns.dayNumber(edge.getProperty(dayKey, null)),
+            ContactColumns.number(edge.getProperty(firstKey, null)),
+            secondKey == null ? Double.NaN : ContactColumns.number(edge.getProperty(secondKey, null)));
+      }
+      if (columns.size() == 0) {
+        persons.close();
+        return null;
+      }
+      return new EdgeBatch(columns);
+    }
+  }
+}
