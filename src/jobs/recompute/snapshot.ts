@@ -7,7 +7,7 @@
 import type { CreditEvent } from '../../domain/records.js';
 import { LinkStaging, nominalCsr, type LinkColumns } from '../../graph/index.js';
 import { dayNumber, ownPartOf, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
-import { EdgeColumnsBuilder } from '../../store/edge-columns.js';
+import { edgeColumns } from '../../store/edge-columns.js';
 import type { FriendshipColumns, StoredPerson, TransactionColumns } from '../../store/store.js';
 import type { SnapshotPorts } from './recompute-ports.js';
 import { OwnPartsTable } from './own-parts.js';
@@ -140,9 +140,8 @@ export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, i
     store.transactionsTouchingSeqs(dirty),
   ]);
   const links = new LinkCollector(seqBound, model, asOfDay, friendships.length + transactions.length);
-  const columns = new EdgeColumnsBuilder();
-  links.addFriendships(columns.friendships(friendships));
-  links.addTransactions(columns.transactions(transactions));
+  links.addFriendships(edgeColumns.friendships(friendships));
+  links.addTransactions(edgeColumns.transactions(transactions));
   return patchImage(image, {
     seqBound,
     dirty,

@@ -3,7 +3,7 @@
  * first), transaction aggregates by their ordered pair; an edge that changes marks both ends.
  */
 import type { Friendship, Transaction } from '../../domain/records.js';
-import { EdgeColumnsBuilder } from '../edge-columns.js';
+import { edgeColumns } from '../edge-columns.js';
 import type { EdgePort, FriendshipColumns, SeqFriendship, SeqTransaction, TransactionColumns } from '../ports/edges.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { clone, sameRecord, type MemoryState } from './memory-state.js';
@@ -24,13 +24,11 @@ export class MemoryEdgeStore implements EdgePort {
   }
 
   async *friendshipBatches(batchSize: number): AsyncIterable<FriendshipColumns> {
-    const columns = new EdgeColumnsBuilder();
-    for (const batch of inBatches(this.state.friendships.values(), batchSize, (row) => this.bySeq(row))) yield columns.friendships(batch);
+    for (const batch of inBatches(this.state.friendships.values(), batchSize, (row) => this.bySeq(row))) yield edgeColumns.friendships(batch);
   }
 
   async *transactionBatches(batchSize: number): AsyncIterable<TransactionColumns> {
-    const columns = new EdgeColumnsBuilder();
-    for (const batch of inBatches(this.state.transactions.values(), batchSize, (row) => this.transactionBySeq(row))) yield columns.transactions(batch);
+    for (const batch of inBatches(this.state.transactions.values(), batchSize, (row) => this.transactionBySeq(row))) yield edgeColumns.transactions(batch);
   }
 
   async friendshipsTouchingSeqs(seqs: readonly number[]): Promise<SeqFriendship[]> {

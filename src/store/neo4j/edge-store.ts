@@ -5,7 +5,7 @@
  * (dev/neo4j; docs/design.md, "Reading the graph"), through Cypher when it does not.
  */
 import type { Friendship, Transaction } from '../../domain/records.js';
-import { EdgeColumnsBuilder } from '../edge-columns.js';
+import { edgeColumns } from '../edge-columns.js';
 import type { EdgePort, FriendshipColumns, SeqFriendship, SeqTransaction, TransactionColumns } from '../ports/edges.js';
 import type { PersonPort } from '../ports/persons.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
@@ -106,12 +106,11 @@ export class EdgeStore implements EdgePort {
       return;
     }
     const { friendships } = await this.persons.counts();
-    const columns = new EdgeColumnsBuilder();
     type Row = { a: number; edges: [number, string, number][] };
     const rows = this.scanBySeq<Row, SeqFriendship>('friendships/by-seq', batchSize, friendships, (row, out) => {
       for (const [b, since, interactions] of row.edges) out.push({ a: row.a, b, since, interactions });
     });
-    for await (const batch of rows) yield columns.friendships(batch);
+    for await (const batch of rows) yield edgeColumns.friendships(batch);
   }
 
   async *transactionBatches(batchSize: number): AsyncIterable<TransactionColumns> {
@@ -121,12 +120,11 @@ export class EdgeStore implements EdgePort {
       return;
     }
     const { transactions } = await this.persons.counts();
-    const columns = new EdgeColumnsBuilder();
     type Row = { from: number; edges: [number, number, number, string][] };
     const rows = this.scanBySeq<Row, SeqTransaction>('transactions/by-seq', batchSize, transactions, (row, out) => {
       for (const [to, count, amount, lastAt] of row.edges) out.push({ from: row.from, to, count, amount, lastAt });
     });
-    for await (const batch of rows) yield columns.transactions(batch);
+    for await (const batch of rows) yield edgeColumns.transactions(batch);
   }
 
   /** Whether the server has the named tiescore procedure (and packed reads are on). */

@@ -22,9 +22,9 @@ import org.neo4j.procedure.Procedure;
 /**
  * tiescore's SNAPSHOT reads of the contact edges as packed columns (docs/design.md, "Reading the
  * graph"): every FRIEND or PAID relationship between two persons, both ends as seqs, in batches
- * whose fields are little-endian byte arrays. Through Cypher each edge is a list of Bolt values
- * that Neo4j builds and the client decodes one by one; here a batch of edges is five byte
- * strings. The edges are the same, in the same units, as `cypher/friendships/by-seq.cypher` and
+ * whose fields are little-endian columns in base64 text (ContactColumns). Through Cypher each
+ * edge is a list of Bolt values that Neo4j builds and the client decodes one by one; here a batch
+ * of edges is five strings. The edges are the same, in the same units, as `cypher/friendships/by-seq.cypher` and
  * `cypher/transactions/by-seq.cypher` return; dates come as day numbers.
  *
  * Installed like any Neo4j plugin (the jar in the server's plugins folder); tiescore falls back
@@ -38,20 +38,20 @@ public final class SnapshotProcedures {
 
   @Context public Transaction tx;
 
-  /** One batch of edges: each field a little-endian column of `size` values. */
+  /** One batch of edges: each field a little-endian column of `size` values, base64. */
   public static final class EdgeBatch {
     /** Edges in the batch. */
     public long size;
     /** Int32: the start person's seq (FRIEND: the smaller id's end; PAID: the payer). */
-    public byte[] start;
+    public String start;
     /** Int32: the other person's seq. */
-    public byte[] end;
+    public String end;
     /** Int32: the date's day number (FRIEND: since; PAID: lastAt), or -2^31 when not a date. */
-    public byte[] day;
+    public String day;
     /** Float64: FRIEND interactions; PAID count. NaN when absent. */
-    public byte[] first;
+    public String first;
     /** Float64: PAID amount; FRIEND: always NaN. */
-    public byte[] second;
+    public String second;
 
     EdgeBatch(ContactColumns columns) {
       size = columns.size();

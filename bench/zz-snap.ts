@@ -1,0 +1,11 @@
+import { loadConfig } from '../src/config.js';
+import { readSnapshotImage } from '../src/jobs/recompute/snapshot.js';
+import { loadModel } from '../src/score/index.js';
+import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
+const store = await Neo4jStore.open(loadConfig());
+const model = await loadModel();
+const t = performance.now(); const cpu = process.cpuUsage();
+await readSnapshotImage(store, model, '2026-06-30');
+const u = process.cpuUsage(cpu);
+console.log(((performance.now() - t) / 1000).toFixed(1), 's', ((u.user + u.system) / 1e6).toFixed(1), 's cpu');
+await store.close();
