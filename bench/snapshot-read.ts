@@ -4,8 +4,8 @@
  *
  * `--mode snapshot` (default), per run, interleaved:
  * - snapshot: `readSnapshotImage`, the SNAPSHOT step's read of the whole population (its edges
- *   through tiescore's Neo4j procedures when the server has them, dev/neo4j);
- * - snapshotCypher: the same read with every edge through Cypher (the store's fallback);
+ *   and persons through tiescore's Neo4j procedures when the server has them, dev/neo4j);
+ * - snapshotCypher: the same read with everything through Cypher (the store's fallback);
  * - plain: the plainest Cypher that streams the same ids, attributes, events and edges (one
  *   statement per kind, cypher/bench/snapshot-plain-*, run at once) to a client doing nothing
  *   with the records — the floor for "read the graph through Bolt";
@@ -54,7 +54,7 @@ const config = { ...loadConfig(), ...(dedicated ? { NEO4J_URI: dedicated.uri } :
 const connection = await connectNeo4j(config);
 const { driver, database } = connection;
 const store = await Neo4jStore.open(config);
-const cypherStore = await Neo4jStore.open(config, { edgeReads: 'cypher' });
+const cypherStore = await Neo4jStore.open(config, { reads: 'cypher' });
 const model = await loadModel();
 
 if ((await store.counts()).persons === 0) {

@@ -11,15 +11,13 @@ import type { PersonPort } from '../ports/persons.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
-import { friendshipColumnsOf, PACKED_COLUMNS_READABLE, transactionColumnsOf, type PackedFriendships, type PackedTransactions } from './packed-columns.js';
+import { friendshipColumnsOf, transactionColumnsOf, type PackedFriendships, type PackedTransactions } from './packed-columns.js';
+import type { TiescoreProcedures } from './tiescore-procedures.js';
 import { PersonRefs } from './person-refs.js';
 import { writeEdgesInBatches } from './upsert-batches.js';
 
 /** What the edge scan needs from the person side: the seq range and the edge totals. */
 export type EdgeScanSource = Pick<PersonPort, 'seqBound' | 'counts'>;
-
-/** How the edge scans read: through tiescore's procedures when the server has them, or always through Cypher. */
-export type EdgeReads = 'auto' | 'cypher';
 
 /** Packed batches in flight per stream: each is a batch of edges, so a few keep Neo4j busy. */
 const PACKED_FETCH_SIZE = 4;
@@ -33,14 +31,12 @@ interface Linked<T> {
 
 export class EdgeStore implements EdgePort {
   private readonly refs: PersonRefs;
-  /** The server's tiescore procedures, asked once (again after a packed read fails). */
-  private procedures?: Promise<ReadonlySet<string>>;
 
   constructor(
     private readonly runner: Neo4jRunner,
     private readonly persons: EdgeScanSource,
     private readonly now: () => string,
-    private readonly reads: EdgeReads = 'auto',
+    private readonly procedures: TiescoreProcedures,
   ) {
     this.refs = new PersonRefs(runner);
   }
@@ -101,7 +97,7 @@ export class EdgeStore implements EdgePort {
 
   async *friendshipBatches(batchSize: number): AsyncIterable<FriendshipColumns> {
     checkBatchSize(batchSize);
-    if (await this.hasProcedure('tiescore.snapshot.friendships')) {
+    if (await this.procedures.has('tiescore.snapshot.friendships')) {
       for await (const row of this.packed<PackedFriendships>('friendships/packed', batchSize)) yield friendshipColumnsOf(row);
       return;
     }
@@ -115,7 +111,7 @@ export class EdgeStore implements EdgePort {
 
   async *transactionBatches(batchSize: number): AsyncIterable<TransactionColumns> {
     checkBatchSize(batchSize);
-    if (await this.hasProcedure('tiescore.snapshot.transactions')) {
+    if (await this.procedures.has('tiescore.snapshot.transactions')) {
       for await (const row of this.packed<PackedTransactions>('transactions/packed', batchSize)) yield transactionColumnsOf(row);
       return;
     }
@@ -127,25 +123,9 @@ export class EdgeStore implements EdgePort {
     for await (const batch of rows) yield edgeColumns.transactions(batch);
   }
 
-  /** Whether the server has the named tiescore procedure (and packed reads are on). */
-  private async hasProcedure(name: string): Promise<boolean> {
-    if (this.reads === 'cypher' || !PACKED_COLUMNS_READABLE) return false;
-    this.procedures ??= this.runner.read<{ names: string[] }>('store/procedures').then((rows) => new Set(rows[0]?.names ?? []));
-    try {
-      return (await this.procedures).has(name);
-    } catch {
-      this.procedures = undefined; // not allowed to list procedures, or not answering: Cypher reads (and reports) instead
-      return false;
-    }
-  }
-
   private async *packed<Row extends object>(statement: string, batchSize: number): AsyncGenerator<Row> {
-    try {
-      for await (const row of this.runner.stream(statement, { batchSize: int(batchSize) }, PACKED_FETCH_SIZE)) yield row as Row;
-    } catch (error) {
-      this.procedures = undefined; // the plugin may have gone with a restart: ask again next time
-      throw error;
-    }
+    const rows = this.runner.stream(statement, { batchSize: int(batchSize) }, PACKED_FETCH_SIZE);
+    for await (const row of this.procedures.guardStream(rows)) yield row as Row;
   }
 
   friendshipsTouchingSeqs(seqs: readonly number[]): Promise<SeqFriendship[]> {

@@ -7,9 +7,10 @@
 import type { Config } from '../../config.js';
 import { ComposedStore, type StoreParts } from '../compose.js';
 import { connectNeo4j, type Neo4jConnection, type Neo4jTimeouts } from './connection.js';
-import { EdgeStore, type EdgeReads } from './edge-store.js';
+import { EdgeStore } from './edge-store.js';
 import { EventStore } from './event-store.js';
 import { int, Neo4jRunner } from './neo4j-runner.js';
+import { TiescoreProcedures, type GraphReads } from './tiescore-procedures.js';
 import { PersonStore } from './person-store.js';
 import { PrivacyStore } from './privacy-store.js';
 import { ReportStore } from './report-store.js';
@@ -25,8 +26,8 @@ export interface Neo4jStoreOptions {
   now?: () => string;
   /** How patient the driver is (connection.ts); PATIENT by default, FAIL_FAST for the API. */
   timeouts?: Neo4jTimeouts;
-  /** How SNAPSHOT reads the edges (edge-store.ts): tiescore's procedures when the server has them (default), or Cypher. */
-  edgeReads?: EdgeReads;
+  /** How SNAPSHOT and SCORE read the graph (tiescore-procedures.ts): tiescore's procedures when the server has them (default), or Cypher. */
+  reads?: GraphReads;
 }
 
 /** Items deleted per transaction by `wipeAll`. */
@@ -51,7 +52,7 @@ export class Neo4jStore extends ComposedStore {
   static async open(config: Neo4jStoreConfig, options: Neo4jStoreOptions = {}): Promise<Neo4jStore> {
     const connection = await connectNeo4j(config, options.timeouts);
     const runner = new Neo4jRunner(connection.driver, connection.database, connection.retryMs, connection.liveness);
-    return new Neo4jStore(runner, config.NEO4J_URI, neo4jParts(connection, runner, options.now ?? (() => new Date().toISOString()), options.edgeReads));
+    return new Neo4jStore(runner, config.NEO4J_URI, neo4jParts(connection, runner, options.now ?? (() => new Date().toISOString()), options.reads));
   }
 
   /**
@@ -70,13 +71,14 @@ export class Neo4jStore extends ComposedStore {
   }
 }
 
-function neo4jParts(connection: Neo4jConnection, runner: Neo4jRunner, now: () => string, edgeReads?: EdgeReads): StoreParts {
-  const persons = new PersonStore(runner, now);
+function neo4jParts(connection: Neo4jConnection, runner: Neo4jRunner, now: () => string, reads?: GraphReads): StoreParts {
+  const procedures = new TiescoreProcedures(runner, reads);
+  const persons = new PersonStore(runner, now, procedures);
   const runs = new RunStore(runner);
   const safeguards = new SafeguardStore(runner);
   return {
     persons,
-    edges: new EdgeStore(runner, persons, now, edgeReads),
+    edges: new EdgeStore(runner, persons, now, procedures),
     events: new EventStore(runner, now),
     runs,
     scores: runs,

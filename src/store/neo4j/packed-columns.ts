@@ -1,10 +1,11 @@
 /**
- * The packed edge columns of tiescore's Neo4j procedures (dev/neo4j, \`tiescore.snapshot.*\`):
+ * The packed columns of tiescore's Neo4j procedures (dev/neo4j, \`tiescore.snapshot.*\`):
  * little-endian bytes in base64 text, decoded natively into typed arrays. (Bolt byte arrays would
  * be the natural type, but the driver decodes those one byte at a time: 6 s of a 1M-person
  * SNAPSHOT, profiled.) A day of -2^31 is the procedure's "not a date".
  */
 import { endianness } from 'node:os';
+import type { CreditEvent } from '../../domain/records.js';
 import type { FriendshipColumns, TransactionColumns } from '../ports/edges.js';
 
 /** The procedure's marker for a date that is absent or not `YYYY-MM-DD`. */
@@ -58,4 +59,52 @@ function days(base64: string, field: string, edge: string): Int32Array {
   const values = int32s(base64);
   if (values.includes(NO_DAY)) throw new RangeError(`neo4j-store: a stored ${edge}'s ${field} is not a YYYY-MM-DD date`);
   return values;
+}
+
+/** A seq range of persons with their events, as `tiescore.snapshot.persons` sends it (dev/neo4j PersonBatch). */
+export interface PackedPersons {
+  seqs: string;
+  ids: string[];
+  numbers: string;
+  accountCreated: (string | null)[];
+  sex: (string | null)[];
+  eventOwners: string;
+  eventIds: string[];
+  eventAmounts: string;
+  eventCodes: string;
+  dictionary: string[];
+}
+
+/** The `numbers` column's attributes, in its order (dev/neo4j PersonColumns.NUMBER_KEYS). */
+const NUMBER_KEYS = ['verified', 'incomeMonthly', 'debtMonthly', 'assets', 'billsOnTimeRatio', 'activityRegularity', 'addressChanges', 'birthYear'] as const;
+/** The `eventCodes` column's fields, in its order (dev/neo4j PersonColumns.CODED_EVENT_KEYS). */
+const CODED_EVENT_KEYS = ['kind', 'source', 'status', 'at', 'until'] as const;
+
+/**
+ * The batch's persons as node properties (absent attributes absent; the caller makes them stored
+ * persons) with their events, sorted by id as the procedure sends them.
+ */
+export function personsWithEventsOf(row: PackedPersons): { props: Record<string, unknown>; events: CreditEvent[] }[] {
+  const seqs = int32s(row.seqs);
+  const numbers = float64s(row.numbers);
+  const out = Array.from(seqs, (seq, i) => {
+    const props: Record<string, unknown> = { seq, id: row.ids[i], accountCreated: row.accountCreated[i], sex: row.sex[i] };
+    NUMBER_KEYS.forEach((key, k) => {
+      const value = numbers[i * NUMBER_KEYS.length + k]!;
+      if (!Number.isNaN(value)) props[key] = key === 'verified' ? value === 1 : value;
+    });
+    return { props, events: [] as CreditEvent[] };
+  });
+  const owners = int32s(row.eventOwners);
+  const amounts = float64s(row.eventAmounts);
+  const codes = int32s(row.eventCodes);
+  const text = (j: number, k: number) => row.dictionary[codes[j * CODED_EVENT_KEYS.length + k]!];
+  for (let j = 0; j < owners.length; j++) {
+    const owner = out[owners[j]!]!;
+    const event = { id: row.eventIds[j], personId: owner.props.id, kind: text(j, 0), at: text(j, 3), amount: amounts[j], source: text(j, 1), status: text(j, 2) } as CreditEvent;
+    const until = text(j, 4);
+    if (until !== undefined) event.until = until;
+    owner.events.push(event);
+  }
+  return out;
 }

@@ -7,14 +7,20 @@ import type { PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from '..
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks, definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
+import { personsWithEventsOf, type PackedPersons } from './packed-columns.js';
+import type { TiescoreProcedures } from './tiescore-procedures.js';
 import { upsertInBatches } from './upsert-batches.js';
 
 type Props = Record<string, unknown>;
+
+/** The widest seq range \`tiescore.snapshot.persons\` reads in one call (dev/neo4j SnapshotProcedures.MAX_BATCH). */
+const MAX_PACKED_PERSONS = 2 ** 20;
 
 export class PersonStore implements PersonPort {
   constructor(
     private readonly runner: Neo4jRunner,
     private readonly now: () => string,
+    private readonly procedures: TiescoreProcedures,
   ) {}
 
   upsertPersons(persons: readonly Person[]): Promise<UpsertResult> {
@@ -41,6 +47,10 @@ export class PersonStore implements PersonPort {
   }
 
   async personsWithEventsInSeqRange(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]> {
+    if (toSeq > fromSeq && toSeq - fromSeq <= MAX_PACKED_PERSONS && (await this.procedures.has('tiescore.snapshot.persons'))) {
+      const rows = await this.procedures.guard(() => this.runner.read('persons/packed', { fromSeq: int(fromSeq), toSeq: int(toSeq) }));
+      return personsWithEventsOf(rows[0] as unknown as PackedPersons).map(({ props, events }) => ({ person: toStoredPerson(props), events }));
+    }
     type EventList = [string, CreditEvent['kind'], string, number, string, CreditEvent['status'], string | null];
     const rows = await this.runner.read<{ person: PersonList; events: EventList[] }>('persons/with-events-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
     return rows.map((row) => {

@@ -1,18 +1,9 @@
 package dev.tiescore.procedures;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Base64;
 
-/**
- * Column buffers for one batch of contact edges, packed as little-endian bytes in base64 text:
- * what `tiescore.snapshot.*` sends instead of one Bolt value per field. A client reads each
- * column as a typed array (Int32Array, Float64Array) without decoding a value at a time. Base64
- * text rather than Bolt bytes because the JavaScript driver decodes a byte array one byte at a
- * time (6 s of a 1M-person SNAPSHOT, profiled) and a string natively.
- */
+/** Column buffers for one batch of contact edges, sent as Base64Columns. */
 final class ContactColumns {
   /** The day number of a date that is absent or not a `YYYY-MM-DD` calendar date. */
   static final int NO_DAY = Integer.MIN_VALUE;
@@ -54,35 +45,23 @@ final class ContactColumns {
   }
 
   String starts() {
-    return ints(start, size);
+    return Base64Columns.ints(start, size);
   }
 
   String ends() {
-    return ints(end, size);
+    return Base64Columns.ints(end, size);
   }
 
   String days() {
-    return ints(day, size);
+    return Base64Columns.ints(day, size);
   }
 
   String firsts() {
-    return doubles(first, size);
+    return Base64Columns.doubles(first, size);
   }
 
   String seconds() {
-    return doubles(second, size);
-  }
-
-  private static String ints(int[] values, int count) {
-    ByteBuffer bytes = ByteBuffer.allocate(count * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    bytes.asIntBuffer().put(values, 0, count);
-    return Base64.getEncoder().encodeToString(bytes.array());
-  }
-
-  private static String doubles(double[] values, int count) {
-    ByteBuffer bytes = ByteBuffer.allocate(count * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    bytes.asDoubleBuffer().put(values, 0, count);
-    return Base64.getEncoder().encodeToString(bytes.array());
+    return Base64Columns.doubles(second, size);
   }
 
   /**

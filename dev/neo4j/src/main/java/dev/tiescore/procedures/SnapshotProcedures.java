@@ -1,6 +1,7 @@
 package dev.tiescore.procedures;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -61,6 +62,47 @@ public final class SnapshotProcedures {
       first = columns.firsts();
       second = columns.seconds();
     }
+  }
+
+  /**
+   * Persons with seqs in a range and their credit events. Person i of the batch is at index i of
+   * every person column; event j at index j of every event column.
+   */
+  public static final class PersonBatch {
+    /** Int32 column: the persons' seqs, ascending. */
+    public String seqs;
+    /** The persons' ids. */
+    public List<String> ids;
+    /** Float64 column, PersonColumns.NUMBER_KEYS.length values a person in that order; NaN when absent. */
+    public String numbers;
+    /** Each person's accountCreated, or null. */
+    public List<String> accountCreated;
+    /** Each person's sex, or null. */
+    public List<String> sex;
+    /** Int32 column: the index in this batch of each event's person; a person's events are consecutive, by id. */
+    public String eventOwners;
+    /** The events' ids. */
+    public List<String> eventIds;
+    /** Float64 column: the events' amounts (NaN when absent). */
+    public String eventAmounts;
+    /** Int32 column, PersonColumns.CODED_EVENT_KEYS.length codes an event in that order: an index into dictionary, or -1 when absent. */
+    public String eventCodes;
+    /** The distinct strings the event codes point at. */
+    public List<String> dictionary;
+  }
+
+  @Procedure(name = "tiescore.snapshot.persons", mode = Mode.READ)
+  @Description("tiescore SNAPSHOT and SCORE: the persons with seqs in [fromSeq, toSeq) and their credit events, as one row of columns.")
+  public Stream<PersonBatch> persons(@Name("fromSeq") long fromSeq, @Name("toSeq") long toSeq) {
+    if (fromSeq < 0 || toSeq < fromSeq || toSeq - fromSeq > MAX_BATCH) {
+      throw new IllegalArgumentException("tiescore.snapshot.persons: need 0 <= fromSeq <= toSeq <= fromSeq + " + MAX_BATCH + ", got [" + fromSeq + ", " + toSeq + ")");
+    }
+    PersonColumns columns = new PersonColumns();
+    for (long seq = fromSeq; seq < toSeq; seq++) {
+      Node person = tx.findNode(PERSON, "seq", seq);
+      if (person != null) columns.add(person, (int) seq);
+    }
+    return Stream.of(columns.batch());
   }
 
   @Procedure(name = "tiescore.snapshot.friendships", mode = Mode.READ)
