@@ -11,7 +11,7 @@ import type { PersonPort } from '../ports/persons.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
-import { friendshipColumnsOf, transactionColumnsOf, type PackedFriendships, type PackedTransactions } from './packed-columns.js';
+import { friendshipColumnsOf, PACKED_MAX_BATCH, transactionColumnsOf, type PackedFriendships, type PackedTransactions } from './packed-columns.js';
 import type { TiescoreProcedures } from './tiescore-procedures.js';
 import { PersonRefs } from './person-refs.js';
 import { writeEdgesInBatches } from './upsert-batches.js';
@@ -173,12 +173,9 @@ export class EdgeStore implements EdgePort {
   }
 }
 
-/** The procedures' largest batch (dev/neo4j SnapshotProcedures.MAX_BATCH). */
-const MAX_BATCH = 2 ** 20;
-
 function checkBatchSize(batchSize: number): void {
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH) {
-    throw new RangeError(`neo4j-store: batchSize must be an integer from 1 to ${MAX_BATCH}, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > PACKED_MAX_BATCH) {
+    throw new RangeError(`neo4j-store: batchSize must be an integer from 1 to ${PACKED_MAX_BATCH}, got ${batchSize}`);
   }
 }
 

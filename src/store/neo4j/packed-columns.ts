@@ -11,6 +11,9 @@ import type { FriendshipColumns, TransactionColumns } from '../ports/edges.js';
 /** The procedure's marker for a date that is absent or not `YYYY-MM-DD`. */
 const NO_DAY = -(2 ** 31);
 
+/** The most persons, or edges, one procedure row holds (dev/neo4j SnapshotProcedures.MAX_BATCH). */
+export const PACKED_MAX_BATCH = 2 ** 20;
+
 /** Whether this machine reads little-endian typed arrays natively (every platform Node runs on today). */
 export const PACKED_COLUMNS_READABLE = endianness() === 'LE';
 

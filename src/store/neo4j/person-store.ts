@@ -7,14 +7,11 @@ import type { PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from '..
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks, definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
-import { personsWithEventsOf, type PackedPersons } from './packed-columns.js';
+import { PACKED_MAX_BATCH, personsWithEventsOf, type PackedPersons } from './packed-columns.js';
 import type { TiescoreProcedures } from './tiescore-procedures.js';
 import { upsertInBatches } from './upsert-batches.js';
 
 type Props = Record<string, unknown>;
-
-/** The widest seq range \`tiescore.snapshot.persons\` reads in one call (dev/neo4j SnapshotProcedures.MAX_BATCH). */
-const MAX_PACKED_PERSONS = 2 ** 20;
 
 export class PersonStore implements PersonPort {
   constructor(
@@ -47,7 +44,7 @@ export class PersonStore implements PersonPort {
   }
 
   async personsWithEventsInSeqRange(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]> {
-    if (toSeq > fromSeq && toSeq - fromSeq <= MAX_PACKED_PERSONS && (await this.procedures.has('tiescore.snapshot.persons'))) {
+    if (toSeq > fromSeq && toSeq - fromSeq <= PACKED_MAX_BATCH && (await this.procedures.has('tiescore.snapshot.persons'))) {
       const rows = await this.procedures.guard(() => this.runner.read('persons/packed', { fromSeq: int(fromSeq), toSeq: int(toSeq) }));
       return personsWithEventsOf(rows[0] as unknown as PackedPersons).map(({ props, events }) => ({ person: toStoredPerson(props), events }));
     }

@@ -21,15 +21,16 @@ import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 
 /**
- * tiescore's SNAPSHOT reads of the contact edges as packed columns (docs/design.md, "Reading the
- * graph"): every FRIEND or PAID relationship between two persons, both ends as seqs, in batches
- * whose fields are little-endian columns in base64 text (ContactColumns). Through Cypher each
- * edge is a list of Bolt values that Neo4j builds and the client decodes one by one; here a batch
- * of edges is five strings. The edges are the same, in the same units, as `cypher/friendships/by-seq.cypher` and
- * `cypher/transactions/by-seq.cypher` return; dates come as day numbers.
+ * tiescore's reads of the whole graph as packed columns (docs/design.md, "Reading the graph"):
+ * the persons of a seq range with their credit events, and every FRIEND or PAID relationship
+ * between two persons with both ends as seqs. Through Cypher each value is a Bolt value that Neo4j
+ * builds and the client decodes one by one; here a column of values is one string
+ * (Base64Columns). The values are those of `cypher/persons/with-events-by-seq.cypher`,
+ * `cypher/friendships/by-seq.cypher` and `cypher/transactions/by-seq.cypher`; edge dates come as
+ * day numbers.
  *
- * Installed like any Neo4j plugin (the jar in the server's plugins folder); tiescore falls back
- * to Cypher where it is not.
+ * Installed like any Neo4j plugin (the jar in the server's plugins folder); tiescore reads through
+ * Cypher where they are not.
  */
 public final class SnapshotProcedures {
   private static final Label PERSON = Label.label("Person");
