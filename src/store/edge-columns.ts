@@ -1,6 +1,6 @@
 /**
  * Edge rows → the column batches the edges port streams (ports/edges.ts), stored date strings
- * becoming day numbers (score/dates.ts's \`dayNumber\`, which parses each distinct date once).
+ * becoming day numbers (score/dates.ts's `dayNumber`, which parses each distinct date once).
  */
 import { dayNumber } from '../score/index.js';
 import type { FriendshipColumns, SeqFriendship, SeqTransaction, TransactionColumns } from './ports/edges.js';

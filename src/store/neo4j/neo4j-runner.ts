@@ -74,7 +74,7 @@ export class Neo4jRunner {
   }
 
   /**
-   * Runs one named read statement and yields its rows as they arrive, at most \`fetchSize\` rows
+   * Runs one named read statement and yields its rows as they arrive, at most `fetchSize` rows
    * in flight. Not retried: a stream that fails part-way fails its caller (a recompute step is
    * retried as a whole).
    */

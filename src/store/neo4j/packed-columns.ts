@@ -1,5 +1,5 @@
 /**
- * The packed columns of tiescore's Neo4j procedures (dev/neo4j, \`tiescore.snapshot.*\`):
+ * The packed columns of tiescore's Neo4j procedures (dev/neo4j, `tiescore.snapshot.*`):
  * little-endian bytes in base64 text, decoded natively into typed arrays. (Bolt byte arrays would
  * be the natural type, but the driver decodes those one byte at a time: 6 s of a 1M-person
  * SNAPSHOT, profiled.) A day of -2^31 is the procedure's "not a date".

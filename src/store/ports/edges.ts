@@ -26,8 +26,8 @@ export interface SeqTransaction {
 }
 
 /**
- * A batch of friendships as columns, for the CSR snapshot: both ends as seqs, \`since\` as a day
- * number (days since 1970-01-01, score/dates.ts's \`dayNumber\`).
+ * A batch of friendships as columns, for the CSR snapshot: both ends as seqs, `since` as a day
+ * number (days since 1970-01-01, score/dates.ts's `dayNumber`).
  */
 export interface FriendshipColumns {
   a: Int32Array;
@@ -36,7 +36,7 @@ export interface FriendshipColumns {
   interactions: Float64Array;
 }
 
-/** A batch of transaction aggregates as columns: ends as seqs, \`lastAt\` as a day number. */
+/** A batch of transaction aggregates as columns: ends as seqs, `lastAt` as a day number. */
 export interface TransactionColumns {
   from: Int32Array;
   to: Int32Array;
@@ -51,15 +51,15 @@ export interface EdgePort {
   /** Inserts or updates transaction aggregates keyed by the ordered pair (from, to). */
   upsertTransactions(rows: readonly Transaction[]): Promise<UpsertResult>;
   /**
-   * Every friendship, in column batches of at most \`batchSize\` (order unspecified).
+   * Every friendship, in column batches of at most `batchSize` (order unspecified).
    *
-   * @throws RangeError when a stored \`since\` is not a \`YYYY-MM-DD\` date.
+   * @throws RangeError when a stored `since` is not a `YYYY-MM-DD` date.
    */
   friendshipBatches(batchSize: number): AsyncIterable<FriendshipColumns>;
   /**
-   * Every transaction aggregate, in column batches of at most \`batchSize\` (order unspecified).
+   * Every transaction aggregate, in column batches of at most `batchSize` (order unspecified).
    *
-   * @throws RangeError when a stored \`lastAt\` is not a \`YYYY-MM-DD\` date.
+   * @throws RangeError when a stored `lastAt` is not a `YYYY-MM-DD` date.
    */
   transactionBatches(batchSize: number): AsyncIterable<TransactionColumns>;
   /** The friendships with at least one end in `seqs`, each once (order unspecified). */
