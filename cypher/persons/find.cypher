@@ -2,12 +2,12 @@
 // with $prefix (one range seek on the person_id constraint's index, read in index order, so the
 // statement stops after $scan persons however selective the filters), each with their score as
 // the run serves it (the first run of $lineage, newest first, that scored them: point seeks on
-// score_key), and those passing the filters.
+// score_block_key), and those passing the filters.
 // Parameters: $lineage — list of run ids, newest first; $prefix — id prefix ('' for all);
 //   $after — only ids greater than this ('' from the start); $scan — persons read at most;
 //   $take — matches returned at most (the page's limit + 1); $bands — list of band ids or null
 //   for any; $minScore, $maxScore — served score bounds, inclusive; $verified — true, false (not
-//   known to be verified) or null for both.
+//   known to be verified) or null for both; $blockSize — SCORE_BLOCK_SIZE (integer).
 // Returns: one row {scanned, lastId, matches} — scanned: persons read; lastId: the last id read
 //   (null when none); matches: up to $take maps {personId, seq, verified, score, band}, by id.
 MATCH (p:Person)
@@ -17,9 +17,11 @@ ORDER BY p.id
 LIMIT $scan
 WITH p, COLLECT {
   UNWIND range(0, size($lineage) - 1) AS i
-  MATCH (s:Score {runId: $lineage[i], personId: p.id})
-  WITH s ORDER BY i LIMIT 1
-  RETURN s {.score, .band}
+  MATCH (b:ScoreBlock {runId: $lineage[i], block: p.seq / $blockSize})
+  WITH i, b, b.seqs AS seqs
+  UNWIND [j IN range(0, size(seqs) - 1) WHERE seqs[j] = p.seq] AS j
+  WITH i, b, j ORDER BY i LIMIT 1
+  RETURN {score: b.score[j], band: b.band[j]}
 }[0] AS s
 WITH collect({p: p, s: s}) AS window
 RETURN size(window) AS scanned,

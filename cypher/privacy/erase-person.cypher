@@ -6,7 +6,7 @@
 // number, so that persons/dirty-since reports it and an incremental run drops the person from
 // its kept snapshot image).
 // Parameters: $personId — the person's id; $record — {idHash, at, requestedBy, role};
-//   $now — ISO instant.
+//   $now — ISO instant; $blockSize — SCORE_BLOCK_SIZE (integer).
 // Returns: one row of counts {contactsMarked, friendships, transactions, events, scores,
 //   consents, disputes, accessLog, apiKeys} when the person exists, none otherwise.
 MATCH (p:Person {id: $personId})
@@ -20,7 +20,18 @@ CALL (p) {
 CALL (p) { MATCH (p)-[f:FRIEND]-(:Person) RETURN count(f) AS friendships }
 CALL (p) { MATCH (p)-[t:PAID]-(:Person) RETURN count(t) AS transactions }
 CALL (p) { MATCH (p)-[:HAS_EVENT]->(e:Event) DETACH DELETE e RETURN count(*) AS events }
-CALL () { MATCH (s:Score {personId: $personId}) DETACH DELETE s RETURN count(*) AS scores }
+CALL (p) {
+  // Their entry of every run's block (the block deleted when it was the last).
+  MATCH (b:ScoreBlock {block: p.seq / $blockSize})
+  WITH b, b.seqs AS seqs, b.score AS score, b.band AS band, b.entries AS entries
+  WITH b, seqs, score, band, entries, [k IN range(0, size(seqs) - 1) WHERE seqs[k] <> p.seq] AS kept
+  WHERE size(kept) < size(seqs)
+  SET b.seqs = [k IN kept | seqs[k]], b.score = [k IN kept | score[k]], b.band = [k IN kept | band[k]],
+      b.entries = [k IN kept | entries[k]]
+  WITH b, kept
+  CALL (b, kept) { WITH b WHERE size(kept) = 0 DELETE b }
+  RETURN count(*) AS scores
+}
 CALL () { MATCH (c:Consent {personId: $personId}) DETACH DELETE c RETURN count(*) AS consents }
 CALL () { MATCH (d:Dispute {personId: $personId}) DETACH DELETE d RETURN count(*) AS disputes }
 CALL () {

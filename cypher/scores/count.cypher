@@ -1,6 +1,6 @@
-// How many scores one run wrote itself (a seek on the score_key constraint's index).
+// How many scores one run wrote.
 // Parameters: $runId — run id.
 // Returns: one row {count}.
-MATCH (s:Score)
-WHERE s.runId = $runId AND s.personId IS NOT NULL
-RETURN count(s) AS count
+MATCH (b:ScoreBlock)
+WHERE b.runId = $runId AND b.block IS NOT NULL
+RETURN coalesce(sum(size(b.seqs)), 0) AS count

@@ -1,8 +1,8 @@
-// Deletes up to $limit scores of one run (called until it returns 0, one transaction each).
+// Deletes up to $limit score blocks of one run (called until it returns 0, one transaction each).
 // Parameters: $runId — run id; $limit — integer.
 // Returns: one row {deleted}.
-MATCH (s:Score)
-WHERE s.runId = $runId AND s.personId IS NOT NULL
-WITH s LIMIT $limit
-DELETE s
+MATCH (b:ScoreBlock)
+WHERE b.runId = $runId AND b.block IS NOT NULL
+WITH b LIMIT $limit
+DELETE b
 RETURN count(*) AS deleted

@@ -1,9 +1,14 @@
 // A person's score as served by a run: from the first run of $lineage (newest first) that
-// scored them.
-// Parameters: $lineage — list of run ids, newest first; $personId — the person's id.
-// Returns: zero or one row {score} — the Score node's properties.
+// scored them (a point seek on score_block_key a run; the person's entry found in the block).
+// Parameters: $lineage — list of run ids, newest first; $personId — the person's id;
+//   $blockSize — SCORE_BLOCK_SIZE (integer).
+// Returns: zero or one row {score} — {runId, seq, entry} (entry: the score as JSON).
+MATCH (p:Person {id: $personId})
 UNWIND range(0, size($lineage) - 1) AS i
-MATCH (s:Score {runId: $lineage[i], personId: $personId})
-RETURN properties(s) AS score
+MATCH (b:ScoreBlock {runId: $lineage[i], block: p.seq / $blockSize})
+WITH i, b, b.seqs AS seqs, p.seq AS seq
+UNWIND [k IN range(0, size(seqs) - 1) WHERE seqs[k] = seq] AS k
+WITH i, b, seq, k
 ORDER BY i
 LIMIT 1
+RETURN {runId: b.runId, seq: seq, entry: b.entries[k]} AS score

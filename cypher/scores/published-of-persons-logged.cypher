@@ -2,7 +2,7 @@
 // transaction, appends each read's access-log entry when the published run serves a score for the
 // person (person and score found). The API's score route reads concurrent requests with it.
 // Parameters: $reads — list of {personId, entry}, entry: the access-log entry {personId, at, kind,
-//   actor, role, consentId?} of that read.
+//   actor, role, consentId?} of that read; $blockSize — SCORE_BLOCK_SIZE (integer).
 // Returns: no row (and nothing appended) when no run is published; otherwise one row
 //   {run, persons} exactly as scores/published-of-persons returns for the reads' person ids.
 MATCH (pub:Publication {name: 'current'})
@@ -13,9 +13,11 @@ CALL (r) {
   OPTIONAL MATCH (p:Person {id: read.personId})
   WITH k, read, p, COLLECT {
     UNWIND range(0, size(r.lineage) - 1) AS i
-    MATCH (s:Score {runId: r.lineage[i], personId: read.personId})
-    WITH s ORDER BY i LIMIT 1
-    RETURN properties(s)
+    MATCH (b:ScoreBlock {runId: r.lineage[i], block: p.seq / $blockSize})
+    WITH i, b, b.seqs AS seqs
+    UNWIND [j IN range(0, size(seqs) - 1) WHERE seqs[j] = p.seq] AS j
+    WITH i, b, j ORDER BY i LIMIT 1
+    RETURN {runId: b.runId, seq: p.seq, entry: b.entries[j]}
   }[0] AS score
   CALL (read, p, score) {
     WITH read WHERE p IS NOT NULL AND score IS NOT NULL

@@ -1,9 +1,11 @@
 /**
- * Applies `cypher/schema.cypher` (idempotent: every statement is IF NOT EXISTS) and reports the
- * schema that results.
+ * Applies `cypher/schema.cypher` (idempotent: every statement is IF NOT EXISTS), moves scores
+ * stored the old way into score blocks (score-node-migration.ts), and reports the schema that
+ * results.
  */
 import type { Driver } from 'neo4j-driver';
 import { cypher, cypherStatements } from './cypher.js';
+import { migrateScoreNodes } from './score-node-migration.js';
 
 export interface SchemaItem {
   kind: 'constraint' | 'index';
@@ -16,6 +18,7 @@ export async function migrateSchema(driver: Driver, database?: string): Promise<
     await driver.executeQuery(statement, {}, { database });
   }
   await driver.executeQuery(cypher('schema-await'), {}, { database });
+  await migrateScoreNodes(driver, database);
   return describeSchema(driver, database);
 }
 

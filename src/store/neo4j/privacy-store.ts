@@ -11,7 +11,7 @@ import { BATCH_SIZE, chunks, definedOnly } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
 import { toStoredPerson } from './person-store.js';
-import { toScore } from './run-store.js';
+import { BLOCK_SIZE_PARAM, scoreOfRow, type ScoreBlockRow } from './score-blocks.js';
 
 type Props = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ export class PrivacyStore implements PrivacyPort {
       if (!person) return undefined;
       const events = await runIn<{ personId: string; event: Props }>(tx, 'events/of-person', { personId });
       const contacts = await runIn<{ contacts: ContactSummary }>(tx, 'privacy/contact-summary', { personId });
-      const scores = await runIn<{ score: Props }>(tx, 'scores/history', { personId });
+      const scores = await runIn<{ score: ScoreBlockRow }>(tx, 'scores/history', { personId, ...BLOCK_SIZE_PARAM });
       const consents = await runIn<{ consent: Consent }>(tx, 'consents/of-person', { personId });
       const disputes = await runIn<{ dispute: Dispute }>(tx, 'privacy/disputes-of-person', { personId });
       const accessLog = await runIn<{ entry: AccessLogEntry }>(tx, 'access-log/of-person', { personId, limit: int(ALL) });
@@ -39,7 +39,7 @@ export class PrivacyStore implements PrivacyPort {
         person: toStoredPerson(person.person),
         events: events.map((row) => toCreditEvent(row.personId, row.event)),
         contacts: contacts[0]!.contacts,
-        scores: scores.map((row) => toScore(row.score)),
+        scores: scores.map((row) => scoreOfRow(row.score)),
         consents: consents.map((row) => row.consent),
         disputes: disputes.map((row) => row.dispute),
         accessLog: accessLog.map((row) => row.entry),
@@ -48,7 +48,12 @@ export class PrivacyStore implements PrivacyPort {
   }
 
   async erasePerson(personId: string, record: ErasureRecord): Promise<ErasureCounts | undefined> {
-    const [row] = await this.runner.write<ErasureCounts & Props>('privacy/erase-person', { personId, record: definedOnly(record), now: this.now() });
+    const [row] = await this.runner.write<ErasureCounts & Props>('privacy/erase-person', {
+      personId,
+      record: definedOnly(record),
+      now: this.now(),
+      ...BLOCK_SIZE_PARAM,
+    });
     return row && {
       events: row.events,
       friendships: row.friendships,

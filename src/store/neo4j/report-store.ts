@@ -9,18 +9,14 @@ import type { ScoreRun } from '../../domain/scores.js';
 import type { ReportPort, ReportRow } from '../ports/reports.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
 import type { Neo4jRunner } from './neo4j-runner.js';
+import { scoreOfRow } from './score-blocks.js';
 import { upsertInBatches } from './upsert-batches.js';
 
 interface ReportRecord {
   personId: string;
   seq: number;
-  score: number;
-  band: string;
-  history: number;
-  behaviour: number;
-  capacity: number;
-  identity: number;
-  network: number;
+  /** The score as JSON (score-blocks.ts). */
+  entry: string;
   creditEvents: number;
   birthYear: number | null;
   sex: Sex | null;
@@ -35,17 +31,20 @@ export class ReportStore implements ReportPort {
 
   async reportRowsIn(run: ScoreRun): Promise<ReportRow[]> {
     const records = await this.runner.read<ReportRecord>('reports/rows-in-lineage', { lineage: run.lineage, asOf: run.asOf });
-    return records.map((r) => ({
-      personId: r.personId,
-      seq: r.seq,
-      score: r.score,
-      band: r.band,
-      dimensions: { history: r.history, behaviour: r.behaviour, capacity: r.capacity, identity: r.identity, network: r.network },
-      creditEvents: r.creditEvents,
-      ...(r.birthYear === null ? {} : { birthYear: r.birthYear }),
-      ...(r.sex === null ? {} : { sex: r.sex }),
-      ...(r.defaulted === null ? {} : { defaulted: r.defaulted }),
-    }));
+    return records.map((r) => {
+      const { score, band, dimensions } = scoreOfRow({ runId: run.id, seq: r.seq, entry: r.entry });
+      return {
+        personId: r.personId,
+        seq: r.seq,
+        score,
+        band,
+        dimensions,
+        creditEvents: r.creditEvents,
+        ...(r.birthYear === null ? {} : { birthYear: r.birthYear }),
+        ...(r.sex === null ? {} : { sex: r.sex }),
+        ...(r.defaulted === null ? {} : { defaulted: r.defaulted }),
+      };
+    });
   }
 
   upsertOutcomes(outcomes: readonly Outcome[]): Promise<UpsertResult> {

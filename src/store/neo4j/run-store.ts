@@ -1,18 +1,20 @@
 /**
  * Score runs and their scores in Neo4j. The served run is one pointer,
  * the Publication node named 'current' holding a runId, moved in one transaction by `publishRun`.
- * A run's `stats` and a score's `reasonCodes` are stored as JSON strings; `lineage` as a list.
+ * A run's `stats` is stored as a JSON string, `lineage` as a list; scores in blocks of seqs
+ * (score-blocks.ts).
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
 import type { RunFailure, RunPort } from '../ports/runs.js';
 import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
 import { assertRangeScores, type LoggedScoreRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
-import { BATCH_SIZE, chunks, definedOnly, patchProps } from './batches.js';
+import { chunks, definedOnly, patchProps } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
 import { findPersonsInNeo4j } from './person-search.js';
 import { toStoredPerson } from './person-store.js';
+import { BLOCK_SIZE_PARAM, BLOCKS_PER_WRITE, mergeBlocks, rangeBlocks, scoreOfRow, type ScoreBlockRow, type ScoreBlockWrite, writeBlocksParams } from './score-blocks.js';
 
 type Props = Record<string, unknown>;
 
@@ -64,53 +66,54 @@ export class RunStore implements RunPort, ScorePort {
     if (row?.published) throw new Error(`neo4j-store: cannot delete run ${id}: it is the published run`);
     // The run node is gone; its scores go in batches (a retry after a crash finishes the job).
     for (;;) {
-      const [batch] = await this.runner.write<{ deleted: number }>('scores/delete-batch', { runId: id, limit: int(BATCH_SIZE) });
+      const [batch] = await this.runner.write<{ deleted: number }>('scores/delete-batch', { runId: id, limit: int(BLOCKS_PER_WRITE) });
       if (!batch || batch.deleted === 0) break;
     }
   }
 
   async writeScores(scores: readonly PersonScore[]): Promise<void> {
-    for (const chunk of chunks(scores.map(scoreProps))) {
-      await this.runner.writeTx((tx) => runIn(tx, 'scores/write', { rows: chunk }));
+    const byRun = new Map<string, PersonScore[]>();
+    for (const score of scores) byRun.set(score.runId, [...(byRun.get(score.runId) ?? []), score]);
+    for (const [runId, runScores] of byRun) {
+      for (const blocks of chunks(mergeBlocks(runScores), BLOCKS_PER_WRITE)) await this.writeBlocks(runId, blocks);
     }
   }
 
   async replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<void> {
     assertRangeScores(runId, fromSeq, toSeq, scores);
-    const range = { runId, fromSeq: int(fromSeq), toSeq: int(toSeq), limit: int(BATCH_SIZE) };
-    for (;;) {
-      const [batch] = await this.runner.write<{ deleted: number }>('scores/delete-in-seq-range', range);
-      if (!batch || batch.deleted === 0) break;
-    }
-    // A crash from here on leaves part of the range written; the retried chunk empties it again.
-    for (const chunk of chunks(scores)) {
-      await this.runner.writeTx((tx) => runIn(tx, 'scores/create-columns', { runId, ...scoreColumns(chunk) }));
-    }
+    // One transaction a few blocks: a crash between two leaves part of the range written, and the
+    // retried chunk replaces the whole range again.
+    for (const blocks of chunks(rangeBlocks(fromSeq, toSeq, scores), BLOCKS_PER_WRITE)) await this.writeBlocks(runId, blocks);
+  }
+
+  private writeBlocks(runId: string, blocks: readonly ScoreBlockWrite[]): Promise<void> {
+    return this.runner.writeTx((tx) => runIn(tx, 'scores/write-blocks', writeBlocksParams(runId, blocks)).then(() => undefined));
   }
 
   async scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {
-    const [row] = await this.runner.read<{ score: Props }>('scores/in-lineage', { lineage: run.lineage, personId });
-    return row ? toScore(row.score) : undefined;
+    const [row] = await this.runner.read<{ score: ScoreBlockRow }>('scores/in-lineage', { lineage: run.lineage, personId, ...BLOCK_SIZE_PARAM });
+    return row ? scoreOfRow(row.score) : undefined;
   }
 
   async publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined> {
-    const [row] = await this.runner.read<PublishedScoresRow>('scores/published-of-persons', { personIds: [...personIds] });
+    const [row] = await this.runner.read<PublishedScoresRow>('scores/published-of-persons', { personIds: [...personIds], ...BLOCK_SIZE_PARAM });
     return row && toPublishedScores(row);
   }
 
   async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined> {
     const rows = reads.map((read) => ({ personId: read.personId, entry: definedOnly(read.entry) }));
-    const [row] = await this.runner.write<PublishedScoresRow>('scores/published-of-persons-logged', { reads: rows });
+    const [row] = await this.runner.write<PublishedScoresRow>('scores/published-of-persons-logged', { reads: rows, ...BLOCK_SIZE_PARAM });
     return row && toPublishedScores(row);
   }
 
   async scoresInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
-    const rows = await this.runner.read<{ score: Props }>('scores/by-seq-in-lineage', {
+    const rows = await this.runner.read<{ score: ScoreBlockRow }>('scores/by-seq-in-lineage', {
       lineage: run.lineage,
       fromSeq: int(fromSeq),
       toSeq: int(toSeq),
+      ...BLOCK_SIZE_PARAM,
     });
-    return rows.map((row) => toScore(row.score));
+    return rows.map((row) => scoreOfRow(row.score));
   }
 
   findPersons(run: ScoreRun, search: PersonSearch): Promise<PersonSearchPage> {
@@ -120,8 +123,12 @@ export class RunStore implements RunPort, ScorePort {
   async scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
     const scores: PersonScore[] = [];
     for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
-      const rows = await this.runner.read<{ score: Props }>('scores/by-seqs-in-lineage', { lineage: run.lineage, seqs: chunk.map(int) });
-      scores.push(...rows.map((row) => toScore(row.score)));
+      const rows = await this.runner.read<{ score: ScoreBlockRow }>('scores/by-seqs-in-lineage', {
+        lineage: run.lineage,
+        seqs: chunk.map(int),
+        ...BLOCK_SIZE_PARAM,
+      });
+      scores.push(...rows.map((row) => scoreOfRow(row.score)));
     }
     return scores;
   }
@@ -132,15 +139,15 @@ export class RunStore implements RunPort, ScorePort {
   }
 
   async scoreHistory(personId: string): Promise<PersonScore[]> {
-    const rows = await this.runner.read<{ score: Props }>('scores/history', { personId });
-    return rows.map((row) => toScore(row.score));
+    const rows = await this.runner.read<{ score: ScoreBlockRow }>('scores/history', { personId, ...BLOCK_SIZE_PARAM });
+    return rows.map((row) => scoreOfRow(row.score));
   }
 }
 
 /** The row of scores/published-of-persons and scores/published-of-persons-logged. */
 interface PublishedScoresRow {
   run: Props;
-  persons: { k: number; personId: string; person: Props | null; score: Props | null; events: Props[] }[];
+  persons: { k: number; personId: string; person: Props | null; score: ScoreBlockRow | null; events: Props[] }[];
 }
 
 function toPublishedScores(row: PublishedScoresRow): PublishedScoresRead {
@@ -151,7 +158,7 @@ function toPublishedScores(row: PublishedScoresRow): PublishedScoresRead {
       .map(({ personId, person, score, events }) => ({
         personId,
         person: person ? toStoredPerson(person) : undefined,
-        score: score ? toScore(score) : undefined,
+        score: score ? scoreOfRow(score) : undefined,
         events: events.map((event) => toCreditEvent(personId, event)),
       })),
   };
@@ -193,58 +200,4 @@ function toRun(props: Props): ScoreRun {
   if (props.jobId != null) run.jobId = props.jobId as string;
   if (props.queuePrefix != null) run.queuePrefix = props.queuePrefix as string;
   return run;
-}
-
-function scoreProps(score: PersonScore): Props {
-  return {
-    runId: score.runId,
-    personId: score.personId,
-    seq: score.seq,
-    score: score.score,
-    band: score.band,
-    history: score.dimensions.history,
-    behaviour: score.dimensions.behaviour,
-    capacity: score.dimensions.capacity,
-    identity: score.dimensions.identity,
-    network: score.dimensions.network,
-    reasonCodes: JSON.stringify(score.reasonCodes),
-    modelVersion: score.modelVersion,
-  };
-}
-
-/** The parameters of scores/create-columns: one list per stored property. */
-function scoreColumns(scores: readonly PersonScore[]): Record<string, unknown[]> {
-  const column = <T>(value: (score: PersonScore) => T) => scores.map(value);
-  return {
-    personId: column((s) => s.personId),
-    seq: column((s) => int(s.seq)),
-    score: column((s) => s.score),
-    band: column((s) => s.band),
-    history: column((s) => s.dimensions.history),
-    behaviour: column((s) => s.dimensions.behaviour),
-    capacity: column((s) => s.dimensions.capacity),
-    identity: column((s) => s.dimensions.identity),
-    network: column((s) => s.dimensions.network),
-    reasonCodes: column((s) => JSON.stringify(s.reasonCodes)),
-    modelVersion: column((s) => s.modelVersion),
-  };
-}
-
-export function toScore(props: Props): PersonScore {
-  return {
-    runId: props.runId as string,
-    personId: props.personId as string,
-    seq: props.seq as number,
-    score: props.score as number,
-    band: props.band as string,
-    dimensions: {
-      history: props.history as number,
-      behaviour: props.behaviour as number,
-      capacity: props.capacity as number,
-      identity: props.identity as number,
-      network: props.network as number,
-    },
-    reasonCodes: JSON.parse(props.reasonCodes as string) as PersonScore['reasonCodes'],
-    modelVersion: props.modelVersion as string,
-  };
 }

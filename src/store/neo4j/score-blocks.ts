@@ -1,0 +1,126 @@
+/**
+ * How Neo4j keeps a run's scores: one `ScoreBlock` node per run and block of SCORE_BLOCK_SIZE
+ * consecutive seqs, not one node per person and run (docs/design.md, "Score blocks"). A block
+ * holds parallel lists, one entry per scored person of the block: `seqs`, `score`, `band` (what
+ * the statements filter on) and `entries`, each person's whole score as JSON. Writing a full
+ * run's million scores is then a few thousand nodes, not a million.
+ *
+ * Here: grouping scores into the write statement's block parameters, and back.
+ */
+import type { PersonScore } from '../../domain/scores.js';
+import { BATCH_SIZE } from './batches.js';
+import { int } from './neo4j-runner.js';
+
+/**
+ * Seqs a block spans: block b holds seqs [b·SCORE_BLOCK_SIZE, (b+1)·SCORE_BLOCK_SIZE). A storage
+ * format constant (stored blocks are keyed by it): the statements take it as `$blockSize`.
+ * It divides the SCORE step's chunk of 10,000 persons, so full-run chunks never share a block.
+ */
+export const SCORE_BLOCK_SIZE = 250;
+
+/** The `$blockSize` parameter of the statements that find a seq's block. */
+export const BLOCK_SIZE_PARAM = { blockSize: int(SCORE_BLOCK_SIZE) };
+
+/** Blocks written (or deleted) in one transaction: a SCORE chunk's 10,000 persons. */
+export const BLOCKS_PER_WRITE = BATCH_SIZE / SCORE_BLOCK_SIZE;
+
+/** One block's part of a write (cypher/scores/write-blocks.cypher): lists of the same length. */
+export interface ScoreBlockWrite {
+  block: number;
+  /**
+   * The block's stored entries this write replaces: true — those with a seq in `seqs` (a
+   * merge, person by person); false — those with a seq in [fromSeq, toSeq) (a range replace).
+   */
+  bySeq: boolean;
+  fromSeq: number;
+  toSeq: number;
+  seqs: number[];
+  personIds: string[];
+  score: number[];
+  band: string[];
+  entries: string[];
+}
+
+/** A stored score as the read statements return it: the block's run, the seq and the entry. */
+export interface ScoreBlockRow {
+  runId: string;
+  seq: number;
+  entry: string;
+}
+
+/** What an entry holds: everything of a PersonScore but the run and seq its block gives. */
+type ScoreEntry = Omit<PersonScore, 'runId' | 'seq'>;
+
+export const blockOf = (seq: number): number => Math.floor(seq / SCORE_BLOCK_SIZE);
+
+/** The blocks of a merge write: the scores grouped by block (the last of a seq given twice), each replacing its persons' entries. */
+export function mergeBlocks(scores: readonly PersonScore[]): ScoreBlockWrite[] {
+  const lastBySeq = new Map(scores.map((score) => [score.seq, score]));
+  return groupIntoBlocks([...lastBySeq.values()], (block) => emptyBlock(block, true, 0, 0));
+}
+
+/**
+ * The blocks of a range replace: every block that overlaps [fromSeq, toSeq) — with no scores, if
+ * none fall in it — so that the range's earlier entries go, whatever this write brings.
+ */
+export function rangeBlocks(fromSeq: number, toSeq: number, scores: readonly PersonScore[]): ScoreBlockWrite[] {
+  const byBlock = new Map<number, ScoreBlockWrite>();
+  for (let block = blockOf(fromSeq); toSeq > fromSeq && block <= blockOf(toSeq - 1); block++) {
+    byBlock.set(block, emptyBlock(block, false, fromSeq, toSeq));
+  }
+  return groupIntoBlocks(scores, (block) => emptyBlock(block, false, fromSeq, toSeq), byBlock);
+}
+
+/** The parameters of cypher/scores/write-blocks.cypher. */
+export function writeBlocksParams(runId: string, blocks: readonly ScoreBlockWrite[]) {
+  return { runId, blocks: blocks.map((block) => ({ ...block, block: int(block.block), fromSeq: int(block.fromSeq), toSeq: int(block.toSeq) })) };
+}
+
+/** A stored score from its row. */
+export function scoreOfRow(row: ScoreBlockRow): PersonScore {
+  const entry = JSON.parse(row.entry) as ScoreEntry;
+  return {
+    runId: row.runId,
+    personId: entry.personId,
+    seq: row.seq,
+    score: entry.score,
+    band: entry.band,
+    dimensions: entry.dimensions,
+    reasonCodes: entry.reasonCodes,
+    modelVersion: entry.modelVersion,
+  };
+}
+
+function entryOf(score: PersonScore): string {
+  const entry: ScoreEntry = {
+    personId: score.personId,
+    score: score.score,
+    band: score.band,
+    dimensions: score.dimensions,
+    reasonCodes: score.reasonCodes,
+    modelVersion: score.modelVersion,
+  };
+  return JSON.stringify(entry);
+}
+
+function emptyBlock(block: number, bySeq: boolean, fromSeq: number, toSeq: number): ScoreBlockWrite {
+  return { block, bySeq, fromSeq, toSeq, seqs: [], personIds: [], score: [], band: [], entries: [] };
+}
+
+function groupIntoBlocks(
+  scores: readonly PersonScore[],
+  newBlock: (block: number) => ScoreBlockWrite,
+  byBlock = new Map<number, ScoreBlockWrite>(),
+): ScoreBlockWrite[] {
+  for (const score of scores) {
+    const block = blockOf(score.seq);
+    let write = byBlock.get(block);
+    if (!write) byBlock.set(block, (write = newBlock(block)));
+    write.seqs.push(score.seq);
+    write.personIds.push(score.personId);
+    write.score.push(score.score);
+    write.band.push(score.band);
+    write.entries.push(entryOf(score));
+  }
+  return [...byBlock.values()].sort((a, b) => a.block - b.block);
+}

@@ -1,0 +1,57 @@
+/**
+ * Moves scores stored the old way — one (:Score) node per run and person — into score blocks
+ * (score-blocks.ts), then drops the old schema. Part of `tiescore db migrate`; a database without
+ * such nodes costs one empty read. Each batch is one transaction (the nodes deleted and their
+ * blocks written together), so an interrupted migration resumes where it stopped.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { PersonScore } from '../../domain/scores.js';
+import { BATCH_SIZE } from './batches.js';
+import { cypherStatements } from './cypher.js';
+import { int, runIn } from './neo4j-runner.js';
+import { mergeBlocks, writeBlocksParams } from './score-blocks.js';
+
+/** Moves every old Score node into blocks; returns how many were moved. */
+export async function migrateScoreNodes(driver: Driver, database?: string): Promise<number> {
+  let moved = 0;
+  const session = driver.session({ database });
+  try {
+    for (;;) {
+      const taken = await session.executeWrite(async (tx) => {
+        const rows = await runIn<{ score: Record<string, unknown> }>(tx, 'migrations/take-score-nodes', { limit: int(BATCH_SIZE) });
+        const byRun = new Map<string, PersonScore[]>();
+        for (const { score } of rows) {
+          const legacy = scoreOfNode(score);
+          byRun.set(legacy.runId, [...(byRun.get(legacy.runId) ?? []), legacy]);
+        }
+        for (const [runId, scores] of byRun) await runIn(tx, 'scores/write-blocks', writeBlocksParams(runId, mergeBlocks(scores)));
+        return rows.length;
+      });
+      if (taken === 0) break;
+      moved += taken;
+    }
+    for (const statement of cypherStatements('migrations/retire-score-nodes')) await session.run(statement);
+  } finally {
+    await session.close();
+  }
+  return moved;
+}
+
+function scoreOfNode(props: Record<string, unknown>): PersonScore {
+  return {
+    runId: props.runId as string,
+    personId: props.personId as string,
+    seq: Number(props.seq),
+    score: props.score as number,
+    band: props.band as string,
+    dimensions: {
+      history: props.history as number,
+      behaviour: props.behaviour as number,
+      capacity: props.capacity as number,
+      identity: props.identity as number,
+      network: props.network as number,
+    },
+    reasonCodes: JSON.parse(props.reasonCodes as string) as PersonScore['reasonCodes'],
+    modelVersion: props.modelVersion as string,
+  };
+}
