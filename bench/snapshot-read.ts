@@ -18,10 +18,10 @@
  * and the Node CPU time the snapshot used (our decoding, scoring of records, CSR building).
  *
  * `--mode score`, interleaved chunk by chunk (chunks of `--chunk` persons, as the SCORE step
- * writes them): the SCORE step's write of a full run's chunk (`replaceScoresInSeqRange`), the
- * same chunk written again (a retried job), the merge write (`writeScores`, an incremental run's
- * chunks and every chunk before #22), and a plain `UNWIND … SET` of one property on the same
- * persons (cypher/bench/score-plain-set). The bench runs' scores and property are removed afterwards.
+ * writes them): the SCORE step's write of a full run's chunk (`replaceScoresInSeqRange`, into
+ * score blocks), the same chunk written again (a retried job), the merge write (`writeScores`, an
+ * incremental run's chunks), and a plain `UNWIND … SET` of one property on the same persons
+ * (cypher/bench/score-plain-set). The bench runs' scores and property are removed afterwards.
  *
  *   NEO4J_URI=bolt://127.0.0.1:7687 npx tsx bench/snapshot-read.ts [--mode snapshot|score] [--runs 3] [--persons N]
  *
@@ -39,6 +39,7 @@ import { connectNeo4j } from '../src/store/neo4j/connection.js';
 import { cypher } from '../src/store/neo4j/cypher.js';
 import { migrateSchema } from '../src/store/neo4j/migrate.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
+import { BLOCKS_PER_WRITE } from '../src/store/neo4j/score-blocks.js';
 import { startDedicatedNeo4j } from '../test/support/dedicated-neo4j.js';
 import { importSyntheticPopulation } from './lib/population.js';
 import { machine, median, numberArg } from './lib/report.js';
@@ -163,7 +164,7 @@ async function scoreRound(round: number) {
     replaceRange: (ids, from, to) => store.replaceScoresInSeqRange(rangeRun, from, to, scoresOf(ids, rangeRun)),
     // The same chunk again: the retried job's write (it must leave one score per person).
     replaceRangeAgain: (ids, from, to) => store.replaceScoresInSeqRange(rangeRun, from, to, scoresOf(ids, rangeRun)),
-    // The merge write (an incremental run's chunks; every chunk before issue #22).
+    // The merge write (an incremental run's chunks).
     mergeWrite: (ids) => store.writeScores(scoresOf(ids, mergeRun)),
     plainSet,
   };
@@ -184,7 +185,7 @@ async function scoreRound(round: number) {
     for (;;) {
       const session = driver.session({ database });
       const deleted = await session
-        .executeWrite((tx) => tx.run(cypher('scores/delete-batch'), { runId, limit: neo4j.int(10_000) }))
+        .executeWrite((tx) => tx.run(cypher('scores/delete-batch'), { runId, limit: neo4j.int(BLOCKS_PER_WRITE) }))
         .then((result) => result.records[0]?.get('deleted') as number)
         .finally(() => session.close());
       if (!deleted) break;

@@ -3,14 +3,23 @@
 // by person); otherwise those with a seq in [fromSeq, toSeq) (a full run's chunk, whatever an
 // earlier write of the range left) — and the new entries are appended; a block left empty is
 // deleted. An entry whose person is no longer stored is skipped: a recompute that read a person
-// just before their erasure must not write a score for them after it (one index seek an entry).
-// Parameters: $runId — string; $blocks — list of {block (integer), bySeq (boolean), fromSeq,
-//   toSeq (integers), seqs (integers), personIds, score (floats), band, entries (JSON strings)},
-//   the lists of a block all of the same length, blocks in ascending order (so that writers of
-//   neighbouring ranges lock them in one order).
+// just before their erasure must not write a score for them after it. The persons stored in the
+// block's seq range are found with one range seek on person_seq (a seq is never handed out
+// twice, so a stored seq is the same person); when the new seqs are exactly those, as in a full
+// run's chunk, no entry needs checking one by one.
+// Parameters: $runId — string; $blockSize — SCORE_BLOCK_SIZE (integer); $blocks — list of
+//   {block (integer), bySeq (boolean), fromSeq, toSeq (integers), seqs (ascending), score
+//   (floats), band, entries (JSON strings)}, the lists of a block all of the same length,
+//   blocks in ascending order (so that writers of neighbouring ranges lock them in one order).
 // Returns: nothing.
 UNWIND $blocks AS nb
-WITH nb, [k IN range(0, size(nb.seqs) - 1) WHERE EXISTS { MATCH (:Person {id: nb.personIds[k]}) }] AS live
+WITH nb, COLLECT {
+  MATCH (p:Person)
+  WHERE toInteger(nb.block) * $blockSize <= p.seq < (toInteger(nb.block) + 1) * $blockSize
+  RETURN p.seq ORDER BY p.seq
+} AS persons
+WITH nb, CASE WHEN persons = nb.seqs THEN range(0, size(nb.seqs) - 1)
+              ELSE [k IN range(0, size(nb.seqs) - 1) WHERE nb.seqs[k] IN persons] END AS live
 MERGE (b:ScoreBlock {runId: $runId, block: toInteger(nb.block)})
 // A node's list property is read in full each time it is named, so each is named once.
 WITH b, nb, live, coalesce(b.seqs, []) AS seqs, b.score AS score, b.band AS band, b.entries AS entries

@@ -68,7 +68,7 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
   } else {
     scoreRecords(await store.personsWithEventsInSeqRange(input.persons.fromSeq, input.persons.toSeq));
   }
-  // A range chunk replaces its range (a retried chunk included) with creates, cheaper than merges.
+  // A range chunk replaces its range (a retried chunk included); listed seqs are merged.
   if ('seqs' in input.persons) await store.writeScores(scores);
   else await store.replaceScoresInSeqRange(run.id, input.persons.fromSeq, input.persons.toSeq, scores);
   return tally;

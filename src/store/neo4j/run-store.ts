@@ -14,7 +14,7 @@ import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
 import { findPersonsInNeo4j } from './person-search.js';
 import { toStoredPerson } from './person-store.js';
-import { BLOCK_SIZE_PARAM, BLOCKS_PER_WRITE, mergeBlocks, rangeBlocks, scoreOfRow, type ScoreBlockRow, type ScoreBlockWrite, writeBlocksParams } from './score-blocks.js';
+import { BLOCK_SIZE_PARAM, BLOCKS_PER_WRITE, mergeBlocks, rangeBlocks, scoreOfRow, scoresByRun, type ScoreBlockRow, type ScoreBlockWrite, writeBlocksParams } from './score-blocks.js';
 
 type Props = Record<string, unknown>;
 
@@ -72,9 +72,7 @@ export class RunStore implements RunPort, ScorePort {
   }
 
   async writeScores(scores: readonly PersonScore[]): Promise<void> {
-    const byRun = new Map<string, PersonScore[]>();
-    for (const score of scores) byRun.set(score.runId, [...(byRun.get(score.runId) ?? []), score]);
-    for (const [runId, runScores] of byRun) {
+    for (const [runId, runScores] of scoresByRun(scores)) {
       for (const blocks of chunks(mergeBlocks(runScores), BLOCKS_PER_WRITE)) await this.writeBlocks(runId, blocks);
     }
   }

@@ -34,8 +34,8 @@ export interface ScoreBlockWrite {
   bySeq: boolean;
   fromSeq: number;
   toSeq: number;
+  /** Ascending. */
   seqs: number[];
-  personIds: string[];
   score: number[];
   band: string[];
   entries: string[];
@@ -71,9 +71,21 @@ export function rangeBlocks(fromSeq: number, toSeq: number, scores: readonly Per
   return groupIntoBlocks(scores, (block) => emptyBlock(block, false, fromSeq, toSeq), byBlock);
 }
 
+/** Scores grouped by run (a block belongs to one run). */
+export function scoresByRun(scores: readonly PersonScore[]): Map<string, PersonScore[]> {
+  const byRun = new Map<string, PersonScore[]>();
+  for (const score of scores) {
+    const runScores = byRun.get(score.runId);
+    if (runScores) runScores.push(score);
+    else byRun.set(score.runId, [score]);
+  }
+  return byRun;
+}
+
 /** The parameters of cypher/scores/write-blocks.cypher. */
 export function writeBlocksParams(runId: string, blocks: readonly ScoreBlockWrite[]) {
-  return { runId, blocks: blocks.map((block) => ({ ...block, block: int(block.block), fromSeq: int(block.fromSeq), toSeq: int(block.toSeq) })) };
+  const rows = blocks.map((block) => ({ ...block, block: int(block.block), fromSeq: int(block.fromSeq), toSeq: int(block.toSeq) }));
+  return { runId, blocks: rows, ...BLOCK_SIZE_PARAM };
 }
 
 /** A stored score from its row. */
@@ -104,7 +116,7 @@ function entryOf(score: PersonScore): string {
 }
 
 function emptyBlock(block: number, bySeq: boolean, fromSeq: number, toSeq: number): ScoreBlockWrite {
-  return { block, bySeq, fromSeq, toSeq, seqs: [], personIds: [], score: [], band: [], entries: [] };
+  return { block, bySeq, fromSeq, toSeq, seqs: [], score: [], band: [], entries: [] };
 }
 
 function groupIntoBlocks(
@@ -112,12 +124,11 @@ function groupIntoBlocks(
   newBlock: (block: number) => ScoreBlockWrite,
   byBlock = new Map<number, ScoreBlockWrite>(),
 ): ScoreBlockWrite[] {
-  for (const score of scores) {
+  for (const score of [...scores].sort((a, b) => a.seq - b.seq)) {
     const block = blockOf(score.seq);
     let write = byBlock.get(block);
     if (!write) byBlock.set(block, (write = newBlock(block)));
     write.seqs.push(score.seq);
-    write.personIds.push(score.personId);
     write.score.push(score.score);
     write.band.push(score.band);
     write.entries.push(entryOf(score));

@@ -9,7 +9,7 @@ import type { PersonScore } from '../../domain/scores.js';
 import { BATCH_SIZE } from './batches.js';
 import { cypherStatements } from './cypher.js';
 import { int, runIn } from './neo4j-runner.js';
-import { mergeBlocks, writeBlocksParams } from './score-blocks.js';
+import { mergeBlocks, scoresByRun, writeBlocksParams } from './score-blocks.js';
 
 /** Moves every old Score node into blocks; returns how many were moved. */
 export async function migrateScoreNodes(driver: Driver, database?: string): Promise<number> {
@@ -19,11 +19,7 @@ export async function migrateScoreNodes(driver: Driver, database?: string): Prom
     for (;;) {
       const taken = await session.executeWrite(async (tx) => {
         const rows = await runIn<{ score: Record<string, unknown> }>(tx, 'migrations/take-score-nodes', { limit: int(BATCH_SIZE) });
-        const byRun = new Map<string, PersonScore[]>();
-        for (const { score } of rows) {
-          const legacy = scoreOfNode(score);
-          byRun.set(legacy.runId, [...(byRun.get(legacy.runId) ?? []), legacy]);
-        }
+        const byRun = scoresByRun(rows.map((row) => scoreOfNode(row.score)));
         for (const [runId, scores] of byRun) await runIn(tx, 'scores/write-blocks', writeBlocksParams(runId, mergeBlocks(scores)));
         return rows.length;
       });

@@ -39,17 +39,17 @@ export interface LoggedScoreRead {
 
 export interface ScorePort {
   /**
-   * Writes (or overwrites) staged scores of one run; idempotent per (runId, personId). Scores of
-   * persons not stored (erased meanwhile) are skipped.
+   * Writes (or overwrites) staged scores of one run; idempotent per (runId, personId). A score's
+   * seq is its person's (seqs are never handed out twice). Scores of persons no longer stored
+   * (erased meanwhile) are skipped.
    */
   writeScores(scores: readonly PersonScore[]): Promise<void>;
   /**
    * A full run's chunk of scores: afterwards the run's scores of the persons with seq in
    * [fromSeq, toSeq) are exactly `scores` (whatever an earlier write of the range — a job retried
    * after a crash — left there), skipping persons not stored, as `writeScores`. Every score must
-   * be of `runId`, with a seq in the range, at most one per person. In Neo4j the range's earlier
-   * scores go with one range seek and the new ones are created, not merged: the SCORE step's
-   * write about 1.35–1.5x faster than `writeScores` (bench/snapshot-read.ts --mode score).
+   * be of `runId`, with a seq in the range, at most one per person. In Neo4j a chunk is one
+   * transaction over the score blocks its range touches (docs/design.md, "Score blocks").
    *
    * @example
    * await store.replaceScoresInSeqRange('run-1', 0, 10_000, chunkScores);

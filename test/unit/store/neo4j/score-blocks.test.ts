@@ -1,0 +1,50 @@
+// Score blocks (src/store/neo4j/score-blocks.ts): how a write's scores are grouped into the
+// blocks of 250 seqs Neo4j keeps them in, and a stored entry read back as the score it was.
+import { describe, expect, it } from 'vitest';
+import type { PersonScore } from '../../../../src/domain/scores.js';
+import { mergeBlocks, rangeBlocks, SCORE_BLOCK_SIZE, scoreOfRow } from '../../../../src/store/neo4j/score-blocks.js';
+
+const score = (seq: number, value = 500 + seq): PersonScore => ({
+  runId: 'run-1',
+  personId: `p${seq}`,
+  seq,
+  score: value,
+  band: 'fair',
+  dimensions: { history: 0.5, behaviour: 0.25, capacity: 0.75, identity: 1, network: 0.125 },
+  reasonCodes: [{ code: 'H_LATE', reason: 'Late repayments on record', pointsLost: 12.5 }],
+  modelVersion: 'm-1',
+});
+
+describe('score blocks', () => {
+  it('divides the SCORE step’s chunk of 10,000 persons, so full-run chunks never share a block', () => {
+    expect(10_000 % SCORE_BLOCK_SIZE).toBe(0);
+  });
+
+  it('groups a merge by block, in block and seq order, the last score of a seq given twice winning', () => {
+    const blocks = mergeBlocks([score(600), score(3), score(249), score(250), score(3, 999)]);
+    expect(blocks.map((b) => [b.block, b.bySeq, b.seqs])).toEqual([
+      [0, true, [3, 249]],
+      [1, true, [250]],
+      [2, true, [600]],
+    ]);
+    expect(blocks[0]!.score).toEqual([999, 749]);
+    expect(JSON.parse(blocks[0]!.entries[1]!)).toMatchObject({ personId: 'p249', score: 749 });
+  });
+
+  it('lists every block a range touches, empty ones included, so the range’s earlier entries go', () => {
+    const blocks = rangeBlocks(240, 760, [score(240), score(759)]);
+    expect(blocks.map((b) => [b.block, b.bySeq, b.fromSeq, b.toSeq, b.seqs])).toEqual([
+      [0, false, 240, 760, [240]],
+      [1, false, 240, 760, []],
+      [2, false, 240, 760, []],
+      [3, false, 240, 760, [759]],
+    ]);
+    expect(rangeBlocks(5, 5, [])).toEqual([]);
+  });
+
+  it('reads an entry back as the score that was written', () => {
+    const written = score(251);
+    const [block] = mergeBlocks([written]);
+    expect(scoreOfRow({ runId: 'run-1', seq: 251, entry: block!.entries[0]! })).toEqual(written);
+  });
+});
