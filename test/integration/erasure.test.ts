@@ -163,7 +163,7 @@ describe('export, erasure and retention on Neo4j + Redis', () => {
     const before = (await store.publishedRun())!;
     // The probe finds the person's data before the erasure, so finding nothing after it means something.
     const labels = new Set((await tracesOfTarget()).flatMap((trace) => trace.labels));
-    expect([...labels].sort()).toEqual(expect.arrayContaining(['AccessLog', 'ApiKey', 'Consent', 'Dispute', 'Event', 'Person', 'Score']));
+    expect([...labels].sort()).toEqual(expect.arrayContaining(['AccessLog', 'ApiKey', 'Consent', 'Dispute', 'Event', 'Person', 'ScoreBlock']));
     const asked = await call('DELETE', `/v1/persons/${target}`, keys.subject);
     expect(asked.status).toBe(202);
     const { confirm } = (await asked.json()) as { confirm: string };

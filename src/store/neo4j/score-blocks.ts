@@ -1,6 +1,6 @@
 /**
  * How Neo4j keeps a run's scores: one `ScoreBlock` node per run and block of SCORE_BLOCK_SIZE
- * consecutive seqs, not one node per person and run (docs/design.md, "Score blocks"). A block
+ * consecutive seqs, not one node per person and run (docs/design.md, "Neo4j", score blocks). A block
  * holds parallel lists, one entry per scored person of the block: `seqs`, `score`, `band` (what
  * the statements filter on) and `entries`, each person's whole score as JSON. Writing a full
  * run's million scores is then a few thousand nodes, not a million.

@@ -49,7 +49,7 @@ export interface ScorePort {
    * [fromSeq, toSeq) are exactly `scores` (whatever an earlier write of the range — a job retried
    * after a crash — left there), skipping persons not stored, as `writeScores`. Every score must
    * be of `runId`, with a seq in the range, at most one per person. In Neo4j a chunk is one
-   * transaction over the score blocks its range touches (docs/design.md, "Score blocks").
+   * transaction over the score blocks its range touches (docs/design.md, "Neo4j", score blocks).
    *
    * @example
    * await store.replaceScoresInSeqRange('run-1', 0, 10_000, chunkScores);
