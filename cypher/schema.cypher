@@ -13,6 +13,7 @@ CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE
 CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (c:Counter) REQUIRE c.name IS UNIQUE;
 CREATE CONSTRAINT outcome_person IF NOT EXISTS FOR (o:Outcome) REQUIRE o.personId IS UNIQUE;
 CREATE INDEX score_block IF NOT EXISTS FOR (b:ScoreBlock) ON (b.block);
+CREATE CONSTRAINT score_block_lock IF NOT EXISTS FOR (l:ScoreBlockLock) REQUIRE l.block IS UNIQUE;
 CREATE INDEX score_run_status IF NOT EXISTS FOR (r:ScoreRun) ON (r.status);
 CREATE INDEX dispute_status IF NOT EXISTS FOR (d:Dispute) ON (d.status);
 CREATE INDEX access_log_person IF NOT EXISTS FOR (a:AccessLog) ON (a.personId, a.at);

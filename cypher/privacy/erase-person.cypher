@@ -22,6 +22,12 @@ CALL (p) { MATCH (p)-[t:PAID]-(:Person) RETURN count(t) AS transactions }
 CALL (p) { MATCH (p)-[:HAS_EVENT]->(e:Event) DETACH DELETE e RETURN count(*) AS events }
 CALL (p) {
   // Their entry of every run's block (the block deleted when it was the last).
+  // The block number's lock first (as scores/write-blocks takes it): a score write that began
+  // before this erasure is then in the blocks read below, and one that begins after sees the
+  // person gone.
+  MERGE (lock:ScoreBlockLock {block: p.seq / $blockSize})
+  SET lock.block = p.seq / $blockSize
+  WITH p
   MATCH (b:ScoreBlock {block: p.seq / $blockSize})
   WITH b, b.seqs AS seqs, b.score AS score, b.band AS band, b.entries AS entries
   WITH b, seqs, score, band, entries, [k IN range(0, size(seqs) - 1) WHERE seqs[k] <> p.seq] AS kept

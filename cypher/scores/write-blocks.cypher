@@ -3,24 +3,34 @@
 // by person); otherwise those with a seq in [fromSeq, toSeq) (a full run's chunk, whatever an
 // earlier write of the range left) — and the new entries are appended; a block left empty is
 // deleted. An entry whose person is no longer stored is skipped: a recompute that read a person
-// just before their erasure must not write a score for them after it. The persons stored in the
-// block's seq range are found with one range seek on person_seq (a seq is never handed out
-// twice, so a stored seq is the same person); when the new seqs are exactly those, as in a full
-// run's chunk, no entry needs checking one by one.
+// just before their erasure must not write a score for them after it. A seq is never handed out
+// twice, so a stored seq is the same person: a range write finds the persons of the block with one
+// range seek on person_seq (when the new seqs are exactly those, as in a full run's chunk, no entry
+// is checked one by one), a merge seeks its own few seqs.
 // Parameters: $runId — string; $blockSize — SCORE_BLOCK_SIZE (integer); $blocks — list of
 //   {block (integer), bySeq (boolean), fromSeq, toSeq (integers), seqs (ascending), score
 //   (floats), band, entries (JSON strings)}, the lists of a block all of the same length,
 //   blocks in ascending order (so that writers of neighbouring ranges lock them in one order).
 // Returns: nothing.
 UNWIND $blocks AS nb
-WITH nb, COLLECT {
-  MATCH (p:Person)
-  WHERE toInteger(nb.block) * $blockSize <= p.seq < (toInteger(nb.block) + 1) * $blockSize
-  RETURN p.seq ORDER BY p.seq
-} AS persons
-WITH nb, CASE WHEN persons = nb.seqs THEN range(0, size(nb.seqs) - 1)
-              ELSE [k IN range(0, size(nb.seqs) - 1) WHERE nb.seqs[k] IN persons] END AS live
+// The block number's lock, shared by every run, is taken before anything is read (setting a
+// property takes the node's write lock): a concurrent writer of the block — a neighbouring chunk,
+// an erasure (privacy/erase-person) — waits for this one and then reads what it wrote, and this
+// one, if it waited, sees a person erased meanwhile as gone.
+MERGE (lock:ScoreBlockLock {block: toInteger(nb.block)})
+SET lock.block = toInteger(nb.block)
 MERGE (b:ScoreBlock {runId: $runId, block: toInteger(nb.block)})
+WITH b, nb, CASE WHEN nb.bySeq THEN 0 ELSE toInteger(nb.block) * $blockSize END AS from,
+     CASE WHEN nb.bySeq THEN 0 ELSE (toInteger(nb.block) + 1) * $blockSize END AS to
+WITH b, nb,
+     COLLECT { MATCH (p:Person) WHERE from <= p.seq < to RETURN p.seq ORDER BY p.seq } AS inRange,
+     COLLECT {
+       UNWIND CASE WHEN nb.bySeq THEN nb.seqs ELSE [] END AS seq
+       MATCH (p:Person {seq: toInteger(seq)})
+       RETURN p.seq
+     } AS listed
+WITH b, nb, CASE WHEN inRange = nb.seqs THEN range(0, size(nb.seqs) - 1)
+                 ELSE [k IN range(0, size(nb.seqs) - 1) WHERE nb.seqs[k] IN inRange OR nb.seqs[k] IN listed] END AS live
 // A node's list property is read in full each time it is named, so each is named once.
 WITH b, nb, live, coalesce(b.seqs, []) AS seqs, b.score AS score, b.band AS band, b.entries AS entries
 WITH b, nb, live, seqs, score, band, entries,

@@ -319,6 +319,28 @@ describe('Neo4jStore over Bolt', () => {
     expect((await store.scoreHistory('b')).map((s) => s.runId)).toEqual(['inc1', 'full']);
   });
 
+  it('loses no score when writers share a block at once: two chunks of a run, and an erasure beside them', async () => {
+    // Seqs 0–99 lie in one score block; the odd and the even ones are written by two concurrent
+    // calls, while a person whose score both calls bring is erased.
+    const ids = Array.from({ length: 100 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+    await store.upsertPersons(ids.map((id) => person(id)));
+    const seqs = await Promise.all(ids.map(async (id) => (await store.getPerson(id))!.seq));
+    expect(Math.max(...seqs)).toBeLessThan(250);
+    const alive = new Set(ids);
+    const erasure = { idHash: 'e1'.repeat(32), at: '2026-01-02T00:00:00.000Z', requestedBy: 'k-admin', role: 'admin' as const };
+    for (let round = 0; round < 8; round++) {
+      const runId = `race${round}`;
+      await store.createRun(run(runId, { kind: 'incremental' }));
+      const erased = ids[90 + round]!;
+      const scoresOf = (parity: number) =>
+        ids.map((id, i) => score(runId, id, seqs[i]!, 500 + i)).filter((s) => s.seq % 2 === parity && (alive.has(s.personId) || s.personId === erased));
+      alive.delete(erased);
+      await Promise.all([store.writeScores(scoresOf(0)), store.writeScores(scoresOf(1)), store.erasePerson(erased, erasure)]);
+      const served = await store.scoresInSeqRange((await store.getRun(runId))!, 0, 250);
+      expect(served.map((s) => s.personId)).toEqual(ids.filter((id) => alive.has(id)));
+    }
+  });
+
   it('surfaces an unreachable server as StoreUnavailableError', async () => {
     await expect(Neo4jStore.open({ ...config, NEO4J_URI: 'bolt://127.0.0.1:1' })).rejects.toBeInstanceOf(StoreUnavailableError);
     // A server lost after connecting: the driver's ServiceUnavailable becomes the same error.
