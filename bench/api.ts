@@ -47,6 +47,7 @@ import { loadConfig } from '../src/config.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { connectNeo4j } from '../src/store/neo4j/connection.js';
 import { cypher } from '../src/store/neo4j/cypher.js';
+import { BLOCK_SIZE_PARAM } from '../src/store/neo4j/score-blocks.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
 import { measured as measuredBase, roundTo as round, type Measured as BaseMeasured } from './lib/latency.js';
 import { deleteKeysUnder } from './lib/redis-keys.js';
@@ -242,9 +243,9 @@ async function boltReads(name: 'scores/in-lineage' | 'scores/published-of-person
   const end = performance.now() + seconds * 1000;
   const readOnce = async (session: ReturnType<typeof connection.driver.session>) => {
     const personId = randomId();
-    if (name === 'scores/in-lineage') return session.run(statement, { lineage: run!.lineage, personId });
+    if (name === 'scores/in-lineage') return session.run(statement, { lineage: run!.lineage, personId, ...BLOCK_SIZE_PARAM });
     const entry = { personId, at: new Date().toISOString(), kind: 'score', actor: analyst.record.id, role: 'analyst' };
-    return session.executeWrite((tx) => tx.run(statement, { reads: [{ personId, entry }] }));
+    return session.executeWrite((tx) => tx.run(statement, { reads: [{ personId, entry }], ...BLOCK_SIZE_PARAM }));
   };
   const worker = async () => {
     while (performance.now() < end) {

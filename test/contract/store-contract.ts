@@ -323,7 +323,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       });
 
       it('keeps hundreds of scores right through ranges and merges that cut across blocks, lineage and erasure', async () => {
-        // Neo4j keeps a run's scores in blocks of 250 seqs: these ranges start and end inside them.
+        // Neo4j keeps a run's scores in blocks of 50 seqs: these ranges start and end inside them.
         const ids = Array.from({ length: 700 }, (_, i) => `m${String(i).padStart(3, '0')}`);
         await store.upsertPersons(ids.map((id) => person(id)));
         const seqOf = new Map<string, number>();

@@ -81,7 +81,7 @@ describe('tiescore db migrate', () => {
       const names = (await describeSchema(connection.driver, connection.database)).map((item) => item.name);
       expect(names).toEqual(expect.arrayContaining(['score_block_key', 'score_block']));
       expect(names.filter((name) => ['score_key', 'score_run_seq', 'score_person'].includes(name))).toEqual([]);
-      const { records } = await connection.driver.executeQuery(cypher('test/legacy-score-count'), {}, { database: connection.database });
+      const { records } = await connection.driver.executeQuery(cypher('migrations/count-score-nodes'), {}, { database: connection.database });
       expect(records[0]?.get('count')).toBe(0);
     } finally {
       await connection.close();

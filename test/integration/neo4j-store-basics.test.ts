@@ -8,6 +8,7 @@ import type { CreditEvent, Friendship, Person } from '../../src/domain/records.j
 import type { PersonScore, ScoreRun } from '../../src/domain/scores.js';
 import { Neo4jRunner } from '../../src/store/neo4j/neo4j-runner.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { SCORE_BLOCK_SIZE } from '../../src/store/neo4j/score-blocks.js';
 import { NotFoundError, StoreUnavailableError } from '../../src/store/errors.js';
 import type { SeqFriendship } from '../../src/store/store.js';
 import { openMigratedStore } from '../support/migrated-store.js';
@@ -320,23 +321,23 @@ describe('Neo4jStore over Bolt', () => {
   });
 
   it('loses no score when writers share a block at once: two chunks of a run, and an erasure beside them', async () => {
-    // Seqs 0–99 lie in one score block; the odd and the even ones are written by two concurrent
-    // calls, while a person whose score both calls bring is erased.
-    const ids = Array.from({ length: 100 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+    // One score block's persons; the odd and the even ones are written by two concurrent calls,
+    // while a person whose score both calls bring is erased.
+    const ids = Array.from({ length: SCORE_BLOCK_SIZE }, (_, i) => `w${String(i).padStart(3, '0')}`);
     await store.upsertPersons(ids.map((id) => person(id)));
     const seqs = await Promise.all(ids.map(async (id) => (await store.getPerson(id))!.seq));
-    expect(Math.max(...seqs)).toBeLessThan(250);
+    expect(new Set(seqs.map((seq) => Math.floor(seq / SCORE_BLOCK_SIZE))).size).toBe(1);
     const alive = new Set(ids);
     const erasure = { idHash: 'e1'.repeat(32), at: '2026-01-02T00:00:00.000Z', requestedBy: 'k-admin', role: 'admin' as const };
     for (let round = 0; round < 8; round++) {
       const runId = `race${round}`;
       await store.createRun(run(runId, { kind: 'incremental' }));
-      const erased = ids[90 + round]!;
+      const erased = ids[SCORE_BLOCK_SIZE - 10 + round]!;
       const scoresOf = (parity: number) =>
         ids.map((id, i) => score(runId, id, seqs[i]!, 500 + i)).filter((s) => s.seq % 2 === parity && (alive.has(s.personId) || s.personId === erased));
       alive.delete(erased);
       await Promise.all([store.writeScores(scoresOf(0)), store.writeScores(scoresOf(1)), store.erasePerson(erased, erasure)]);
-      const served = await store.scoresInSeqRange((await store.getRun(runId))!, 0, 250);
+      const served = await store.scoresInSeqRange((await store.getRun(runId))!, 0, SCORE_BLOCK_SIZE);
       expect(served.map((s) => s.personId)).toEqual(ids.filter((id) => alive.has(id)));
     }
   });

@@ -5,7 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { cypher, cypherStatements } from './cypher.js';
-import { migrateScoreNodes } from './score-node-migration.js';
+import { migrateScoreNodes, type ScoreMoveProgress } from './score-node-migration.js';
 
 export interface SchemaItem {
   kind: 'constraint' | 'index';
@@ -13,12 +13,12 @@ export interface SchemaItem {
   definition: string;
 }
 
-export async function migrateSchema(driver: Driver, database?: string): Promise<SchemaItem[]> {
+export async function migrateSchema(driver: Driver, database?: string, onScoresMoved?: ScoreMoveProgress): Promise<SchemaItem[]> {
   for (const statement of cypherStatements('schema')) {
     await driver.executeQuery(statement, {}, { database });
   }
   await driver.executeQuery(cypher('schema-await'), {}, { database });
-  await migrateScoreNodes(driver, database);
+  await migrateScoreNodes(driver, database, onScoresMoved);
   return describeSchema(driver, database);
 }
 

@@ -3,7 +3,7 @@
  * consecutive seqs, not one node per person and run (docs/design.md, "Neo4j", score blocks). A block
  * holds parallel lists, one entry per scored person of the block: `seqs`, `score`, `band` (what
  * the statements filter on) and `entries`, each person's whole score as JSON. Writing a full
- * run's million scores is then a few thousand nodes, not a million.
+ * run's million scores is then 20,000 nodes, not a million.
  *
  * Here: grouping scores into the write statement's block parameters, and back.
  */
@@ -15,8 +15,10 @@ import { int } from './neo4j-runner.js';
  * Seqs a block spans: block b holds seqs [b·SCORE_BLOCK_SIZE, (b+1)·SCORE_BLOCK_SIZE). A storage
  * format constant (stored blocks are keyed by it): the statements take it as `$blockSize`.
  * It divides the SCORE step's chunk of 10,000 persons, so full-run chunks never share a block.
+ * Small, because a score read loads its block's entries whole (about 550 bytes each); the write
+ * costs about the same at 50 as at 250 (docs/design.md, "Neo4j", score blocks).
  */
-export const SCORE_BLOCK_SIZE = 250;
+export const SCORE_BLOCK_SIZE = 50;
 
 /** The `$blockSize` parameter of the statements that find a seq's block. */
 export const BLOCK_SIZE_PARAM = { blockSize: int(SCORE_BLOCK_SIZE) };

@@ -11,11 +11,16 @@ import { cypherStatements } from './cypher.js';
 import { int, runIn } from './neo4j-runner.js';
 import { mergeBlocks, scoresByRun, writeBlocksParams } from './score-blocks.js';
 
+/** Called after each batch: scores moved so far, of how many there were. */
+export type ScoreMoveProgress = (moved: number, total: number) => void;
+
 /** Moves every old Score node into blocks; returns how many were moved. */
-export async function migrateScoreNodes(driver: Driver, database?: string): Promise<number> {
+export async function migrateScoreNodes(driver: Driver, database?: string, onProgress?: ScoreMoveProgress): Promise<number> {
   let moved = 0;
   const session = driver.session({ database });
   try {
+    const [counted] = await session.executeRead((tx) => runIn<{ count: number }>(tx, 'migrations/count-score-nodes'));
+    const total = counted?.count ?? 0;
     for (;;) {
       const taken = await session.executeWrite(async (tx) => {
         const rows = await runIn<{ score: Record<string, unknown> }>(tx, 'migrations/take-score-nodes', { limit: int(BATCH_SIZE) });
@@ -25,6 +30,7 @@ export async function migrateScoreNodes(driver: Driver, database?: string): Prom
       });
       if (taken === 0) break;
       moved += taken;
+      onProgress?.(moved, total);
     }
     for (const statement of cypherStatements('migrations/retire-score-nodes')) await session.run(statement);
   } finally {

@@ -1,5 +1,5 @@
 // Score blocks (src/store/neo4j/score-blocks.ts): how a write's scores are grouped into the
-// blocks of 250 seqs Neo4j keeps them in, and a stored entry read back as the score it was.
+// blocks of SCORE_BLOCK_SIZE seqs Neo4j keeps them in, and a stored entry read back as the score it was.
 import { describe, expect, it } from 'vitest';
 import type { PersonScore } from '../../../../src/domain/scores.js';
 import { mergeBlocks, rangeBlocks, SCORE_BLOCK_SIZE, scoreOfRow } from '../../../../src/store/neo4j/score-blocks.js';
@@ -21,23 +21,26 @@ describe('score blocks', () => {
   });
 
   it('groups a merge by block, in block and seq order, the last score of a seq given twice winning', () => {
-    const blocks = mergeBlocks([score(600), score(3), score(249), score(250), score(3, 999)]);
+    const B = SCORE_BLOCK_SIZE;
+    const blocks = mergeBlocks([score(3 * B + 7), score(3), score(B - 1), score(B), score(3, 999)]);
     expect(blocks.map((b) => [b.block, b.bySeq, b.seqs])).toEqual([
-      [0, true, [3, 249]],
-      [1, true, [250]],
-      [2, true, [600]],
+      [0, true, [3, B - 1]],
+      [1, true, [B]],
+      [3, true, [3 * B + 7]],
     ]);
-    expect(blocks[0]!.score).toEqual([999, 749]);
-    expect(JSON.parse(blocks[0]!.entries[1]!)).toMatchObject({ personId: 'p249', score: 749 });
+    expect(blocks[0]!.score).toEqual([999, 500 + B - 1]);
+    expect(JSON.parse(blocks[0]!.entries[1]!)).toMatchObject({ personId: `p${B - 1}`, score: 500 + B - 1 });
   });
 
   it('lists every block a range touches, empty ones included, so the range’s earlier entries go', () => {
-    const blocks = rangeBlocks(240, 760, [score(240), score(759)]);
+    const B = SCORE_BLOCK_SIZE;
+    const [from, to] = [B - 10, 3 * B + 10];
+    const blocks = rangeBlocks(from, to, [score(from), score(to - 1)]);
     expect(blocks.map((b) => [b.block, b.bySeq, b.fromSeq, b.toSeq, b.seqs])).toEqual([
-      [0, false, 240, 760, [240]],
-      [1, false, 240, 760, []],
-      [2, false, 240, 760, []],
-      [3, false, 240, 760, [759]],
+      [0, false, from, to, [from]],
+      [1, false, from, to, []],
+      [2, false, from, to, []],
+      [3, false, from, to, [to - 1]],
     ]);
     expect(rangeBlocks(5, 5, [])).toEqual([]);
   });

@@ -1,4 +1,0 @@
-// How many scores are still stored the old way, one (:Score) node per run and person.
-// Parameters: none. Returns: one row {count}.
-MATCH (s:Score)
-RETURN count(s) AS count
