@@ -79,8 +79,8 @@ export class RunStore implements RunPort, ScorePort {
 
   async replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<void> {
     assertRangeScores(runId, fromSeq, toSeq, scores);
-    // One transaction a few blocks: a crash between two leaves part of the range written, and the
-    // retried chunk replaces the whole range again.
+    // One transaction per BLOCKS_PER_WRITE blocks: a SCORE chunk's whole range. A longer range
+    // crashed between two leaves part of it written; written again, it is replaced whole.
     for (const blocks of chunks(rangeBlocks(fromSeq, toSeq, scores), BLOCKS_PER_WRITE)) await this.writeBlocks(runId, blocks);
   }
 
