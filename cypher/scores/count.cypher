@@ -3,4 +3,4 @@
 // Returns: one row {count}.
 MATCH (b:ScoreBlock)
 WHERE b.runId = $runId AND b.block IS NOT NULL
-RETURN coalesce(sum(size(b.seqs)), 0) AS count
+RETURN sum(size(b.seqs)) AS count

@@ -7,9 +7,10 @@
 // Returns: no row when no run is published; otherwise one row {run, persons} — run: the ScoreRun
 //   node's properties; persons: one map per id, {k, personId, person, score, events}, in the
 //   order of $personIds (k: the id's index there; the adapter sorts by it too) — person: the
-//   Person node's properties, or null when there is no such person; score: the Score node's
-//   {runId, seq, entry} (entry: the score as JSON), or null when the run serves none for them; events: a list of the events' record
-//   fields {id, kind, at, amount, source, status, until}, by event id (empty without a person).
+//   Person node's properties, or null when there is no such person; score: {runId, seq, entry}
+//   (entry: the score as JSON), or null when the run serves none for them; events: a list of the
+//   events' record fields {id, kind, at, amount, source, status, until}, by event id (empty
+//   without a person).
 MATCH (pub:Publication {name: 'current'})
 MATCH (r:ScoreRun {id: pub.runId})
 RETURN properties(r) AS run, COLLECT {
