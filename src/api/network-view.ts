@@ -121,12 +121,8 @@ export class PublishedNetworkViews implements NetworkViewProvider {
     let scores: Promise<Float64Array> | undefined;
     let communities: Promise<CommunityResult> | undefined;
     const loadScores = async (): Promise<Float64Array> => {
-      const values = new Float64Array(n).fill(NaN);
-      for (let from = 0; from < n; from += SCORE_BATCH) {
-        for (const score of await store.scoresInSeqRange(run, from, Math.min(n, from + SCORE_BATCH))) {
-          if (score.seq < n) values[score.seq] = score.score;
-        }
-      }
+      const values = new Float64Array(n);
+      for (let from = 0; from < n; from += SCORE_BATCH) values.set(await store.scoreValuesInSeqRange(run, from, Math.min(n, from + SCORE_BATCH)), from);
       return values;
     };
     const allScores = () => (scores ??= loadScores());

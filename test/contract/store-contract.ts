@@ -341,6 +341,14 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         const servedFull = await store.scoresInSeqRange(full1, 0, 703);
         const wanted = [...seqOf.values()].map((seq) => [seq, expectedFull(seq)] as const).filter(([, value]) => value !== undefined);
         expect(servedFull.map((s) => [s.seq, s.score])).toEqual(wanted);
+        const valuesOf = async (of: ScoreRun, from: number, to: number) => [...(await store.scoreValuesInSeqRange(of, from, to))];
+        const scoresAsValues = async (of: ScoreRun, from: number, to: number) => {
+          const byPlace: number[] = Array.from({ length: to - from }, () => NaN);
+          for (const s of await store.scoresInSeqRange(of, from, to)) byPlace[s.seq - from] = s.score;
+          return byPlace;
+        };
+        expect(await valuesOf(full1, 0, 703)).toEqual(await scoresAsValues(full1, 0, 703));
+        expect(await valuesOf(full1, 245, 255)).toEqual([245, 246, 247, 248, 249, 250, 251, 252, 253, 254].map((seq) => (seq % 2 === 0 ? 1000 + seq : NaN)));
         expect(await store.countScores('full1')).toBe(wanted.length);
 
         // An incremental run scores a few persons on both sides of a block edge; the rest come from full1.
@@ -361,6 +369,8 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         const at250 = ids.find((id) => seqOf.get(id) === 250)!;
         expect((await store.scoreHistory(at250)).map((s) => s.runId).sort()).toEqual(['full1', 'inc1']);
         expect((await store.erasePerson(at250, { idHash: 'e0'.repeat(32), at: '2026-07-02T00:00:00.000Z', requestedBy: 'k-admin', role: 'admin' }))?.scores).toBe(2);
+        expect(await valuesOf(inc1, 247, 253)).toEqual([NaN, 5248, 5249, NaN, 5251, 1252]);
+        expect(await valuesOf(inc1, 0, 703)).toEqual(await scoresAsValues(inc1, 0, 703));
         expect((await store.scoresInSeqRange(inc1, 248, 253)).map((s) => [s.seq, s.runId])).toEqual([
           [248, 'inc1'],
           [249, 'inc1'],

@@ -43,6 +43,12 @@ export class MemoryScoreStore implements ScorePort {
     return this.served(run, this.state.personsInSeqRange(fromSeq, toSeq));
   }
 
+  async scoreValuesInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<Float64Array> {
+    const values = new Float64Array(Math.max(0, toSeq - fromSeq)).fill(NaN);
+    for (const score of await this.scoresInSeqRange(run, fromSeq, toSeq)) values[score.seq - fromSeq] = score.score;
+    return values;
+  }
+
   async scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
     return this.served(run, this.state.personsAtSeqs(seqs));
   }

@@ -14,7 +14,7 @@ import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
 import { findPersonsInNeo4j } from './person-search.js';
 import { toStoredPerson } from './person-store.js';
-import { BLOCK_SIZE_PARAM, BLOCKS_PER_WRITE, mergeBlocks, rangeBlocks, scoreOfRow, scoresByRun, type ScoreBlockRow, type ScoreBlockWrite, writeBlocksParams } from './score-blocks.js';
+import { BLOCK_SIZE_PARAM, BLOCKS_PER_WRITE, mergeBlocks, rangeBlocks, scoreOfRow, scoresByRun, servedValues, type ScoreBlockRow, type ScoreValuesRow, type ScoreBlockWrite, writeBlocksParams } from './score-blocks.js';
 
 type Props = Record<string, unknown>;
 
@@ -112,6 +112,11 @@ export class RunStore implements RunPort, ScorePort {
       ...BLOCK_SIZE_PARAM,
     });
     return rows.map((row) => scoreOfRow(row.score));
+  }
+
+  async scoreValuesInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<Float64Array> {
+    const params = { lineage: run.lineage, fromSeq: int(fromSeq), toSeq: int(toSeq), ...BLOCK_SIZE_PARAM };
+    return servedValues(await this.runner.read<ScoreValuesRow>('scores/values-by-seq-in-lineage', params), fromSeq, toSeq);
   }
 
   findPersons(run: ScoreRun, search: PersonSearch): Promise<PersonSearchPage> {

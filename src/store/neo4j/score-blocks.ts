@@ -90,6 +90,31 @@ export function writeBlocksParams(runId: string, blocks: readonly ScoreBlockWrit
   return { runId, blocks: rows, ...BLOCK_SIZE_PARAM };
 }
 
+/** One block's score numbers, as `scores/values-by-seq-in-lineage` returns them. */
+export interface ScoreValuesRow {
+  /** The block's run's place in the lineage: 0 is the newest. */
+  i: number;
+  seqs: number[];
+  score: number[];
+}
+
+/**
+ * The served number of each seq in [fromSeq, toSeq) from blocks of a lineage (index seq −
+ * fromSeq, NaN where no run scored it): the newest run that scored a seq wins.
+ *
+ * @example
+ * servedValues([{ i: 1, seqs: [3, 4], score: [600, 610] }, { i: 0, seqs: [4], score: [650] }], 3, 6); // [600, 650, NaN]
+ */
+export function servedValues(rows: readonly ScoreValuesRow[], fromSeq: number, toSeq: number): Float64Array {
+  const values = new Float64Array(Math.max(0, toSeq - fromSeq)).fill(NaN);
+  for (const row of [...rows].sort((a, b) => b.i - a.i)) {
+    row.seqs.forEach((seq, k) => {
+      if (seq >= fromSeq && seq < toSeq) values[seq - fromSeq] = row.score[k]!;
+    });
+  }
+  return values;
+}
+
 /** A stored score from its row. */
 export function scoreOfRow(row: ScoreBlockRow): PersonScore {
   const entry = JSON.parse(row.entry) as ScoreEntry;

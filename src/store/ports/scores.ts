@@ -59,6 +59,12 @@ export interface ScorePort {
   scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined>;
   /** Scores of the persons with seq in [fromSeq, toSeq) as served by `run`, in seq order. */
   scoresInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]>;
+  /**
+   * The score numbers `run` serves for seqs [fromSeq, toSeq), at index seq − fromSeq; NaN where
+   * it serves none. What a view of the whole population needs (distribution, contagion totals),
+   * without reading each score's explanation.
+   */
+  scoreValuesInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<Float64Array>;
   /** Scores of the persons with the given seqs as served by `run`, in seq order. */
   scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]>;
   /**
@@ -110,6 +116,7 @@ export const SCORE_METHODS: MethodSet<ScorePort> = {
   replaceScoresInSeqRange: true,
   scoreIn: true,
   scoresInSeqRange: true,
+  scoreValuesInSeqRange: true,
   scoresAtSeqs: true,
   findPersons: true,
   countScores: true,

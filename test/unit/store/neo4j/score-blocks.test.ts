@@ -2,7 +2,7 @@
 // blocks of SCORE_BLOCK_SIZE seqs Neo4j keeps them in, and a stored entry read back as the score it was.
 import { describe, expect, it } from 'vitest';
 import type { PersonScore } from '../../../../src/domain/scores.js';
-import { mergeBlocks, rangeBlocks, SCORE_BLOCK_SIZE, scoreOfRow } from '../../../../src/store/neo4j/score-blocks.js';
+import { mergeBlocks, rangeBlocks, SCORE_BLOCK_SIZE, scoreOfRow, servedValues } from '../../../../src/store/neo4j/score-blocks.js';
 
 const score = (seq: number, value = 500 + seq): PersonScore => ({
   runId: 'run-1',
@@ -49,5 +49,17 @@ describe('score blocks', () => {
     const written = score(251);
     const [block] = mergeBlocks([written]);
     expect(scoreOfRow({ runId: 'run-1', seq: 251, entry: block!.entries[0]! })).toEqual(written);
+  });
+});
+
+describe('servedValues', () => {
+  it('keeps for each seq of the range the number of the newest run of the lineage that scored it', () => {
+    const rows = [
+      { i: 0, seqs: [4, 9], score: [650, 700] },
+      { i: 2, seqs: [2, 3, 4, 5], score: [580, 600, 610, 620] },
+      { i: 1, seqs: [5], score: [630] },
+    ];
+    expect([...servedValues(rows, 3, 7)]).toEqual([600, 650, 630, NaN]);
+    expect([...servedValues([], 0, 2)]).toEqual([NaN, NaN]);
   });
 });
