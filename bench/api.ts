@@ -35,11 +35,9 @@
  * (`cypher/bench/api-cleanup`), and so are the queue keys the API made in Redis. Prints one JSON
  * object on its last line.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { issueApiKey } from '../src/api/auth/api-keys.js';
@@ -51,7 +49,7 @@ import { BLOCK_SIZE_PARAM } from '../src/store/neo4j/score-blocks.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
 import { measured as measuredBase, roundTo as round, type Measured as BaseMeasured } from './lib/latency.js';
 import { deleteKeysUnder } from './lib/redis-keys.js';
-import { freePort } from './lib/processes.js';
+import { compileServer, freePort, waitUntilUp } from './lib/processes.js';
 import { machine, median, numberArg } from './lib/report.js';
 
 const runs = numberArg('runs', 3);
@@ -66,7 +64,7 @@ const CLOCK_TICKS = 100;
 const rootAt = process.argv.indexOf('--server-root');
 const sourceRoot = rootAt < 0 ? PACKAGE_ROOT : process.argv[rootAt + 1]!;
 const compiled = process.argv.includes('--compiled');
-const serverRoot = compiled ? compile(sourceRoot) : sourceRoot;
+const serverRoot = compiled ? compileServer(sourceRoot) : sourceRoot;
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-bench-api-${process.pid}` };
 const store = await Neo4jStore.open(config);
@@ -352,38 +350,6 @@ function pidListeningOn(port: number): number | undefined {
   return undefined;
 }
 
-
-/**
- * Compiles `root`'s sources with its tsconfig.build.json into a temporary package folder (links
- * to its package.json, cypher/, models/ and node_modules/), for `node dist/cli/main.js serve`.
- */
-function compile(root: string): string {
-  const target = mkdtempSync(join(tmpdir(), 'tiescore-bench-api-'));
-  for (const name of ['package.json', 'cypher', 'models', 'node_modules']) symlinkSync(join(root, name), join(target, name));
-  const tsc = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(target, 'dist'), '--sourceMap', 'false', '--noEmitOnError', 'false'],
-    { encoding: 'utf8' },
-  );
-  if (!existsSync(join(target, 'dist/cli/main.js'))) throw new Error(`bench/api: compiling ${root} failed:\n${tsc.stdout}${tsc.stderr}`);
-  if (tsc.status !== 0) console.error(`bench/api: tsc reported type errors in ${root} (JavaScript emitted anyway)`);
-  return target;
-}
-
-
-async function waitUntilUp(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`bench/api: the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`bench/api: the server did not answer ${url} within ${timeoutMs / 1000} s`);
-}
 
 /**
  * Deletes what the benchmark made: its keys, their consents and the access-log entries of its

@@ -1,7 +1,27 @@
-/** Child processes of the benchmarks: a free port, waiting for a server, memory from /proc. */
-import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+/** Child processes of the benchmarks: a compiled server, a free port, waiting for it, memory from /proc. */
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Compiles `root`'s sources with its tsconfig.build.json into a temporary package folder (links
+ * to its package.json, cypher/, models/ and node_modules/), for `node dist/cli/main.js serve`:
+ * the server as installed, without tsx's source maps. The caller removes the folder.
+ */
+export function compileServer(root: string): string {
+  const target = mkdtempSync(join(tmpdir(), 'tiescore-bench-server-'));
+  for (const name of ['package.json', 'cypher', 'models', 'node_modules']) symlinkSync(join(root, name), join(target, name));
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(target, 'dist'), '--sourceMap', 'false', '--noEmitOnError', 'false'],
+    { encoding: 'utf8' },
+  );
+  if (!existsSync(join(target, 'dist/cli/main.js'))) throw new Error(`compiling ${root} failed:\n${tsc.stdout}${tsc.stderr}`);
+  if (tsc.status !== 0) console.error(`tsc reported type errors in ${root} (JavaScript emitted anyway)`);
+  return target;
+}
 
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-// Benchmark only (bench/api.ts): deletes what one benchmark run made in the benchmark database —
+// Benchmark only (bench/api.ts, bench/view-build.ts): deletes what one benchmark run made in the benchmark database —
 // the access-log entries its keys' reads appended, its consumer's consents and its API keys — up
 // to $limit nodes a call (called until it returns 0). Never used by tiescore itself.
 // Parameters: $keyIds — the benchmark's API key ids; $consumer — its consumer key's name;

@@ -5,8 +5,12 @@
  * `current()` asks the store which run is published; when that run id differs from the view
  * it holds, it builds a new one (the run's snapshot image, then propagateNetwork with the run's
  * prior μ semantics), and concurrent callers await the same build. A failed build is
- * forgotten, so the next request tries again. Influence centrality and the Louvain communities
- * are computed on first use and kept with the view.
+ * forgotten, so the next request tries again. Influence centrality (every network answer but an
+ * explanation needs it) is computed with the view, the Louvain communities on first use.
+ *
+ * A build is seconds of synchronous work at 1M persons (decoding the image, the CSR with trust,
+ * the propagation, the influence: one to two seconds each); it hands the event loop back between
+ * these steps, so that other callers' requests move on between them (bench/view-build.ts).
  *
  * The image is the one the run itself scored with when it is still kept (snapshot-images.ts:
  * Redis in production, memory in embedded mode) — a few seconds for 1M persons, and exactly
@@ -24,6 +28,9 @@ import type { SnapshotImages } from '../jobs/recompute/snapshot-images.js';
 import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
 
+/** Lets the event loop serve what waits (I/O, timers) before the next synchronous step. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Persons whose published scores are read per store call when a view needs all of them. */
 const SCORE_BATCH = 10_000;
 
@@ -39,7 +46,7 @@ export interface NetworkView {
   seqOf(personId: string): Promise<number | undefined>;
   /** Person id of a snapshot row. */
   idOf(seq: number): string | undefined;
-  /** Influence centrality of everyone (computed on first call). */
+  /** Influence centrality of everyone (computed with the view). */
   influence(): InfluenceResult;
   /** Published score of every snapshot row, NaN where the run has none (loaded on first call). */
   scores(): Promise<Float64Array>;
@@ -112,12 +119,17 @@ export class PublishedNetworkViews implements NetworkViewProvider {
   private async build(run: ScoreRun): Promise<NetworkView> {
     this.builds++;
     const { store, model } = this;
-    const snapshot = snapshotOfImage(await this.imageOf(run), model);
+    const image = await this.imageOf(run);
+    await nextTurn();
+    const snapshot = snapshotOfImage(image, model);
+    await nextTurn();
     const network = propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu });
     const workspace = new ContagionWorkspace(snapshot.csr, network);
     const weights = scoreWeightsOf(model);
+    await nextTurn();
+    const influence = influenceCentrality(snapshot.csr, network, weights);
+    await nextTurn();
     const n = snapshot.csr.nodeCount;
-    let influence: InfluenceResult | undefined;
     let scores: Promise<Float64Array> | undefined;
     let communities: Promise<CommunityResult> | undefined;
     const loadScores = async (): Promise<Float64Array> => {
@@ -137,10 +149,7 @@ export class PublishedNetworkViews implements NetworkViewProvider {
         return person && person.seq < n && snapshot.ids[person.seq] === personId ? person.seq : undefined;
       },
       idOf: (seq) => snapshot.ids[seq],
-      influence() {
-        influence ??= influenceCentrality(snapshot.csr, network, weights);
-        return influence;
-      },
+      influence: () => influence,
       scores: allScores,
       communities() {
         communities ??= allScores().then((values) => detectCommunities(snapshot.csr, { scores: values }));
