@@ -8,9 +8,10 @@
  * forgotten, so the next request tries again. Influence centrality (every network answer but an
  * explanation needs it) is computed with the view, the Louvain communities on first use.
  *
- * A build is seconds of synchronous work at 1M persons (decoding the image, the CSR with trust,
- * the propagation, the influence: one to two seconds each); it hands the event loop back between
- * these steps, so that other callers' requests move on between them (bench/view-build.ts).
+ * Decoding the image, the CSR with trust, the propagation and the influence are seconds of CPU at
+ * 1M persons (view/view-parts.ts). A view of at least `threadFromPersons` persons, or one from an
+ * image kept encoded in Redis, computes them in a worker thread, so the API's other requests are
+ * answered meanwhile (BENCHMARKS.md, "The first network question after a publish").
  *
  * The image is the one the run itself scored with when it is still kept (snapshot-images.ts:
  * Redis in production, memory in embedded mode) — a few seconds for 1M persons, and exactly
@@ -19,17 +20,19 @@
  * stored scores, and `explain` reports that (`consistentWithScore`) rather than hiding it.
  */
 import { detectCommunities, type CommunityResult } from '../graph/graphology.js';
-import { ContagionWorkspace, influenceCentrality, propagateNetwork, type InfluenceResult, type NetworkResult, type ScoreWeights } from '../graph/index.js';
+import { ContagionWorkspace, type InfluenceResult, type NetworkResult, type ScoreWeights } from '../graph/index.js';
 import { scoreWeightsOf } from '../analysis/score-weights.js';
 import type { ScoreRun } from '../domain/scores.js';
 import { readSnapshotImage } from '../jobs/recompute/snapshot.js';
-import { snapshotOfImage, type Snapshot, type SnapshotImage } from '../jobs/recompute/snapshot-image.js';
+import type { Snapshot, SnapshotImage } from '../jobs/recompute/snapshot-image.js';
 import type { SnapshotImages } from '../jobs/recompute/snapshot-images.js';
 import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
+import { viewParts, type ViewParts } from './view/view-parts.js';
+import { viewPartsInThread } from './view/view-parts-thread.js';
 
-/** Lets the event loop serve what waits (I/O, timers) before the next synchronous step. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Views of at least this many persons compute their parts in a worker thread (about 0.4 s of CPU at this size). */
+export const THREAD_FROM_PERSONS = 20_000;
 
 /** Persons whose published scores are read per store call when a view needs all of them. */
 const SCORE_BATCH = 10_000;
@@ -81,6 +84,8 @@ export class PublishedNetworkViews implements NetworkViewProvider {
     private readonly model: Model,
     /** Where the runs' snapshot images are kept; without it every view reads the store. */
     private readonly images?: SnapshotImages,
+    /** Views of at least this many persons (seqs) are computed in a worker thread. */
+    private readonly threadFromPersons = THREAD_FROM_PERSONS,
   ) {}
 
   invalidate(): void {
@@ -103,32 +108,41 @@ export class PublishedNetworkViews implements NetworkViewProvider {
   }
 
   /**
-   * The run's kept image when it fits the run and this model and nothing was invalidated since
-   * the run started (an erased person must leave the view at once); else a read of the store now.
+   * From the run's kept image when it fits the run and this model and nothing was invalidated
+   * since the run started (an erased person must leave the view at once); else from a read of
+   * the store now.
    */
-  private async imageOf(run: ScoreRun): Promise<SnapshotImage> {
+  private async partsOf(run: ScoreRun): Promise<ViewParts> {
     const current = this.invalidatedAt === undefined || run.startedAt > this.invalidatedAt;
-    const kept = current ? await this.images?.load(run.id).catch(() => undefined) : undefined; // Redis away: read the store
+    // Redis away, or a damaged image: read the store.
+    const kept = current && this.images ? await this.keptParts(this.images, run.id).catch(() => undefined) : undefined;
     if (kept && kept.asOf === run.asOf && kept.modelVersion === this.model.version) {
       this.fromImages++;
       return kept;
     }
-    return readSnapshotImage(this.store, this.model, run.asOf);
+    return this.partsOfImage(await readSnapshotImage(this.store, this.model, run.asOf));
+  }
+
+  private async keptParts(images: SnapshotImages, runId: string): Promise<ViewParts | undefined> {
+    const encoded = await images.loadEncoded?.(runId);
+    if (encoded) return viewPartsInThread({ encoded, model: this.model });
+    const image = await images.load(runId);
+    return image && this.partsOfImage(image);
+  }
+
+  private partsOfImage(image: SnapshotImage): ViewParts | Promise<ViewParts> {
+    if (image.ids.length < this.threadFromPersons) return viewParts(image, this.model);
+    // What is kept in memory only (a patch's change, the run's trusted CSR) stays here.
+    const { change: _change, trusted: _trusted, ...plain } = image;
+    return viewPartsInThread({ image: plain, model: this.model });
   }
 
   private async build(run: ScoreRun): Promise<NetworkView> {
     this.builds++;
     const { store, model } = this;
-    const image = await this.imageOf(run);
-    await nextTurn();
-    const snapshot = snapshotOfImage(image, model);
-    await nextTurn();
-    const network = propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu });
+    const { snapshot, network, influence } = await this.partsOf(run);
     const workspace = new ContagionWorkspace(snapshot.csr, network);
     const weights = scoreWeightsOf(model);
-    await nextTurn();
-    const influence = influenceCentrality(snapshot.csr, network, weights);
-    await nextTurn();
     const n = snapshot.csr.nodeCount;
     let scores: Promise<Float64Array> | undefined;
     let communities: Promise<CommunityResult> | undefined;

@@ -43,13 +43,15 @@ export class RedisSnapshotImages implements SnapshotImages {
     return `${this.prefix}:snapshot-image:${runId}`;
   }
 
+  loadEncoded(runId: string): Promise<Buffer | undefined> {
+    return readInSlices(this.redis, this.key(runId));
+  }
+
   async load(runId: string): Promise<SnapshotImage | undefined> {
     const key = this.key(runId);
     if (this.keepLast && recent?.key === key) return recent.image;
     const bytes = await readInSlices(this.redis, key);
     if (bytes === undefined) return undefined;
-    // Decoding is one to two seconds of synchronous work at 1M persons: what waits goes first.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       const image = decodeSnapshotImage(bytes);
       if (this.keepLast) recent = { key, image };

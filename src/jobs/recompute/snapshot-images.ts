@@ -8,6 +8,11 @@ import type { SnapshotImage } from './snapshot-image.js';
 
 export interface SnapshotImages {
   load(runId: string): Promise<SnapshotImage | undefined>;
+  /**
+   * The image as stored, not decoded (snapshot-image-codec.ts), where images are kept encoded:
+   * for a reader that decodes it elsewhere (the API's view, in a worker thread).
+   */
+  loadEncoded?(runId: string): Promise<Buffer | undefined>;
   save(runId: string, image: SnapshotImage): Promise<void>;
   /** Forgets every image except those of `runIds` (called when a run is published). */
   keepOnly(runIds: readonly string[]): Promise<void>;
