@@ -11,7 +11,8 @@
 //   {block (integer), bySeq (boolean), fromSeq, toSeq (integers), seqs (ascending), score
 //   (floats), band, entries (JSON strings)}, the lists of a block all of the same length,
 //   blocks in ascending order (so that writers of neighbouring ranges lock them in one order).
-// Returns: nothing.
+// Returns: rows {skipped} — per block, the seqs of its new entries not written (their persons
+//   are no longer stored), ascending; the blocks in the order given.
 UNWIND $blocks AS nb
 // The block number's lock, shared by every run, is taken before anything is read (setting a
 // property takes the node's write lock): a concurrent writer of the block — a neighbouring chunk,
@@ -40,6 +41,7 @@ SET b.seqs = [k IN kept | seqs[k]] + [k IN live | toInteger(nb.seqs[k])],
     b.score = [k IN kept | score[k]] + [k IN live | toFloat(nb.score[k])],
     b.band = [k IN kept | band[k]] + [k IN live | nb.band[k]],
     b.entries = [k IN kept | entries[k]] + [k IN live | nb.entries[k]]
-WITH b, size(kept) + size(live) AS stored
-WHERE stored = 0
-DELETE b
+WITH b, nb, size(kept) + size(live) AS stored,
+     CASE WHEN size(live) = size(nb.seqs) THEN [] ELSE [k IN range(0, size(nb.seqs) - 1) WHERE NOT k IN live | toInteger(nb.seqs[k])] END AS skipped
+FOREACH (_ IN CASE WHEN stored = 0 THEN [1] ELSE [] END | DELETE b)
+RETURN skipped

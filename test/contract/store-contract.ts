@@ -385,13 +385,13 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         await store.createRun(run('full1', { status: 'complete' }));
         await store.createRun(run('other', { status: 'complete' }));
         await store.writeScores([score('other', 'a', 0, 500), score('other', 'b', 1, 510)]);
-        await store.replaceScoresInSeqRange('full1', 0, 2, [score('full1', 'a', 0, 600), score('full1', 'b', 1, 610)]);
+        expect(await store.replaceScoresInSeqRange('full1', 0, 2, [score('full1', 'a', 0, 600), score('full1', 'b', 1, 610)])).toEqual([]);
         await store.replaceScoresInSeqRange('full1', 2, 3, [score('full1', 'c', 2, 620)]);
         // The first chunk again (a retried job), now without b.
         await store.replaceScoresInSeqRange('full1', 0, 2, [score('full1', 'a', 0, 640)]);
         // The second again, written after its person was erased (the chunk read them before): not written.
         await store.erasePerson('c', { idHash: 'c0'.repeat(32), at: '2026-07-02T00:00:00.000Z', requestedBy: 'k-admin', role: 'admin' });
-        await store.replaceScoresInSeqRange('full1', 2, 3, [score('full1', 'c', 2, 630)]);
+        expect(await store.replaceScoresInSeqRange('full1', 2, 3, [score('full1', 'c', 2, 630)])).toEqual([2]); // reported as skipped
         expect(await store.countScores('full1')).toBe(1);
         const full1 = (await store.getRun('full1'))!;
         expect((await store.scoresInSeqRange(full1, 0, 3)).map((s) => [s.personId, s.score])).toEqual([['a', 640]]);
@@ -399,6 +399,10 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.countScores('other')).toBe(2);
         await expect(store.replaceScoresInSeqRange('full1', 0, 2, [score('full1', 'c', 2, 620)])).rejects.toThrow(/outside it or twice/);
         await expect(store.replaceScoresInSeqRange('full1', 0, 2, [score('other', 'a', 0, 620)])).rejects.toThrow(/outside it or twice/);
+        expect(await store.countScores('full1')).toBe(1);
+        // A merge skips and reports the erased person too, and writes the rest.
+        expect(await store.writeScores([score('full1', 'c', 2, 640), score('full1', 'a', 0, 660)])).toEqual([2]);
+        expect((await store.scoreIn(full1, 'a'))?.score).toBe(660);
         expect(await store.countScores('full1')).toBe(1);
       });
 

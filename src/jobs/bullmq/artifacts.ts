@@ -1,11 +1,13 @@
 /**
  * Run artifacts in Redis: the network values a run's PROPAGATE step computed and the own parts
- * its SNAPSHOT computed, read back slice by slice by the SCORE chunk jobs on any worker. Stored
- * as fixed-size little-endian records so a chunk reads exactly its range (GETRANGE), and kept
- * for a week so a resumed run finds them.
+ * and person ids its SNAPSHOT read, read back slice by slice by the SCORE chunk jobs on any
+ * worker. Values are stored as fixed-size little-endian records so a chunk reads exactly its
+ * range (GETRANGE), ids as one hash field per block of seqs; all are kept for a week so a
+ * resumed run finds them.
  */
 import type { Redis } from 'ioredis';
 import { OWN_PART_BYTES, OwnPartsTable } from '../recompute/own-parts.js';
+import type { SnapshotIds } from '../recompute/score-chunk.js';
 import type { Model } from '../../score/index.js';
 
 const TTL_SECONDS = 7 * 24 * 3600;
@@ -63,6 +65,36 @@ export async function loadOwnPartsSlice(redis: Redis, prefix: string, runId: str
   return new OwnPartsTable(model, bytes, fromSeq);
 }
 
+/**
+ * A full run's person ids by seq as its SNAPSHOT read them: one hash field per block of
+ * `blockSize` seqs (the run's chunk size, so a chunk reads one field), the ids joined by newlines
+ * (an unused seq is an empty line; ids hold no line breaks), and the number of seqs covered.
+ */
+export async function saveSnapshotIds(redis: Redis, prefix: string, runId: string, ids: readonly (string | undefined)[], blockSize: number): Promise<void> {
+  const fields: Record<string, string> = { seqs: String(ids.length), blockSize: String(blockSize) };
+  for (let from = 0; from < ids.length; from += blockSize) fields[`b${from / blockSize}`] = ids.slice(from, from + blockSize).map((id) => id ?? '').join('\n');
+  await redis.multi().hset(key(prefix, runId, 'ids'), fields).expire(key(prefix, runId, 'ids'), TTL_SECONDS).exec();
+}
+
+/** The snapshot's ids of seqs [fromSeq, toSeq) as far as it covers them; undefined when the artifact is gone. */
+export async function loadSnapshotIdsSlice(redis: Redis, prefix: string, runId: string, fromSeq: number, toSeq: number): Promise<SnapshotIds | undefined> {
+  const [seqs, size] = (await redis.hmget(key(prefix, runId, 'ids'), 'seqs', 'blockSize')).map(Number);
+  if (!(seqs! >= 0 && size! > 0)) return undefined;
+  const to = Math.min(toSeq, seqs!);
+  const ids = new Map<number, string>();
+  const blocks: number[] = [];
+  for (let block = Math.floor(fromSeq / size!); block * size! < to; block++) blocks.push(block);
+  const texts = blocks.length > 0 ? await redis.hmget(key(prefix, runId, 'ids'), ...blocks.map((block) => `b${block}`)) : [];
+  for (const [k, text] of texts.entries()) {
+    if (text === null) return undefined;
+    text.split('\n').forEach((id, offset) => {
+      const seq = blocks[k]! * size! + offset;
+      if (id !== '' && seq >= fromSeq && seq < to) ids.set(seq, id);
+    });
+  }
+  return { toSeq: Math.max(fromSeq, to), get: (seq) => ids.get(seq) };
+}
+
 export async function hasNetworkArtifact(redis: Redis, prefix: string, runId: string): Promise<boolean> {
   return (await redis.exists(key(prefix, runId, 'meta'), key(prefix, runId, 'network'))) === 2;
 }
@@ -82,5 +114,5 @@ export async function loadTargets(redis: Redis, prefix: string, runId: string): 
 }
 
 export async function deleteArtifacts(redis: Redis, prefix: string, runId: string): Promise<void> {
-  await redis.del(key(prefix, runId, 'network'), key(prefix, runId, 'meta'), key(prefix, runId, 'targets'), key(prefix, runId, 'own-parts'));
+  await redis.del(...['network', 'meta', 'targets', 'own-parts', 'ids'].map((name) => key(prefix, runId, name)));
 }

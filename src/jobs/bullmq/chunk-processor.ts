@@ -10,9 +10,9 @@ import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
 import type { RecomputePorts } from '../recompute/recompute-ports.js';
 import type { OwnPartsTable } from '../recompute/own-parts.js';
-import { scoreChunk, type ChunkPersons } from '../recompute/score-chunk.js';
+import { scoreChunk, type ChunkPersons, type SnapshotIds } from '../recompute/score-chunk.js';
 import type { ScoreTally } from '../recompute/score-tally.js';
-import { loadNetworkSlice, loadOwnPartsSlice } from './artifacts.js';
+import { loadNetworkSlice, loadOwnPartsSlice, loadSnapshotIdsSlice } from './artifacts.js';
 import type { ChunkJobData } from './job-data.js';
 
 export interface ChunkDeps {
@@ -35,15 +35,17 @@ export async function processChunk(job: Job<ChunkJobData>, deps: ChunkDeps): Pro
 
 /**
  * Scores `persons` (all within seqs [fromSeq, toSeq)) of a run from its artifacts in Redis: the
- * network values of that range and, for a range of a full run, the own parts.
+ * network values of that range and, for a range of a full run, the own parts and person ids.
  */
 export async function scoreFromArtifacts(deps: ChunkDeps, run: ScoreRun, persons: ChunkPersons, fromSeq: number, toSeq: number): Promise<ScoreTally> {
-  const [slice, ownParts] = await Promise.all([
+  const range = !('seqs' in persons);
+  const [slice, ownParts, snapshotIds] = await Promise.all([
     loadNetworkSlice(deps.redis, deps.prefix, run.id, fromSeq, toSeq),
-    'seqs' in persons ? undefined : loadOwnPartsSlice(deps.redis, deps.prefix, run.id, deps.model, fromSeq, toSeq),
+    range ? loadOwnPartsSlice(deps.redis, deps.prefix, run.id, deps.model, fromSeq, toSeq) : undefined,
+    range ? loadSnapshotIdsSlice(deps.redis, deps.prefix, run.id, fromSeq, toSeq) : undefined,
   ]);
   if (!slice) throw new Error(`score-chunk: the network artifact of run ${run.id} is missing`);
-  return scoreWithNetwork(deps, run, persons, fromSeq, slice, ownParts);
+  return scoreWithNetwork(deps, run, persons, fromSeq, slice, ownParts, snapshotIds);
 }
 
 /** Scores `persons` with the network values of seqs from `fromSeq` on (μ past their end). */
@@ -54,6 +56,7 @@ export function scoreWithNetwork(
   fromSeq: number,
   slice: { values: ArrayLike<number>; prior: number },
   ownParts: OwnPartsTable | undefined,
+  snapshotIds?: SnapshotIds,
 ): Promise<ScoreTally> {
   return scoreChunk(deps.store, {
     run,
@@ -62,5 +65,6 @@ export function scoreWithNetwork(
     networkOf: (seq) => slice.values[seq - fromSeq] ?? slice.prior,
     prior: slice.prior,
     ...(ownParts ? { ownParts } : {}),
+    ...(snapshotIds ? { snapshotIds } : {}),
   });
 }

@@ -26,7 +26,7 @@ import type { RecomputePorts } from '../recompute/recompute-ports.js';
 import type { OwnPartsTable } from '../recompute/own-parts.js';
 import { newRunId } from '../recompute/run-id.js';
 import { createRunRecord, failRun, incrementalBase, NoIncrementalBaseError } from '../recompute/run-lifecycle.js';
-import type { ChunkPersons } from '../recompute/score-chunk.js';
+import { snapshotIdsOf, type ChunkPersons } from '../recompute/score-chunk.js';
 import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
 import {
   completeStep,
@@ -39,7 +39,7 @@ import {
   type RecomputeStep,
   type RunContext,
 } from '../recompute/steps.js';
-import { deleteArtifacts, hasNetworkArtifact, loadTargets, saveNetworkArtifact, saveOwnParts, saveTargets, type NetworkArtifact } from './artifacts.js';
+import { deleteArtifacts, hasNetworkArtifact, loadTargets, saveNetworkArtifact, saveOwnParts, saveSnapshotIds, saveTargets, type NetworkArtifact } from './artifacts.js';
 import { scoreFromArtifacts, scoreWithNetwork } from './chunk-processor.js';
 import type { ChunkJobData, RecomputeJobData, RecomputeProgress } from './job-data.js';
 import { enqueuePrune, type PruneJobData } from './prune-jobs.js';
@@ -95,7 +95,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
 }
 
 /** Network values this invocation computed, for SCORE in the same invocation, and its image being kept. */
-type Computed = NetworkArtifact & { ownParts: OwnPartsTable | undefined; kept: Promise<void> };
+type Computed = NetworkArtifact & { ownParts: OwnPartsTable | undefined; ids: readonly (string | undefined)[]; kept: Promise<void> };
 
 /** One invocation of a recompute job: its steps, each saving the next one in the job data. */
 class RecomputeJob {
@@ -152,6 +152,7 @@ class RecomputeJob {
     await this.beforeStep('SNAPSHOT', run.id);
     const runSnapshot = await snapshotStep(context, (done, total) => void this.progress('SNAPSHOT', done, total));
     const { ownParts } = runSnapshot;
+    const { ids } = runSnapshot.snapshot;
     await this.save({ step: 'PROPAGATE' });
     await this.beforeStep('PROPAGATE', run.id);
     await this.progress('PROPAGATE', 0, 1);
@@ -159,12 +160,13 @@ class RecomputeJob {
       Promise.all([
         saveNetworkArtifact(redis, prefix, run.id, { network: network.network, prior: network.prior }),
         ownParts ? saveOwnParts(redis, prefix, run.id, ownParts) : undefined,
+        ownParts ? saveSnapshotIds(redis, prefix, run.id, ids, this.data.chunkSize) : undefined,
       ]),
     );
     if (base && plan) await saveTargets(redis, prefix, run.id, plan.targets);
     await this.progress('PROPAGATE', 1, 1);
     await this.save({ step: 'SCORE', networkStats: stats });
-    return { network: network.network, prior: network.prior, ownParts, kept };
+    return { network: network.network, prior: network.prior, ownParts, ids, kept };
   }
 
   /**
@@ -231,7 +233,8 @@ async function scoreInParent(
 ): Promise<ScoreTally> {
   const [fromSeq, toSeq] = 'seqs' in persons ? [persons.seqs[0]!, persons.seqs.at(-1)! + 1] : [persons.fromSeq, persons.toSeq];
   if (!computed) return scoreFromArtifacts(deps, run, persons, fromSeq, toSeq);
-  return scoreWithNetwork(deps, run, persons, fromSeq, { values: computed.network.subarray(fromSeq, toSeq), prior: computed.prior }, computed.ownParts);
+  const slice = { values: computed.network.subarray(fromSeq, toSeq), prior: computed.prior };
+  return scoreWithNetwork(deps, run, persons, fromSeq, slice, computed.ownParts, snapshotIdsOf(computed.ids));
 }
 
 async function addChunkJobs(parent: Job<RecomputeJobData>, chunkQueue: Queue<ChunkJobData>, runId: string, chunks: ChunkPersons[]): Promise<number> {

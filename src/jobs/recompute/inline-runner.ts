@@ -10,7 +10,7 @@ import type { NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
 import type { RecomputePorts } from './recompute-ports.js';
 import { createRunRecord, failRun, incrementalBase, pruneRuns } from './run-lifecycle.js';
-import { scoreChunk } from './score-chunk.js';
+import { scoreChunk, snapshotIdsOf } from './score-chunk.js';
 import { mergeTallies, type ScoreTally } from './score-tally.js';
 import type { Snapshot } from './snapshot-image.js';
 import { memoryImagesOf, type SnapshotImages } from './snapshot-images.js';
@@ -50,7 +50,8 @@ export async function recomputeInline(store: RecomputePorts, model: Model, optio
     const tally = await timed(context.timings, 'SCORE', async () => {
       const tallies: ScoreTally[] = [];
       for (const [k, persons] of chunks.entries()) {
-        tallies.push(await scoreChunk(store, { run, model, persons, networkOf: (seq) => network.network[seq] ?? network.prior, prior: network.prior, ...(ownParts ? { ownParts } : {}) }));
+        const own = ownParts ? { ownParts, snapshotIds: snapshotIdsOf(snapshot.ids) } : {};
+        tallies.push(await scoreChunk(store, { run, model, persons, networkOf: (seq) => network.network[seq] ?? network.prior, prior: network.prior, ...own }));
         options.onProgress?.('SCORE', k + 1, chunks.length);
       }
       return mergeTallies(tallies);

@@ -4,9 +4,10 @@
  * one — and writes their staged scores for the run. Idempotent: the store overwrites a
  * (run, person) score (a range chunk replaces its range), so a chunk run twice writes the same result.
  *
- * A full run's SNAPSHOT already scored everyone's records (own parts, own-parts.ts): the chunk
- * then reads only the ids of its range, and the records of the few persons it has no own part
- * for (added since the snapshot). Otherwise it reads and scores the records.
+ * A full run's SNAPSHOT already scored everyone's records (own parts, own-parts.ts) and knows
+ * their ids: the chunk then reads nothing from the store but the ids and records of persons
+ * added since the snapshot. Otherwise it reads and scores the records. The tally counts the
+ * scores written: a person erased since they were read is skipped by the store, and by the tally.
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { scoreFromOwnPart, scorePerson, type BandId, type Model, type OwnPart, type ReasonCode } from '../../score/index.js';
@@ -27,7 +28,19 @@ export interface ChunkInput {
   prior: number;
   /** Own parts computed by the run's SNAPSHOT (a range chunk reads no records for these). */
   ownParts?: { get(seq: number): OwnPart | undefined };
+  /** The person ids of the run's SNAPSHOT by seq, for seqs below `toSeq` (a range chunk with own parts reads no ids for these). */
+  snapshotIds?: SnapshotIds;
 }
+
+/** Person ids by seq as a snapshot saw them. */
+export interface SnapshotIds {
+  /** Seqs from `toSeq` on were handed out after the snapshot. */
+  readonly toSeq: number;
+  get(seq: number): string | undefined;
+}
+
+/** A snapshot's ids (Snapshot.ids, by seq) as SnapshotIds. */
+export const snapshotIdsOf = (ids: readonly (string | undefined)[]): SnapshotIds => ({ toSeq: ids.length, get: (seq) => ids[seq] });
 
 /**
  * @example
@@ -35,10 +48,10 @@ export interface ChunkInput {
  */
 export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Promise<ScoreTally> {
   const { run, model, networkOf, prior, ownParts } = input;
-  const tally = emptyTally();
   const scores: PersonScore[] = [];
+  const bands: BandId[] = [];
   const add = (seq: number, personId: string, result: { score: number; band: BandId; dimensions: PersonScore['dimensions']; reasonCodes: ReasonCode[] }) => {
-    tallyScore(tally, result.score, result.band);
+    bands.push(result.band);
     scores.push({
       runId: run.id,
       personId,
@@ -58,19 +71,31 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
   if ('seqs' in input.persons) {
     scoreRecords(await recordsOfSeqs(store, input.persons.seqs));
   } else if (ownParts) {
+    const { fromSeq, toSeq } = input.persons;
     const missing: number[] = [];
-    for (const { seq, id } of await store.personIdsInSeqRange(input.persons.fromSeq, input.persons.toSeq)) {
+    const take = (seq: number, id: string) => {
       const part = ownParts.get(seq);
       if (part) add(seq, id, scoreFromOwnPart(part, networkOf(seq), prior, model));
       else missing.push(seq);
+    };
+    const known = input.snapshotIds ? Math.max(fromSeq, Math.min(toSeq, input.snapshotIds.toSeq)) : fromSeq;
+    for (let seq = fromSeq; seq < known; seq++) {
+      const id = input.snapshotIds!.get(seq);
+      if (id !== undefined) take(seq, id);
     }
+    if (known < toSeq) for (const { seq, id } of await store.personIdsInSeqRange(known, toSeq)) take(seq, id);
     if (missing.length > 0) scoreRecords(await recordsOfSeqs(store, missing));
   } else {
     scoreRecords(await store.personsWithEventsInSeqRange(input.persons.fromSeq, input.persons.toSeq));
   }
   // A range chunk replaces its range (a retried chunk included); listed seqs are merged.
-  if ('seqs' in input.persons) await store.writeScores(scores);
-  else await store.replaceScoresInSeqRange(run.id, input.persons.fromSeq, input.persons.toSeq, scores);
+  const skipped = new Set(
+    'seqs' in input.persons ? await store.writeScores(scores) : await store.replaceScoresInSeqRange(run.id, input.persons.fromSeq, input.persons.toSeq, scores),
+  );
+  const tally = emptyTally();
+  scores.forEach((score, k) => {
+    if (!skipped.has(score.seq)) tallyScore(tally, score.score, bands[k]!);
+  });
   return tally;
 }
 

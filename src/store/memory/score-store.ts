@@ -15,23 +15,28 @@ export class MemoryScoreStore implements ScorePort {
     private readonly accessLog: Pick<AccessLogPort, 'appendAccessLogs'>,
   ) {}
 
-  async writeScores(scores: readonly PersonScore[]): Promise<void> {
+  async writeScores(scores: readonly PersonScore[]): Promise<number[]> {
+    const skipped = new Set<number>();
     for (const score of scores) {
       // A chunk that read a person before their erasure writes no score for them after it.
-      if (!this.state.persons.has(score.personId)) continue;
+      if (!this.state.persons.has(score.personId)) {
+        skipped.add(score.seq);
+        continue;
+      }
       let byPerson = this.state.scores.get(score.runId);
       if (!byPerson) this.state.scores.set(score.runId, (byPerson = new Map()));
       byPerson.set(score.personId, clone(score));
     }
+    return [...skipped].sort((x, y) => x - y);
   }
 
-  async replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<void> {
+  async replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<number[]> {
     assertRangeScores(runId, fromSeq, toSeq, scores);
     const byPerson = this.state.scores.get(runId);
     for (const [personId, score] of byPerson ?? []) {
       if (score.seq >= fromSeq && score.seq < toSeq) byPerson!.delete(personId);
     }
-    await this.writeScores(scores);
+    return this.writeScores(scores);
   }
 
   async scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {

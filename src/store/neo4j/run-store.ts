@@ -71,21 +71,26 @@ export class RunStore implements RunPort, ScorePort {
     }
   }
 
-  async writeScores(scores: readonly PersonScore[]): Promise<void> {
+  async writeScores(scores: readonly PersonScore[]): Promise<number[]> {
+    const skipped: number[] = [];
     for (const [runId, runScores] of scoresByRun(scores)) {
-      for (const blocks of chunks(mergeBlocks(runScores), BLOCKS_PER_WRITE)) await this.writeBlocks(runId, blocks);
+      for (const blocks of chunks(mergeBlocks(runScores), BLOCKS_PER_WRITE)) skipped.push(...(await this.writeBlocks(runId, blocks)));
     }
+    return [...new Set(skipped)].sort((x, y) => x - y);
   }
 
-  async replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<void> {
+  async replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<number[]> {
     assertRangeScores(runId, fromSeq, toSeq, scores);
     // One transaction per BLOCKS_PER_WRITE blocks: a SCORE chunk's whole range. A longer range
     // crashed between two leaves part of it written; written again, it is replaced whole.
-    for (const blocks of chunks(rangeBlocks(fromSeq, toSeq, scores), BLOCKS_PER_WRITE)) await this.writeBlocks(runId, blocks);
+    const skipped: number[] = [];
+    for (const blocks of chunks(rangeBlocks(fromSeq, toSeq, scores), BLOCKS_PER_WRITE)) skipped.push(...(await this.writeBlocks(runId, blocks)));
+    return skipped;
   }
 
-  private writeBlocks(runId: string, blocks: readonly ScoreBlockWrite[]): Promise<void> {
-    return this.runner.writeTx((tx) => runIn(tx, 'scores/write-blocks', writeBlocksParams(runId, blocks)).then(() => undefined));
+  /** Writes blocks in one transaction; resolves with the seqs skipped (their persons are gone), ascending. */
+  private writeBlocks(runId: string, blocks: readonly ScoreBlockWrite[]): Promise<number[]> {
+    return this.runner.writeTx(async (tx) => (await runIn<{ skipped: number[] }>(tx, 'scores/write-blocks', writeBlocksParams(runId, blocks))).flatMap((row) => row.skipped));
   }
 
   async scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {

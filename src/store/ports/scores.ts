@@ -41,20 +41,21 @@ export interface ScorePort {
   /**
    * Writes (or overwrites) staged scores of one run; idempotent per (runId, personId). A score's
    * seq is its person's (seqs are never handed out twice). Scores of persons no longer stored
-   * (erased meanwhile) are skipped.
+   * (erased meanwhile) are skipped: resolves with their seqs, ascending.
    */
-  writeScores(scores: readonly PersonScore[]): Promise<void>;
+  writeScores(scores: readonly PersonScore[]): Promise<number[]>;
   /**
    * A full run's chunk of scores: afterwards the run's scores of the persons with seq in
    * [fromSeq, toSeq) are exactly `scores` (whatever an earlier write of the range — a job retried
-   * after a crash — left there), skipping persons not stored, as `writeScores`. Every score must
+   * after a crash — left there), skipping persons not stored and resolving with their seqs, as
+   * `writeScores`. Every score must
    * be of `runId`, with a seq in the range, at most one per person. In Neo4j a chunk is one
    * transaction over the score blocks its range touches (docs/design.md, "Neo4j", score blocks).
    *
    * @example
    * await store.replaceScoresInSeqRange('run-1', 0, 10_000, chunkScores);
    */
-  replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<void>;
+  replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<number[]>;
   /** The person's score as served by `run`. */
   scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined>;
   /** Scores of the persons with seq in [fromSeq, toSeq) as served by `run`, in seq order. */
