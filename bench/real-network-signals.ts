@@ -10,12 +10,13 @@
  *
  *   npx tsx bench/real-network-signals.ts [--data FILE] [--cuts 0.5,0.6,0.7]
  *
- * Prints one markdown table per cut.
+ * Prints one markdown table per cut, then one JSON line.
  */
 import { resolve } from 'node:path';
 import { auc } from '../src/reports/metrics/auc.js';
 import { signedBaselines } from './lib/signed-baselines.js';
 import { readRatings, splitAtCut, type Rating } from './lib/signed-network.js';
+import { machine } from './lib/report.js';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -50,6 +51,7 @@ const decay = (r: Rating, cut: number) => 0.5 ** ((cut - r.at) / HALF_LIFE_SECON
 const f3 = (x: number) => x.toFixed(3);
 
 const ratings = readRatings(dataFile);
+const results: Record<string, Record<string, { oneHop: { all: number; thin: number }; own: { all: number; thin: number } }>> = {};
 for (const cutShare of cuts) {
   const split = splitAtCut(ratings, cutShare);
   const mu = sum(split.past, (r) => r.weight) / split.past.length;
@@ -61,11 +63,14 @@ for (const cutShare of cuts) {
   const baselines = signedBaselines(split.past);
   const all = [...split.outcomes.keys()];
   const thin = all.filter((id) => split.thin.has(id));
-  const rank = (values: ReadonlyMap<string, number>, ids: string[]) => f3(auc(ids.map((id) => values.get(id)!), ids.map((id) => split.outcomes.get(id)!)));
+  const rank = (values: ReadonlyMap<string, number>, ids: string[]) => auc(ids.map((id) => values.get(id)!), ids.map((id) => split.outcomes.get(id)!));
+  results[String(cutShare)] = {};
   const lines = Object.entries(SIGNALS).map(([name, signal]) => {
     const own = new Map([...received].map(([id, r]) => [id, signal.of(r, split.cut, mu)]));
     const oneHop = baselines.neighbourMean(own, signal.of([], split.cut, mu));
-    return `| ${name} | ${signal.keptByCreditEvents ? 'yes' : 'no'} | ${rank(oneHop, all)} | ${rank(oneHop, thin)} | ${rank(own, all)} | ${rank(own, thin)} |`;
+    const ranked = { oneHop: { all: rank(oneHop, all), thin: rank(oneHop, thin) }, own: { all: rank(own, all), thin: rank(own, thin) } };
+    results[String(cutShare)]![name] = ranked;
+    return `| ${name} | ${signal.keptByCreditEvents ? 'yes' : 'no'} | ${f3(ranked.oneHop.all)} | ${f3(ranked.oneHop.thin)} | ${f3(ranked.own.all)} | ${f3(ranked.own.thin)} |`;
   });
   const bad = (ids: string[]) => ids.filter((id) => split.outcomes.get(id) === 1).length;
   console.log(
@@ -79,3 +84,4 @@ for (const cutShare of cuts) {
     ].join('\n'),
   );
 }
+console.log(JSON.stringify({ bench: 'real-network-signals', machine: machine(), cuts: results }));

@@ -28,12 +28,14 @@ const BENCHES: Bench[] = [
   // On the run the recompute benchmark published.
   { name: 'score-export', args: ['--runs', '3'] },
   { name: 'api', args: ['--compiled', '--runs', '2', '--duration', '5'] },
+  { name: 'view-build', args: ['--runs', '2'] },
   { name: 'contagion', args: ['--persons', '20000', '--runs', '3', '--duration', '5'] },
   { name: 'calibration', args: ['--persons', '20000', '--seed', '7'] },
   { name: 'model-quality', args: ['--persons', '20000', '--seed', '1', '--replicates', '200'] },
   { name: 'model-fit', args: ['--persons', '10000', '--seed', '7', '--caps', '60'] },
   // Starts a Neo4j of its own: writes nothing to NEO4J_URI.
   { name: 'real-network', args: ['--replicates', '200'] },
+  { name: 'real-network-signals', args: [] },
   { name: 'view-memory', args: ['--persons', '10000', '--publishes', '2'] },
   // Last: it adds its own persons to the database when it holds too few.
   { name: 'soak', args: ['--minutes', '2', '--persons', '10000'] },
