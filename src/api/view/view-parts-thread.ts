@@ -7,6 +7,9 @@
  * Run from TypeScript sources (tsx in development, Vitest), the thread loads its entry through
  * tsx's loader; compiled, it is plain JavaScript.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SnapshotImage } from '../../jobs/recompute/snapshot-image.js';
 import type { Model } from '../../score/index.js';
@@ -24,6 +27,15 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer[] {
 
 const ENTRY = new URL(`./view-parts-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
+/** A thread script that registers tsx's loader (found from here, whatever the working directory) and loads the entry. */
+function tsxBootstrap(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = require(manifest) as { exports: Record<string, { import: { default: string } }> };
+  const tsxApi = pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href;
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(ENTRY.href)}))`;
+}
+
 /**
  * Computes the parts in a new worker thread; rejects with the thread's error.
  *
@@ -31,9 +43,7 @@ const ENTRY = new URL(`./view-parts-worker${import.meta.url.endsWith('.ts') ? '.
  * const parts = await viewPartsInThread({ encoded: bytes, model });
  */
 export function viewPartsInThread(request: ViewPartsRequest): Promise<ViewParts> {
-  const worker = ENTRY.pathname.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(ENTRY.href)}))`, { eval: true })
-    : new Worker(ENTRY);
+  const worker = ENTRY.pathname.endsWith('.ts') ? new Worker(tsxBootstrap(), { eval: true }) : new Worker(ENTRY);
   return new Promise<ViewParts>((resolve, reject) => {
     worker.once('message', (reply: ViewPartsReply) => ('parts' in reply ? resolve(reply.parts) : reject(new Error(reply.error))));
     worker.once('error', reject);

@@ -68,11 +68,16 @@ export async function loadOwnPartsSlice(redis: Redis, prefix: string, runId: str
 /**
  * A full run's person ids by seq as its SNAPSHOT read them: one hash field per block of
  * `blockSize` seqs (the run's chunk size, so a chunk reads one field), the ids joined by newlines
- * (an unused seq is an empty line; ids hold no line breaks), and the number of seqs covered.
+ * (an unused seq is an empty line; an id is never empty and holds no control character, so no
+ * line break: row-schemas.ts, `externalId`), and the number of seqs covered.
  */
 export async function saveSnapshotIds(redis: Redis, prefix: string, runId: string, ids: readonly (string | undefined)[], blockSize: number): Promise<void> {
   const fields: Record<string, string> = { seqs: String(ids.length), blockSize: String(blockSize) };
-  for (let from = 0; from < ids.length; from += blockSize) fields[`b${from / blockSize}`] = ids.slice(from, from + blockSize).map((id) => id ?? '').join('\n');
+  const line = (id: string | undefined) => {
+    if (id === '' || id?.includes('\n')) throw new Error(`snapshot ids: the id ${JSON.stringify(id)} cannot be stored one per line`);
+    return id ?? '';
+  };
+  for (let from = 0; from < ids.length; from += blockSize) fields[`b${from / blockSize}`] = ids.slice(from, from + blockSize).map(line).join('\n');
   await redis.multi().hset(key(prefix, runId, 'ids'), fields).expire(key(prefix, runId, 'ids'), TTL_SECONDS).exec();
 }
 
