@@ -46,7 +46,8 @@ export async function recomputeInline(store: RecomputePorts, model: Model, optio
     const runSnapshot = await snapshotStep(context, (done, total) => options.onProgress?.('SNAPSHOT', done, total));
     const { snapshot, ownParts } = runSnapshot;
     const { network, plan, stats, kept } = await propagateStep(context, runSnapshot);
-    const chunks = plan ? seqChunks(plan.targets, options.chunkSize) : rangeChunks(snapshot.csr.nodeCount, options.chunkSize);
+    // Up to the seqs handed out by now, as the BullMQ runner does: persons added since SNAPSHOT are scored too.
+    const chunks = plan ? seqChunks(plan.targets, options.chunkSize) : rangeChunks(await store.seqBound(), options.chunkSize);
     const tally = await timed(context.timings, 'SCORE', async () => {
       const tallies: ScoreTally[] = [];
       for (const [k, persons] of chunks.entries()) {

@@ -47,6 +47,20 @@ describe('recomputeInline', () => {
     expect(snapshot.mu).toBeCloseTo(verified.reduce((x, y) => x + y, 0) / 3, 12);
   });
 
+  it('scores a person added after SNAPSHOT, as the BullMQ runner does (at the prior network value)', async () => {
+    const store = await population();
+    const model = await loadModel();
+    let added: Promise<void> | undefined;
+    const onProgress = (step: string, done: number, total: number) => {
+      if (step === 'SNAPSHOT' && done === total) added ??= store.upsertPersons([person('late')]).then(() => undefined);
+    };
+    const { run, snapshot, network } = await recomputeInline(store, model, { asOf: '2026-06-30', chunkSize: 3, onProgress });
+    await added;
+    expect(snapshot.ids).not.toContain('late');
+    expect((await store.scoreIn(run, 'late'))?.dimensions.network).toBeCloseTo(network.prior, 6);
+    expect(run.stats?.scored).toBe(5);
+  });
+
   it('marks a failing run failed with its reason and never publishes it', async () => {
     const store = await population();
     const model = await loadModel();
