@@ -58,21 +58,38 @@ function aligned(base64: string): Uint8Array {
   return bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
 }
 
+/** A string column: lines, or a list (an older jar). */
+type Lines = string | (string | null)[];
+
+/** The `count` values of a string column, null for an empty line. */
+function valuesOf(column: Lines, count: number): (string | null)[] {
+  if (typeof column !== 'string') return column;
+  if (count === 0) return [];
+  const values: (string | null)[] = column.split('\n');
+  if (values.length !== count) throw new RangeError(`neo4j-store: a packed column holds ${values.length} values for ${count} rows`);
+  for (let k = 0; k < values.length; k++) if (values[k] === '') values[k] = null;
+  return values;
+}
+
 function days(base64: string, field: string, edge: string): Int32Array {
   const values = int32s(base64);
   if (values.includes(NO_DAY)) throw new RangeError(`neo4j-store: a stored ${edge}'s ${field} is not a YYYY-MM-DD date`);
   return values;
 }
 
-/** A seq range of persons with their events, as `tiescore.snapshot.persons` sends it (dev/neo4j PersonBatch). */
+/**
+ * A seq range of persons with their events, as `tiescore.snapshot.persons` sends it (dev/neo4j
+ * PersonBatch). The string columns are lines (one string, values joined by line feeds, an empty
+ * line for null: dev/neo4j PersonColumns.lines), or lists from a jar older than that.
+ */
 export interface PackedPersons {
   seqs: string;
-  ids: string[];
+  ids: Lines;
   numbers: string;
-  accountCreated: (string | null)[];
-  sex: (string | null)[];
+  accountCreated: Lines;
+  sex: Lines;
   eventOwners: string;
-  eventIds: string[];
+  eventIds: Lines;
   eventAmounts: string;
   eventCodes: string;
   dictionary: string[];
@@ -90,8 +107,9 @@ const CODED_EVENT_KEYS = ['kind', 'source', 'status', 'at', 'until'] as const;
 export function personsWithEventsOf(row: PackedPersons): { props: Record<string, unknown>; events: CreditEvent[] }[] {
   const seqs = int32s(row.seqs);
   const numbers = float64s(row.numbers);
+  const [ids, accountCreated, sex] = [row.ids, row.accountCreated, row.sex].map((column) => valuesOf(column, seqs.length));
   const out = Array.from(seqs, (seq, i) => {
-    const props: Record<string, unknown> = { seq, id: row.ids[i], accountCreated: row.accountCreated[i], sex: row.sex[i] };
+    const props: Record<string, unknown> = { seq, id: ids![i], accountCreated: accountCreated![i], sex: sex![i] };
     NUMBER_KEYS.forEach((key, k) => {
       const value = numbers[i * NUMBER_KEYS.length + k]!;
       if (!Number.isNaN(value)) props[key] = key === 'verified' ? value === 1 : value;
@@ -99,12 +117,13 @@ export function personsWithEventsOf(row: PackedPersons): { props: Record<string,
     return { props, events: [] as CreditEvent[] };
   });
   const owners = int32s(row.eventOwners);
+  const eventIds = valuesOf(row.eventIds, owners.length);
   const amounts = float64s(row.eventAmounts);
   const codes = int32s(row.eventCodes);
   const text = (j: number, k: number) => row.dictionary[codes[j * CODED_EVENT_KEYS.length + k]!];
   for (let j = 0; j < owners.length; j++) {
     const owner = out[owners[j]!]!;
-    const event = { id: row.eventIds[j], personId: owner.props.id, kind: text(j, 0), at: text(j, 3), amount: amounts[j], source: text(j, 1), status: text(j, 2) } as CreditEvent;
+    const event = { id: eventIds[j], personId: owner.props.id, kind: text(j, 0), at: text(j, 3), amount: amounts[j], source: text(j, 1), status: text(j, 2) } as CreditEvent;
     const until = text(j, 4);
     if (until !== undefined) event.until = until;
     owner.events.push(event);

@@ -13,7 +13,11 @@ import org.neo4j.graphdb.RelationshipType;
 /**
  * A seq range of persons with their credit events as columns: the values
  * `cypher/persons/with-events-by-seq.cypher` returns, with numbers in Base64Columns and the
- * events' repeated strings (kind, source, status, dates) as codes into one dictionary.
+ * events' repeated strings (kind, source, status, dates) as codes into one dictionary, and the
+ * other strings as lines: one string a column, the values joined by line feeds. The JavaScript
+ * driver decodes each string of a message that spans several Bolt chunks by walking all of the
+ * message's chunks, so 9M small strings cost 13 s of a 1M-person SNAPSHOT (profiled); one string
+ * a column costs one walk.
  */
 final class PersonColumns {
   /** The number attributes, in the order of the `numbers` column (verified as 1 or 0). */
@@ -67,12 +71,12 @@ final class PersonColumns {
   SnapshotProcedures.PersonBatch batch() {
     SnapshotProcedures.PersonBatch batch = new SnapshotProcedures.PersonBatch();
     batch.seqs = Base64Columns.ints(ints(seqs), seqs.size());
-    batch.ids = ids;
+    batch.ids = lines(ids);
     batch.numbers = Base64Columns.doubles(doubles(numbers), numbers.size());
-    batch.accountCreated = accountCreated;
-    batch.sex = sex;
+    batch.accountCreated = lines(accountCreated);
+    batch.sex = lines(sex);
     batch.eventOwners = Base64Columns.ints(ints(eventOwners), eventOwners.size());
-    batch.eventIds = eventIds;
+    batch.eventIds = lines(eventIds);
     batch.eventAmounts = Base64Columns.doubles(doubles(eventAmounts), eventAmounts.size());
     batch.eventCodes = Base64Columns.ints(ints(eventCodes), eventCodes.size());
     batch.dictionary = dictionary;
@@ -88,6 +92,22 @@ final class PersonColumns {
       dictionary.add(text);
     }
     return code;
+  }
+
+  /**
+   * The values joined by line feeds, null as an empty line. tiescore's ids and dates hold no
+   * control character (its importer refuses them), so a line feed in a value is refused here
+   * rather than read back as two values.
+   */
+  static String lines(List<String> values) {
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < values.size(); k++) {
+      String value = values.get(k);
+      if (value != null && value.indexOf('\n') >= 0) throw new IllegalArgumentException("tiescore.snapshot.persons: a stored value holds a line feed: " + value);
+      if (k > 0) out.append('\n');
+      if (value != null) out.append(value);
+    }
+    return out.toString();
   }
 
   private static String text(Object value) {

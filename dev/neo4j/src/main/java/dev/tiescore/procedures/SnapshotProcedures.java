@@ -72,18 +72,18 @@ public final class SnapshotProcedures {
   public static final class PersonBatch {
     /** Int32 column: the persons' seqs, ascending. */
     public String seqs;
-    /** The persons' ids. */
-    public List<String> ids;
+    /** Lines column (PersonColumns.lines): the persons' ids. */
+    public String ids;
     /** Float64 column, PersonColumns.NUMBER_KEYS.length values a person in that order; NaN when absent. */
     public String numbers;
-    /** Each person's accountCreated, or null. */
-    public List<String> accountCreated;
-    /** Each person's sex, or null. */
-    public List<String> sex;
+    /** Lines column: each person's accountCreated, an empty line when absent. */
+    public String accountCreated;
+    /** Lines column: each person's sex, an empty line when absent. */
+    public String sex;
     /** Int32 column: the index in this batch of each event's person; a person's events are consecutive, by id. */
     public String eventOwners;
-    /** The events' ids. */
-    public List<String> eventIds;
+    /** Lines column: the events' ids. */
+    public String eventIds;
     /** Float64 column: the events' amounts (NaN when absent). */
     public String eventAmounts;
     /** Int32 column, PersonColumns.CODED_EVENT_KEYS.length codes an event in that order: an index into dictionary, or -1 when absent. */

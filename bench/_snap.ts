@@ -1,0 +1,11 @@
+import { loadConfig } from '../src/config.js';
+import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
+import { readSnapshotImageWithParts } from '../src/jobs/recompute/snapshot.js';
+import { loadModel } from '../src/score/index.js';
+const store = await Neo4jStore.open({ ...loadConfig(), NEO4J_URI: 'bolt://127.0.0.1:7698' });
+const model = await loadModel();
+const t = performance.now(); const cpu = process.cpuUsage();
+const { image } = await readSnapshotImageWithParts(store, model, '2026-06-30');
+const used = process.cpuUsage(cpu);
+console.log(`snapshot ${((performance.now() - t) / 1000).toFixed(1)} s wall, Node CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, ${image.ids.length} seqs`);
+await store.close();
