@@ -46,14 +46,10 @@ import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { personIds } from '../src/synth/ids.js';
 import { generatePopulation } from '../src/synth/population.js';
 import { FILES, writePopulationFiles } from '../src/synth/write-files.js';
-
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at < 0 ? undefined : process.argv[at + 1];
-}
+import { stringArg } from './lib/report.js';
 
 function integerOption(name: string, fallback: number, min: number): number {
-  const text = option(name);
+  const text = stringArg(name);
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < min) {
@@ -65,8 +61,8 @@ function integerOption(name: string, fallback: number, min: number): number {
 
 const persons = integerOption('persons', 20_000, 2);
 const seed = integerOption('seed', 7, Number.MIN_SAFE_INTEGER);
-const asOf = option('as-of') ?? '2026-06-30';
-const modelPath = option('model');
+const asOf = stringArg('as-of') ?? '2026-06-30';
+const modelPath = stringArg('model');
 
 /** AUC of `score` against `bad` (1 = defaulted): P(score of a good > score of a bad), ties ½. */
 function auc(score: ArrayLike<number>, bad: ArrayLike<number>): number {

@@ -20,21 +20,16 @@ import { runDemo } from '../src/demo/run-demo.js';
 import type { SegmentFit } from '../src/fit/fit-model.js';
 import { FIT_DEFAULTS } from '../src/fit/fit-defaults.js';
 import { loadModel } from '../src/score/index.js';
-import { machine, numberArg } from './lib/report.js';
-
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at < 0 ? undefined : process.argv[at + 1];
-}
+import { machine, numberArg, stringArg } from './lib/report.js';
 
 const persons = numberArg('persons', 100_000);
 const seed = numberArg('seed', 1);
-const caps = (option('caps') ?? '60,90,120,150').split(',').map(Number);
-const bandWidthsOption = option('band-widths');
+const caps = (stringArg('caps') ?? '60,90,120,150').split(',').map(Number);
+const bandWidthsOption = stringArg('band-widths');
 const bandOption = bandWidthsOption === undefined ? undefined : bandWidths(bandWidthsOption);
 const grids = process.argv.includes('--each-band') ? (bandOption ?? FIT_DEFAULTS.bandHalfWidths).map((w) => [w]) : [bandOption ?? FIT_DEFAULTS.bandHalfWidths];
 if (caps.some((cap) => !(cap >= 0 && cap < 600))) throw new Error('--caps must be points in [0, 600), comma-separated');
-const base = await loadModel(option('model'));
+const base = await loadModel(stringArg('model'));
 const { store } = await runDemo({ persons, seed, asOf: '2026-06-30', model: base });
 
 const f = (x: number | null, digits = 4) => (x === null ? '–' : x.toFixed(digits));

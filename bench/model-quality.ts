@@ -16,18 +16,13 @@ import { runDemo } from '../src/demo/run-demo.js';
 import { evaluateRun, type SegmentEvaluation } from '../src/reports/evaluation.js';
 import { fairnessReport } from '../src/reports/fairness.js';
 import { loadModel } from '../src/score/index.js';
-import { machine, numberArg } from './lib/report.js';
-
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at < 0 ? undefined : process.argv[at + 1];
-}
+import { machine, numberArg, stringArg } from './lib/report.js';
 
 const persons = numberArg('persons', 100_000);
 const seed = numberArg('seed', 1);
 const replicates = numberArg('replicates', 500);
-const asOf = option('as-of') ?? '2026-06-30';
-const model = await loadModel(option('model'));
+const asOf = stringArg('as-of') ?? '2026-06-30';
+const model = await loadModel(stringArg('model'));
 
 const t0 = performance.now();
 const { store, recompute } = await runDemo({ persons, seed, asOf, model });
@@ -61,7 +56,7 @@ console.log(
   [
     `### Model quality: ${model.version}, ${persons.toLocaleString('en')} synthetic persons, seed ${seed}, as of ${asOf}`,
     '',
-    `${m.date}, ${m.cpus} cores (${m.cpu}), Node ${m.node}; \`npx tsx bench/model-quality.ts --persons ${persons} --seed ${seed}${option('model') ? ` --model ${option('model')}` : ''}\``,
+    `${m.date}, ${m.cpus} cores (${m.cpu}), Node ${m.node}; \`npx tsx bench/model-quality.ts --persons ${persons} --seed ${seed}${stringArg('model') ? ` --model ${stringArg('model')}` : ''}\``,
     '',
     `Network weight ${model.weights.network}, α ${model.network.alpha}, κ ${model.network.shrinkage}. Outcome: default in the year after the as-of date. ` +
       `"without network": 350 + 600·Σ_{k≠network} w_k·d_k / Σ_{k≠network} w_k. Interval: ${(evaluation.bootstrap.confidence * 100).toFixed(0)}% paired bootstrap, ${replicates} replicates.`,

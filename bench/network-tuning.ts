@@ -25,25 +25,22 @@ import { FILES, writePopulationFiles } from '../src/synth/write-files.js';
 import { auc } from '../src/reports/metrics/auc.js';
 import type { NetworkParams } from '../src/graph/network-params.js';
 import type { Store } from '../src/store/store.js';
+import { stringArg } from './lib/report.js';
 
 /** The kernels' snapshot of the whole store at `asOf`. */
 async function takeSnapshot(store: Store, model: Model, asOf: string) {
   return snapshotOfImage(await readSnapshotImage(store, model, asOf), model);
 }
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at < 0 ? undefined : process.argv[at + 1];
-}
-const persons = Number(option('persons') ?? 20_000);
-const seeds = (option('seeds') ?? '7,11').split(',').map(Number);
+const persons = Number(stringArg('persons') ?? 20_000);
+const seeds = (stringArg('seeds') ?? '7,11').split(',').map(Number);
 if (seeds.includes(1)) {
   console.error('bench/network-tuning: seed 1 is the evaluation seed; tune on other seeds');
   process.exit(2);
 }
 const asOf = '2026-06-30';
 
-const base = await loadModel(option('model'));
+const base = await loadModel(stringArg('model'));
 const grid: { label: string; weight: number; network: Partial<NetworkParams> }[] = [];
 for (const weight of [0.05, 0.1, 0.15, 0.2, 0.3]) {
   for (const alpha of [0.5, 0.2]) {

@@ -16,15 +16,10 @@ import { resolve } from 'node:path';
 import { auc } from '../src/reports/metrics/auc.js';
 import { signedBaselines } from './lib/signed-baselines.js';
 import { readRatings, splitAtCut, type Rating } from './lib/signed-network.js';
-import { machine } from './lib/report.js';
+import { machine, stringArg } from './lib/report.js';
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at < 0 ? undefined : process.argv[at + 1];
-}
-
-const dataFile = resolve(option('data') ?? '../shared/data/bitcoin-alpha/soc-sign-bitcoinalpha.csv');
-const cuts = (option('cuts') ?? '0.5,0.6,0.7').split(',').map(Number);
+const dataFile = resolve(stringArg('data') ?? '../shared/data/bitcoin-alpha/soc-sign-bitcoinalpha.csv');
+const cuts = (stringArg('cuts') ?? '0.5,0.6,0.7').split(',').map(Number);
 if (cuts.some((c) => !(c > 0 && c < 1))) throw new Error('--cuts must be shares between 0 and 1, comma-separated');
 
 /** Half-life of a rating's weight in the recency-weighted signals: six months, the default model's. */

@@ -41,17 +41,12 @@ import { deleteTestKeys } from '../test/support/queue-cleanup.js';
 import { until } from '../test/support/until.js';
 import { signedBaselines } from './lib/signed-baselines.js';
 import { mapToImportFiles, readRatings, splitAtCut } from './lib/signed-network.js';
-import { machine } from './lib/report.js';
+import { machine, stringArg } from './lib/report.js';
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at < 0 ? undefined : process.argv[at + 1];
-}
-
-const dataFile = resolve(option('data') ?? '../shared/data/bitcoin-alpha/soc-sign-bitcoinalpha.csv');
-const cutShare = Number(option('cut') ?? 0.7);
-const replicates = Number(option('replicates') ?? 1000);
-const networkCap = option('network-cap') ?? '60';
+const dataFile = resolve(stringArg('data') ?? '../shared/data/bitcoin-alpha/soc-sign-bitcoinalpha.csv');
+const cutShare = Number(stringArg('cut') ?? 0.7);
+const replicates = Number(stringArg('replicates') ?? 1000);
+const networkCap = stringArg('network-cap') ?? '60';
 const unknownAttributes = !process.argv.includes('--fallback-attributes');
 const withFit = !process.argv.includes('--no-fit');
 if (!(cutShare > 0 && cutShare < 1)) throw new Error('--cut must be a share between 0 and 1');

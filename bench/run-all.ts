@@ -11,6 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { stringArg } from './lib/report.js';
 
 interface Bench {
   name: string;
@@ -41,12 +42,7 @@ const BENCHES: Bench[] = [
   { name: 'soak', args: ['--minutes', '2', '--persons', '10000'] },
 ];
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at < 0 ? undefined : process.argv[at + 1];
-}
-
-const only = option('only')?.split(',');
+const only = stringArg('only')?.split(',');
 const unknown = only?.filter((name) => !BENCHES.some((bench) => bench.name === name));
 if (unknown?.length) {
   console.error(`bench: unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
@@ -87,7 +83,7 @@ for (const bench of BENCHES.filter((b) => !only || only.includes(b.name))) {
   if (!outcome.ok) failed++;
   results.push({ benchmark: bench.name, args: bench.args, ok: outcome.ok, seconds: outcome.seconds, result: outcome.result });
 }
-const out = option('out');
+const out = stringArg('out');
 if (out) await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results));
 process.exit(failed > 0 ? 1 : 0);

@@ -33,19 +33,15 @@ import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
 import { measured, roundTo } from './lib/latency.js';
 import { compileServer, freePort, waitUntilUp } from './lib/processes.js';
 import { deleteKeysUnder } from './lib/redis-keys.js';
-import { machine, median, numberArg } from './lib/report.js';
+import { machine, median, numberArg, stringArg } from './lib/report.js';
 
 const runs = numberArg('runs', 3);
 const readers = numberArg('readers', 4);
 /** Seconds of score reads before the what-if: the baseline. */
 const BASELINE_SECONDS = 3;
 const HOST = '127.0.0.1';
-const argument = (name: string) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at < 0 ? undefined : process.argv[at + 1];
-};
-const sourceRoot = argument('server-root') ?? PACKAGE_ROOT;
-const imagesOf = argument('images-of');
+const sourceRoot = stringArg('server-root') ?? PACKAGE_ROOT;
+const imagesOf = stringArg('images-of');
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-bench-view-${process.pid}` };
 const store = await Neo4jStore.open(config);

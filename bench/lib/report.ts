@@ -1,11 +1,17 @@
 /** Shared by the benchmarks: arguments, the machine they ran on, medians. */
 import { cpus, loadavg, totalmem } from 'node:os';
 
+/** `--name value` from argv, or undefined when `--name` is not given. */
+export function stringArg(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
 /** `--name value` from argv as a number, or the fallback. */
 export function numberArg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
+  const text = stringArg(name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
 }
