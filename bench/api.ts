@@ -39,7 +39,6 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import autocannon from 'autocannon';
-import neo4j from 'neo4j-driver';
 import { issueApiKey } from '../src/api/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
@@ -48,6 +47,7 @@ import { cypher } from '../src/store/neo4j/cypher.js';
 import { BLOCK_SIZE_PARAM } from '../src/store/neo4j/score-blocks.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
 import { measured as measuredBase, roundTo as round, type Measured as BaseMeasured } from './lib/latency.js';
+import { deleteBenchKeys } from './lib/bench-keys.js';
 import { deleteKeysUnder } from './lib/redis-keys.js';
 import { compileServer, freePort, waitUntilUp } from './lib/processes.js';
 import { machine, median, numberArg } from './lib/report.js';
@@ -357,15 +357,5 @@ function pidListeningOn(port: number): number | undefined {
  */
 async function cleanUp(): Promise<void> {
   await deleteKeysUnder(config.REDIS_URL, config.QUEUE_PREFIX);
-  const session = connection.driver.session({ database: connection.database });
-  try {
-    for (;;) {
-      const result = await session.executeWrite((tx) =>
-        tx.run(cypher('bench/api-cleanup'), { keyIds: [analyst.record.id, consumer.record.id], consumer: consumer.record.name, limit: neo4j.int(10_000) }),
-      );
-      if ((result.records[0]?.get('deleted') as number) === 0) break;
-    }
-  } finally {
-    await session.close();
-  }
+  await deleteBenchKeys(connection, [analyst.record.id, consumer.record.id], consumer.record.name);
 }

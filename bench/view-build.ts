@@ -22,16 +22,15 @@
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import neo4j from 'neo4j-driver';
 import { Redis } from 'ioredis';
 import { issueApiKey } from '../src/api/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { connectNeo4j } from '../src/store/neo4j/connection.js';
-import { cypher } from '../src/store/neo4j/cypher.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
 import { measured, roundTo } from './lib/latency.js';
 import { compileServer, freePort, waitUntilUp } from './lib/processes.js';
+import { deleteBenchKeys } from './lib/bench-keys.js';
 import { deleteKeysUnder } from './lib/redis-keys.js';
 import { machine, median, numberArg, stringArg } from './lib/report.js';
 
@@ -155,13 +154,5 @@ async function copyImage(workersPrefix: string): Promise<boolean> {
 /** Deletes the benchmark's key, its access-log entries and its Redis keys. */
 async function cleanUp(): Promise<void> {
   await deleteKeysUnder(config.REDIS_URL, config.QUEUE_PREFIX);
-  const session = connection.driver.session({ database: connection.database });
-  try {
-    for (;;) {
-      const result = await session.executeWrite((tx) => tx.run(cypher('bench/api-cleanup'), { keyIds: [analyst.record.id], consumer: '', limit: neo4j.int(10_000) }));
-      if ((result.records[0]?.get('deleted') as number) === 0) break;
-    }
-  } finally {
-    await session.close();
-  }
+  await deleteBenchKeys(connection, [analyst.record.id]);
 }
