@@ -63,6 +63,7 @@ describe('tiescore db migrate', () => {
 
       const migrated = await cli(['db', 'migrate']);
       expect(migrated.code).toBe(0);
+      expect(migrated.stdout).toContain(`moved ${rows.length} scores stored a node per person into score blocks`);
       const inc = (await store.getRun('inc-old'))!;
       const served = await store.scoresInSeqRange(inc, 0, 300);
       expect(served).toHaveLength(300);

@@ -18,17 +18,14 @@ export function register(program: Command): void {
       ]);
       const config = loadConfig();
       const connection = await connectCliNeo4j(config);
-      let moving: { progress: Progress; moved: number } | undefined;
+      let progress: Progress | undefined;
       try {
-        const schema = await migrateSchema(connection.driver, connection.database, (moved, total) => {
-          moving ??= { progress: createProgress({ label: 'moving scores into score blocks', total }), moved: 0 };
-          moving.moved = moved;
-          moving.progress.update(moved, `${moved} of ${total} scores`);
+        const { schema, scoresMoved } = await migrateSchema(connection.driver, connection.database, (moved, total) => {
+          progress ??= createProgress({ label: 'moving scores into score blocks', total });
+          progress.update(moved, `${moved} of ${total} scores`);
         });
-        if (moving) {
-          moving.progress.stop();
-          console.log(`moved ${moving.moved} scores stored a node per person into score blocks`);
-        }
+        progress?.stop();
+        if (scoresMoved > 0) console.log(`moved ${scoresMoved} scores stored a node per person into score blocks`);
         const constraints = schema.filter((item) => item.kind === 'constraint').length;
         console.log(`schema up to date on ${config.NEO4J_URI}: ${constraints} constraints, ${schema.length - constraints} indexes`);
       } finally {

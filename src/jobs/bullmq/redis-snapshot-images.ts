@@ -50,7 +50,7 @@ export class RedisSnapshotImages implements SnapshotImages {
   async load(runId: string): Promise<SnapshotImage | undefined> {
     const key = this.key(runId);
     if (this.keepLast && recent?.key === key) return recent.image;
-    const bytes = await readInSlices(this.redis, key);
+    const bytes = await this.loadEncoded(runId);
     if (bytes === undefined) return undefined;
     try {
       const image = decodeSnapshotImage(bytes);

@@ -13,13 +13,19 @@ export interface SchemaItem {
   definition: string;
 }
 
-export async function migrateSchema(driver: Driver, database?: string, onScoresMoved?: ScoreMoveProgress): Promise<SchemaItem[]> {
+/** The schema after a migration, and how many old-style scores it moved into score blocks. */
+export interface Migration {
+  schema: SchemaItem[];
+  scoresMoved: number;
+}
+
+export async function migrateSchema(driver: Driver, database?: string, onScoresMoved?: ScoreMoveProgress): Promise<Migration> {
   for (const statement of cypherStatements('schema')) {
     await driver.executeQuery(statement, {}, { database });
   }
   await driver.executeQuery(cypher('schema-await'), {}, { database });
-  await migrateScoreNodes(driver, database, onScoresMoved);
-  return describeSchema(driver, database);
+  const scoresMoved = await migrateScoreNodes(driver, database, onScoresMoved);
+  return { schema: await describeSchema(driver, database), scoresMoved };
 }
 
 export async function describeSchema(driver: Driver, database?: string): Promise<SchemaItem[]> {
