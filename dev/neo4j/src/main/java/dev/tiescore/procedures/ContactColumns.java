@@ -68,8 +68,8 @@ final class ContactColumns {
    * Days since 1970-01-01 of an ISO date string (`YYYY-MM-DD`, a `T…` time part ignored), as
    * tiescore's `dayNumber` reads it — years before 100 included among the refused — or `NO_DAY`.
    */
-  static int dayNumber(Object value) {
-    if (!(value instanceof String text) || text.length() < 10) return NO_DAY;
+  static int dayNumber(String text) {
+    if (text == null || text.length() < 10) return NO_DAY;
     if (text.length() > 10 && text.charAt(10) != 'T') return NO_DAY;
     if (text.charAt(4) != '-' || text.charAt(7) != '-') return NO_DAY;
     int year = digits(text, 0, 4);
@@ -91,10 +91,5 @@ final class ContactColumns {
       value = value * 10 + (c - '0');
     }
     return value;
-  }
-
-  /** A number property as a double: NaN when absent or not a number. */
-  static double number(Object value) {
-    return value instanceof Number number ? number.doubleValue() : Double.NaN;
   }
 }

@@ -1,14 +1,17 @@
 package dev.tiescore.procedures;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import org.neo4j.graphdb.Direction;
-import org.neo4j.graphdb.Label;
-import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.storageengine.api.PropertySelection;
+import org.neo4j.storageengine.api.RelationshipSelection;
+import org.neo4j.values.storable.BooleanValue;
+import org.neo4j.values.storable.NumberValue;
+import org.neo4j.values.storable.TextValue;
+import org.neo4j.values.storable.Value;
 
 /**
  * A seq range of persons with their credit events as columns: the values
@@ -17,7 +20,7 @@ import org.neo4j.graphdb.RelationshipType;
  * other strings as lines: one string a column, the values joined by line feeds. The JavaScript
  * driver decodes each string of a message that spans several Bolt chunks by walking all of the
  * message's chunks, so 9M small strings cost 13 s of a 1M-person SNAPSHOT (profiled); one string
- * a column costs one walk.
+ * a column costs one walk. Read through the kernel's cursors (GraphCursors).
  */
 final class PersonColumns {
   /** The number attributes, in the order of the `numbers` column (verified as 1 or 0). */
@@ -25,73 +28,132 @@ final class PersonColumns {
   /** The event fields coded through the dictionary, in the order of the `eventCodes` column. */
   static final String[] CODED_EVENT_KEYS = {"kind", "source", "status", "at", "until"};
 
-  private static final RelationshipType HAS_EVENT = RelationshipType.withName("HAS_EVENT");
-  private static final Label EVENT = Label.label("Event");
+  /** A person's keys as read: id, accountCreated, sex, then NUMBER_KEYS. */
+  private static final int PERSON_ID = 0, ACCOUNT_CREATED = 1, SEX = 2, FIRST_NUMBER = 3;
+  /** An event's keys as read: id, amount, then CODED_EVENT_KEYS. */
+  private static final int EVENT_ID = 0, AMOUNT = 1, FIRST_CODED = 2;
 
-  private final List<Integer> seqs = new ArrayList<>();
+  private final GraphCursors cursors;
+  private final int[] personKeys;
+  private final PropertySelection personSelection;
+  private final int[] eventKeys;
+  private final PropertySelection eventSelection;
+  private final int eventLabel;
+  private final RelationshipSelection hasEvent;
+  private final Value[] person;
+  private final Value[] event;
+
+  private final Ints seqs = new Ints();
   private final List<String> ids = new ArrayList<>();
-  private final List<Double> numbers = new ArrayList<>();
+  private final Doubles numbers = new Doubles();
   private final List<String> accountCreated = new ArrayList<>();
   private final List<String> sex = new ArrayList<>();
-  private final List<Integer> eventOwners = new ArrayList<>();
+  private final Ints eventOwners = new Ints();
   private final List<String> eventIds = new ArrayList<>();
-  private final List<Double> eventAmounts = new ArrayList<>();
-  private final List<Integer> eventCodes = new ArrayList<>();
+  private final Doubles eventAmounts = new Doubles();
+  private final Ints eventCodes = new Ints();
   private final Map<String, Integer> codes = new HashMap<>();
   private final List<String> dictionary = new ArrayList<>();
 
-  /** Adds a person and their events (each node's properties read in one pass: getProperty walks the chain from its start). */
-  void add(Node person, int seq) {
+  /** One person's events while they are sorted: ids, amounts, codes (CODED_EVENT_KEYS.length each). */
+  private String[] ownIds = new String[16];
+  private double[] ownAmounts = new double[16];
+  private int[] ownCodes = new int[16 * CODED_EVENT_KEYS.length];
+  private Integer[] order = new Integer[16];
+
+  PersonColumns(GraphCursors cursors) {
+    this.cursors = cursors;
+    String[] personNames = new String[FIRST_NUMBER + NUMBER_KEYS.length];
+    personNames[PERSON_ID] = "id";
+    personNames[ACCOUNT_CREATED] = "accountCreated";
+    personNames[SEX] = "sex";
+    System.arraycopy(NUMBER_KEYS, 0, personNames, FIRST_NUMBER, NUMBER_KEYS.length);
+    personKeys = cursors.keys(personNames);
+    personSelection = GraphCursors.selectionOf(personKeys);
+    String[] eventNames = new String[FIRST_CODED + CODED_EVENT_KEYS.length];
+    eventNames[EVENT_ID] = "id";
+    eventNames[AMOUNT] = "amount";
+    System.arraycopy(CODED_EVENT_KEYS, 0, eventNames, FIRST_CODED, CODED_EVENT_KEYS.length);
+    eventKeys = cursors.keys(eventNames);
+    eventSelection = GraphCursors.selectionOf(eventKeys);
+    eventLabel = cursors.label("Event");
+    int hasEventType = cursors.type("HAS_EVENT");
+    hasEvent = hasEventType == GraphCursors.NO_TOKEN ? null : RelationshipSelection.selection(hasEventType, Direction.OUTGOING);
+    person = new Value[personKeys.length];
+    event = new Value[eventKeys.length];
+  }
+
+  /** Adds the person at `nodeReference` (seq `seq`) and their events. */
+  void add(long nodeReference, int seq) {
+    cursors.read.singleNode(nodeReference, cursors.node);
+    if (!cursors.node.next()) return; // deleted since the index was read
+    cursors.node.properties(cursors.properties, personSelection);
+    cursors.readProperties(personKeys, person);
     int owner = ids.size();
-    Map<String, Object> props = person.getAllProperties();
     seqs.add(seq);
-    ids.add(text(props.get("id")));
-    for (String key : NUMBER_KEYS) {
-      Object value = props.get(key);
-      numbers.add(value instanceof Boolean flag ? (flag ? 1.0 : 0.0) : ContactColumns.number(value));
+    ids.add(text(person[PERSON_ID]));
+    for (int k = 0; k < NUMBER_KEYS.length; k++) {
+      Value value = person[FIRST_NUMBER + k];
+      numbers.add(value instanceof BooleanValue flag ? (flag.booleanValue() ? 1.0 : 0.0) : number(value));
     }
-    accountCreated.add(text(props.get("accountCreated")));
-    sex.add(text(props.get("sex")));
-    List<Map<String, Object>> events = new ArrayList<>();
-    for (Relationship link : person.getRelationships(Direction.OUTGOING, HAS_EVENT)) {
-      Node event = link.getEndNode();
-      if (event.hasLabel(EVENT)) events.add(event.getAllProperties());
+    accountCreated.add(text(person[ACCOUNT_CREATED]));
+    sex.add(text(person[SEX]));
+    if (hasEvent == null || eventLabel == GraphCursors.NO_TOKEN) return;
+    int count = 0;
+    cursors.node.relationships(cursors.relationships, hasEvent);
+    while (cursors.relationships.next()) {
+      cursors.relationships.otherNode(cursors.other);
+      if (!cursors.other.next() || !cursors.other.hasLabel(eventLabel)) continue;
+      cursors.other.properties(cursors.properties, eventSelection);
+      cursors.readProperties(eventKeys, event);
+      if (count == ownIds.length) grow();
+      ownIds[count] = text(event[EVENT_ID]);
+      ownAmounts[count] = number(event[AMOUNT]);
+      for (int k = 0; k < CODED_EVENT_KEYS.length; k++) ownCodes[count * CODED_EVENT_KEYS.length + k] = codeOf(event[FIRST_CODED + k]);
+      order[count] = count;
+      count++;
     }
     // As persons/with-events-by-seq's reader orders them: by id, in code-unit order.
-    events.sort((x, y) -> compareIds(text(x.get("id")), text(y.get("id"))));
-    for (Map<String, Object> event : events) {
+    Arrays.sort(order, 0, count, (x, y) -> compareIds(ownIds[x], ownIds[y]));
+    for (int i = 0; i < count; i++) {
+      int j = order[i];
       eventOwners.add(owner);
-      eventIds.add(text(event.get("id")));
-      eventAmounts.add(ContactColumns.number(event.get("amount")));
-      for (String key : CODED_EVENT_KEYS) eventCodes.add(codeOf(event.get(key)));
+      eventIds.add(ownIds[j]);
+      eventAmounts.add(ownAmounts[j]);
+      for (int k = 0; k < CODED_EVENT_KEYS.length; k++) eventCodes.add(ownCodes[j * CODED_EVENT_KEYS.length + k]);
     }
   }
 
   /** The batch as the procedure's row (SnapshotProcedures.PersonBatch says what each field holds). */
   SnapshotProcedures.PersonBatch batch() {
     SnapshotProcedures.PersonBatch batch = new SnapshotProcedures.PersonBatch();
-    batch.seqs = Base64Columns.ints(ints(seqs), seqs.size());
+    batch.seqs = Base64Columns.ints(seqs.values, seqs.size);
     batch.ids = lines(ids);
-    batch.numbers = Base64Columns.doubles(doubles(numbers), numbers.size());
+    batch.numbers = Base64Columns.doubles(numbers.values, numbers.size);
     batch.accountCreated = lines(accountCreated);
     batch.sex = lines(sex);
-    batch.eventOwners = Base64Columns.ints(ints(eventOwners), eventOwners.size());
+    batch.eventOwners = Base64Columns.ints(eventOwners.values, eventOwners.size);
     batch.eventIds = lines(eventIds);
-    batch.eventAmounts = Base64Columns.doubles(doubles(eventAmounts), eventAmounts.size());
-    batch.eventCodes = Base64Columns.ints(ints(eventCodes), eventCodes.size());
+    batch.eventAmounts = Base64Columns.doubles(eventAmounts.values, eventAmounts.size);
+    batch.eventCodes = Base64Columns.ints(eventCodes.values, eventCodes.size);
     batch.dictionary = dictionary;
     return batch;
   }
 
-  private int codeOf(Object value) {
-    if (!(value instanceof String text)) return -1;
-    Integer code = codes.get(text);
-    if (code == null) {
-      code = dictionary.size();
-      codes.put(text, code);
-      dictionary.add(text);
-    }
-    return code;
+  private void grow() {
+    int size = ownIds.length * 2;
+    ownIds = Arrays.copyOf(ownIds, size);
+    ownAmounts = Arrays.copyOf(ownAmounts, size);
+    ownCodes = Arrays.copyOf(ownCodes, size * CODED_EVENT_KEYS.length);
+    order = Arrays.copyOf(order, size);
+  }
+
+  private int codeOf(Value value) {
+    if (!(value instanceof TextValue text)) return -1;
+    return codes.computeIfAbsent(text.stringValue(), key -> {
+      dictionary.add(key);
+      return dictionary.size() - 1;
+    });
   }
 
   /**
@@ -110,8 +172,13 @@ final class PersonColumns {
     return out.toString();
   }
 
-  private static String text(Object value) {
-    return value instanceof String text ? text : null;
+  static String text(Value value) {
+    return value instanceof TextValue text ? text.stringValue() : null;
+  }
+
+  /** A number property as a double: NaN when absent or not a number. */
+  static double number(Value value) {
+    return value instanceof NumberValue number ? number.doubleValue() : Double.NaN;
   }
 
   private static int compareIds(String x, String y) {
@@ -119,15 +186,25 @@ final class PersonColumns {
     return x.compareTo(y);
   }
 
-  private static int[] ints(List<Integer> values) {
-    int[] out = new int[values.size()];
-    for (int k = 0; k < out.length; k++) out[k] = values.get(k);
-    return out;
+  /** A growing int column. */
+  static final class Ints {
+    int[] values = new int[1024];
+    int size;
+
+    void add(int value) {
+      if (size == values.length) values = Arrays.copyOf(values, size * 2);
+      values[size++] = value;
+    }
   }
 
-  private static double[] doubles(List<Double> values) {
-    double[] out = new double[values.size()];
-    for (int k = 0; k < out.length; k++) out[k] = values.get(k);
-    return out;
+  /** A growing double column. */
+  static final class Doubles {
+    double[] values = new double[1024];
+    int size;
+
+    void add(double value) {
+      if (size == values.length) values = Arrays.copyOf(values, size * 2);
+      values[size++] = value;
+    }
   }
 }

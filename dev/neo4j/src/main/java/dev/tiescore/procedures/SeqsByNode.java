@@ -1,48 +1,37 @@
 package dev.tiescore.procedures;
 
 import java.util.Arrays;
-import org.neo4j.graphdb.Label;
-import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.ResourceIterator;
-import org.neo4j.graphdb.Transaction;
 
 /**
- * Each person's seq by internal node id, read once per call, so that an edge's far end costs an
- * array lookup instead of a property read. Ids past the table (a person created while the call
- * runs) and nodes that are not persons answer -1.
+ * Each person's seq by node reference, read once per call from the person_seq index alone (no
+ * node is touched), so that an edge's ends cost an array lookup instead of a property read.
+ * References past the table (a person created while the call runs) and nodes that are not
+ * persons answer -1.
  */
 final class SeqsByNode {
-  private final int[] seqByNode;
+  private int[] seqByNode = new int[1 << 16];
 
-  private SeqsByNode(int[] seqByNode) {
-    this.seqByNode = seqByNode;
+  private SeqsByNode() {
+    Arrays.fill(seqByNode, -1);
   }
 
-  @SuppressWarnings("deprecation") // internal ids: stable within the transaction, which is all this needs
-  static SeqsByNode of(Transaction tx, Label person) {
-    int[] table = new int[1 << 16];
-    Arrays.fill(table, -1);
-    try (ResourceIterator<Node> nodes = tx.findNodes(person)) {
-      while (nodes.hasNext()) {
-        Node node = nodes.next();
-        if (!(node.getProperty("seq", null) instanceof Number seq)) continue;
-        long id = node.getId();
-        if (id >= Integer.MAX_VALUE - 8) throw new IllegalStateException("tiescore.snapshot: node id " + id + " is past what this procedure indexes");
-        if (id >= table.length) {
-          int grown = (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(id + 1, table.length * 2L));
-          int old = table.length;
-          table = Arrays.copyOf(table, grown);
-          Arrays.fill(table, old, grown, -1);
-        }
-        table[(int) id] = seq.intValue();
-      }
+  static SeqsByNode of(GraphCursors cursors) {
+    SeqsByNode table = new SeqsByNode();
+    cursors.bySeq("Person", "seq", 0, Integer.MAX_VALUE, table::put);
+    return table;
+  }
+
+  private void put(long node, long seq) {
+    if (node >= Integer.MAX_VALUE - 8) throw new IllegalStateException("tiescore.snapshot: node id " + node + " is past what this procedure indexes");
+    if (node >= seqByNode.length) {
+      int old = seqByNode.length;
+      seqByNode = Arrays.copyOf(seqByNode, (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(node + 1, old * 2L)));
+      Arrays.fill(seqByNode, old, seqByNode.length, -1);
     }
-    return new SeqsByNode(table);
+    seqByNode[(int) node] = (int) seq;
   }
 
-  @SuppressWarnings("deprecation")
-  int seqOf(Node node) {
-    long id = node.getId();
-    return id < seqByNode.length ? seqByNode[(int) id] : -1;
+  int seqOf(long node) {
+    return node >= 0 && node < seqByNode.length ? seqByNode[(int) node] : -1;
   }
 }
