@@ -7,7 +7,8 @@
  *
  * Here: grouping scores into the write statement's block parameters, and back.
  */
-import type { PersonScore } from '../../domain/scores.js';
+import type { Dimensions, PersonScore, ReasonCode } from '../../domain/scores.js';
+import { DIMENSIONS } from '../../score/index.js';
 import { BATCH_SIZE } from './batches.js';
 import { int } from './neo4j-runner.js';
 
@@ -15,7 +16,7 @@ import { int } from './neo4j-runner.js';
  * Seqs a block spans: block b holds seqs [b·SCORE_BLOCK_SIZE, (b+1)·SCORE_BLOCK_SIZE). A storage
  * format constant (stored blocks are keyed by it): the statements take it as `$blockSize`.
  * It divides the SCORE step's chunk of 10,000 persons, so full-run chunks never share a block.
- * Small, because a score read loads its block's entries whole (about 550 bytes each); the write
+ * Small, because a score read loads its block's entries whole (about 330 bytes each); the write
  * costs about the same at 50 as at 250 (docs/design.md, "Neo4j", score blocks).
  */
 export const SCORE_BLOCK_SIZE = 50;
@@ -115,30 +116,33 @@ export function servedValues(rows: readonly ScoreValuesRow[], fromSeq: number, t
   return values;
 }
 
+/**
+ * An entry as stored: a JSON array, `[personId, score, band, dimensions, reasons, modelVersion]`
+ * with the dimensions' numbers in DIMENSIONS order and the reason codes flattened to `code,
+ * reason, pointsLost` (null when absent). Without the object form's key names an entry is about
+ * 60% of its size (a 1M run writes some 200 MB less), and the write's cost follows its bytes
+ * (docs/design.md, "Score blocks"). Blocks written before hold the object form: read still.
+ */
+type EntryArray = [personId: string, score: number, band: string, dimensions: number[], reasons: (string | number | null)[], modelVersion: string];
+
 /** A stored score from its row. */
 export function scoreOfRow(row: ScoreBlockRow): PersonScore {
-  const entry = JSON.parse(row.entry) as ScoreEntry;
-  return {
-    runId: row.runId,
-    personId: entry.personId,
-    seq: row.seq,
-    score: entry.score,
-    band: entry.band,
-    dimensions: entry.dimensions,
-    reasonCodes: entry.reasonCodes,
-    modelVersion: entry.modelVersion,
-  };
+  const entry = JSON.parse(row.entry) as EntryArray | ScoreEntry;
+  if (!Array.isArray(entry)) return { runId: row.runId, seq: row.seq, ...entry };
+  const [personId, score, band, values, reasons, modelVersion] = entry;
+  const dimensions = Object.fromEntries(DIMENSIONS.map((dimension, k) => [dimension, values[k]])) as Dimensions;
+  const reasonCodes: ReasonCode[] = [];
+  for (let k = 0; k < reasons.length; k += 3) {
+    const code: ReasonCode = { code: reasons[k] as string, reason: reasons[k + 1] as string };
+    if (reasons[k + 2] != null) code.pointsLost = reasons[k + 2] as number;
+    reasonCodes.push(code);
+  }
+  return { runId: row.runId, personId, seq: row.seq, score, band, dimensions, reasonCodes, modelVersion };
 }
 
 function entryOf(score: PersonScore): string {
-  const entry: ScoreEntry = {
-    personId: score.personId,
-    score: score.score,
-    band: score.band,
-    dimensions: score.dimensions,
-    reasonCodes: score.reasonCodes,
-    modelVersion: score.modelVersion,
-  };
+  const reasons = score.reasonCodes.flatMap((code) => [code.code, code.reason, code.pointsLost ?? null]);
+  const entry: EntryArray = [score.personId, score.score, score.band, DIMENSIONS.map((dimension) => score.dimensions[dimension]), reasons, score.modelVersion];
   return JSON.stringify(entry);
 }
 

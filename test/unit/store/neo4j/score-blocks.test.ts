@@ -1,5 +1,6 @@
 // Score blocks (src/store/neo4j/score-blocks.ts): how a write's scores are grouped into the
 // blocks of SCORE_BLOCK_SIZE seqs Neo4j keeps them in, and a stored entry read back as the score it was.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonScore } from '../../../../src/domain/scores.js';
 import { mergeBlocks, rangeBlocks, SCORE_BLOCK_SIZE, scoreOfRow, servedValues } from '../../../../src/store/neo4j/score-blocks.js';
@@ -29,7 +30,7 @@ describe('score blocks', () => {
       [3, true, [3 * B + 7]],
     ]);
     expect(blocks[0]!.score).toEqual([999, 500 + B - 1]);
-    expect(JSON.parse(blocks[0]!.entries[1]!)).toMatchObject({ personId: `p${B - 1}`, score: 500 + B - 1 });
+    expect(scoreOfRow({ runId: 'run-1', seq: B - 1, entry: blocks[0]!.entries[1]! })).toMatchObject({ personId: `p${B - 1}`, score: 500 + B - 1 });
   });
 
   it('lists every block a range touches, empty ones included, so the range’s earlier entries go', () => {
@@ -49,6 +50,43 @@ describe('score blocks', () => {
     const written = score(251);
     const [block] = mergeBlocks([written]);
     expect(scoreOfRow({ runId: 'run-1', seq: 251, entry: block!.entries[0]! })).toEqual(written);
+  });
+
+  it('reads back any score exactly, reason codes without points included', () => {
+    const number = fc.double({ noNaN: true, noDefaultInfinity: true });
+    const text = fc.string({ maxLength: 30 });
+    const reason = fc.record({ code: text, reason: text, pointsLost: fc.option(number, { nil: undefined }) }, { requiredKeys: ['code', 'reason'] });
+    const scores = fc.record({
+      runId: fc.constant('run-1'),
+      personId: text,
+      seq: fc.nat(10_000),
+      score: number,
+      band: text,
+      dimensions: fc.record({ history: number, behaviour: number, capacity: number, identity: number, network: number }),
+      reasonCodes: fc.array(reason, { maxLength: 6 }),
+      modelVersion: text,
+    });
+    fc.assert(
+      fc.property(scores, (written) => {
+        const [block] = mergeBlocks([written]);
+        // JSON has no −0: a stored −0 reads back as 0, as it did in the object form.
+        expect(scoreOfRow({ runId: 'run-1', seq: written.seq, entry: block!.entries[0]! })).toEqual(JSON.parse(JSON.stringify(written)));
+      }),
+    );
+  });
+
+  it('stores an entry as an array, well under the object form’s size', () => {
+    const written = score(7);
+    const [block] = mergeBlocks([written]);
+    const { runId: _run, seq: _seq, ...objectForm } = written;
+    expect(JSON.parse(block!.entries[0]!)).toEqual(['p7', 507, 'fair', [0.5, 0.25, 0.75, 1, 0.125], ['H_LATE', 'Late repayments on record', 12.5], 'm-1']);
+    expect(block!.entries[0]!.length).toBeLessThan(0.6 * JSON.stringify(objectForm).length);
+  });
+
+  it('reads an entry in the object form blocks were first written in', () => {
+    const written = score(9);
+    const { runId: _run, seq: _seq, ...objectForm } = written;
+    expect(scoreOfRow({ runId: 'run-1', seq: 9, entry: JSON.stringify(objectForm) })).toEqual(written);
   });
 });
 
