@@ -5,6 +5,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../../config.js';
 import { StoreUnavailableError } from '../errors.js';
+import { useLargeBoltChunks } from './bolt-chunks.js';
 import { boltAnswers } from './bolt-probe.js';
 import { Neo4jLiveness, type LivenessOptions } from './liveness.js';
 
@@ -52,6 +53,7 @@ export async function connectNeo4j(
   config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE'>,
   timeouts: Neo4jTimeouts = PATIENT,
 ): Promise<Neo4jConnection> {
+  useLargeBoltChunks();
   const driver = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
     connectionTimeout: timeouts.connectionTimeoutMs,
     connectionAcquisitionTimeout: 10_000,
