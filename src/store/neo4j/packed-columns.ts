@@ -7,6 +7,7 @@
 import { endianness } from 'node:os';
 import type { CreditEvent } from '../../domain/records.js';
 import type { FriendshipColumns, TransactionColumns } from '../ports/edges.js';
+import type { PersonWithEvents, StoredPerson } from '../ports/persons.js';
 
 /** The procedure's marker for a date that is absent or not `YYYY-MM-DD`. */
 const NO_DAY = -(2 ** 31);
@@ -97,24 +98,29 @@ export interface PackedPersons {
 
 /** The `numbers` column's attributes, in its order (dev/neo4j PersonColumns.NUMBER_KEYS). */
 const NUMBER_KEYS = ['verified', 'incomeMonthly', 'debtMonthly', 'assets', 'billsOnTimeRatio', 'activityRegularity', 'addressChanges', 'birthYear'] as const;
+/** `verified`'s place in NUMBER_KEYS: a flag, sent as 1 or 0. */
+const VERIFIED = NUMBER_KEYS.indexOf('verified');
 /** The `eventCodes` column's fields, in its order (dev/neo4j PersonColumns.CODED_EVENT_KEYS). */
 const CODED_EVENT_KEYS = ['kind', 'source', 'status', 'at', 'until'] as const;
 
 /**
- * The batch's persons as node properties (absent attributes absent; the caller makes them stored
- * persons) with their events, sorted by id as the procedure sends them.
+ * The batch's persons as stored persons (absent attributes absent, as `toStoredPerson` leaves
+ * them) with their events, sorted by id as the procedure sends them.
  */
-export function personsWithEventsOf(row: PackedPersons): { props: Record<string, unknown>; events: CreditEvent[] }[] {
+export function personsWithEventsOf(row: PackedPersons): PersonWithEvents[] {
   const seqs = int32s(row.seqs);
   const numbers = float64s(row.numbers);
   const [ids, accountCreated, sex] = [row.ids, row.accountCreated, row.sex].map((column) => valuesOf(column, seqs.length));
-  const out = Array.from(seqs, (seq, i) => {
-    const props: Record<string, unknown> = { seq, id: ids![i], accountCreated: accountCreated![i], sex: sex![i] };
-    NUMBER_KEYS.forEach((key, k) => {
+  const out = Array.from(seqs, (seq, i): PersonWithEvents => {
+    const person: Record<string, unknown> = { seq };
+    if (ids![i] != null) person.id = ids![i];
+    if (accountCreated![i] != null) person.accountCreated = accountCreated![i];
+    if (sex![i] != null) person.sex = sex![i];
+    for (let k = 0; k < NUMBER_KEYS.length; k++) {
       const value = numbers[i * NUMBER_KEYS.length + k]!;
-      if (!Number.isNaN(value)) props[key] = key === 'verified' ? value === 1 : value;
-    });
-    return { props, events: [] as CreditEvent[] };
+      if (!Number.isNaN(value)) person[NUMBER_KEYS[k]!] = k === VERIFIED ? value === 1 : value;
+    }
+    return { person: person as unknown as StoredPerson, events: [] };
   });
   const owners = int32s(row.eventOwners);
   const eventIds = valuesOf(row.eventIds, owners.length);
@@ -123,7 +129,7 @@ export function personsWithEventsOf(row: PackedPersons): { props: Record<string,
   const text = (j: number, k: number) => row.dictionary[codes[j * CODED_EVENT_KEYS.length + k]!];
   for (let j = 0; j < owners.length; j++) {
     const owner = out[owners[j]!]!;
-    const event = { id: eventIds[j], personId: owner.props.id, kind: text(j, 0), at: text(j, 3), amount: amounts[j], source: text(j, 1), status: text(j, 2) } as CreditEvent;
+    const event = { id: eventIds[j], personId: owner.person.id, kind: text(j, 0), at: text(j, 3), amount: amounts[j], source: text(j, 1), status: text(j, 2) } as CreditEvent;
     const until = text(j, 4);
     if (until !== undefined) event.until = until;
     owner.events.push(event);

@@ -46,7 +46,7 @@ export class PersonStore implements PersonPort {
   async personsWithEventsInSeqRange(fromSeq: number, toSeq: number): Promise<PersonWithEvents[]> {
     if (toSeq > fromSeq && toSeq - fromSeq <= PACKED_MAX_BATCH && (await this.procedures.has('tiescore.snapshot.persons'))) {
       const rows = await this.procedures.guard(() => this.runner.read('persons/packed', { fromSeq: int(fromSeq), toSeq: int(toSeq) }));
-      return personsWithEventsOf(rows[0] as unknown as PackedPersons).map(({ props, events }) => ({ person: toStoredPerson(props), events }));
+      return personsWithEventsOf(rows[0] as unknown as PackedPersons);
     }
     type EventList = [string, CreditEvent['kind'], string, number, string, CreditEvent['status'], string | null];
     const rows = await this.runner.read<{ person: PersonList; events: EventList[] }>('persons/with-events-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });

@@ -69,8 +69,11 @@ describe('score blocks', () => {
     fc.assert(
       fc.property(scores, (written) => {
         const [block] = mergeBlocks([written]);
+        const entry = block!.entries[0]!;
+        // Written out by hand, the entry is exactly JSON's text of the array.
+        expect(entry).toBe(JSON.stringify(JSON.parse(entry)));
         // JSON has no −0: a stored −0 reads back as 0, as it did in the object form.
-        expect(scoreOfRow({ runId: 'run-1', seq: written.seq, entry: block!.entries[0]! })).toEqual(JSON.parse(JSON.stringify(written)));
+        expect(scoreOfRow({ runId: 'run-1', seq: written.seq, entry })).toEqual(JSON.parse(JSON.stringify(written)));
       }),
     );
   });
