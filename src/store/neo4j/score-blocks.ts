@@ -121,7 +121,7 @@ export function servedValues(rows: readonly ScoreValuesRow[], fromSeq: number, t
  * with the dimensions' numbers in DIMENSIONS order and the reason codes flattened to `code,
  * reason, pointsLost` (null when absent). Without the object form's key names an entry is about
  * 60% of its size (a 1M run writes some 200 MB less), and the write's cost follows its bytes
- * (docs/design.md, "Score blocks"). Blocks written before hold the object form: read still.
+ * (docs/design.md, "Neo4j", score blocks). Blocks written before hold the object form: read still.
  */
 type EntryArray = [personId: string, score: number, band: string, dimensions: number[], reasons: (string | number | null)[], modelVersion: string];
 

@@ -74,10 +74,10 @@ final class GraphCursors implements AutoCloseable {
     return tokens.relationshipType(name);
   }
 
-  /** Each name's property key id, NO_TOKEN for a key never stored. */
+  /** Each name's property key id, NO_TOKEN for a key never stored or a null name (none asked). */
   int[] keys(String... names) {
     int[] ids = new int[names.length];
-    for (int k = 0; k < names.length; k++) ids[k] = tokens.propertyKey(names[k]);
+    for (int k = 0; k < names.length; k++) ids[k] = names[k] == null ? NO_TOKEN : tokens.propertyKey(names[k]);
     return ids;
   }
 
