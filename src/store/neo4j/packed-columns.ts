@@ -110,12 +110,14 @@ const CODED_EVENT_KEYS = ['kind', 'source', 'status', 'at', 'until'] as const;
 export function personsWithEventsOf(row: PackedPersons): PersonWithEvents[] {
   const seqs = int32s(row.seqs);
   const numbers = float64s(row.numbers);
-  const [ids, accountCreated, sex] = [row.ids, row.accountCreated, row.sex].map((column) => valuesOf(column, seqs.length));
+  const ids = valuesOf(row.ids, seqs.length);
+  const accountCreated = valuesOf(row.accountCreated, seqs.length);
+  const sex = valuesOf(row.sex, seqs.length);
   const out = Array.from(seqs, (seq, i): PersonWithEvents => {
     const person: Record<string, unknown> = { seq };
-    if (ids![i] != null) person.id = ids![i];
-    if (accountCreated![i] != null) person.accountCreated = accountCreated![i];
-    if (sex![i] != null) person.sex = sex![i];
+    if (ids[i] != null) person.id = ids[i];
+    if (accountCreated[i] != null) person.accountCreated = accountCreated[i];
+    if (sex[i] != null) person.sex = sex[i];
     for (let k = 0; k < NUMBER_KEYS.length; k++) {
       const value = numbers[i * NUMBER_KEYS.length + k]!;
       if (!Number.isNaN(value)) person[NUMBER_KEYS[k]!] = k === VERIFIED ? value === 1 : value;

@@ -21,6 +21,8 @@ import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.token.api.TokenConstants;
 import org.neo4j.storageengine.api.PropertySelection;
 import org.neo4j.values.storable.IntegralValue;
+import org.neo4j.values.storable.NumberValue;
+import org.neo4j.values.storable.TextValue;
 import org.neo4j.values.storable.Value;
 
 /**
@@ -128,6 +130,16 @@ final class GraphCursors implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** A string property's value: null when absent or not a string. */
+  static String text(Value value) {
+    return value instanceof TextValue text ? text.stringValue() : null;
+  }
+
+  /** A number property as a double: NaN when absent or not a number. */
+  static double number(Value value) {
+    return value instanceof NumberValue number ? number.doubleValue() : Double.NaN;
   }
 
   @Override

@@ -9,7 +9,6 @@ import org.neo4j.graphdb.Direction;
 import org.neo4j.storageengine.api.PropertySelection;
 import org.neo4j.storageengine.api.RelationshipSelection;
 import org.neo4j.values.storable.BooleanValue;
-import org.neo4j.values.storable.NumberValue;
 import org.neo4j.values.storable.TextValue;
 import org.neo4j.values.storable.Value;
 
@@ -91,13 +90,13 @@ final class PersonColumns {
     cursors.readProperties(personKeys, person);
     int owner = ids.size();
     seqs.add(seq);
-    ids.add(text(person[PERSON_ID]));
+    ids.add(GraphCursors.text(person[PERSON_ID]));
     for (int k = 0; k < NUMBER_KEYS.length; k++) {
       Value value = person[FIRST_NUMBER + k];
-      numbers.add(value instanceof BooleanValue flag ? (flag.booleanValue() ? 1.0 : 0.0) : number(value));
+      numbers.add(value instanceof BooleanValue flag ? (flag.booleanValue() ? 1.0 : 0.0) : GraphCursors.number(value));
     }
-    accountCreated.add(text(person[ACCOUNT_CREATED]));
-    sex.add(text(person[SEX]));
+    accountCreated.add(GraphCursors.text(person[ACCOUNT_CREATED]));
+    sex.add(GraphCursors.text(person[SEX]));
     if (hasEvent == null || eventLabel == GraphCursors.NO_TOKEN) return;
     int count = 0;
     cursors.node.relationships(cursors.relationships, hasEvent);
@@ -107,8 +106,8 @@ final class PersonColumns {
       cursors.other.properties(cursors.properties, eventSelection);
       cursors.readProperties(eventKeys, event);
       if (count == ownIds.length) grow();
-      ownIds[count] = text(event[EVENT_ID]);
-      ownAmounts[count] = number(event[AMOUNT]);
+      ownIds[count] = GraphCursors.text(event[EVENT_ID]);
+      ownAmounts[count] = GraphCursors.number(event[AMOUNT]);
       for (int k = 0; k < CODED_EVENT_KEYS.length; k++) ownCodes[count * CODED_EVENT_KEYS.length + k] = codeOf(event[FIRST_CODED + k]);
       order[count] = count;
       count++;
@@ -170,15 +169,6 @@ final class PersonColumns {
       if (value != null) out.append(value);
     }
     return out.toString();
-  }
-
-  static String text(Value value) {
-    return value instanceof TextValue text ? text.stringValue() : null;
-  }
-
-  /** A number property as a double: NaN when absent or not a number. */
-  static double number(Value value) {
-    return value instanceof NumberValue number ? number.doubleValue() : Double.NaN;
   }
 
   private static int compareIds(String x, String y) {

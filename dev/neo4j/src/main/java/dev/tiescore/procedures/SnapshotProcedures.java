@@ -179,9 +179,9 @@ public final class SnapshotProcedures {
         columns.add(
             startSeq,
             endSeq,
-            ContactColumns.dayNumber(PersonColumns.text(values[DAY])),
-            PersonColumns.number(values[FIRST]),
-            PersonColumns.number(values[SECOND]));
+            ContactColumns.dayNumber(GraphCursors.text(values[DAY])),
+            GraphCursors.number(values[FIRST]),
+            GraphCursors.number(values[SECOND]));
       }
       if (columns.size() == 0) {
         done = true;
