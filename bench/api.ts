@@ -243,7 +243,7 @@ async function boltReads(name: 'scores/in-lineage' | 'scores/published-of-person
     const personId = randomId();
     if (name === 'scores/in-lineage') return session.run(statement, { lineage: run!.lineage, personId, ...BLOCK_SIZE_PARAM });
     const entry = { personId, at: new Date().toISOString(), kind: 'score', actor: analyst.record.id, role: 'analyst' };
-    return session.executeWrite((tx) => tx.run(statement, { reads: [{ personId, entry }], ...BLOCK_SIZE_PARAM }));
+    return session.executeWrite((tx) => tx.run(statement, { reads: [{ personId, entry, knownSeq: null }], knownRun: null, ...BLOCK_SIZE_PARAM }));
   };
   const worker = async () => {
     while (performance.now() < end) {

@@ -68,6 +68,10 @@ export const SETTINGS = {
     z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
     'Largest JSON request body the API accepts, in bytes (larger: 413).',
   ),
+  API_SCORE_CACHE: setting(
+    z.coerce.number().int().min(0).max(10_000_000).default(100_000),
+    'Persons whose served score each API process keeps in memory for their next score read (about 0.5 KB each); 0 keeps none.',
+  ),
   RATE_LIMIT_PER_MINUTE: setting(
     z.coerce.number().int().min(0).max(1_000_000).default(600),
     'API requests per minute per key (per address without a key); 0 turns rate limiting off.',

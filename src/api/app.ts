@@ -53,7 +53,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
     metrics: metrics.registry,
     openApiDocument: () => (document ??= buildOpenApiDocument(routes, { version: API_VERSION })),
     accessLog: new AccessLogWriter(deps.store),
-    scores: new PublishedScores(deps.store),
+    scores: new PublishedScores(deps.store, { cachedPersons: options.scoreCachePersons }),
     reports: new PublishedReports(deps.store, deps.model, {}, options.fairnessCutoffs),
   };
   const parseJson = express.json({ limit: options.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] });

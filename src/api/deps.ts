@@ -6,6 +6,7 @@ import type { AttestationKeys } from './attestation/signing-keys.js';
 import type { NetworkViewProvider } from './network-view.js';
 import type { Queue } from 'bullmq';
 import type { RecomputeJobs } from './recompute-jobs.js';
+import { DEFAULT_CACHED_PERSONS } from './published-scores.js';
 
 export interface ApiOptions {
   /** Largest accepted JSON body in bytes (API_BODY_LIMIT); larger → 413. */
@@ -23,6 +24,8 @@ export interface ApiOptions {
    * a key revoked in the store is refused at most this long afterwards. 0 reads it on every request.
    */
   apiKeyCacheMs: number;
+  /** API_SCORE_CACHE: persons whose served score each process keeps for their next score read (served-score-cache.ts); 0 keeps none. */
+  scoreCachePersons: number;
   /** FAIRNESS_CUTOFFS: the only cut-offs the fairness report answers at, ascending. */
   fairnessCutoffs: readonly number[];
   /** ERASURE_SALT: salt of erasure-record hashes; unset = the one stored in the database (src/privacy/erasure-hasher.ts). */
@@ -36,6 +39,7 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   attestationTtlSeconds: 900,
   trustProxy: false,
   apiKeyCacheMs: 5_000,
+  scoreCachePersons: DEFAULT_CACHED_PERSONS,
   fairnessCutoffs: [550, 600, 650, 700],
 };
 

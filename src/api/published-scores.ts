@@ -1,20 +1,36 @@
 /**
  * Score reads for the API: the published run with one person's record, served score and events
- * (`Store.publishedScoresOf`), or the same with the read's access-log entry stored in the same
- * transaction (`Store.publishedScoresLogged`). The reads of concurrent requests are made in one
- * store call (one statement, one round trip to Neo4j; batch-queue.ts): a lone request is read at
- * once; under load the requests waiting while a call is in flight share the next one. All persons
- * of one call are read from the same published run.
+ * (`Store.publishedScoresOf`), or — for the score route — the person's served score and disputed
+ * events with the read's access-log entry stored in the same transaction
+ * (`Store.publishedScoresLogged`). The reads of concurrent requests are made in one store call
+ * (one statement, one round trip to Neo4j; batch-queue.ts): a lone request is read at once; under
+ * load the requests waiting while a call is in flight share the next one. All persons of one call
+ * are read from the same published run. Logged reads pass the score last read for the person
+ * (served-score-cache.ts), which the store answers with when it still stands.
  */
 import type { AccessLogEntry } from '../domain/safeguards.js';
 import type { ScoreRun } from '../domain/scores.js';
-import type { LoggedScoreRead, PersonScoreRead, PublishedScoresRead, Store } from '../store/store.js';
+import type { LoggedPersonScoreRead, LoggedScoreRead, PersonScoreRead, Store } from '../store/store.js';
 import { BatchQueue, type BatchQueueOptions } from './batch-queue.js';
+import { ServedScoreCache } from './served-score-cache.js';
 
 /** One person's read together with the run it was served from. */
 export interface PublishedScore extends PersonScoreRead {
   run: ScoreRun;
 }
+
+/** One person's logged read together with the run it was served from. */
+export interface LoggedPublishedScore extends LoggedPersonScoreRead {
+  run: ScoreRun;
+}
+
+export interface PublishedScoresOptions extends BatchQueueOptions {
+  /** Persons whose served score is kept for the next logged read (API_SCORE_CACHE); 0 keeps none. */
+  cachedPersons?: number;
+}
+
+/** Served scores kept by default: about 50 MB of one API process's memory. */
+export const DEFAULT_CACHED_PERSONS = 100_000;
 
 /**
  * @example
@@ -24,16 +40,29 @@ export interface PublishedScore extends PersonScoreRead {
  */
 export class PublishedScores {
   private readonly reads: BatchQueue<string, PublishedScore | undefined>;
-  private readonly loggedReads: BatchQueue<LoggedScoreRead, PublishedScore | undefined>;
+  private readonly loggedReads: BatchQueue<LoggedScoreRead, LoggedPublishedScore | undefined>;
+  private readonly cache: ServedScoreCache;
 
-  constructor(store: Pick<Store, 'publishedScoresOf' | 'publishedScoresLogged'>, options: BatchQueueOptions = {}) {
-    this.reads = new BatchQueue(async (personIds) => perPerson(await store.publishedScoresOf(personIds), personIds.length), options);
-    this.loggedReads = new BatchQueue(async (reads) => perPerson(await store.publishedScoresLogged(reads), reads.length), options);
+  constructor(store: Pick<Store, 'publishedScoresOf' | 'publishedScoresLogged'>, options: PublishedScoresOptions = {}) {
+    this.cache = new ServedScoreCache(options.cachedPersons ?? DEFAULT_CACHED_PERSONS);
+    this.reads = new BatchQueue(async (personIds) => {
+      const read = await store.publishedScoresOf(personIds);
+      return personIds.map((_id, k) => read && { run: read.run, ...read.persons[k]! });
+    }, options);
+    this.loggedReads = new BatchQueue(async (reads) => {
+      const read = await store.publishedScoresLogged(reads);
+      return reads.map((_read, k) => read && { run: read.run, ...read.persons[k]! });
+    }, options);
   }
 
   /** Store calls so far (for tests and metrics). */
   get batches(): number {
     return this.reads.batches + this.loggedReads.batches;
+  }
+
+  /** Persons whose served score is held for the next logged read. */
+  get cachedPersons(): number {
+    return this.cache.size;
   }
 
   /** The person's part of the published run; undefined when no run is published. */
@@ -42,14 +71,14 @@ export class PublishedScores {
   }
 
   /**
-   * `of`, with `entry` appended to the access log in the same transaction when the run serves the
-   * person a score; resolves once both are committed.
+   * The person's served score and disputed events, with `entry` appended to the access log in
+   * the same transaction when the run serves the person a score; resolves once both are
+   * committed. Undefined when no run is published.
    */
-  ofLogged(personId: string, entry: AccessLogEntry): Promise<PublishedScore | undefined> {
-    return this.loggedReads.add({ personId, entry });
+  async ofLogged(personId: string, entry: AccessLogEntry): Promise<LoggedPublishedScore | undefined> {
+    const read = await this.loggedReads.add({ personId, entry, known: this.cache.known(personId) });
+    if (read?.found && read.score) this.cache.remember(read.run.id, read.score);
+    else this.cache.forget(personId);
+    return read;
   }
-}
-
-function perPerson(read: PublishedScoresRead | undefined, count: number): (PublishedScore | undefined)[] {
-  return Array.from({ length: count }, (_, k) => (read ? { run: read.run, ...read.persons[k]! } : undefined));
 }

@@ -25,20 +25,34 @@ export async function servedScore(ctx: Pick<RouteContext<unknown, unknown, unkno
 }
 
 /**
- * `servedScore` with the read's access-log entry stored in the same transaction (one store call,
- * shared with concurrent requests); a read answered 404 is not logged. For reads that show the
- * score as it is read (the score route), instead of `servedScore` and then `logAccess`.
+ * The person's served score and the ids of their disputed events, with the read's access-log
+ * entry stored in the same transaction (one store call, shared with concurrent requests); a read
+ * answered 404 is not logged. For the score route, instead of `servedScore` and then `logAccess`.
  */
-export async function servedScoreLogged(ctx: RouteContext<unknown, unknown, unknown>, personId: string, kind: AccessKind): Promise<ServedScore> {
-  return servedOr404(await ctx.services.scores.ofLogged(personId, accessEntry(ctx, personId, kind)), personId);
+export async function servedScoreLogged(
+  ctx: RouteContext<unknown, unknown, unknown>,
+  personId: string,
+  kind: AccessKind,
+): Promise<{ run: ScoreRun; score: PersonScore; disputedEventIds: string[] }> {
+  const read = foundOr404(await ctx.services.scores.ofLogged(personId, accessEntry(ctx, personId, kind)), (found) => found.found, personId);
+  return { run: read.run, score: read.score, disputedEventIds: read.disputedEventIds };
 }
 
 function servedOr404(read: PublishedScore | undefined, personId: string): ServedScore {
+  const { run, person, score, events } = foundOr404(read, (found) => found.person !== undefined, personId);
+  return { run, person: person!, score, events };
+}
+
+/** The read with its score; 404 when there is no run (no read), no person or no score. */
+function foundOr404<R extends { run: ScoreRun; score: PersonScore | undefined }>(
+  read: R | undefined,
+  hasPerson: (read: R) => boolean,
+  personId: string,
+): R & { score: PersonScore } {
   if (!read) throw notFound('no score run has been published yet');
-  const { run, person, score, events } = read;
-  if (!person) throw notFound(`no person "${personId}"`);
-  if (!score) throw notFound(`person "${personId}" has no score in the published run ${run.id}`);
-  return { run, person, score, events };
+  if (!hasPerson(read)) throw notFound(`no person "${personId}"`);
+  if (!read.score) throw notFound(`person "${personId}" has no score in the published run ${read.run.id}`);
+  return read as R & { score: PersonScore };
 }
 
 /** The caller of a protected route (the router guarantees one). */

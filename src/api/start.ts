@@ -27,7 +27,7 @@ import { withoutPassword } from '../url-credentials.js';
 
 export type ApiConfig = Pick<
   Config,
-  'HOST' | 'PORT' | 'TRUST_PROXY' | 'API_BODY_LIMIT' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'ATTESTATION_KEYS_FILE' | 'ATTESTATION_TTL_SECONDS' | 'REDIS_URL' | 'QUEUE_PREFIX' | 'ERASURE_SALT' | 'FAIRNESS_CUTOFFS'
+  'HOST' | 'PORT' | 'TRUST_PROXY' | 'API_BODY_LIMIT' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'ATTESTATION_KEYS_FILE' | 'ATTESTATION_TTL_SECONDS' | 'REDIS_URL' | 'QUEUE_PREFIX' | 'ERASURE_SALT' | 'FAIRNESS_CUTOFFS' | 'API_SCORE_CACHE'
 >;
 
 /** The API options a configuration sets (the API key cache keeps its default, DEFAULT_API_OPTIONS). */
@@ -40,6 +40,7 @@ export function apiOptionsFrom(config: ApiConfig): Omit<ApiOptions, 'apiKeyCache
     trustProxy: config.TRUST_PROXY === undefined ? false : /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY,
     erasureSalt: config.ERASURE_SALT,
     fairnessCutoffs: config.FAIRNESS_CUTOFFS,
+    scoreCachePersons: config.API_SCORE_CACHE,
   };
 }
 

@@ -38,7 +38,7 @@ export type { PersonRecords, PrivacyPort } from './ports/privacy.js';
 export type { ReportPort, ReportRow } from './ports/reports.js';
 export type { RunFailure, RunPort } from './ports/runs.js';
 export type { ScoreExportPort } from './ports/score-exports.js';
-export type { LoggedScoreRead, PersonScoreRead, PublishedScoresRead, ScorePort } from './ports/scores.js';
+export type { LoggedPersonScoreRead, LoggedScoreRead, LoggedScoresRead, PersonScoreRead, PublishedScoresRead, ScorePort } from './ports/scores.js';
 export type { UpsertResult } from './ports/upsert-result.js';
 
 /** The safeguards' records: disputes, consents, the access log and API keys. */

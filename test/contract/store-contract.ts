@@ -483,13 +483,42 @@ export function describeStoreContract(name: string, open: OpenStore): void {
           { personId: 'c', entry: entry('c', 'k3') },
           { personId: 'a', entry: withConsent },
         ]);
-        expect(read).toEqual(await store.publishedScoresOf(['a', 'zz', 'c', 'a']));
+        const unlogged = (await store.publishedScoresOf(['a', 'zz', 'c', 'a']))!;
+        expect(read).toEqual({
+          run: unlogged.run,
+          persons: unlogged.persons.map(({ personId, person, score, events }) => ({
+            personId,
+            found: person !== undefined,
+            score,
+            disputedEventIds: events.filter((e) => e.status === 'disputed').map((e) => e.id),
+          })),
+        });
         const logged = await store.accessLogOf('a', 10);
         expect(logged.map((e) => e.actor).sort()).toEqual(['k1', 'k4']);
         expect(logged).toContainEqual(withConsent);
         expect(await store.accessLogOf('zz', 10)).toEqual([]);
         expect(await store.accessLogOf('c', 10)).toEqual([]); // a person the run did not score
         expect(await store.publishedScoresLogged([])).toEqual({ run: read!.run, persons: [] });
+      });
+
+      it('answers a logged read with the score its reader holds only while that score stands, and lists disputed events', async () => {
+        const entry = (personId: string) => ({ personId, at: '2026-07-03T00:00:00.000Z', kind: 'score' as const, actor: 'k1', role: 'analyst' as const });
+        await store.createRun(run('full1', { status: 'complete' }));
+        await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'b', 1, 610)]);
+        await store.publishRun('full1', '2026-07-01T03:00:00.000Z');
+        await store.upsertEvents([event('e2', 'b', { kind: 'defaulted' }), event('e1', 'b'), event('e3', 'b')]);
+        await store.setEventStatus('e3', 'disputed');
+        await store.setEventStatus('e2', 'disputed');
+        const served = (await store.scoreIn((await store.publishedRun())!, 'a'))!;
+        const scoreOf = async (known: { runId: string; score: PersonScore }) => (await store.publishedScoresLogged([{ personId: 'a', entry: entry('a'), known }]))!.persons[0]!.score;
+        // The held score stands: it is the answer (whether read again or not).
+        expect(await scoreOf({ runId: 'full1', score: served })).toEqual(served);
+        // Held under another run, or with a seq that is no longer the person's: read again.
+        expect(await scoreOf({ runId: 'older', score: { ...served, score: 999 } })).toEqual(served);
+        expect(await scoreOf({ runId: 'full1', score: { ...served, seq: 7, score: 999 } })).toEqual(served);
+        const [b] = (await store.publishedScoresLogged([{ personId: 'b', entry: entry('b') }]))!.persons;
+        expect(b).toMatchObject({ found: true, disputedEventIds: ['e2', 'e3'] });
+        expect((await store.accessLogOf('a', 10)).length).toBe(3);
       });
     });
 

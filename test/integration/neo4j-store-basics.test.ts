@@ -320,6 +320,21 @@ describe('Neo4jStore over Bolt', () => {
     expect((await store.scoreHistory('b')).map((s) => s.runId)).toEqual(['inc1', 'full']);
   });
 
+  it('does not read the block of a score its reader holds for the published run, and reads it again once the person is gone or the run changed', async () => {
+    await store.upsertPersons(['a', 'b'].map((id) => person(id)));
+    await store.createRun(run('full'));
+    await store.writeScores([score('full', 'a', 0, 600), score('full', 'b', 1, 610)]);
+    await store.publishRun('full', '2026-01-01T03:00:00.000Z');
+    const entry = { personId: 'a', at: '2026-01-01T04:00:00.000Z', kind: 'score' as const, actor: 'k1', role: 'analyst' as const };
+    // A held score marked so that an answer from the block would show: the store answers with it.
+    const held = { ...score('full', 'a', 0, 600), score: 601 };
+    const read = async (runId: string) => (await store.publishedScoresLogged([{ personId: 'a', entry, known: { runId, score: held } }]))!.persons[0]!;
+    expect((await read('full')).score).toBe(held);
+    expect((await read('other')).score?.score).toBe(600);
+    await store.erasePerson('a', { idHash: 'a1'.repeat(32), at: '2026-01-01T05:00:00.000Z', requestedBy: 'k-admin', role: 'admin' });
+    expect(await read('full')).toMatchObject({ found: false, score: undefined });
+  });
+
   it('loses no score when writers share a block at once: two chunks of a run, and an erasure beside them', async () => {
     // One score block's persons; the odd and the even ones are written by two concurrent calls,
     // while a person whose score both calls bring is erased.

@@ -118,7 +118,7 @@ export const scoreRoutes = [
     problems: [404],
     responses: { 200: { description: 'The score', schema: scoreSchema } },
     handler: async (ctx) => {
-      const { run, score, events } = await servedScoreLogged(ctx, ctx.params.id, 'score');
+      const { run, score, disputedEventIds } = await servedScoreLogged(ctx, ctx.params.id, 'score');
       return {
         body: {
           personId: score.personId,
@@ -130,7 +130,7 @@ export const scoreRoutes = [
           runId: run.id,
           asOf: run.asOf,
           publishedAt: run.publishedAt,
-          disputedEvents: events.filter((event) => event.status === 'disputed').map((event) => event.id),
+          disputedEvents: disputedEventIds,
         },
       };
     },

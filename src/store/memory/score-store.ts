@@ -3,7 +3,7 @@ import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import type { AccessLogPort } from '../ports/access-log.js';
 import type { StoredPerson } from '../ports/persons.js';
 import type { RunPort } from '../ports/runs.js';
-import { assertRangeScores, type LoggedScoreRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
+import { assertRangeScores, type LoggedScoreRead, type LoggedScoresRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
 import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
 import { findPersonsIn } from './find-persons.js';
 import { clone, type MemoryState } from './memory-state.js';
@@ -91,11 +91,19 @@ export class MemoryScoreStore implements ScorePort {
     return { run, persons };
   }
 
-  async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined> {
+  async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<LoggedScoresRead | undefined> {
     const read = await this.publishedScoresOf(reads.map((r) => r.personId));
     if (!read) return undefined;
     await this.accessLog.appendAccessLogs(reads.filter((_r, k) => read.persons[k]!.person && read.persons[k]!.score).map((r) => r.entry));
-    return read;
+    return {
+      run: read.run,
+      persons: read.persons.map(({ personId, person, score, events }) => ({
+        personId,
+        found: person !== undefined,
+        score,
+        disputedEventIds: events.filter((event) => event.status === 'disputed').map((event) => event.id),
+      })),
+    };
   }
 
   /** The persons' scores as `run` serves them, in the persons' order; persons it serves none are left out. */

@@ -8,7 +8,7 @@ import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
 import type { RunFailure, RunPort } from '../ports/runs.js';
 import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
-import { assertRangeScores, type LoggedScoreRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
+import { assertRangeScores, type LoggedScoreRead, type LoggedScoresRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
 import { chunks, definedOnly, patchProps } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
@@ -103,10 +103,24 @@ export class RunStore implements RunPort, ScorePort {
     return row && toPublishedScores(row);
   }
 
-  async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined> {
-    const rows = reads.map((read) => ({ personId: read.personId, entry: definedOnly(read.entry) }));
-    const [row] = await this.runner.write<PublishedScoresRow>('scores/published-of-persons-logged', { reads: rows, ...BLOCK_SIZE_PARAM });
-    return row && toPublishedScores(row);
+  async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<LoggedScoresRead | undefined> {
+    // The statement honours the known scores of one run (the API's cache holds one run's): the first read's.
+    const knownRun = reads.find((read) => read.known)?.known!.runId;
+    const knownOf = (read: LoggedScoreRead) => (read.known && read.known.runId === knownRun ? read.known.score : undefined);
+    const rows = reads.map((read) => ({ personId: read.personId, entry: definedOnly(read.entry), knownSeq: knownOf(read) ? int(knownOf(read)!.seq) : null }));
+    const [row] = await this.runner.write<LoggedScoresRow>('scores/published-of-persons-logged', { reads: rows, knownRun: knownRun ?? null, ...BLOCK_SIZE_PARAM });
+    if (!row) return undefined;
+    return {
+      run: toRun(row.run),
+      persons: row.persons
+        .sort((x, y) => x.k - y.k)
+        .map(({ k, personId, found, known, score, disputedEventIds }) => ({
+          personId,
+          found,
+          score: known ? knownOf(reads[k]!) : score ? scoreOfRow(score) : undefined,
+          disputedEventIds,
+        })),
+    };
   }
 
   async scoresInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<PersonScore[]> {
@@ -152,7 +166,13 @@ export class RunStore implements RunPort, ScorePort {
   }
 }
 
-/** The row of scores/published-of-persons and scores/published-of-persons-logged. */
+/** The row of scores/published-of-persons-logged. */
+interface LoggedScoresRow {
+  run: Props;
+  persons: { k: number; personId: string; found: boolean; known: boolean; score: ScoreBlockRow | null; disputedEventIds: string[] }[];
+}
+
+/** The row of scores/published-of-persons. */
 interface PublishedScoresRow {
   run: Props;
   persons: { k: number; personId: string; person: Props | null; score: ScoreBlockRow | null; events: Props[] }[];

@@ -35,6 +35,32 @@ export interface LoggedScoreRead {
   personId: string;
   /** The access-log entry of this read (its `personId` is the person read). */
   entry: AccessLogEntry;
+  /**
+   * The score the reader already holds for the person, from an earlier read: when `runId` is
+   * still the published run and `score.seq` still the person's seq, it is the score the run
+   * serves (a run's served scores never change), and the store may answer with it without
+   * reading the score again.
+   */
+  known?: { runId: string; score: PersonScore } | undefined;
+}
+
+/** One read's part of `publishedScoresLogged`: what the score route answers with. */
+export interface LoggedPersonScoreRead {
+  /** The id asked for. */
+  personId: string;
+  /** Whether a person has the id. */
+  found: boolean;
+  /** Their score as the published run serves it; undefined when it serves none (or no person). */
+  score: PersonScore | undefined;
+  /** The ids of their events under dispute (status `disputed`), by event id. */
+  disputedEventIds: string[];
+}
+
+/** The reads of `publishedScoresLogged`, with the run that served them. */
+export interface LoggedScoresRead {
+  run: ScoreRun;
+  /** One entry per read, in the reads' order. */
+  persons: LoggedPersonScoreRead[];
 }
 
 export interface ScorePort {
@@ -97,19 +123,21 @@ export interface ScorePort {
    */
   publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined>;
   /**
-   * Score reads logged as they are made: reads like `publishedScoresOf` (the reads' person ids,
-   * in order) and, in the same transaction, appends the access-log entry of every read the
-   * published run serves a score for — person and score found; a read that finds none is
-   * answered 404 by the API and is not logged. Nothing is appended when no run is published.
-   * One write transaction (one statement in Neo4j): the read and its entry are stored together
-   * or not at all, and the API's score route makes the reads of concurrent requests in one call.
+   * Score reads logged as they are made: the published run and, per read (in order), whether the
+   * person exists, their served score (as `scoreIn(run, id)`) and their disputed events' ids;
+   * in the same transaction, appends the access-log entry of every read the published run
+   * serves a score for — person and score found; a read that finds none is answered 404 by the
+   * API and is not logged. Nothing is appended when no run is published. One write transaction
+   * (one statement in Neo4j): the read and its entry are stored together or not at all, and the
+   * API's score route makes the reads of concurrent requests in one call. A read's `known` score,
+   * when it stands, is answered as is (Neo4j then skips the score's block).
    *
    * @example
    * const entry = { personId: 'p42', at: now, kind: 'score', actor: keyId, role: 'analyst' } as const;
    * const read = await store.publishedScoresLogged([{ personId: 'p42', entry }]);
    * read?.persons[0]?.score; // served, and the entry is in the access log
    */
-  publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<PublishedScoresRead | undefined>;
+  publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<LoggedScoresRead | undefined>;
 }
 
 export const SCORE_METHODS: MethodSet<ScorePort> = {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BatchQueue } from '../../../src/api/batch-queue.js';
 import { PublishedScores } from '../../../src/api/published-scores.js';
 import { StoreUnavailableError } from '../../../src/store/errors.js';
+import type { PersonScore, ScoreRun } from '../../../src/domain/scores.js';
 import type { Store } from '../../../src/store/store.js';
 import { OTHER, startHarness, SUBJECT } from './harness.js';
 
@@ -33,6 +34,28 @@ describe('PublishedScores', () => {
     } finally {
       await h.close();
     }
+  });
+
+  it('passes the score it last read for a person with their next logged read, and drops a person found gone', async () => {
+    const run = { id: 'run-1' } as ScoreRun;
+    const served = { personId: 'a', seq: 0, score: 600 } as PersonScore;
+    const knowns: unknown[] = [];
+    let found = true;
+    const scores = new PublishedScores({
+      publishedScoresOf: async () => undefined,
+      publishedScoresLogged: async (reads) => {
+        knowns.push(...reads.map((read) => read.known));
+        return { run, persons: reads.map(({ personId }) => ({ personId, found, score: found ? served : undefined, disputedEventIds: [] })) };
+      },
+    });
+    const entry = { personId: 'a', at: '2026-07-03T00:00:00.000Z', kind: 'score' as const, actor: 'k1', role: 'analyst' as const };
+    await scores.ofLogged('a', entry);
+    await scores.ofLogged('a', entry);
+    found = false;
+    await scores.ofLogged('a', entry);
+    await scores.ofLogged('a', entry);
+    expect(knowns).toEqual([undefined, { runId: 'run-1', score: served }, { runId: 'run-1', score: served }, undefined]);
+    expect(scores.cachedPersons).toBe(0);
   });
 
   it('answers undefined when no run is published', async () => {
