@@ -64,10 +64,10 @@ export function errorHandler(logger: Logger) {
     } else if (typeof error === 'object' && error !== null && fromClientHttpError(error)) {
       problem = fromClientHttpError(error)!;
     } else if (error instanceof StoreUnavailableError) {
-      logger.error({ reqId: req.id, err: { message: error.message } }, 'store unavailable');
+      logger.error({ reqId: res.locals.requestId as unknown, err: { message: error.message } }, 'store unavailable');
       problem = new ApiProblem('service-unavailable', 'the database is not reachable; try again shortly', { headers: { 'Retry-After': '5' } });
     } else {
-      logger.error({ reqId: req.id, err: error }, 'unhandled error');
+      logger.error({ reqId: res.locals.requestId as unknown, err: error }, 'unhandled error');
       problem = new ApiProblem('internal', 'something went wrong on our side; the request id is in the X-Request-Id header');
     }
     sendProblem(req, res, problem);

@@ -12,6 +12,7 @@
  */
 import { pipeline } from 'node:stream/promises';
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { Logger } from 'pino';
 import type { Consent } from '../domain/safeguards.js';
 import type { Principal } from './auth/api-keys.js';
 import { authState, refusalDetail } from './auth/authenticate.js';
@@ -61,16 +62,16 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 /** A non-empty body (Content-Length > 0 or chunked) not declared JSON; `req.is` gives null without one. */
 const hasNonJsonBody = (req: Request): boolean => req.get('content-length') !== '0' && req.is(JSON_TYPES) === false;
 
-function send(res: Response, reply: Reply): void {
+function send(res: Response, reply: Reply, logger: Logger): void {
   res.status(reply.status ?? 200);
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
   if (reply.stream) {
     if (reply.contentType) res.type(reply.contentType);
     // A client that goes away, or a read that fails, ends both sides; the stream's own cleanup
     // (e.g. a score export recording what it sent) runs either way. Only a failure on our side
-    // is worth a log line (req.log: pino-http's request logger).
+    // is worth a log line.
     pipeline(reply.stream, res).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') res.req.log?.warn({ err: error }, 'streamed response failed part-way');
+      if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') logger.warn({ err: error, route: res.locals.route as unknown }, 'streamed response failed part-way');
       res.destroy();
     });
   } else if (reply.body === undefined) {
@@ -104,7 +105,7 @@ export function buildRouter(routes: readonly AnyRoute[], deps: ApiDeps, services
         { params: { ...req.params }, query: { ...(req.query as object) }, body: req.body },
       );
       const consent = await authorizeResource(grant, principal, params, deps, now);
-      send(res, await route.handler({ params, query, body, principal, consent, deps, services, now, req }));
+      send(res, await route.handler({ params, query, body, principal, consent, deps, services, now, req }), deps.logger);
     });
   }
   const methodsByPath = new Map<string, Set<string>>();
