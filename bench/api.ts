@@ -12,7 +12,8 @@
  *   middleware, no store) and the raw Neo4j read of a score over Bolt from this process at the
  *   same concurrency: `scores/in-lineage` (the least a score read needs: one indexed read) and
  *   `scores/published-of-persons-logged` for one person (what the score route runs for a read
- *   that no other read shares: the read and its access-log entry in one write transaction).
+ *   that no other read shares and whose score the API does not hold yet: the read and its
+ *   access-log entry in one write transaction).
  *
  * Runs are interleaved (each round measures every target once) and reported as medians.
  *
