@@ -106,18 +106,18 @@ export class RunStore implements RunPort, ScorePort {
   async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<LoggedScoresRead | undefined> {
     // The statement honours the known scores of one run (the API's cache holds one run's): the first read's.
     const knownRun = reads.find((read) => read.known)?.known!.runId;
-    const knownOf = (read: LoggedScoreRead) => (read.known && read.known.runId === knownRun ? read.known.score : undefined);
-    const rows = reads.map((read) => ({ personId: read.personId, entry: definedOnly(read.entry), knownSeq: knownOf(read) ? int(knownOf(read)!.seq) : null }));
+    const known = reads.map((read) => (read.known?.runId === knownRun ? read.known?.score : undefined));
+    const rows = reads.map((read, k) => ({ personId: read.personId, entry: definedOnly(read.entry), knownSeq: known[k] ? int(known[k].seq) : null }));
     const [row] = await this.runner.write<LoggedScoresRow>('scores/published-of-persons-logged', { reads: rows, knownRun: knownRun ?? null, ...BLOCK_SIZE_PARAM });
     if (!row) return undefined;
     return {
       run: toRun(row.run),
       persons: row.persons
         .sort((x, y) => x.k - y.k)
-        .map(({ k, personId, found, known, score, disputedEventIds }) => ({
+        .map(({ k, personId, found, known: held, score, disputedEventIds }) => ({
           personId,
           found,
-          score: known ? knownOf(reads[k]!) : score ? scoreOfRow(score) : undefined,
+          score: held ? known[k] : score ? scoreOfRow(score) : undefined,
           disputedEventIds,
         })),
     };
