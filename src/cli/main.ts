@@ -53,4 +53,11 @@ async function exitCodeFor(error: unknown): Promise<number> {
   return 1;
 }
 
+// A reader that stops early (`tiescore runs list | head -1`) closes the pipe: stop quietly, as a
+// Unix filter does, instead of crashing on the write that finds it closed.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 await main(process.argv);
