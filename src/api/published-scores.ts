@@ -65,6 +65,11 @@ export class PublishedScores {
     return this.cache.size;
   }
 
+  /** Drops the person's held score (erased through this process; other processes drop it at the person's next read). */
+  forget(personId: string): void {
+    this.cache.forget(personId);
+  }
+
   /** The person's part of the published run; undefined when no run is published. */
   of(personId: string): Promise<PublishedScore | undefined> {
     return this.reads.add(personId);

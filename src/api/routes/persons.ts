@@ -209,6 +209,7 @@ export const personRoutes = [
       const outcome = await erasePerson(store, hasher, personId, { requestedBy: principal.keyId, role: principal.role }, ctx.now);
       if (!outcome) throw notFound(`no person "${personId}"`);
       ctx.deps.networkViews.invalidate?.();
+      ctx.services.scores.forget(personId);
       let recompute = null;
       let recomputeNote: string | undefined;
       if (!jobs) {

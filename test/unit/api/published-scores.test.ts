@@ -36,7 +36,7 @@ describe('PublishedScores', () => {
     }
   });
 
-  it('passes the score it last read for a person with their next logged read, and drops a person found gone', async () => {
+  it('passes the score it last read for a person with their next logged read, and drops a person erased or found gone', async () => {
     const run = { id: 'run-1' } as ScoreRun;
     const served = { personId: 'a', seq: 0, score: 600 } as PersonScore;
     const knowns: unknown[] = [];
@@ -50,11 +50,15 @@ describe('PublishedScores', () => {
     });
     const entry = { personId: 'a', at: '2026-07-03T00:00:00.000Z', kind: 'score' as const, actor: 'k1', role: 'analyst' as const };
     await scores.ofLogged('a', entry);
+    expect(scores.cachedPersons).toBe(1);
+    scores.forget('a'); // erased through this process
+    expect(scores.cachedPersons).toBe(0);
+    await scores.ofLogged('a', entry);
     await scores.ofLogged('a', entry);
     found = false;
     await scores.ofLogged('a', entry);
     await scores.ofLogged('a', entry);
-    expect(knowns).toEqual([undefined, { runId: 'run-1', score: served }, { runId: 'run-1', score: served }, undefined]);
+    expect(knowns).toEqual([undefined, undefined, { runId: 'run-1', score: served }, { runId: 'run-1', score: served }, undefined]);
     expect(scores.cachedPersons).toBe(0);
   });
 
