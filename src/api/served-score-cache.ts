@@ -1,7 +1,7 @@
 /**
  * The served scores an API process has read lately, so that the score route's next read of the
  * same person need not load the person's score block from Neo4j again (the block's entries are
- * most of a score read's cost there: docs/design.md, "Neo4j").
+ * read whole: about a third of a score read's cost there, docs/design.md, "Neo4j").
  *
  * A published run's served scores never change, so a score read under run R is the answer for
  * as long as R is published; the store checks, in the read's own transaction, that R is still
