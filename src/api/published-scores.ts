@@ -45,14 +45,8 @@ export class PublishedScores {
 
   constructor(store: Pick<Store, 'publishedScoresOf' | 'publishedScoresLogged'>, options: PublishedScoresOptions = {}) {
     this.cache = new ServedScoreCache(options.cachedPersons ?? DEFAULT_CACHED_PERSONS);
-    this.reads = new BatchQueue(async (personIds) => {
-      const read = await store.publishedScoresOf(personIds);
-      return personIds.map((_id, k) => read && { run: read.run, ...read.persons[k]! });
-    }, options);
-    this.loggedReads = new BatchQueue(async (reads) => {
-      const read = await store.publishedScoresLogged(reads);
-      return reads.map((_read, k) => read && { run: read.run, ...read.persons[k]! });
-    }, options);
+    this.reads = new BatchQueue(async (personIds) => perPerson(await store.publishedScoresOf(personIds), personIds.length), options);
+    this.loggedReads = new BatchQueue(async (reads) => perPerson(await store.publishedScoresLogged(reads), reads.length), options);
   }
 
   /** Store calls so far (for tests and metrics). */
@@ -86,4 +80,9 @@ export class PublishedScores {
     else this.cache.forget(personId);
     return read;
   }
+}
+
+/** Each person's part of a store call's read, with the run; undefined for all when no run is published. */
+function perPerson<P>(read: { run: ScoreRun; persons: P[] } | undefined, count: number): ((P & { run: ScoreRun }) | undefined)[] {
+  return Array.from({ length: count }, (_, k) => (read ? { run: read.run, ...read.persons[k]! } : undefined));
 }

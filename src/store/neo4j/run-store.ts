@@ -105,7 +105,7 @@ export class RunStore implements RunPort, ScorePort {
 
   async publishedScoresLogged(reads: readonly LoggedScoreRead[]): Promise<LoggedScoresRead | undefined> {
     // The statement honours the known scores of one run (the API's cache holds one run's): the first read's.
-    const knownRun = reads.find((read) => read.known)?.known!.runId;
+    const knownRun = reads.find((read) => read.known)?.known?.runId;
     const known = reads.map((read) => (read.known?.runId === knownRun ? read.known?.score : undefined));
     const rows = reads.map((read, k) => ({ personId: read.personId, entry: definedOnly(read.entry), knownSeq: known[k] ? int(known[k].seq) : null }));
     const [row] = await this.runner.write<LoggedScoresRow>('scores/published-of-persons-logged', { reads: rows, knownRun: knownRun ?? null, ...BLOCK_SIZE_PARAM });
