@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { nominalCsr } from '../../src/graph/index.js';
+import { piecewiseCommand } from '../../src/jobs/bullmq/piecewise-command.js';
 import { readInSlices, RedisSnapshotImages } from '../../src/jobs/bullmq/redis-snapshot-images.js';
 import { encodeSnapshotImage } from '../../src/jobs/recompute/snapshot-image-codec.js';
 import type { SnapshotImage } from '../../src/jobs/recompute/snapshot-image.js';
@@ -64,6 +65,36 @@ describe('snapshot images in Redis', () => {
     await images.save('run-big', saved);
     expect(encodeSnapshotImage((await images.load('run-big'))!).equals(bytes)).toBe(true); // byte for byte (a deep compare takes seconds)
     expect(await redis.keys(`${prefix}:snapshot-image:run-big*`)).toEqual([`${prefix}:snapshot-image:run-big`]);
+  });
+
+  it('sends a value given as pieces whole, in order with the commands around it on the connection', async () => {
+    const key = `${prefix}:pieces`;
+    const pieces = [Buffer.from('ab'), Buffer.alloc(0), Buffer.alloc(300_000, 9), Buffer.from('\r\n$3\r\n')];
+    // Not awaited one by one: ioredis writes each as it is sent, and the replies must match.
+    const replies = await Promise.all([
+      redis.set(`${key}:before`, 'x'),
+      redis.sendCommand(piecewiseCommand('set', [key, pieces, 'EX', 60])),
+      redis.getBuffer(key),
+      redis.setrange(key, 1, 'Z'),
+      redis.sendCommand(piecewiseCommand('setrange', [key, 2, [Buffer.from('Y'), Buffer.from('W')]])),
+      redis.getrange(key, 0, 3),
+      redis.ttl(key),
+    ]);
+    expect(replies.slice(0, 2)).toEqual(['OK', 'OK']);
+    expect((replies[2] as Buffer).equals(Buffer.concat(pieces))).toBe(true);
+    expect(replies[5]).toBe('aZYW');
+    expect(replies[6]).toBeGreaterThan(50);
+  });
+
+  it('sends a piecewise command queued before the connection is ready', async () => {
+    const late = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: null });
+    try {
+      const key = `${prefix}:queued`;
+      await late.sendCommand(piecewiseCommand('set', [key, [Buffer.from('queued '), Buffer.from('value')]]));
+      expect(await redis.get(key)).toBe('queued value');
+    } finally {
+      late.disconnect();
+    }
   });
 
   it('reads a string of any length exactly, and a missing one as undefined', async () => {
