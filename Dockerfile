@@ -16,5 +16,6 @@ COPY bin ./bin
 COPY cypher ./cypher
 COPY models ./models
 USER node
-ENTRYPOINT ["node", "bin/tiescore.js"]
+# The executable itself, so that Node starts with the flags on its first line (bin/tiescore.js).
+ENTRYPOINT ["/app/bin/tiescore.js"]
 CMD ["serve"]
