@@ -95,7 +95,13 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
 }
 
 /** Network values this invocation computed, for SCORE in the same invocation, and its image being kept. */
-type Computed = NetworkArtifact & { ownParts: OwnPartsTable | undefined; ids: readonly (string | undefined)[]; kept: Promise<void> };
+type Computed = NetworkArtifact & {
+  ownParts: OwnPartsTable | undefined;
+  ids: readonly (string | undefined)[];
+  /** An incremental run's persons to rescore (also saved as an artifact for a resumed SCORE). */
+  targets: readonly number[] | undefined;
+  kept: Promise<void>;
+};
 
 /** One invocation of a recompute job: its steps, each saving the next one in the job data. */
 class RecomputeJob {
@@ -156,17 +162,17 @@ class RecomputeJob {
     await this.save({ step: 'PROPAGATE' });
     await this.beforeStep('PROPAGATE', run.id);
     await this.progress('PROPAGATE', 0, 1);
-    const { network, plan, stats, kept } = await propagateStep(context, runSnapshot, (network) =>
+    const { network, plan, stats, kept } = await propagateStep(context, runSnapshot, (network, plan) =>
       Promise.all([
         saveNetworkArtifact(redis, prefix, run.id, { network: network.network, prior: network.prior }),
         ownParts ? saveOwnParts(redis, prefix, run.id, ownParts) : undefined,
         ownParts ? saveSnapshotIds(redis, prefix, run.id, ids, this.data.chunkSize) : undefined,
+        base && plan ? saveTargets(redis, prefix, run.id, plan.targets) : undefined,
       ]),
     );
-    if (base && plan) await saveTargets(redis, prefix, run.id, plan.targets);
     await this.progress('PROPAGATE', 1, 1);
     await this.save({ step: 'SCORE', networkStats: stats });
-    return { network: network.network, prior: network.prior, ownParts, ids, kept };
+    return { network: network.network, prior: network.prior, ownParts, ids, targets: plan?.targets, kept };
   }
 
   /**
@@ -179,7 +185,8 @@ class RecomputeJob {
     const { redis, prefix, store } = this.deps;
     const { run, base } = context;
     await this.beforeStep('SCORE', run.id);
-    const targets = base ? await loadTargets(redis, prefix, run.id) : undefined;
+    // The list at hand when this invocation planned it: read back, it would wait behind the image's write.
+    const targets = base ? (computed?.targets ?? (await loadTargets(redis, prefix, run.id))) : undefined;
     if (base && !targets) throw new Error(`recompute: the rescore list of run ${run.id} is missing`);
     const persons = targets ? seqChunks(targets, this.data.chunkSize) : rangeChunks(await store.seqBound(), this.data.chunkSize);
     const scoreStartedAt = Date.now();
