@@ -16,6 +16,5 @@ COPY bin ./bin
 COPY cypher ./cypher
 COPY models ./models
 USER node
-# The executable itself, so that Node starts with the flags on its first line (bin/tiescore.js).
-ENTRYPOINT ["/app/bin/tiescore.js"]
+ENTRYPOINT ["node", "bin/tiescore.js"]
 CMD ["serve"]

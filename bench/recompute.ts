@@ -9,8 +9,8 @@
  *
  *   NODE_OPTIONS=--max-semi-space-size=64 npx tsx bench/recompute.ts --runs 3 [--concurrency 2] [--incremental-runs 1] [--no-inline]
  *
- * The workers run in this process: give it the young generation the `tiescore` executable gives
- * its workers (bin/tiescore.js's first line), as above, or the run measures a slower SCORE.
+ * The workers run in this process: give it the young generation workers run with
+ * (src/cli/young-generation.ts), as above, or the run measures a slower SCORE.
  *
  * `--incremental-runs K` times K incremental runs (each on the one before) after each full run;
  * `--no-inline` skips the inline baseline (to iterate on the BullMQ runs alone).

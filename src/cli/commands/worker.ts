@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { positiveInteger } from '../parse-options.js';
+import { youngGenerationHint } from '../young-generation.js';
 
 export function register(program: Command): void {
   program
@@ -45,6 +46,8 @@ export function register(program: Command): void {
       const workers = await startRecomputeWorkers({ config, store, model, concurrency: options.concurrency, onEvent: log });
       const retention = await startRetentionWorker({ config, store, model, onEvent: log });
       log(`worker ready (model ${model.version}, concurrency ${options.concurrency}${options.schedule ? `, nightly "${config.NIGHTLY_CRON}" ${config.NIGHTLY_TZ}` : ''})`);
+      const hint = youngGenerationHint(process.execArgv, process.env.NODE_OPTIONS);
+      if (hint) log(hint);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           log(`${signal}: finishing active jobs, then exiting (send again to exit now)`);
