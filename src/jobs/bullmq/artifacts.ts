@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { OWN_PART_BYTES, OwnPartsTable } from '../recompute/own-parts.js';
 import type { SnapshotIds } from '../recompute/score-chunk.js';
 import type { Model } from '../../score/index.js';
+import { piecewiseCommand } from './piecewise-command.js';
 
 const TTL_SECONDS = 7 * 24 * 3600;
 
@@ -51,9 +52,12 @@ export async function loadNetworkSlice(
   return { values, prior };
 }
 
-/** A full run's own parts by seq (own-parts.ts), for its chunks. */
+/**
+ * A full run's own parts by seq (own-parts.ts), for its chunks: 72 MB at 1M persons, sent from
+ * the table's own buffer (piecewise-command.ts) rather than copied into a command first.
+ */
 export async function saveOwnParts(redis: Redis, prefix: string, runId: string, table: OwnPartsTable): Promise<void> {
-  await redis.set(key(prefix, runId, 'own-parts'), table.bytes, 'EX', TTL_SECONDS);
+  await redis.sendCommand(piecewiseCommand('set', [key(prefix, runId, 'own-parts'), [table.bytes], 'EX', TTL_SECONDS]));
 }
 
 /** The own parts of seqs [fromSeq, toSeq) as far as the artifact covers them; undefined when it is gone. */

@@ -80,10 +80,9 @@ export class RedisSnapshotImages implements SnapshotImages {
       await this.redis.del(scratch);
       await this.redis.setrange(scratch, size - 1, '\0');
       await this.redis.expire(scratch, TTL_SECONDS);
-      let offset = 0;
-      for (const slice of slicesOf(parts, this.writeSliceBytes)) {
-        await this.redis.sendCommand(piecewiseCommand('setrange', [scratch, offset, slice]));
-        offset += slice.reduce((sum, piece) => sum + piece.length, 0);
+      // Every slice but the last is full, so slice k starts at k slices.
+      for (const [k, slice] of slicesOf(parts, this.writeSliceBytes).entries()) {
+        await this.redis.sendCommand(piecewiseCommand('setrange', [scratch, k * this.writeSliceBytes, slice]));
       }
       await this.redis.rename(scratch, key);
     }
