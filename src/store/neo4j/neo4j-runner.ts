@@ -1,7 +1,7 @@
 /**
- * Runs named statements from `cypher/` against one driver: single-statement reads as auto-commit
- * queries, several statements and writes in managed transactions (the driver retries transient
- * failures such as deadlocks), with connection failures turned into `StoreUnavailableError` so
+ * Runs named statements from `cypher/` against one driver: single statements, reads and writes, as
+ * auto-commit queries retried on transient failures; several statements in managed transactions
+ * (the driver retries transient failures such as deadlocks), with connection failures turned into `StoreUnavailableError` so
  * callers never see a driver error for "the database is down".
  */
 import neo4j, { type Driver, type ManagedTransaction, type Neo4jError, type RecordShape } from 'neo4j-driver';
@@ -10,6 +10,8 @@ import { cypher } from './cypher.js';
 import type { Neo4jLiveness } from './liveness.js';
 
 export type Params = Record<string, unknown>;
+
+const accessModes = { READ: neo4j.session.READ, WRITE: neo4j.session.WRITE } as const;
 
 /** Driver error codes that mean the server cannot be reached (the driver's own constants). */
 const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
@@ -42,22 +44,38 @@ export class Neo4jRunner {
   }
 
   /**
-   * Runs one named read statement and returns its rows as plain objects. It runs as an
-   * auto-commit query — one statement is one transaction either way — because that is one network
-   * round trip (RUN and PULL written together), where a managed transaction adds a second one for
-   * COMMIT: on the API's score reads that was a third of the time. Transient failures are retried
-   * with the driver's backoff within `retryMs`, as managed transactions are; reads are safe to repeat.
+   * Runs one named read statement and returns its rows as plain objects, as an auto-commit query
+   * (`autoCommit`); reads are safe to repeat.
    */
   read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
-    return this.guarded(() => this.readWithRetries<T>(name, params));
+    return this.guarded(() => this.autoCommit<T>('READ', name, params));
   }
 
-  private async readWithRetries<T extends RecordShape>(name: string, params: Params): Promise<T[]> {
+  /**
+   * Runs one named statement as its own write transaction and returns its rows once it is
+   * committed: it commits entirely or not at all. It runs as an auto-commit query (`autoCommit`).
+   * A transient failure runs it again, as a managed transaction's would: a failure while the commit
+   * is under way cannot tell whether it committed, so a repeat may apply it twice — statements that
+   * create (an access-log entry) may then leave two.
+   */
+  write<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
+    return this.guarded(() => this.autoCommit<T>('WRITE', name, params));
+  }
+
+  /**
+   * One statement as an auto-commit query — one statement is one transaction either way — because
+   * that is one network round trip (RUN and PULL written together, the commit's bookmark in PULL's
+   * last reply), where a managed transaction adds BEGIN and a second round trip for COMMIT. On the
+   * API's score reads that was a third of the time; on its logged score reads (a write) it halved
+   * the CPU per read of both the API and Neo4j (BENCHMARKS.md, "API (bench/api.ts)"). Transient
+   * failures are retried with the driver's backoff within `retryMs`, as managed transactions are.
+   */
+  private async autoCommit<T extends RecordShape>(mode: 'READ' | 'WRITE', name: string, params: Params): Promise<T[]> {
     const statement = cypher(name);
     const started = Date.now();
     let delay = 0;
     for (let attempt = 0; ; attempt++) {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session({ database: this.database, defaultAccessMode: accessModes[mode] });
       try {
         const result = await session.run<T>(statement, params);
         return result.records.map((record) => record.toObject());
@@ -89,11 +107,6 @@ export class Neo4jRunner {
     }
   }
 
-  /** Runs one named statement in its own write transaction and returns its rows. */
-  write<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
-    return this.writeTx((tx) => runIn<T>(tx, name, params));
-  }
-
   /** Runs `work` in one read transaction (retried as a whole on transient errors). */
   readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.withSession('READ', (session) => session.executeRead(work));
@@ -115,10 +128,7 @@ export class Neo4jRunner {
     mode: 'READ' | 'WRITE',
     work: (session: ReturnType<Driver['session']>) => Promise<T>,
   ): Promise<T> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: accessModes[mode] });
     try {
       return await work(session);
     } catch (error) {
