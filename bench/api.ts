@@ -232,9 +232,9 @@ async function cannon(options: { path: () => string; key?: string; seconds: numb
 
 /**
  * A score read straight over Bolt from this process, `connections` at a time, as the store runs
- * it: `scores/in-lineage` as an auto-commit read (Neo4jRunner.read), or the score route's
- * `scores/published-of-persons-logged` for one person in a managed write transaction (its
- * access-log entries name the analyst key, so the clean-up removes them).
+ * it, as an auto-commit query (Neo4jRunner.read and .write): `scores/in-lineage`, or the score
+ * route's `scores/published-of-persons-logged` for one person, a write (its access-log entries
+ * name the analyst key, so the clean-up removes them).
  */
 async function boltReads(name: 'scores/in-lineage' | 'scores/published-of-persons-logged', seconds: number): Promise<Measured> {
   const statement = cypher(name);
@@ -244,12 +244,12 @@ async function boltReads(name: 'scores/in-lineage' | 'scores/published-of-person
     const personId = randomId();
     if (name === 'scores/in-lineage') return session.run(statement, { lineage: run!.lineage, personId, ...BLOCK_SIZE_PARAM });
     const entry = { personId, at: new Date().toISOString(), kind: 'score', actor: analyst.record.id, role: 'analyst' };
-    return session.executeWrite((tx) => tx.run(statement, { reads: [{ personId, entry, knownSeq: null }], knownRun: null, ...BLOCK_SIZE_PARAM }));
+    return session.run(statement, { reads: [{ personId, entry, knownSeq: null }], knownRun: null, ...BLOCK_SIZE_PARAM });
   };
   const worker = async () => {
     while (performance.now() < end) {
       const t = performance.now();
-      const session = connection.driver.session({ database: connection.database });
+      const session = connection.driver.session({ database: connection.database, defaultAccessMode: name === 'scores/in-lineage' ? 'READ' : 'WRITE' });
       try {
         if ((await readOnce(session)).records.length !== 1) throw new Error(`bench/api: a Bolt read by ${name} found nothing`);
       } finally {
