@@ -158,6 +158,9 @@ class RecomputeJob {
     await this.beforeStep('SNAPSHOT', run.id);
     const runSnapshot = await snapshotStep(context, (done, total) => void this.progress('SNAPSHOT', done, total));
     const { ownParts } = runSnapshot;
+    // Chunk jobs on other workers read a full read's own parts and ids from Redis; a patched
+    // image's own parts serve only this invocation's SCORE (an incremental run's one chunk).
+    const shared = runSnapshot.source === 'read' ? ownParts : undefined;
     const { ids } = runSnapshot.snapshot;
     await this.save({ step: 'PROPAGATE' });
     await this.beforeStep('PROPAGATE', run.id);
@@ -165,8 +168,8 @@ class RecomputeJob {
     const { network, plan, stats, kept } = await propagateStep(context, runSnapshot, (network, plan) =>
       Promise.all([
         saveNetworkArtifact(redis, prefix, run.id, { network: network.network, prior: network.prior }),
-        ownParts ? saveOwnParts(redis, prefix, run.id, ownParts) : undefined,
-        ownParts ? saveSnapshotIds(redis, prefix, run.id, ids, this.data.chunkSize) : undefined,
+        shared ? saveOwnParts(redis, prefix, run.id, shared) : undefined,
+        shared ? saveSnapshotIds(redis, prefix, run.id, ids, this.data.chunkSize) : undefined,
         base && plan ? saveTargets(redis, prefix, run.id, plan.targets) : undefined,
       ]),
     );

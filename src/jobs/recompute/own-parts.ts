@@ -57,6 +57,19 @@ export class OwnPartsTable {
     return table;
   }
 
+  /**
+   * A copy of a whole table (fromSeq 0) grown to `n` seqs, with nobody at the seqs `emptied`:
+   * a patched image's table before its refreshed persons are set.
+   */
+  patchedCopy(n: number, emptied: readonly number[]): OwnPartsTable {
+    if (this.fromSeq !== 0) throw new Error('own-parts: only a whole table is patched');
+    const table = new OwnPartsTable(this.model, Buffer.allocUnsafe(Math.max(n, this.toSeq) * OWN_PART_BYTES));
+    this.bytes.copy(table.bytes);
+    for (let seq = this.toSeq; seq < table.toSeq; seq++) table.bytes.writeDoubleLE(NaN, seq * OWN_PART_BYTES);
+    for (const seq of emptied) if (seq >= 0 && seq < table.toSeq) table.bytes.writeDoubleLE(NaN, seq * OWN_PART_BYTES);
+    return table;
+  }
+
   /** Seqs covered: [fromSeq, toSeq). */
   get toSeq(): number {
     return this.fromSeq + this.bytes.length / OWN_PART_BYTES;

@@ -20,7 +20,10 @@ export interface RunSnapshot {
   snapshot: Snapshot;
   /** The image the snapshot was built from, to keep with `keepRunImage` once x is known. */
   image: SnapshotImage;
-  /** A full read's own parts of every person, for SCORE (a patched image has none). */
+  /**
+   * Every person's own parts, for SCORE: a full read's, or a patched image's when its base image
+   * held them (in the memory of the process that ran the base run).
+   */
   ownParts?: OwnPartsTable;
   /** Where the propagation starts: the base image's x (and P·x), when it was patched and kept one. */
   warmStart?: WarmStart;
@@ -50,7 +53,7 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
   const usable = kept?.served !== undefined && kept.asOf === input.asOf && kept.modelVersion === model.version;
   const patched = usable && dirty !== undefined;
   const { image, ownParts } = patched
-    ? { image: await refreshSnapshotImage(store, model, kept, dirty), ownParts: undefined }
+    ? await refreshedWithParts(store, model, kept, dirty)
     : await readSnapshotImageWithParts(store, model, input.asOf, options);
   const patchedFrom = patched ? (kept as SnapshotImage & { served: Float64Array }) : undefined;
   const snapshot = snapshotOfImage(image, model, patchedFrom);
@@ -64,6 +67,11 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
     ...(patchedFrom ? { patchedFrom } : {}),
     source: patched ? 'patched' : 'read',
   };
+}
+
+async function refreshedWithParts(store: SnapshotPorts, model: Model, kept: SnapshotImage, dirty: readonly number[]): Promise<{ image: SnapshotImage; ownParts?: OwnPartsTable }> {
+  const image = await refreshSnapshotImage(store, model, kept, dirty);
+  return image.ownParts ? { image, ownParts: image.ownParts } : { image };
 }
 
 /**
@@ -87,12 +95,14 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
  * persons are served under (everyone's for a full run; an incremental run's plan targets', the
  * base image's for the rest), for the next incremental run; in this process also with the
  * kernels' CSR, so that the next run here applies trust only to the rows its patch rebuilds
- * (about 120 bytes per person more, at 15 contacts each). Its `change` is dropped: it would keep
- * the base image's contacts alive.
+ * (about 120 bytes per person more, at 15 contacts each), and with everyone's own parts when the
+ * run has them (72 bytes per person), so that the next run here reads no records for its targets.
+ * Its `change` is dropped: it would keep the base image's contacts alive.
  */
 export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult, rescored?: readonly number[]): Promise<void> {
-  const { change: _change, trusted: _trusted, ...image } = run.image;
-  await images.save(runId, { ...image, x: network.x, px: network.px, served: servedValues(run, network, rescored), trusted: run.snapshot.csr });
+  const { change: _change, trusted: _trusted, ownParts: _ownParts, ...image } = run.image;
+  const served = servedValues(run, network, rescored);
+  await images.save(runId, { ...image, x: network.x, px: network.px, served, trusted: run.snapshot.csr, ...(run.ownParts ? { ownParts: run.ownParts } : {}) });
 }
 
 function servedValues(run: RunSnapshot, network: NetworkResult, rescored: readonly number[] | undefined): Float64Array {

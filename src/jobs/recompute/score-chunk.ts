@@ -5,8 +5,9 @@
  * (run, person) score (a range chunk replaces its range), so a chunk run twice writes the same result.
  *
  * A full run's SNAPSHOT already scored everyone's records (own parts, own-parts.ts) and knows
- * their ids: the chunk then reads nothing from the store but the ids and records of persons
- * added since the snapshot. Otherwise it reads and scores the records. The tally counts the
+ * their ids, and so does an incremental run's that patched an image holding own parts: the chunk
+ * then reads nothing from the store but the ids and records of persons added since the snapshot.
+ * Otherwise it reads and scores the records. The tally counts the
  * scores written: a person erased since they were read is skipped by the store, and by the tally.
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
@@ -68,26 +69,29 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
       add(person.seq, person.id, scorePerson({ person, events, asOf: run.asOf, model, network: networkOf(person.seq), networkPrior: prior }));
     }
   };
+  // Persons whose records are read and scored here: those the own parts or snapshot ids miss.
+  const missing: number[] = [];
+  const take = (seq: number, id: string | undefined) => {
+    const part = id === undefined ? undefined : ownParts?.get(seq);
+    if (part) add(seq, id!, scoreFromOwnPart(part, networkOf(seq), prior, model));
+    else missing.push(seq);
+  };
+  const { snapshotIds } = input;
   if ('seqs' in input.persons) {
-    scoreRecords(await recordsOfSeqs(store, input.persons.seqs));
+    if (ownParts && snapshotIds) for (const seq of input.persons.seqs) take(seq, seq < snapshotIds.toSeq ? snapshotIds.get(seq) : undefined);
+    else missing.push(...input.persons.seqs);
   } else if (ownParts) {
     const { fromSeq, toSeq } = input.persons;
-    const missing: number[] = [];
-    const take = (seq: number, id: string) => {
-      const part = ownParts.get(seq);
-      if (part) add(seq, id, scoreFromOwnPart(part, networkOf(seq), prior, model));
-      else missing.push(seq);
-    };
-    const known = input.snapshotIds ? Math.max(fromSeq, Math.min(toSeq, input.snapshotIds.toSeq)) : fromSeq;
+    const known = snapshotIds ? Math.max(fromSeq, Math.min(toSeq, snapshotIds.toSeq)) : fromSeq;
     for (let seq = fromSeq; seq < known; seq++) {
-      const id = input.snapshotIds!.get(seq);
+      const id = snapshotIds!.get(seq);
       if (id !== undefined) take(seq, id);
     }
     if (known < toSeq) for (const { seq, id } of await store.personIdsInSeqRange(known, toSeq)) take(seq, id);
-    if (missing.length > 0) scoreRecords(await recordsOfSeqs(store, missing));
   } else {
     scoreRecords(await store.personsWithEventsInSeqRange(input.persons.fromSeq, input.persons.toSeq));
   }
+  if (missing.length > 0) scoreRecords(await recordsOfSeqs(store, missing));
   // A range chunk replaces its range (a retried chunk included); listed seqs are merged.
   const skipped = new Set(
     'seqs' in input.persons ? await store.writeScores(scores) : await store.replaceScoresInSeqRange(run.id, input.persons.fromSeq, input.persons.toSeq, scores),

@@ -9,6 +9,7 @@
  */
 import { replaceLinks, trustArray, withTrust, type Csr, type LinkColumns, type NominalCsr, type RowChange } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
+import type { OwnPartsTable } from './own-parts.js';
 
 export interface SnapshotImage {
   /** The as-of date the own scores and link weights were computed at. */
@@ -48,6 +49,12 @@ export interface SnapshotImage {
   change?: RowChange;
   /** In memory only: the kernels' CSR (trust applied) of the run of this image. */
   trusted?: Csr;
+  /**
+   * In memory only: every person's own part at the image's as-of date (own-parts.ts), so that an
+   * incremental run patching this image in the same process scores its targets without reading
+   * their records again.
+   */
+  ownParts?: OwnPartsTable;
 }
 
 /** What the network kernels read: the image with μ, unused seqs at μ, and the CSR (sharing the image's structure). */

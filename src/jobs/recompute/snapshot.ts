@@ -132,6 +132,8 @@ function concatLinks(...parts: LinkColumns<Int32Array, Float64Array>[]): LinkCol
  * The image brought up to date: the `dirty` persons (whose record, events or edges changed since
  * the image was read) are read again with their events and every edge touching them; the rest
  * of the image stands. Equal to `readSnapshotImage` at the image's as-of date, up to link order.
+ * When the image holds everyone's own parts (in memory), so does the refreshed one, with the
+ * dirty persons' scored afresh.
  */
 export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, image: SnapshotImage, dirty: readonly number[]): Promise<SnapshotImage> {
   if (image.modelVersion !== model.version) {
@@ -149,13 +151,18 @@ export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, i
   const links = new LinkCollector(seqBound, model, asOfDay, friendships.length + transactions.length);
   links.addFriendships(edgeColumns.friendships(friendships));
   links.addTransactions(edgeColumns.transactions(transactions));
-  return patchImage(image, {
+  const refreshed = persons.map((person) => imagePerson(person, events.get(person.seq), image.asOf, asOfDay, model));
+  const patched = patchImage(image, {
     seqBound,
     dirty,
-    persons: persons.map((person) => imagePerson(person, events.get(person.seq), image.asOf, asOfDay, model).entry),
+    persons: refreshed.map((person) => person.entry),
     links: links.links(),
     edges: { friendships: counts.friendships, transactions: counts.transactions },
   });
+  if (!image.ownParts) return patched;
+  const ownParts = image.ownParts.patchedCopy(patched.ids.length, dirty);
+  for (const { entry, dimensions } of refreshed) ownParts.set(entry.seq, ownPartOf(dimensions, model));
+  return { ...patched, ownParts };
 }
 
 function imagePerson(

@@ -3,6 +3,7 @@
 // from them reaches.
 import { describe, expect, it } from 'vitest';
 import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
+import type { SnapshotImage } from '../../../src/jobs/recompute/snapshot-image.js';
 import { MemorySnapshotImages } from '../../../src/jobs/recompute/snapshot-images.js';
 import { loadModel } from '../../../src/score/index.js';
 import { MemoryStore } from '../../../src/store/memory/memory-store.js';
@@ -10,6 +11,25 @@ import { event, person } from '../../contract/store-contract.js';
 import { loadSyntheticPopulation, SYNTH_AS_OF } from '../../support/synthetic-store.js';
 
 const PERSONS = 2000;
+
+/** Images kept without their own parts: what a worker that loads an image from Redis has. */
+class ForgetfulImages extends MemorySnapshotImages {
+  override save(runId: string, image: SnapshotImage): Promise<void> {
+    const { ownParts: _ownParts, ...rest } = image;
+    return super.save(runId, rest);
+  }
+}
+
+/** Counts the store's reads of events by seq from now on. */
+function countEventReads(store: MemoryStore): () => number {
+  let calls = 0;
+  const read = store.eventsAtSeqs.bind(store);
+  store.eventsAtSeqs = (seqs) => {
+    calls++;
+    return read(seqs);
+  };
+  return () => calls;
+}
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('incremental recompute', () => {
@@ -87,6 +107,33 @@ describe('incremental recompute', () => {
     const scores = await store.scoresInSeqRange(last, 0, 1000);
     expect(scores).toHaveLength(1000);
     for (const score of scores) expect(served[score.seq]).toBeCloseTo(score.dimensions.network, 12);
+  }, 60_000);
+
+  it('scores its targets from the kept own parts exactly as from their records, and reads no records for them', async () => {
+    const model = await loadModel();
+    // Two identical stores; the second's images forget their own parts, as an image read from Redis has none.
+    const stores = [new MemoryStore(), new MemoryStore()];
+    const images = [new MemorySnapshotImages(), new ForgetfulImages()];
+    const runs = [];
+    for (const [k, store] of stores.entries()) {
+      await loadSyntheticPopulation(store, 1000, 6);
+      const full = await recomputeInline(store, model, { asOf: SYNTH_AS_OF, images: images[k]! });
+      const ids = full.snapshot.ids as string[];
+      await pause();
+      await store.upsertEvents(Array.from({ length: 8 }, (_, j) => event(`parts-default-${j}`, ids[(j * 211) % 1000]!, { kind: 'defaulted', at: '2026-05-01', amount: 700 })));
+      await store.upsertPersons([{ ...(await store.getPerson(ids[5]!))!, verified: false }, person('parts-newcomer', { accountCreated: '2026-06-01' })]);
+      await store.upsertFriendships([{ a: 'parts-newcomer', b: ids[9]!, since: '2026-06-10', interactions: 20 }]);
+      const reads = countEventReads(store);
+      runs.push({ store, run: (await recomputeInline(store, model, { kind: 'incremental', images: images[k]! })).run, reads: reads() });
+    }
+    const [withParts, withoutParts] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    // SNAPSHOT reads the dirty persons' events once; without own parts SCORE reads its targets' again.
+    expect(withParts.reads).toBe(1);
+    expect(withoutParts.reads).toBe(2);
+    const scored = await withParts.store.scoresInSeqRange(withParts.run, 0, 1001);
+    const expected = await withoutParts.store.scoresInSeqRange(withoutParts.run, 0, 1001);
+    expect(scored.map(({ runId: _r, ...score }) => score)).toEqual(expected.map(({ runId: _r, ...score }) => score));
+    expect(scored.find((score) => score.personId === 'parts-newcomer')).toBeDefined();
   }, 60_000);
 
   it('refuses to build on nothing', async () => {

@@ -35,4 +35,22 @@ describe('own parts (a score in two halves)', () => {
     expect(viaBytes.get(99)).toBeUndefined();
     expect(OwnPartsTable.empty(model, 3).get(1)).toBeUndefined();
   });
+
+  it('copied for a patch: grown, the emptied seqs holding nobody, the others as they were, the original untouched', async () => {
+    const model = await loadModel();
+    const store = new MemoryStore();
+    await loadSyntheticPopulation(store, 50, 3);
+    const table = OwnPartsTable.empty(model, 50);
+    for (const { person, events } of await store.personsWithEventsInSeqRange(0, 50)) {
+      table.set(person.seq, ownPartOf(scoreOwnDimensions({ person, events, asOf: SYNTH_AS_OF, model }), model));
+    }
+    const copy = table.patchedCopy(53, [3, 7, 60]);
+    expect(copy.toSeq).toBe(53);
+    for (let seq = 0; seq < 53; seq++) {
+      if (seq === 3 || seq === 7 || seq >= 50) expect(copy.get(seq)).toBeUndefined();
+      else expect(copy.get(seq)).toEqual(table.get(seq));
+    }
+    expect(table.get(3)).toBeDefined();
+    expect(table.patchedCopy(10, []).toSeq).toBe(50); // never shrinks
+  });
 });
