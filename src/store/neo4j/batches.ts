@@ -15,6 +15,28 @@ export function chunks<T>(items: readonly T[], size: number = BATCH_SIZE): T[][]
 }
 
 /**
+ * `work` on every item, at most `limit` at a time; the results in the items' order. After a
+ * failure no further item is started, and the call rejects with the first error.
+ */
+export async function inFlight<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const k = next++;
+      try {
+        results[k] = await work(items[k]!);
+      } catch (error) {
+        next = items.length;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+/**
  * Rounds of rows with distinct keys, in input order: round r holds the (r+1)-th occurrence of
  * each key. With no repeated key (the usual case) there is a single round, the input itself.
  *

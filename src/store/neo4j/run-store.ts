@@ -9,12 +9,12 @@ import { NotFoundError } from '../errors.js';
 import type { RunFailure, RunPort } from '../ports/runs.js';
 import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
 import { assertRangeScores, type LoggedScoreRead, type LoggedScoresRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
-import { chunks, definedOnly, patchProps } from './batches.js';
+import { chunks, definedOnly, inFlight, patchProps } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
 import { findPersonsInNeo4j } from './person-search.js';
 import { toStoredPerson } from './person-store.js';
-import { BLOCK_SIZE_PARAM, BLOCKS_PER_WRITE, mergeBlocks, rangeBlocks, scoreOfRow, scoresByRun, servedValues, type ScoreBlockRow, type ScoreValuesRow, type ScoreBlockWrite, writeBlocksParams } from './score-blocks.js';
+import { BLOCK_SIZE_PARAM, BLOCKS_PER_WRITE, MERGE_WRITES_IN_FLIGHT, mergeBlocks, mergeWriteGroups, rangeBlocks, scoreOfRow, scoresByRun, servedValues, type ScoreBlockRow, type ScoreValuesRow, type ScoreBlockWrite, writeBlocksParams } from './score-blocks.js';
 
 type Props = Record<string, unknown>;
 
@@ -74,7 +74,8 @@ export class RunStore implements RunPort, ScorePort {
   async writeScores(scores: readonly PersonScore[]): Promise<number[]> {
     const skipped: number[] = [];
     for (const [runId, runScores] of scoresByRun(scores)) {
-      for (const blocks of chunks(mergeBlocks(runScores), BLOCKS_PER_WRITE)) skipped.push(...(await this.writeBlocks(runId, blocks)));
+      const groups = mergeWriteGroups(mergeBlocks(runScores));
+      skipped.push(...(await inFlight(groups, MERGE_WRITES_IN_FLIGHT, (blocks) => this.writeBlocks(runId, blocks))).flat());
     }
     return [...new Set(skipped)].sort((x, y) => x - y);
   }

@@ -27,6 +27,36 @@ export const BLOCK_SIZE_PARAM = { blockSize: int(SCORE_BLOCK_SIZE) };
 /** Blocks written (or deleted) in one transaction: a SCORE chunk's 10,000 persons. */
 export const BLOCKS_PER_WRITE = BATCH_SIZE / SCORE_BLOCK_SIZE;
 
+/**
+ * Blocks of a merge write in one transaction, at most. A merge writes scattered persons (an
+ * incremental run's targets), a few to a block: at 200 blocks a transaction, 6,000 persons of the
+ * 1M population took 26 transactions (docs/design.md, "Neo4j", score blocks).
+ */
+export const MERGE_BLOCKS_PER_WRITE = 1_000;
+
+/**
+ * Transactions of one merge write in flight at once. They hold disjoint blocks, each in ascending
+ * order, so they never wait on each other (nor deadlock with another writer).
+ */
+export const MERGE_WRITES_IN_FLIGHT = 2;
+
+/** A merge write's blocks (ascending) split into transactions: at most MERGE_BLOCKS_PER_WRITE blocks and BATCH_SIZE entries each. */
+export function mergeWriteGroups(blocks: readonly ScoreBlockWrite[]): ScoreBlockWrite[][] {
+  const groups: ScoreBlockWrite[][] = [];
+  let entries = 0;
+  for (const block of blocks) {
+    const last = groups.at(-1);
+    if (!last || last.length >= MERGE_BLOCKS_PER_WRITE || entries + block.seqs.length > BATCH_SIZE) {
+      groups.push([block]);
+      entries = block.seqs.length;
+    } else {
+      last.push(block);
+      entries += block.seqs.length;
+    }
+  }
+  return groups;
+}
+
 /** One block's part of a write (cypher/scores/write-blocks.cypher): lists of the same length. */
 export interface ScoreBlockWrite {
   block: number;

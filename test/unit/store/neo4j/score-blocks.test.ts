@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonScore } from '../../../../src/domain/scores.js';
-import { mergeBlocks, rangeBlocks, SCORE_BLOCK_SIZE, scoreOfRow, servedValues } from '../../../../src/store/neo4j/score-blocks.js';
+import { BATCH_SIZE, inFlight } from '../../../../src/store/neo4j/batches.js';
+import { MERGE_BLOCKS_PER_WRITE, mergeBlocks, mergeWriteGroups, rangeBlocks, SCORE_BLOCK_SIZE, scoreOfRow, servedValues } from '../../../../src/store/neo4j/score-blocks.js';
 
 const score = (seq: number, value = 500 + seq): PersonScore => ({
   runId: 'run-1',
@@ -102,5 +103,53 @@ describe('servedValues', () => {
     ];
     expect([...servedValues(rows, 3, 7)]).toEqual([600, 650, 630, NaN]);
     expect([...servedValues([], 0, 2)]).toEqual([NaN, NaN]);
+  });
+
+  it('splits a merge write into transactions of at most MERGE_BLOCKS_PER_WRITE blocks and BATCH_SIZE entries, blocks in order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(3_000_000), { maxLength: 30_000 }), (seqs) => {
+        const blocks = mergeBlocks(seqs.map((seq) => score(seq)));
+        const groups = mergeWriteGroups(blocks);
+        expect(groups.flat()).toEqual(blocks);
+        for (const group of groups) {
+          expect(group.length).toBeGreaterThan(0);
+          expect(group.length).toBeLessThanOrEqual(MERGE_BLOCKS_PER_WRITE);
+          expect(group.reduce((sum, block) => sum + block.seqs.length, 0)).toBeLessThanOrEqual(BATCH_SIZE);
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Scattered persons, one to a block: 6,000 blocks in 6 transactions (26 at 200 blocks each, before).
+    expect(mergeWriteGroups(mergeBlocks(Array.from({ length: 6_000 }, (_, k) => score(k * SCORE_BLOCK_SIZE))))).toHaveLength(6);
+    // Full blocks: 10,000 entries a transaction.
+    expect(mergeWriteGroups(mergeBlocks(Array.from({ length: 25_000 }, (_, k) => score(k)))).map((group) => group.length)).toEqual([200, 200, 100]);
+  });
+});
+
+describe('inFlight', () => {
+  it('runs at most `limit` at a time and answers in the items’ order', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await inFlight([30, 5, 20, 1, 10], 2, async (ms) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      running--;
+      return ms * 2;
+    });
+    expect(results).toEqual([60, 10, 40, 2, 20]);
+    expect(most).toBe(2);
+  });
+
+  it('starts nothing after a failure and rejects with it', async () => {
+    const started: number[] = [];
+    const call = inFlight([1, 2, 3, 4, 5], 2, async (k) => {
+      started.push(k);
+      await new Promise((resolve) => setTimeout(resolve, k === 1 ? 1 : 20));
+      if (k === 1) throw new Error('write 1 failed');
+      return k;
+    });
+    await expect(call).rejects.toThrow('write 1 failed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).toEqual([1, 2]);
   });
 });
