@@ -1,8 +1,8 @@
 /**
  * Runs named statements from `cypher/` against one driver: single statements, reads and writes, as
  * auto-commit queries retried on transient failures; several statements in managed transactions
- * (the driver retries transient failures such as deadlocks), with connection failures turned into `StoreUnavailableError` so
- * callers never see a driver error for "the database is down".
+ * (the driver retries transient failures such as deadlocks). Connection failures become
+ * `StoreUnavailableError`, so callers never see a driver error for "the database is down".
  */
 import neo4j, { type Driver, type ManagedTransaction, type Neo4jError, type RecordShape } from 'neo4j-driver';
 import { StoreUnavailableError } from '../errors.js';
@@ -66,9 +66,10 @@ export class Neo4jRunner {
    * One statement as an auto-commit query — one statement is one transaction either way — because
    * that is one network round trip (RUN and PULL written together, the commit's bookmark in PULL's
    * last reply), where a managed transaction adds BEGIN and a second round trip for COMMIT. On the
-   * API's score reads that was a third of the time; on its logged score reads (a write) it halved
-   * the CPU per read of both the API and Neo4j (BENCHMARKS.md, "API (bench/api.ts)"). Transient
-   * failures are retried with the driver's backoff within `retryMs`, as managed transactions are.
+   * API's score reads that was a third of the time; on its logged score reads (a write) it cut the
+   * CPU per read of the API and of Neo4j by about a fifth each (BENCHMARKS.md, "The logged read as
+   * an auto-commit query"). Transient failures are retried with the driver's backoff within
+   * `retryMs`, as managed transactions are.
    */
   private async autoCommit<T extends RecordShape>(mode: 'READ' | 'WRITE', name: string, params: Params): Promise<T[]> {
     const statement = cypher(name);
