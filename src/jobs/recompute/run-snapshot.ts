@@ -97,9 +97,9 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
  * base image's for the rest), for the next incremental run; in this process also with the
  * kernels' CSR and the transition, so that the next run here applies trust and builds the
  * transition only for the rows its patch rebuilds (about 240 bytes per person more, at 15
- * contacts each), and with everyone's own parts when the
- * run has them (72 bytes per person), so that the next run here reads no records for its targets.
- * Its `change` is dropped: it would keep the base image's contacts alive.
+ * contacts each), and with everyone's own parts when the run has them (72 bytes per person), so
+ * that the next run here reads no records for its targets. Its `change` is dropped: it would keep
+ * the base image's contacts alive.
  */
 export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult, rescored?: readonly number[]): Promise<void> {
   const { change: _change, trusted: _trusted, transition: _transition, ownParts: _ownParts, ...image } = run.image;
