@@ -54,7 +54,6 @@
  * and Stein–Rosenberg: R. S. Varga, "Matrix Iterative Analysis" (1962), ch. 3.
  */
 import type { Csr } from './csr.js';
-import { carryRows, type RowChange } from './nominal-csr.js';
 import { bandCentre, checkBandHalfWidth, networkDimension } from './network-band.js';
 import type { NetworkParams } from './network-params.js';
 
@@ -136,15 +135,13 @@ function checkParams(params: NetworkParams): void {
 }
 
 /**
- * Builds P, D, r and s (see the banner) for a CSR. With `previous` — the transition of the CSR
- * this one was patched from (a row's values depend on that row alone) and the patch's row change
- * — only the rebuilt rows are computed, the rest carried over: exactly what a fresh build gives.
+ * Builds P, D, r and s (see the banner) for a CSR.
  *
  * @example
  * const t = buildTransition(csr, DEFAULT_NETWORK_PARAMS);
  * t.rowSum[i]; // ≤ 1; 1 − rowSum[i] of i's contact average goes to the prior
  */
-export function buildTransition(csr: Csr, params: NetworkParams, previous?: { transition: Transition; change: RowChange }): Transition {
+export function buildTransition(csr: Csr, params: NetworkParams): Transition {
   checkParams(params);
   const n = csr.nodeCount;
   const offsets = csr.offsets;
@@ -155,26 +152,11 @@ export function buildTransition(csr: Csr, params: NetworkParams, previous?: { tr
   const degree = Float64Array.from(csr.degree);
   const rowSum = new Float64Array(n);
   const shrink = new Float64Array(n);
-  const carried = previous && previous.change.offsets === offsets && builtWith(previous.transition, params) ? previous : undefined;
-  if (carried) {
-    const { transition, change } = carried;
-    carryRows(change, transition.p, p);
-    // A row past the old count that the change does not list has no entries: r and s stay 0.
-    rowSum.set(transition.rowSum.subarray(0, Math.min(n, transition.rowSum.length)));
-    shrink.set(transition.shrink.subarray(0, Math.min(n, transition.shrink.length)));
-    for (const i of change.rows) transitionRow(i);
-  } else {
-    for (let i = 0; i < n; i++) transitionRow(i);
-  }
-  return { p, degree, rowSum, shrink, alpha: params.alpha, shrinkage: kappa, perContactCap: cap };
-
-  function transitionRow(i: number): void {
+  for (let i = 0; i < n; i++) {
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
     const d = degree[i]!;
-    rowSum[i] = 0;
-    shrink[i] = 0;
-    if (!(d > 0)) return; // no contacts: P row, r and s are 0
+    if (!(d > 0)) continue; // no contacts: P row, r and s stay 0
     const inv = 1 / d;
     let r = 0;
     let sum = 0;
@@ -198,11 +180,7 @@ export function buildTransition(csr: Csr, params: NetworkParams, previous?: { tr
     const contacts = sumOfSquares > 0 ? (sum * sum) / sumOfSquares : 0;
     shrink[i] = contacts > 0 ? contacts / (contacts + kappa) : 0;
   }
-}
-
-/** The transition was built with these parameters' α, κ and cap. */
-function builtWith(transition: Transition, params: NetworkParams): boolean {
-  return transition.alpha === params.alpha && transition.shrinkage === params.shrinkage && transition.perContactCap === params.perContactCap;
+  return { p, degree, rowSum, shrink, alpha: params.alpha, shrinkage: kappa, perContactCap: cap };
 }
 
 /**
@@ -308,7 +286,7 @@ export function checkOwnScores(b: Float64Array, n: number): void {
 export function transitionFor(csr: Csr, params: NetworkParams, given?: Transition): Transition {
   if (!given) return buildTransition(csr, params);
   if (given.p.length !== csr.targets.length) throw new Error('propagate: the transition was built for another CSR');
-  if (!builtWith(given, params)) {
+  if (given.alpha !== params.alpha || given.shrinkage !== params.shrinkage || given.perContactCap !== params.perContactCap) {
     throw new Error('propagate: the transition was built with other parameters');
   }
   return given;

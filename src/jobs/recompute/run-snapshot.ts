@@ -6,7 +6,7 @@
  * image, with the x its propagation converged to, for the run after it (`keepRunImage`).
  */
 import type { ScoreRun } from '../../domain/scores.js';
-import { buildTransition, pointsPerNetworkUnit, propagateNetwork, refineNetwork, type NetworkResult } from '../../graph/index.js';
+import { pointsPerNetworkUnit, propagateNetwork, refineNetwork, type NetworkResult } from '../../graph/index.js';
 import { scoreWeightsOf } from '../../analysis/score-weights.js';
 import { INCREMENTAL_DEFAULTS } from './incremental-plan.js';
 import type { Model } from '../../score/index.js';
@@ -86,26 +86,23 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
     return propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, ...(warmStart ? { initial: warmStart.x } : {}) });
   }
   const maxResidual = (INCREMENTAL_DEFAULTS.propagationTolerancePoints * (1 - model.network.alpha)) / networkPoints;
-  const { x: initial, products, previous } = warmStart;
-  const transition = buildTransition(snapshot.csr, model.network, previous);
-  return refineNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, initial, maxResidual, transition, ...(products ? { products } : {}) });
+  const { x: initial, products } = warmStart;
+  return refineNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, initial, maxResidual, ...(products ? { products } : {}) });
 }
 
 /**
  * Keeps a run's image with the x its propagation converged to, its P·x and the network values its
  * persons are served under (everyone's for a full run; an incremental run's plan targets', the
  * base image's for the rest), for the next incremental run; in this process also with the
- * kernels' CSR and the transition, so that the next run here applies trust and builds the
- * transition only for the rows its patch rebuilds (about 240 bytes per person more, at 15
- * contacts each), and with everyone's own parts when the run has them (72 bytes per person), so
- * that the next run here reads no records for its targets. Its `change` is dropped: it would keep
- * the base image's contacts alive.
+ * kernels' CSR, so that the next run here applies trust only to the rows its patch rebuilds
+ * (about 120 bytes per person more, at 15 contacts each), and with everyone's own parts when the
+ * run has them (72 bytes per person), so that the next run here reads no records for its targets.
+ * Its `change` is dropped: it would keep the base image's contacts alive.
  */
 export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult, rescored?: readonly number[]): Promise<void> {
-  const { change: _change, trusted: _trusted, transition: _transition, ownParts: _ownParts, ...image } = run.image;
+  const { change: _change, trusted: _trusted, ownParts: _ownParts, ...image } = run.image;
   const served = servedValues(run, network, rescored);
-  const inMemory = { trusted: run.snapshot.csr, transition: network.transition, ...(run.ownParts ? { ownParts: run.ownParts } : {}) };
-  await images.save(runId, { ...image, x: network.x, px: network.px, served, ...inMemory });
+  await images.save(runId, { ...image, x: network.x, px: network.px, served, trusted: run.snapshot.csr, ...(run.ownParts ? { ownParts: run.ownParts } : {}) });
 }
 
 function servedValues(run: RunSnapshot, network: NetworkResult, rescored: readonly number[] | undefined): Float64Array {

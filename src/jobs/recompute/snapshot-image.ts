@@ -7,7 +7,7 @@
  * Pure data and pure functions: reading an image from the store is snapshot.ts, keeping images
  * between runs is snapshot-images.ts.
  */
-import { replaceLinks, trustArray, withTrust, type Csr, type LinkColumns, type NominalCsr, type RowChange, type Transition } from '../../graph/index.js';
+import { replaceLinks, trustArray, withTrust, type Csr, type LinkColumns, type NominalCsr, type RowChange } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
 import type { OwnPartsTable } from './own-parts.js';
 
@@ -49,8 +49,6 @@ export interface SnapshotImage {
   change?: RowChange;
   /** In memory only: the kernels' CSR (trust applied) of the run of this image. */
   trusted?: Csr;
-  /** In memory only: the transition (P, r, s) the run of this image propagated with, over `trusted`. */
-  transition?: Transition;
   /**
    * In memory only: every person's own part at the image's as-of date (own-parts.ts), so that an
    * incremental run patching this image in the same process scores its targets without reading
@@ -147,8 +145,6 @@ export interface WarmStart {
   x: Float64Array;
   /** The base run's P·x and the rows of P rebuilt since, when the base image kept P·x. */
   products?: { px: Float64Array; changedRows: Int32Array };
-  /** The base run's transition and the row change since, when the base image kept it (buildTransition carries its other rows). */
-  previous?: { transition: Transition; change: RowChange };
 }
 
 /**
@@ -162,10 +158,8 @@ export function warmStartOf(base: SnapshotImage, patched: SnapshotImage, snapsho
   x.set(base.x.length <= n ? base.x : base.x.subarray(0, n));
   for (let seq = base.x.length; seq < n; seq++) x[seq] = snapshot.own[seq]!;
   const change = patched.change;
-  if (!change || change.from !== base.contacts) return { x };
-  const products = base.px && base.px.length <= n ? { products: { px: base.px, changedRows: change.rows } } : {};
-  const previous = base.transition ? { previous: { transition: base.transition, change } } : {};
-  return { x, ...products, ...previous };
+  const carried = base.px && base.px.length <= n && change && change.from === base.contacts;
+  return carried ? { x, products: { px: base.px!, changedRows: change.rows } } : { x };
 }
 
 /**
