@@ -71,15 +71,18 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
   };
   // Persons whose records are read and scored here: those the own parts or snapshot ids miss.
   const missing: number[] = [];
-  const take = (seq: number, id: string | undefined) => {
-    const part = id === undefined ? undefined : ownParts?.get(seq);
-    if (part) add(seq, id!, scoreFromOwnPart(part, networkOf(seq), prior, model));
+  const take = (seq: number, id: string) => {
+    const part = ownParts?.get(seq);
+    if (part) add(seq, id, scoreFromOwnPart(part, networkOf(seq), prior, model));
     else missing.push(seq);
   };
   const { snapshotIds } = input;
   if ('seqs' in input.persons) {
-    if (ownParts && snapshotIds) for (const seq of input.persons.seqs) take(seq, seq < snapshotIds.toSeq ? snapshotIds.get(seq) : undefined);
-    else missing.push(...input.persons.seqs);
+    for (const seq of input.persons.seqs) {
+      const id = ownParts && snapshotIds && seq < snapshotIds.toSeq ? snapshotIds.get(seq) : undefined;
+      if (id === undefined) missing.push(seq);
+      else take(seq, id);
+    }
   } else if (ownParts) {
     const { fromSeq, toSeq } = input.persons;
     const known = snapshotIds ? Math.max(fromSeq, Math.min(toSeq, snapshotIds.toSeq)) : fromSeq;
