@@ -14,7 +14,7 @@ export { trustArray } from './tie-strength.js';
 export { LinkStaging } from './link-staging.js';
 export type { Csr, LinkColumns, NominalCsr } from './csr.js';
 export { nominalCsr, replaceLinks, withTrust, type RowChange } from './nominal-csr.js';
-export { propagateNetwork, type NetworkResult } from './propagate.js';
+export { propagateNetwork, type NetworkResult, type Transition } from './propagate.js';
 export { bandCentre } from './network-band.js';
 export { refineNetwork } from './refine-network.js';
 export { explainNetwork, type NetworkExplanation } from './explain.js';

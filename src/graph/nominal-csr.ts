@@ -8,10 +8,12 @@
  * A `NominalCsr` (csr.ts) holds nominal weights, `degree` their row sums, and a symmetric
  * pattern: what `nominalCsr(n, links)` assembles from staged links (link-staging.ts).
  *
- * Replacing the links of a set S (each link touching S dropped, the given ones added) changes
+ * Replacing the links of a set S (each link touching S dropped, the given ones added) can change
  * only the rows of S and of the persons linked to S before or after; every other row is copied
  * as it is, in runs between changed rows: O(n) for the offsets, a block copy for the entries,
- * and O(Σ degree) over the changed rows.
+ * and O(Σ degree) over the changed rows. A row that comes out with the entries it had (S's
+ * events changed, not its links) is not changed; when no row is, the entries are shared with
+ * the old CSR and nothing is copied.
  */
 import { assembleCsr, type Csr, type LinkColumns, type NominalCsr } from './csr.js';
 import { checkedTrust } from './tie-strength.js';
@@ -40,8 +42,19 @@ export interface RowChange {
   from: NominalCsr;
   /** Row starts after the change (length n + 1). */
   offsets: Int32Array;
-  /** The rebuilt rows, ascending (a row beyond the old count that is not listed has no entries). */
+  /** The rebuilt rows, ascending (a row beyond the old count that is not listed has no entries); none: the entries are `from`'s own arrays. */
   rows: Int32Array;
+}
+
+/** What `replaceLinks` is told besides the links. */
+export interface ReplaceOptions {
+  /** Persons after the change (default: as before; never fewer). New persons come with the rows beyond the old ones. */
+  nodeCount?: number;
+  /**
+   * Replaced persons whose trust changed: every row linking them is rebuilt even when its nominal
+   * entries did not change, since its trusted weights did (`withTrust` carries the rest).
+   */
+  trustChanged?: readonly number[];
 }
 
 /**
@@ -71,7 +84,7 @@ export function carryRows<T extends Int32Array | Float64Array>(change: RowChange
  * Shares `offsets`, `targets` and `degree` with `nominal` (neither is changed afterwards).
  * Given the trusted CSR of the nominal one `previous.change` was made from, only the rebuilt
  * rows are computed; the others are carried over (the same result, a block copy instead of a
- * random read of trust per entry).
+ * random read of trust per entry). With no row rebuilt, it is that trusted CSR, nothing copied.
  *
  * @example withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, params))
  */
@@ -79,11 +92,15 @@ export function withTrust(nominal: NominalCsr, trust: ArrayLike<number>, previou
   const n = nominal.nodeCount;
   const { targets, weights: nominalWeights, degree } = nominal;
   const t = checkedTrust(trust, n);
-  const weights = new Float64Array(targets.length);
   const offsets = nominal.offsets;
   const trustRows = (from: number, to: number) => {
     for (let e = from; e < to; e++) weights[e] = nominalWeights[e]! * t[targets[e]!]!;
   };
+  if (previous && previous.change.offsets === offsets && previous.change.rows.length === 0 && previous.trusted.targets === targets) {
+    // No row rebuilt, the entries shared: the trusted CSR is the old one (grown by empty rows).
+    return previous.trusted.offsets === offsets ? previous.trusted : { ...previous.trusted, nodeCount: n, offsets, degree };
+  }
+  const weights = new Float64Array(targets.length);
   if (previous && previous.change.offsets === offsets) {
     carryRows(previous.change, previous.trusted.weights, weights);
     for (const i of previous.change.rows) trustRows(offsets[i]!, offsets[i + 1]!);
@@ -95,34 +112,76 @@ export function withTrust(nominal: NominalCsr, trust: ArrayLike<number>, previou
 
 /**
  * `nominal` with every link touching a person in `persons` dropped and `links` (nominal weights,
- * each touching one of them) added, over `nodeCount` ≥ nominal.nodeCount persons (new persons
- * come with the rows beyond the old ones). Equal to `nominalCsr` of the old links so replaced,
- * up to the order of entries within a row and the rounding of sums. `nominal` is not changed.
+ * each touching one of them) added, over `options.nodeCount` ≥ nominal.nodeCount persons.
+ * Equal to `nominalCsr` of the old links so replaced, up to the order of entries within a row
+ * and the rounding of sums. A row whose entries come out equal (same targets, same weights up to
+ * the rounding of their sums) is kept as it was and not listed in `change.rows`, unless it links
+ * a person whose trust changed (`options.trustChanged`). `nominal` is not changed.
  *
  * @example
- * const { contacts, change } = replaceLinks(image.contacts, [4, 17], freshLinksOf4And17, seqBound);
+ * const { contacts, change } = replaceLinks(image.contacts, [4, 17], freshLinksOf4And17, { nodeCount: seqBound });
  */
-export function replaceLinks(nominal: NominalCsr, persons: readonly number[], links: LinkColumns, nodeCount = nominal.nodeCount): { contacts: NominalCsr; change: RowChange } {
+export function replaceLinks(nominal: NominalCsr, persons: readonly number[], links: LinkColumns, options: ReplaceOptions = {}): { contacts: NominalCsr; change: RowChange } {
   const oldN = nominal.nodeCount;
-  if (!Number.isInteger(nodeCount) || nodeCount < oldN || nodeCount > 0x7fffffff) {
-    throw new Error(`csr: replaceLinks can grow ${oldN} persons, not change them to ${nodeCount}`);
+  const n = options.nodeCount ?? oldN;
+  if (!Number.isInteger(n) || n < oldN || n > 0x7fffffff) {
+    throw new Error(`csr: replaceLinks can grow ${oldN} persons, not change them to ${n}`);
   }
-  const n = nodeCount;
   const replaced = new Uint8Array(n);
   for (const seq of persons) {
     if (!(Number.isInteger(seq) && seq >= 0 && seq < n)) throw new Error(`csr: replaced person ${seq} is outside 0..${n - 1}`);
     replaced[seq] = 1;
   }
-  // The rows that change: the replaced persons', their old contacts', and the new links' ends.
-  const changed = new Set<number>();
+  // The rows that may change: the replaced persons', their old contacts', and the new links' ends.
+  const candidates = new Set<number>();
   for (const i of persons) {
-    changed.add(i);
-    if (i >= oldN) continue;
-    for (let e = nominal.offsets[i]!; e < nominal.offsets[i + 1]!; e++) changed.add(nominal.targets[e]!);
+    candidates.add(i);
+    for (const j of oldRow(nominal, i).targets) candidates.add(j);
   }
-  const added = addedEntries(links, replaced, changed);
-  const rows = [...changed].sort((x, y) => x - y);
-  return assembleReplaced(nominal, n, rows, rows.map((i) => newRow(nominal, i, replaced, added.get(i))));
+  const added = addedEntries(links, replaced, candidates);
+  const retrusted = new Set<number>();
+  for (const i of options.trustChanged ?? []) {
+    if (!replaced[i]) throw new Error(`csr: person ${i} changed trust but is not replaced`);
+    for (const j of [i, ...oldRow(nominal, i).targets, ...(added.get(i)?.targets ?? [])]) retrusted.add(j);
+  }
+  const rows: number[] = [];
+  const newRows: RowEntries[] = [];
+  for (const i of [...candidates].sort((x, y) => x - y)) {
+    const row = newRow(nominal, i, replaced, added.get(i));
+    if (!retrusted.has(i) && sameEntries(oldRow(nominal, i), row)) continue;
+    rows.push(i);
+    newRows.push(row);
+  }
+  return assembleReplaced(nominal, n, rows, newRows);
+}
+
+/** Row i of `nominal` (empty beyond its persons), as views. */
+function oldRow(nominal: NominalCsr, i: number): { targets: Int32Array; weights: Float64Array } {
+  const from = i < nominal.nodeCount ? nominal.offsets[i]! : 0;
+  const to = i < nominal.nodeCount ? nominal.offsets[i + 1]! : 0;
+  return { targets: nominal.targets.subarray(from, to), weights: nominal.weights.subarray(from, to) };
+}
+
+/**
+ * Rounding a sum of link weights in another order (a pair linked by a friendship and payments,
+ * read in another order) moves it by a few units in the last place; a real change of a link
+ * moves it by far more than this.
+ */
+const SAME_SUM = 1e-12;
+
+/**
+ * Whether two rows (targets distinct within each) hold the same target → weight pairs, in any
+ * order, each weight equal up to the rounding of its sum (SAME_SUM, relative).
+ */
+function sameEntries(old: { targets: Int32Array; weights: Float64Array }, row: RowEntries): boolean {
+  if (old.targets.length !== row.targets.length) return false;
+  const weightOf = new Map<number, number>();
+  for (let k = 0; k < old.targets.length; k++) weightOf.set(old.targets[k]!, old.weights[k]!);
+  return row.targets.every((j, k) => {
+    const was = weightOf.get(j);
+    const now = row.weights[k]!;
+    return was !== undefined && Math.abs(was - now) <= SAME_SUM * Math.max(Math.abs(was), Math.abs(now));
+  });
 }
 
 /** The entries (both directions) the new links add, by row; each link's ends join `changed`. */
@@ -197,6 +256,10 @@ function newRow(nominal: NominalCsr, i: number, replaced: Uint8Array, extra: Row
 function assembleReplaced(nominal: NominalCsr, n: number, rows: number[], newRows: RowEntries[]): { contacts: NominalCsr; change: RowChange } {
   const oldN = nominal.nodeCount;
   const oldOffsets = nominal.offsets;
+  if (rows.length === 0) {
+    const contacts = oldN === n ? nominal : withEmptyRows(nominal, n);
+    return { contacts, change: { from: nominal, offsets: contacts.offsets, rows: new Int32Array(0) } };
+  }
   // Offsets: old row lengths, the changed rows' new ones.
   const offsets = new Int32Array(n + 1);
   const length = (i: number) => (i < oldN ? oldOffsets[i + 1]! - oldOffsets[i]! : 0);
@@ -222,4 +285,14 @@ function assembleReplaced(nominal: NominalCsr, n: number, rows: number[], newRow
     degree[i] = d;
   });
   return { contacts: { nodeCount: n, offsets, targets, weights, degree, symmetric: true, kind: 'nominal' }, change };
+}
+
+/** `nominal` grown to n persons by rows without entries; the entries are its own arrays. */
+function withEmptyRows(nominal: NominalCsr, n: number): NominalCsr {
+  const offsets = new Int32Array(n + 1);
+  offsets.set(nominal.offsets);
+  offsets.fill(nominal.offsets[nominal.nodeCount]!, nominal.nodeCount + 1);
+  const degree = new Float64Array(n);
+  degree.set(nominal.degree);
+  return { ...nominal, nodeCount: n, offsets, degree };
 }

@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
 import type { RecomputePorts } from '../recompute/recompute-ports.js';
-import type { OwnPartsTable } from '../recompute/own-parts.js';
+import type { OwnParts } from '../recompute/own-parts.js';
 import { scoreChunk, type ChunkPersons, type SnapshotIds } from '../recompute/score-chunk.js';
 import type { ScoreTally } from '../recompute/score-tally.js';
 import { loadNetworkSlice, loadOwnPartsSlice, loadSnapshotIdsSlice } from './artifacts.js';
@@ -55,7 +55,7 @@ export function scoreWithNetwork(
   persons: ChunkPersons,
   fromSeq: number,
   slice: { values: ArrayLike<number>; prior: number },
-  ownParts: OwnPartsTable | undefined,
+  ownParts: OwnParts | undefined,
   snapshotIds?: SnapshotIds,
 ): Promise<ScoreTally> {
   return scoreChunk(deps.store, {

@@ -23,7 +23,7 @@ import type { Redis } from 'ioredis';
 import type { ScoreRun } from '../../domain/scores.js';
 import type { Model } from '../../score/index.js';
 import type { RecomputePorts } from '../recompute/recompute-ports.js';
-import type { OwnPartsTable } from '../recompute/own-parts.js';
+import { OwnPartsTable, type OwnParts } from '../recompute/own-parts.js';
 import { newRunId } from '../recompute/run-id.js';
 import { createRunRecord, failRun, incrementalBase, NoIncrementalBaseError } from '../recompute/run-lifecycle.js';
 import { snapshotIdsOf, type ChunkPersons } from '../recompute/score-chunk.js';
@@ -96,7 +96,7 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
 
 /** Network values this invocation computed, for SCORE in the same invocation, and its image being kept. */
 type Computed = NetworkArtifact & {
-  ownParts: OwnPartsTable | undefined;
+  ownParts: OwnParts | undefined;
   ids: readonly (string | undefined)[];
   /** An incremental run's persons to rescore (also saved as an artifact for a resumed SCORE). */
   targets: readonly number[] | undefined;
@@ -158,9 +158,10 @@ class RecomputeJob {
     await this.beforeStep('SNAPSHOT', run.id);
     const runSnapshot = await snapshotStep(context, (done, total) => void this.progress('SNAPSHOT', done, total));
     const { ownParts } = runSnapshot;
-    // Chunk jobs on other workers read a full read's own parts and ids from Redis; a patched
-    // image's own parts serve only this invocation's SCORE (an incremental run's one chunk).
-    const shared = runSnapshot.source === 'read' ? ownParts : undefined;
+    // Chunk jobs on other workers read a full read's own parts (a whole table) and ids from
+    // Redis; a patched image's own parts serve only this invocation's SCORE (an incremental
+    // run's one chunk).
+    const shared = runSnapshot.source === 'read' && ownParts instanceof OwnPartsTable ? ownParts : undefined;
     const { ids } = runSnapshot.snapshot;
     await this.save({ step: 'PROPAGATE' });
     await this.beforeStep('PROPAGATE', run.id);

@@ -9,7 +9,8 @@
  *     [64, 72)  their features, as indexes into the model's features, + 0x8000 when the value
  *               was unknown (the "No information on …" reason); 0xffff: none          uint16 × 4
  *
- * 72 bytes a person: 7.2 MB for 100k persons, 72 MB for 1M.
+ * 72 bytes a person: 7.2 MB for 100k persons, 72 MB for 1M. An incremental run in the same
+ * process patches them without a copy (`PatchedOwnParts`).
  */
 import { MAX_REASON_CODES, missingReasonOf, PERSONAL_DIMENSIONS, SCORE_SPAN, type Model, type OwnPart, type PersonalDimension, type ReasonCode } from '../../score/index.js';
 
@@ -58,16 +59,13 @@ export class OwnPartsTable {
   }
 
   /**
-   * A copy of a whole table (fromSeq 0) grown to `n` seqs, with nobody at the seqs `emptied`:
-   * a patched image's table before its refreshed persons are set.
+   * This whole table (fromSeq 0) grown to `n` seqs, with nobody at the seqs `emptied`, as the
+   * base of a patched image's own parts (`PatchedOwnParts`): nothing is copied, and this table
+   * must not change afterwards.
    */
-  patchedCopy(n: number, emptied: readonly number[]): OwnPartsTable {
+  patched(n: number, emptied: readonly number[]): PatchedOwnParts {
     if (this.fromSeq !== 0) throw new Error('own-parts: only a whole table is patched');
-    const table = new OwnPartsTable(this.model, Buffer.allocUnsafe(Math.max(n, this.toSeq) * OWN_PART_BYTES));
-    this.bytes.copy(table.bytes);
-    for (let seq = this.toSeq; seq < table.toSeq; seq++) table.bytes.writeDoubleLE(NaN, seq * OWN_PART_BYTES);
-    for (const seq of emptied) if (seq >= 0 && seq < table.toSeq) table.bytes.writeDoubleLE(NaN, seq * OWN_PART_BYTES);
-    return table;
+    return new PatchedOwnParts(this, Math.max(n, this.toSeq), new Map(emptied.map((seq) => [seq, undefined])));
   }
 
   /** Seqs covered: [fromSeq, toSeq). */
@@ -116,5 +114,46 @@ export class OwnPartsTable {
   private offset(seq: number): number | undefined {
     if (!(seq >= this.fromSeq && seq < this.toSeq)) return undefined;
     return (seq - this.fromSeq) * OWN_PART_BYTES;
+  }
+}
+
+/** Everyone's own parts as a run holds them: a whole table, or one patched by incremental runs. */
+export type OwnParts = OwnPartsTable | PatchedOwnParts;
+
+/**
+ * A whole table with the own parts of the persons patched since on top, kept as they are: an
+ * incremental run patches its base run's own parts in O(changed persons), where a copy of the
+ * table took 0.27 s at 1M (72 MB into fresh memory, profiled). Patched again along a lineage, the
+ * parts on top pile up (at most `maxLineage` runs' dirty persons); the table below is shared by
+ * every run of the lineage and never changed.
+ */
+export class PatchedOwnParts {
+  /** @param over the parts set since the table was read, by seq; undefined: nobody there. */
+  constructor(
+    private readonly table: OwnPartsTable,
+    readonly toSeq: number,
+    private readonly over: Map<number, OwnPart | undefined>,
+  ) {}
+
+  /** Persons patched on top of the table so far. */
+  get patchedPersons(): number {
+    return this.over.size;
+  }
+
+  get(seq: number): OwnPart | undefined {
+    if (this.over.has(seq)) return this.over.get(seq);
+    return seq < this.toSeq ? this.table.get(seq) : undefined;
+  }
+
+  set(seq: number, part: OwnPart): void {
+    if (!(Number.isInteger(seq) && seq >= 0 && seq < this.toSeq)) throw new RangeError(`own-parts: seq ${seq} is outside [0, ${this.toSeq})`);
+    this.over.set(seq, part);
+  }
+
+  /** These parts grown to `n` seqs with nobody at `emptied`; this object is not changed. */
+  patched(n: number, emptied: readonly number[]): PatchedOwnParts {
+    const over = new Map(this.over);
+    for (const seq of emptied) over.set(seq, undefined);
+    return new PatchedOwnParts(this.table, Math.max(n, this.toSeq), over);
   }
 }

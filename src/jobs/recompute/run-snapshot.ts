@@ -11,7 +11,7 @@ import { scoreWeightsOf } from '../../analysis/score-weights.js';
 import { INCREMENTAL_DEFAULTS } from './incremental-plan.js';
 import type { Model } from '../../score/index.js';
 import type { SnapshotPorts } from './recompute-ports.js';
-import type { OwnPartsTable } from './own-parts.js';
+import type { OwnParts } from './own-parts.js';
 import { readSnapshotImageWithParts, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
 import { snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage, type WarmStart } from './snapshot-image.js';
 import type { SnapshotImages } from './snapshot-images.js';
@@ -24,7 +24,7 @@ export interface RunSnapshot {
    * Every person's own parts, for SCORE: a full read's, or a patched image's when its base image
    * held them (in the memory of the process that ran the base run).
    */
-  ownParts?: OwnPartsTable;
+  ownParts?: OwnParts;
   /** Where the propagation starts: the base image's x (and P·x), when it was patched and kept one. */
   warmStart?: WarmStart;
   /** Incremental runs: the seqs whose data changed since the base run started, ascending. */
@@ -69,7 +69,7 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
   };
 }
 
-async function refreshedWithParts(store: SnapshotPorts, model: Model, kept: SnapshotImage, dirty: readonly number[]): Promise<{ image: SnapshotImage; ownParts?: OwnPartsTable }> {
+async function refreshedWithParts(store: SnapshotPorts, model: Model, kept: SnapshotImage, dirty: readonly number[]): Promise<{ image: SnapshotImage; ownParts?: OwnParts }> {
   const image = await refreshSnapshotImage(store, model, kept, dirty);
   return image.ownParts ? { image, ownParts: image.ownParts } : { image };
 }
@@ -87,7 +87,10 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
   }
   const maxResidual = (INCREMENTAL_DEFAULTS.propagationTolerancePoints * (1 - model.network.alpha)) / networkPoints;
   const { x: initial, products } = warmStart;
-  return refineNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, initial, maxResidual, ...(products ? { products } : {}) });
+  // The base run's P holds when this run's CSR is the base run's own (no row rebuilt).
+  const base = run.patchedFrom;
+  const transition = base?.transition && base.trusted === snapshot.csr ? base.transition : undefined;
+  return refineNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, initial, maxResidual, ...(products ? { products } : {}), ...(transition ? { transition } : {}) });
 }
 
 /**
@@ -95,14 +98,16 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
  * persons are served under (everyone's for a full run; an incremental run's plan targets', the
  * base image's for the rest), for the next incremental run; in this process also with the
  * kernels' CSR, so that the next run here applies trust only to the rows its patch rebuilds
- * (about 120 bytes per person more, at 15 contacts each), and with everyone's own parts when the
+ * (about 120 bytes per person more, at 15 contacts each), with its transition P, which a next
+ * run that rebuilds no row uses as it is (about 120 bytes per person), and with everyone's own parts when the
  * run has them (72 bytes per person), so that the next run here reads no records for its targets.
  * Its `change` is dropped: it would keep the base image's contacts alive.
  */
 export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult, rescored?: readonly number[]): Promise<void> {
-  const { change: _change, trusted: _trusted, ownParts: _ownParts, ...image } = run.image;
+  const { change: _change, trusted: _trusted, transition: _transition, ownParts: _ownParts, ...image } = run.image;
   const served = servedValues(run, network, rescored);
-  await images.save(runId, { ...image, x: network.x, px: network.px, served, trusted: run.snapshot.csr, ...(run.ownParts ? { ownParts: run.ownParts } : {}) });
+  const { x, px, transition } = network;
+  await images.save(runId, { ...image, x, px, served, trusted: run.snapshot.csr, transition, ...(run.ownParts ? { ownParts: run.ownParts } : {}) });
 }
 
 function servedValues(run: RunSnapshot, network: NetworkResult, rescored: readonly number[] | undefined): Float64Array {

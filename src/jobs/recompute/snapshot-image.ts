@@ -7,9 +7,9 @@
  * Pure data and pure functions: reading an image from the store is snapshot.ts, keeping images
  * between runs is snapshot-images.ts.
  */
-import { replaceLinks, trustArray, withTrust, type Csr, type LinkColumns, type NominalCsr, type RowChange } from '../../graph/index.js';
+import { replaceLinks, trustArray, withTrust, type Csr, type LinkColumns, type NominalCsr, type RowChange, type Transition } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
-import type { OwnPartsTable } from './own-parts.js';
+import type { OwnParts } from './own-parts.js';
 
 export interface SnapshotImage {
   /** The as-of date the own scores and link weights were computed at. */
@@ -50,11 +50,17 @@ export interface SnapshotImage {
   /** In memory only: the kernels' CSR (trust applied) of the run of this image. */
   trusted?: Csr;
   /**
+   * In memory only: the transition P of that run (graph/propagate.ts), built from `trusted`: an
+   * incremental run whose patch rebuilt no row (only events changed) propagates on the same CSR
+   * and needs no new one.
+   */
+  transition?: Transition;
+  /**
    * In memory only: every person's own part at the image's as-of date (own-parts.ts), so that an
    * incremental run patching this image in the same process scores its targets without reading
    * their records again.
    */
-  ownParts?: OwnPartsTable;
+  ownParts?: OwnParts;
 }
 
 /** What the network kernels read: the image with μ, unused seqs at μ, and the CSR (sharing the image's structure). */
@@ -165,8 +171,9 @@ export function warmStartOf(base: SnapshotImage, patched: SnapshotImage, snapsho
 /**
  * The image with the dirty persons' entries and links replaced by the patch's: their old links
  * are dropped (so removed edges go), the patch's links added; only the rows of the dirty
- * persons and their contacts are rebuilt. Arrays grow to the new seq bound. The input image is
- * not changed.
+ * persons and their contacts whose entries or trusted weights changed are rebuilt (none, when
+ * only events changed: the contacts are then the input image's own). Arrays grow to the new seq
+ * bound. The input image is not changed.
  *
  * @example
  * const next = patchImage(image, { seqBound, dirty: [4], persons: [p4], links, edges });
@@ -196,7 +203,9 @@ export function patchImage(image: SnapshotImage, patch: ImagePatch): SnapshotIma
     verified[person.seq] = person.verified ? 1 : 0;
     accountAgeDays[person.seq] = person.accountAgeDays;
   }
-  const { contacts, change } = replaceLinks(image.contacts, dirty, patch.links, n);
+  // Trust is verification and account age alone (trustArray): whoever keeps both keeps the trusted weights of the rows linking them.
+  const trustChanged = dirty.filter((seq) => seq >= image.ids.length || verified[seq] !== image.verified[seq] || accountAgeDays[seq] !== image.accountAgeDays[seq]);
+  const { contacts, change } = replaceLinks(image.contacts, dirty, patch.links, { nodeCount: n, trustChanged });
   return { asOf: image.asOf, modelVersion: image.modelVersion, ids, own, verified, accountAgeDays, contacts, change, edges: patch.edges };
 }
 

@@ -160,7 +160,7 @@ export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, i
     edges: { friendships: counts.friendships, transactions: counts.transactions },
   });
   if (!image.ownParts) return patched;
-  const ownParts = image.ownParts.patchedCopy(patched.ids.length, dirty);
+  const ownParts = image.ownParts.patched(patched.ids.length, dirty);
   for (const { entry, dimensions } of refreshed) ownParts.set(entry.seq, ownPartOf(dimensions, model));
   return { ...patched, ownParts };
 }

@@ -41,7 +41,10 @@ function expectSameGraph(got: CsrLayout, want: CsrLayout, degree: ArrayLike<numb
 
 const link = (n: number) => fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.double({ min: 0, max: 2, noNaN: true }));
 
-/** A graph, persons whose links are replaced (maybe beyond the old n: new persons), and their new links. */
+/**
+ * A graph, persons whose links are replaced (maybe beyond the old n: new persons), their new
+ * links, and which of them changed trust.
+ */
 const replacement = fc
   .record({ n: fc.integer({ min: 1, max: 25 }), grow: fc.integer({ min: 0, max: 4 }) })
   .chain(({ n, grow }) =>
@@ -51,34 +54,68 @@ const replacement = fc
       old: fc.array(link(n), { maxLength: 80 }),
       persons: fc.uniqueArray(fc.nat(n + grow - 1), { minLength: 1, maxLength: 6 }),
       fresh: fc.array(link(n + grow), { maxLength: 30 }),
+      retrusted: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      keepOld: fc.boolean(),
     }),
   )
-  .map(({ n, size, old, persons, fresh }) => {
+  .map(({ n, size, old, persons, fresh, retrusted, keepOld }) => {
     const replaced = new Set(persons);
-    // Each new link touches a replaced person (the first end is moved onto one if it does not).
-    const links = fresh.map(([a, b, w], k): Link => (replaced.has(a) || replaced.has(b) ? [a, b, w] : [persons[k % persons.length]!, b, w]));
-    return { n, size, old, persons, links };
+    // Each new link touches a replaced person (the first end is moved onto one if it does not);
+    // or, with keepOld, the replaced persons get their old links again (only their events changed).
+    const links = keepOld
+      ? old.filter(([a, b]) => replaced.has(a) || replaced.has(b))
+      : fresh.map(([a, b, w], k): Link => (replaced.has(a) || replaced.has(b) ? [a, b, w] : [persons[k % persons.length]!, b, w]));
+    const trustChanged = persons.filter((_, k) => retrusted[k]);
+    return { n, size, old, persons, links, trustChanged };
   });
+
+/** Row i's entries as sorted [target, weight] pairs (none beyond the CSR's persons). */
+const entriesOf = (csr: CsrLayout, i: number) =>
+  i >= csr.nodeCount ? [] : Array.from(csr.targets.subarray(csr.offsets[i]!, csr.offsets[i + 1]!), (j, k) => [j, csr.weights[csr.offsets[i]! + k]!]).sort((x, y) => x[0]! - y[0]!);
 
 describe('replaceLinks', () => {
   it('equals building the graph again from its links with the replaced persons’ links swapped', () => {
     fc.assert(
-      fc.property(replacement, ({ n, size, old, persons, links }) => {
+      fc.property(replacement, ({ n, size, old, persons, links, trustChanged }) => {
         const replaced = new Set(persons);
         const before = nominalCsr(n, columns(old));
-        const { contacts: got, change } = replaceLinks(before, persons, columns(links), size);
+        const { contacts: got, change } = replaceLinks(before, persons, columns(links), { nodeCount: size, trustChanged });
         const kept = old.filter(([a, b]) => !replaced.has(a) && !replaced.has(b));
         expectSameGraph(got, nominalCsr(size, columns([...kept, ...links])));
         expectSameGraph(before, nominalCsr(n, columns(old))); // the input is not changed
+        // A row not listed as rebuilt has the entries it had.
+        const rebuilt = new Set(change.rows);
+        for (let i = 0; i < size; i++) if (!rebuilt.has(i)) expect(entriesOf(got, i)).toEqual(entriesOf(before, i));
+        if (change.rows.length === 0) expect(got.targets).toBe(before.targets); // nothing copied
         // Trust applied to the rebuilt rows only, the rest carried over: exactly a fresh application.
-        const trustOf = (size: number) => Array.from({ length: size }, (_, i) => (replaced.has(i) ? 0.25 : (i % 3) / 2));
-        const trusted = withTrust(before, trustOf(n).map((t, i) => (replaced.has(i) ? 0.75 : t)));
+        const retrusted = new Set(trustChanged);
+        const trustOf = (size: number) => Array.from({ length: size }, (_, i) => (retrusted.has(i) ? 0.25 : (i % 3) / 2));
+        const trusted = withTrust(before, trustOf(n).map((t, i) => (retrusted.has(i) ? 0.75 : t)));
         const carried = withTrust(got, trustOf(size), { trusted, change });
         const fresh = withTrust(got, trustOf(size));
         expect(Array.from(carried.weights)).toEqual(Array.from(fresh.weights));
+        expect(Array.from(carried.offsets)).toEqual(Array.from(fresh.offsets));
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('rebuilds no row when the replaced persons keep their links and trust, and shares the trusted CSR', () => {
+    const before = nominalCsr(6, columns([[0, 1, 1], [2, 3, 0.5], [4, 5, 0.25], [3, 4, 2]]));
+    const trust = [1, 0.5, 1, 0.25, 1, 1];
+    const trusted = withTrust(before, trust);
+    const again = replaceLinks(before, [3], columns([[2, 3, 0.5], [4, 3, 2]]));
+    expect(again.contacts).toBe(before);
+    expect(again.change.rows).toHaveLength(0);
+    expect(withTrust(again.contacts, trust, { trusted, change: again.change })).toBe(trusted);
+    // The same with a new person (seq 6) without links: the entries are still shared.
+    const grown = replaceLinks(before, [3, 6], columns([[2, 3, 0.5], [4, 3, 2]]), { nodeCount: 7 });
+    expect(grown.contacts.targets).toBe(before.targets);
+    expect(Array.from(grown.contacts.offsets)).toEqual([...Array.from(before.offsets), 8]);
+    expect(withTrust(grown.contacts, [...trust, 0.5], { trusted, change: grown.change }).weights).toBe(trusted.weights);
+    // A change of trust rebuilds the rows linking the person, though their entries did not change.
+    const retrusted = replaceLinks(before, [3], columns([[2, 3, 0.5], [4, 3, 2]]), { trustChanged: [3] });
+    expect(Array.from(retrusted.change.rows)).toEqual([2, 3, 4]);
   });
 
   it('copies the rows it does not touch as they were', () => {
@@ -99,7 +136,8 @@ describe('replaceLinks', () => {
     expect(() => replaceLinks(before, [4], columns([]))).toThrow(/^csr: replaced person 4 is outside 0\.\.3/);
     expect(() => replaceLinks(before, [0], columns([[0, 9, 1]]))).toThrow(/^csr: link \(0, 9\) names a person outside/);
     expect(() => replaceLinks(before, [0], columns([[0, 1, -1]]))).toThrow(/^csr: link \(0, 1\) has weight -1/);
-    expect(() => replaceLinks(before, [0], columns([]), 3)).toThrow(/^csr: replaceLinks can grow 4 persons, not change them to 3/);
+    expect(() => replaceLinks(before, [0], columns([]), { trustChanged: [1] })).toThrow(/^csr: person 1 changed trust but is not replaced/);
+    expect(() => replaceLinks(before, [0], columns([]), { nodeCount: 3 })).toThrow(/^csr: replaceLinks can grow 4 persons, not change them to 3/);
   });
 });
 

@@ -36,7 +36,7 @@ describe('own parts (a score in two halves)', () => {
     expect(OwnPartsTable.empty(model, 3).get(1)).toBeUndefined();
   });
 
-  it('copied for a patch: grown, the emptied seqs holding nobody, the others as they were, the original untouched', async () => {
+  it('patched: grown, the emptied seqs holding nobody, the set ones their new parts, the others as they were, the table and earlier patches untouched', async () => {
     const model = await loadModel();
     const store = new MemoryStore();
     await loadSyntheticPopulation(store, 50, 3);
@@ -44,13 +44,23 @@ describe('own parts (a score in two halves)', () => {
     for (const { person, events } of await store.personsWithEventsInSeqRange(0, 50)) {
       table.set(person.seq, ownPartOf(scoreOwnDimensions({ person, events, asOf: SYNTH_AS_OF, model }), model));
     }
-    const copy = table.patchedCopy(53, [3, 7, 60]);
-    expect(copy.toSeq).toBe(53);
+    const before = Array.from({ length: 50 }, (_, seq) => table.get(seq));
+    const patched = table.patched(53, [3, 7, 60]);
+    expect(patched.toSeq).toBe(53);
     for (let seq = 0; seq < 53; seq++) {
-      if (seq === 3 || seq === 7 || seq >= 50) expect(copy.get(seq)).toBeUndefined();
-      else expect(copy.get(seq)).toEqual(table.get(seq));
+      if (seq === 3 || seq === 7 || seq >= 50) expect(patched.get(seq)).toBeUndefined();
+      else expect(patched.get(seq)).toEqual(table.get(seq));
     }
-    expect(table.get(3)).toBeDefined();
-    expect(table.patchedCopy(10, []).toSeq).toBe(50); // never shrinks
+    patched.set(7, before[4]!);
+    patched.set(52, before[5]!);
+    expect(patched.get(7)).toEqual(before[4]);
+    expect(patched.get(52)).toEqual(before[5]);
+    expect(() => patched.set(53, before[5]!)).toThrow(RangeError);
+    // Patched again (the next run of a lineage): the earlier patch's parts carried, its own object untouched.
+    const again = patched.patched(54, [8]);
+    expect([again.toSeq, again.get(7), again.get(52), again.get(3), again.get(8), again.patchedPersons]).toEqual([54, before[4], before[5], undefined, undefined, 5]);
+    expect([patched.get(8), patched.patchedPersons]).toEqual([before[8], 4]);
+    expect(Array.from({ length: 50 }, (_, seq) => table.get(seq))).toEqual(before);
+    expect(table.patched(10, []).toSeq).toBe(50); // never shrinks
   });
 });

@@ -60,4 +60,29 @@ describe('snapshotForRun on a kept image', () => {
     for (let seq = 0; seq < exact.network.length; seq++) largest = Math.max(largest, Math.abs(refined.network[seq]! - exact.network[seq]!));
     expect(scale * networkWeight * largest).toBeLessThanOrEqual(INCREMENTAL_DEFAULTS.propagationTolerancePoints);
   });
+
+  it('propagates on the base run’s own CSR and transition when only events changed, within the tolerance of a full propagation', async () => {
+    const store = new MemoryStore();
+    const model = await loadModel();
+    await loadSyntheticPopulation(store, 800, 5);
+    const images = new MemorySnapshotImages();
+    const full = await recomputeInline(store, model, { asOf: SYNTH_AS_OF, images });
+    const kept = (await images.load(full.run.id))!;
+    expect(kept.transition).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const ids = full.snapshot.ids as string[];
+    await store.upsertEvents(ids.slice(0, 40).map((id, k) => event(`events-only-${k}`, id, { kind: 'defaulted', at: '2026-05-01', amount: 900 })));
+
+    const run = await snapshotForRun(store, model, { runId: 'next', asOf: SYNTH_AS_OF, base: full.run, images });
+    expect(run.snapshot.csr).toBe(kept.trusted);
+    const refined = propagateRun(run, model);
+    expect(refined.transition).toBe(kept.transition);
+    expect(Array.from(refined.network)).not.toEqual(Array.from(kept.served!)); // the defaults moved the network values
+    const { snapshot } = run;
+    const exact = propagateNetwork(snapshot.csr, snapshot.own, model.network, { mu: snapshot.mu, tolerance: 1e-14 });
+    const { scale, network: networkWeight } = scoreWeightsOf(model);
+    let largest = 0;
+    for (let seq = 0; seq < exact.network.length; seq++) largest = Math.max(largest, Math.abs(refined.network[seq]! - exact.network[seq]!));
+    expect(scale * networkWeight * largest).toBeLessThanOrEqual(INCREMENTAL_DEFAULTS.propagationTolerancePoints);
+  });
 });

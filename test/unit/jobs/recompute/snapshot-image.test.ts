@@ -72,6 +72,39 @@ describe('snapshot images', () => {
     expect(a.csr.targets.length).toBe(b.csr.targets.length);
   });
 
+  it('shares the contacts and the kernels’ CSR when only events changed; a change of trust rebuilds the rows linking the person', async () => {
+    const store = new MemoryStore();
+    const model = await loadModel();
+    await loadSyntheticPopulation(store, 300, 6);
+    const kept = await readSnapshotImage(store, model, SYNTH_AS_OF);
+    const base = { ...kept, trusted: snapshotOfImage(kept, model).csr };
+    const ids = kept.ids as string[];
+    const linked = [...Array(300).keys()].find((seq) => kept.contacts.offsets[seq + 1]! > kept.contacts.offsets[seq]!)!;
+
+    let since = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.upsertEvents([event('only-an-event', ids[linked]!, { kind: 'defaulted', at: '2026-05-01', amount: 900 })]);
+    const eventsOnly = await refreshSnapshotImage(store, model, base, await store.dirtySeqsSince(since));
+    expect(eventsOnly.own[linked]).not.toBe(kept.own[linked]);
+    expect(eventsOnly.contacts).toBe(kept.contacts);
+    expect(eventsOnly.change!.rows).toHaveLength(0);
+    expect(snapshotOfImage(eventsOnly, model, base).csr).toBe(base.trusted);
+
+    since = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const stored = (await store.getPerson(ids[linked]!))!;
+    await store.upsertPersons([{ ...stored, verified: !stored.verified }]);
+    const retrusted = await refreshSnapshotImage(store, model, base, await store.dirtySeqsSince(since));
+    const contacts = Array.from(kept.contacts.targets.subarray(kept.contacts.offsets[linked]!, kept.contacts.offsets[linked + 1]!));
+    expect(Array.from(retrusted.change!.rows)).toEqual([linked, ...contacts].sort((a, b) => a - b));
+    const carried = snapshotOfImage(retrusted, model, base).csr;
+    const fresh = snapshotOfImage(await readSnapshotImage(store, model, SYNTH_AS_OF), model).csr;
+    expect(carried.weights).not.toEqual(base.trusted.weights);
+    expect(contactLines({ ...retrusted, contacts: { ...retrusted.contacts, weights: carried.weights } })).toEqual(
+      contactLines({ ...retrusted, contacts: { ...fresh, kind: 'nominal', weights: fresh.weights } }),
+    );
+  });
+
   it('drops an erased person and every link they had; the kernels see them at μ', async () => {
     const image: SnapshotImage = {
       asOf: SYNTH_AS_OF,
