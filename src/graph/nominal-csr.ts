@@ -174,14 +174,32 @@ const SAME_SUM = 1e-12;
  * order, each weight equal up to the rounding of its sum (SAME_SUM, relative).
  */
 function sameEntries(old: { targets: Int32Array; weights: Float64Array }, row: RowEntries): boolean {
-  if (old.targets.length !== row.targets.length) return false;
-  const weightOf = new Map<number, number>();
-  for (let k = 0; k < old.targets.length; k++) weightOf.set(old.targets[k]!, old.weights[k]!);
-  return row.targets.every((j, k) => {
-    const was = weightOf.get(j);
+  const d = old.targets.length;
+  if (d !== row.targets.length) return false;
+  const same = (at: number, k: number) => {
+    const was = old.weights[at]!;
     const now = row.weights[k]!;
-    return was !== undefined && Math.abs(was - now) <= SAME_SUM * Math.max(Math.abs(was), Math.abs(now));
-  });
+    return Math.abs(was - now) <= SAME_SUM * Math.max(Math.abs(was), Math.abs(now));
+  };
+  if (d > 32) {
+    const at = new Map<number, number>();
+    for (let e = 0; e < d; e++) at.set(old.targets[e]!, e);
+    return row.targets.every((j, k) => at.has(j) && same(at.get(j)!, k));
+  }
+  // A short row comes back in its old order but for the replaced persons' entries, moved to its
+  // end: each target is looked for from just after the last one found, cyclically.
+  let from = 0;
+  for (let k = 0; k < d; k++) {
+    const j = row.targets[k]!;
+    let at = -1;
+    for (let step = 0; step < d && at < 0; step++) {
+      const e = (from + step) % d;
+      if (old.targets[e] === j) at = e;
+    }
+    if (at < 0 || !same(at, k)) return false;
+    from = at + 1;
+  }
+  return true;
 }
 
 /** The entries (both directions) the new links add, by row; each link's ends join `changed`. */

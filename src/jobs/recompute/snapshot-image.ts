@@ -206,7 +206,10 @@ export function patchImage(image: SnapshotImage, patch: ImagePatch): SnapshotIma
   // Trust is verification and account age alone (trustArray): whoever keeps both keeps the trusted weights of the rows linking them.
   const trustChanged = dirty.filter((seq) => seq >= image.ids.length || verified[seq] !== image.verified[seq] || accountAgeDays[seq] !== image.accountAgeDays[seq]);
   const { contacts, change } = replaceLinks(image.contacts, dirty, patch.links, { nodeCount: n, trustChanged });
-  return { asOf: image.asOf, modelVersion: image.modelVersion, ids, own, verified, accountAgeDays, contacts, change, edges: patch.edges };
+  // Kept as the input's own array when no seq changed hands (the usual patch), which spares the
+  // image's encoding its largest part (snapshot-image-codec.ts caches the ids' by array).
+  const sameIds = n === image.ids.length && dirty.every((seq) => ids[seq] === image.ids[seq]);
+  return { asOf: image.asOf, modelVersion: image.modelVersion, ids: sameIds ? image.ids : ids, own, verified, accountAgeDays, contacts, change, edges: patch.edges };
 }
 
 type TypedArrayOf<T> = { new (length: number): T };
