@@ -24,7 +24,7 @@ import { ContagionWorkspace, type InfluenceResult, type NetworkResult, type Scor
 import { scoreWeightsOf } from '../analysis/score-weights.js';
 import type { ScoreRun } from '../domain/scores.js';
 import { readSnapshotImage } from '../jobs/recompute/snapshot.js';
-import type { Snapshot, SnapshotImage } from '../jobs/recompute/snapshot-image.js';
+import { plainImage, type Snapshot, type SnapshotImage } from '../jobs/recompute/snapshot-image.js';
 import type { SnapshotImages } from '../jobs/recompute/snapshot-images.js';
 import type { Model } from '../score/index.js';
 import type { Store } from '../store/store.js';
@@ -132,9 +132,8 @@ export class PublishedNetworkViews implements NetworkViewProvider {
 
   private partsOfImage(image: SnapshotImage): ViewParts | Promise<ViewParts> {
     if (image.ids.length < this.threadFromPersons) return viewParts(image, this.model);
-    // What is kept in memory only (a patch's change, the run's trusted CSR) stays here.
-    const { change: _change, trusted: _trusted, ...plain } = image;
-    return viewPartsInThread({ image: plain, model: this.model });
+    // What is kept in memory only (a patch's change, the run's trusted CSR and transition, own parts) stays here.
+    return viewPartsInThread({ image: plainImage(image), model: this.model });
   }
 
   private async build(run: ScoreRun): Promise<NetworkView> {

@@ -80,7 +80,8 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     // The network values (and own parts) when this invocation computed them; a resumed SCORE reads the artifacts.
     const computed = data.step === 'SNAPSHOT' || data.step === 'PROPAGATE' ? await invocation.snapshotAndPropagate(context) : undefined;
     if (data.step === 'SCORE' && data.chunks === undefined) await invocation.startScore(context, computed);
-    // The image was written beside SCORE; the run waits for it before it may publish or wait for its chunks.
+    // The artifacts and the image were written beside SCORE; the run waits for them before it may publish or wait for its chunks.
+    await computed?.stored;
     await computed?.kept;
     if (data.step === 'SCORE') await invocation.finishScore(token);
     if (data.step === 'PUBLISH') return await invocation.publish(context);
@@ -100,6 +101,8 @@ type Computed = NetworkArtifact & {
   ids: readonly (string | undefined)[];
   /** An incremental run's persons to rescore (also saved as an artifact for a resumed SCORE). */
   targets: readonly number[] | undefined;
+  /** The run's artifacts being written: awaited before chunk jobs may read them, and before PUBLISH. */
+  stored: Promise<unknown>;
   kept: Promise<void>;
 };
 
@@ -166,17 +169,19 @@ class RecomputeJob {
     await this.save({ step: 'PROPAGATE' });
     await this.beforeStep('PROPAGATE', run.id);
     await this.progress('PROPAGATE', 0, 1);
-    const { network, plan, stats, kept } = await propagateStep(context, runSnapshot, (network, plan) =>
+    // Sent in this order on one connection: a resumed SCORE that finds the network artifact
+    // (hasNetworkArtifact) finds the others too.
+    const { network, plan, stats, stored, kept } = await propagateStep(context, runSnapshot, (network, plan) =>
       Promise.all([
-        saveNetworkArtifact(redis, prefix, run.id, { network: network.network, prior: network.prior }),
+        base && plan ? saveTargets(redis, prefix, run.id, plan.targets) : undefined,
         shared ? saveOwnParts(redis, prefix, run.id, shared) : undefined,
         shared ? saveSnapshotIds(redis, prefix, run.id, ids, this.data.chunkSize) : undefined,
-        base && plan ? saveTargets(redis, prefix, run.id, plan.targets) : undefined,
+        saveNetworkArtifact(redis, prefix, run.id, { network: network.network, prior: network.prior }),
       ]),
     );
     await this.progress('PROPAGATE', 1, 1);
     await this.save({ step: 'SCORE', networkStats: stats });
-    return { network: network.network, prior: network.prior, ownParts, ids, targets: plan?.targets, kept };
+    return { network: network.network, prior: network.prior, ownParts, ids, targets: plan?.targets, stored, kept };
   }
 
   /**
@@ -198,6 +203,7 @@ class RecomputeJob {
       const tally = persons[0] ? await scoreInParent(this.deps, run, persons[0], computed) : mergeTallies([]);
       await this.finishedScore(tally, scoreStartedAt);
     } else {
+      await computed?.stored; // the chunk jobs read them
       const chunks = await addChunkJobs(this.job, this.deps.chunkQueue, run.id, persons);
       await this.save({ chunks, scoreStartedAt });
     }

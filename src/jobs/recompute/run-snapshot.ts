@@ -13,7 +13,7 @@ import type { Model } from '../../score/index.js';
 import type { SnapshotPorts } from './recompute-ports.js';
 import type { OwnParts } from './own-parts.js';
 import { readSnapshotImageWithParts, refreshSnapshotImage, type SnapshotOptions } from './snapshot.js';
-import { snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage, type WarmStart } from './snapshot-image.js';
+import { plainImage, snapshotOfImage, warmStartOf, type Snapshot, type SnapshotImage, type WarmStart } from './snapshot-image.js';
 import type { SnapshotImages } from './snapshot-images.js';
 
 export interface RunSnapshot {
@@ -98,13 +98,13 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
  * persons are served under (everyone's for a full run; an incremental run's plan targets', the
  * base image's for the rest), for the next incremental run; in this process also with the
  * kernels' CSR, so that the next run here applies trust only to the rows its patch rebuilds
- * (about 120 bytes per person more, at 15 contacts each), with its transition P, which a next
- * run that rebuilds no row uses as it is (about 120 bytes per person), and with everyone's own parts when the
- * run has them (72 bytes per person), so that the next run here reads no records for its targets.
- * Its `change` is dropped: it would keep the base image's contacts alive.
+ * (about 120 bytes per person more, at 15 contacts each); with its transition P, which a next
+ * run here that rebuilds no row uses as it is (about 120 bytes per person); and with everyone's
+ * own parts when the run has them (72 bytes per person), so that the next run here reads no
+ * records for its targets. Its `change` is dropped: it would keep the base image's contacts alive.
  */
 export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult, rescored?: readonly number[]): Promise<void> {
-  const { change: _change, trusted: _trusted, transition: _transition, ownParts: _ownParts, ...image } = run.image;
+  const image = plainImage(run.image);
   const served = servedValues(run, network, rescored);
   const { x, px, transition } = network;
   await images.save(runId, { ...image, x, px, served, trusted: run.snapshot.csr, transition, ...(run.ownParts ? { ownParts: run.ownParts } : {}) });

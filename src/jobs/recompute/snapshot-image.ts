@@ -63,6 +63,15 @@ export interface SnapshotImage {
   ownParts?: OwnParts;
 }
 
+/**
+ * The image without what only this process keeps with it (`change`, `trusted`, `transition`,
+ * `ownParts`): what is encoded, or handed to another thread.
+ */
+export function plainImage(image: SnapshotImage): SnapshotImage {
+  const { change: _change, trusted: _trusted, transition: _transition, ownParts: _ownParts, ...plain } = image;
+  return plain;
+}
+
 /** What the network kernels read: the image with μ, unused seqs at μ, and the CSR (sharing the image's structure). */
 export interface Snapshot {
   asOf: string;

@@ -76,16 +76,18 @@ export function snapshotStep(context: RunContext, onProgress?: (done: number, to
 
 /**
  * PROPAGATE: the network values, an incremental run's plan, and whatever `alongside` stores of
- * them (the BullMQ runner's artifacts); its timing covers them. The run's image is kept
- * meanwhile (`kept`, a write of about 245 MB to Redis at 1M persons): SCORE does not read it, so
- * it runs beside SCORE, and the runner awaits it before the run may publish (an image written
- * after its run is served would race the next incremental run).
+ * them (the BullMQ runner's artifacts, `stored`). The run's image is kept meanwhile (`kept`, a
+ * write of about 245 MB to Redis at 1M persons). Neither is awaited here: SCORE does not read
+ * the image, nor the artifacts when it runs in the same invocation (an incremental run's one
+ * chunk), so both run beside it; the runner awaits the artifacts before chunk jobs may read them,
+ * and both before the run may publish (an image written after its run is served would race the
+ * next incremental run).
  */
 export function propagateStep(
   context: RunContext,
   runSnapshot: RunSnapshot,
   alongside?: (network: NetworkResult, plan: IncrementalPlan | undefined) => Promise<unknown>,
-): Promise<{ network: NetworkResult; plan: IncrementalPlan | undefined; stats: PropagateStats; kept: Promise<void> }> {
+): Promise<{ network: NetworkResult; plan: IncrementalPlan | undefined; stats: PropagateStats; stored: Promise<unknown>; kept: Promise<void> }> {
   const { model, run, base, images } = context;
   return timed(context.timings, 'PROPAGATE', async () => {
     const { snapshot, dirty, source } = runSnapshot;
@@ -94,12 +96,13 @@ export function propagateStep(
     const plan = base && dirty ? (patchedFrom ? planIncremental(patchedFrom, snapshot, network, model, dirty) : planEveryone(snapshot, dirty)) : undefined;
     // The artifacts first: on a shared Redis connection they would otherwise queue behind the
     // image (at 1M persons an incremental run's rescore list waited 1.35 s for it).
-    const stored = alongside?.(network, plan);
+    const stored = alongside?.(network, plan) ?? Promise.resolve();
     const kept = keepRunImage(images, run.id, runSnapshot, network, plan?.targets);
-    kept.catch(() => undefined); // awaited by the runner; until then a failure must not go unhandled
-    await stored;
+    // Awaited by the runner; until then a failure must not go unhandled.
+    stored.catch(() => undefined);
+    kept.catch(() => undefined);
     const planStats: Partial<PlanStats> = base && plan ? { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes } : {};
-    return { network, plan, stats: { ...networkStats(snapshot, network), ...planStats }, kept };
+    return { network, plan, stats: { ...networkStats(snapshot, network), ...planStats }, stored, kept };
   });
 }
 
