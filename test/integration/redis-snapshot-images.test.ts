@@ -67,32 +67,6 @@ describe('snapshot images in Redis', () => {
     expect(await redis.keys(`${prefix}:snapshot-image:run-big*`)).toEqual([`${prefix}:snapshot-image:run-big`]);
   });
 
-  it('writes an image that shares its base’s contacts over a copy of the base’s string, and whole otherwise', async () => {
-    const images = new RedisSnapshotImages(redis, prefix, false, 100_000);
-    const base = { ...image(20_000, 80_000), x: new Float64Array(20_000).fill(0.5), served: new Float64Array(20_000).fill(0.25) };
-    await images.save('run-base', base);
-    // Only own scores and x changed, as after an incremental run whose persons' events changed.
-    const next = { ...base, own: base.own.map((b, seq) => (seq % 11 === 0 ? b / 2 : b)), x: base.x.map((x, seq) => x + seq / 1e6) };
-    // Mark the base's stored contacts (same length): the copy carries the mark, a whole write would not.
-    const encoded = encodeSnapshotImage(base);
-    const marked = Buffer.from(encoded);
-    const weightsAt = encoded.indexOf(Buffer.from(base.contacts.weights.buffer, base.contacts.weights.byteOffset, 64));
-    marked.writeDoubleLE(42, weightsAt);
-    await redis.set(`${prefix}:snapshot-image:run-base`, marked);
-    await images.save('run-next', next, { runId: 'run-base', image: base });
-    const stored = (await images.load('run-next'))!;
-    expect(stored.contacts.weights[0]).toBe(42); // the contacts came from the base's string
-    expect({ ...stored, contacts: base.contacts }).toEqual({ ...next, contacts: base.contacts });
-    // The base's image gone, or other contacts: written whole.
-    await images.keepOnly(['run-next']);
-    await images.save('run-gone', next, { runId: 'run-base', image: base });
-    expect(await images.load('run-gone')).toEqual(next);
-    const rewired = { ...next, contacts: image(20_000, 70_000).contacts };
-    await images.save('run-rewired', rewired, { runId: 'run-next', image: base });
-    expect(await images.load('run-rewired')).toEqual(rewired);
-    expect(await redis.keys(`${prefix}:snapshot-image:*:writing`)).toEqual([]);
-  });
-
   it('sends a value given as pieces whole, in order with the commands around it on the connection', async () => {
     const key = `${prefix}:pieces`;
     const pieces = [Buffer.from('ab'), Buffer.alloc(0), Buffer.alloc(300_000, 9), Buffer.from('\r\n$3\r\n')];

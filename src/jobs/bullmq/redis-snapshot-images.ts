@@ -16,7 +16,7 @@
  * 256 KiB slices, 5 and 12 MiB.
  */
 import type { Redis } from 'ioredis';
-import { decodeSnapshotImage, encodeSnapshotImageParts, encodeSnapshotImageSections } from '../recompute/snapshot-image-codec.js';
+import { decodeSnapshotImage, encodeSnapshotImageParts } from '../recompute/snapshot-image-codec.js';
 import type { SnapshotImage } from '../recompute/snapshot-image.js';
 import type { SnapshotImages } from '../recompute/snapshot-images.js';
 import { piecewiseCommand, slicesOf } from './piecewise-command.js';
@@ -67,48 +67,10 @@ export class RedisSnapshotImages implements SnapshotImages {
    * 512 MB by default: about 2.2M persons) — to a scratch key sized once (a SETRANGE at its last
    * byte), filled by SETRANGEs of that size and renamed over the image's key. Readers see the
    * whole old image or the whole new one either way. The image's arrays go to the socket as they
-   * are (piecewise-command.ts): no copy of the image is made to send it. Given the `base` it was
-   * patched from, an image that shares its contacts sends only what differs (`saveOverBase`).
+   * are (piecewise-command.ts): no copy of the image is made to send it.
    */
-  async save(runId: string, image: SnapshotImage, base?: { runId: string; image: SnapshotImage }): Promise<void> {
+  async save(runId: string, image: SnapshotImage): Promise<void> {
     const key = this.key(runId);
-    const written = base !== undefined && (await this.saveOverBase(key, image, base));
-    if (!written) await this.saveWhole(key, image);
-    if (this.keepLast) recent = { key, image };
-  }
-
-  /**
-   * An image that shares its base's contacts (an incremental run whose patch rebuilt no row)
-   * differs from the base's bytes only before and after them (`encodeSnapshotImageSections`):
-   * the base's string is copied inside Redis to a scratch key, those two runs are written over
-   * it, and the scratch key is renamed over the image's. At 1M persons that sends about 60 MB
-   * instead of 245. False, having written nothing under `key`, when the layouts differ, the
-   * base's image is gone, or the server has no COPY (Redis before 6.2).
-   */
-  private async saveOverBase(key: string, image: SnapshotImage, base: { runId: string; image: SnapshotImage }): Promise<boolean> {
-    if (image.contacts !== base.image.contacts) return false;
-    const sections = encodeSnapshotImageSections(image);
-    const baseSections = encodeSnapshotImageSections(base.image);
-    const length = (parts: Buffer[]) => parts.reduce((sum, part) => sum + part.length, 0);
-    if (length(sections.before) !== length(baseSections.before) || length(sections.after) !== length(baseSections.after)) return false;
-    const scratch = `${key}:writing`;
-    const copied = await this.redis.call('COPY', this.key(base.runId), scratch, 'REPLACE').catch(() => 0);
-    if (copied !== 1) return false;
-    await this.redis.expire(scratch, TTL_SECONDS);
-    await this.writeRange(scratch, 0, sections.before);
-    await this.writeRange(scratch, length(sections.before) + length(sections.contacts), sections.after);
-    await this.redis.rename(scratch, key);
-    return true;
-  }
-
-  /** Writes `parts` at `offset` of the string at `key`, in SETRANGEs of at most `writeSliceBytes`. */
-  private async writeRange(key: string, offset: number, parts: Buffer[]): Promise<void> {
-    for (const [k, slice] of slicesOf(parts, this.writeSliceBytes).entries()) {
-      await this.redis.sendCommand(piecewiseCommand('setrange', [key, offset + k * this.writeSliceBytes, slice]));
-    }
-  }
-
-  private async saveWhole(key: string, image: SnapshotImage): Promise<void> {
     const parts = encodeSnapshotImageParts(image);
     const size = parts.reduce((sum, part) => sum + part.length, 0);
     if (size <= this.writeSliceBytes) {
@@ -118,9 +80,13 @@ export class RedisSnapshotImages implements SnapshotImages {
       await this.redis.del(scratch);
       await this.redis.setrange(scratch, size - 1, '\0');
       await this.redis.expire(scratch, TTL_SECONDS);
-      await this.writeRange(scratch, 0, parts);
+      // Every slice but the last is full, so slice k starts at k slices.
+      for (const [k, slice] of slicesOf(parts, this.writeSliceBytes).entries()) {
+        await this.redis.sendCommand(piecewiseCommand('setrange', [scratch, k * this.writeSliceBytes, slice]));
+      }
       await this.redis.rename(scratch, key);
     }
+    if (this.keepLast) recent = { key, image };
   }
 
   async keepOnly(runIds: readonly string[]): Promise<void> {

@@ -103,19 +103,11 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
  * own parts when the run has them (72 bytes per person), so that the next run here reads no
  * records for its targets. Its `change` is dropped: it would keep the base image's contacts alive.
  */
-export async function keepRunImage(
-  images: SnapshotImages,
-  runId: string,
-  run: RunSnapshot,
-  network: NetworkResult,
-  /** An incremental run's base run and plan targets. */
-  incremental?: { baseRunId: string; rescored: readonly number[] | undefined },
-): Promise<void> {
+export async function keepRunImage(images: SnapshotImages, runId: string, run: RunSnapshot, network: NetworkResult, rescored?: readonly number[]): Promise<void> {
   const image = plainImage(run.image);
-  const served = servedValues(run, network, incremental?.rescored);
+  const served = servedValues(run, network, rescored);
   const { x, px, transition } = network;
-  const base = incremental && run.patchedFrom ? { runId: incremental.baseRunId, image: run.patchedFrom } : undefined;
-  await images.save(runId, { ...image, x, px, served, trusted: run.snapshot.csr, transition, ...(run.ownParts ? { ownParts: run.ownParts } : {}) }, base);
+  await images.save(runId, { ...image, x, px, served, trusted: run.snapshot.csr, transition, ...(run.ownParts ? { ownParts: run.ownParts } : {}) });
 }
 
 function servedValues(run: RunSnapshot, network: NetworkResult, rescored: readonly number[] | undefined): Float64Array {

@@ -13,11 +13,7 @@ export interface SnapshotImages {
    * for a reader that decodes it elsewhere (the API's view, in a worker thread).
    */
   loadEncoded?(runId: string): Promise<Buffer | undefined>;
-  /**
-   * Keeps `image` under `runId`. `base`: the image it was patched from, kept under `base.runId`,
-   * so that a store may write only what differs from it.
-   */
-  save(runId: string, image: SnapshotImage, base?: { runId: string; image: SnapshotImage }): Promise<void>;
+  save(runId: string, image: SnapshotImage): Promise<void>;
   /** Forgets every image except those of `runIds` (called when a run is published). */
   keepOnly(runIds: readonly string[]): Promise<void>;
 }

@@ -97,7 +97,7 @@ export function propagateStep(
     // The artifacts first: on a shared Redis connection they would otherwise queue behind the
     // image (at 1M persons an incremental run's rescore list waited 1.35 s for it).
     const stored = alongside?.(network, plan) ?? Promise.resolve();
-    const kept = keepRunImage(images, run.id, runSnapshot, network, base ? { baseRunId: base.id, rescored: plan?.targets } : undefined);
+    const kept = keepRunImage(images, run.id, runSnapshot, network, plan?.targets);
     // Awaited by the runner; until then a failure must not go unhandled.
     stored.catch(() => undefined);
     kept.catch(() => undefined);
