@@ -67,6 +67,50 @@ describe('snapshot images in Redis', () => {
     expect(await redis.keys(`${prefix}:snapshot-image:run-big*`)).toEqual([`${prefix}:snapshot-image:run-big`]);
   });
 
+  it('writes contacts once for the images that share them, and keeps them while an image kept names them', async () => {
+    const own = `${prefix}-shared`; // a prefix of its own: the other tests' contacts are not this one's
+    const images = new RedisSnapshotImages(redis, own);
+    const contactsKeys = () => redis.keys(`${own}:snapshot-contacts:*`).then((keys) => keys.sort());
+    const full = { ...image(5_000, 20_000), x: new Float64Array(5_000).fill(0.5) };
+    await images.save('run-full', full);
+    // An incremental run's image: other own scores and x, the same contacts object (its patch rebuilt no row).
+    const next = { ...full, own: full.own.map((b, seq) => (seq % 11 === 0 ? b / 2 : b)), x: full.x.map((x, seq) => x + seq / 1e6) };
+    await images.save('run-next', next);
+    expect(await contactsKeys()).toEqual([`${own}:snapshot-contacts:run-full`]);
+    const part = await redis.strlen(`${own}:snapshot-image:run-next`);
+    expect(part).toBeLessThan(encodeSnapshotImage(next).length - full.contacts.targets.length * 12);
+    expect(await images.load('run-next')).toEqual(next);
+    expect((await images.loadEncoded('run-next'))!.equals(encodeSnapshotImage(next))).toBe(true);
+
+    // Publishing run-next forgets run-full's image but not the contacts run-next names.
+    await images.keepOnly(['run-next']);
+    expect(await images.load('run-full')).toBeUndefined();
+    expect(await contactsKeys()).toEqual([`${own}:snapshot-contacts:run-full`]);
+    // An image decoded from Redis (another worker's) knows whose contacts it holds too.
+    const decoded = (await new RedisSnapshotImages(redis, own).load('run-next'))!;
+    await new RedisSnapshotImages(redis, own).save('run-third', { ...decoded, own: next.own.map((b) => b / 3) });
+    expect(await contactsKeys()).toEqual([`${own}:snapshot-contacts:run-full`]);
+    // Other contacts are written under their run; the contacts nobody names go with the images.
+    await images.save('run-rewired', { ...next, contacts: image(5_000, 19_000).contacts });
+    await images.keepOnly(['run-rewired']);
+    expect(await contactsKeys()).toEqual([`${own}:snapshot-contacts:run-rewired`]);
+    // An image whose contacts are gone costs a full read, as a missing image does.
+    await images.save('run-orphan', (await images.load('run-rewired'))!);
+    await redis.del(`${own}:snapshot-contacts:run-rewired`);
+    expect(await images.load('run-orphan')).toBeUndefined();
+    // Another prefix writes its own contacts.
+    const elsewhere = new RedisSnapshotImages(redis, `${prefix}-other`);
+    await elsewhere.save('run-x', next);
+    expect(await elsewhere.load('run-x')).toEqual(next);
+    await redis.del(...(await redis.keys(`${prefix}-other:*`)), ...(await redis.keys(`${own}:*`)));
+  });
+
+  it('reads an image written whole by an earlier version', async () => {
+    const saved = image(2_000, 4_000);
+    await redis.set(`${prefix}:snapshot-image:run-old`, encodeSnapshotImage(saved));
+    expect(await new RedisSnapshotImages(redis, prefix).load('run-old')).toEqual(saved);
+  });
+
   it('sends a value given as pieces whole, in order with the commands around it on the connection', async () => {
     const key = `${prefix}:pieces`;
     const pieces = [Buffer.from('ab'), Buffer.alloc(0), Buffer.alloc(300_000, 9), Buffer.from('\r\n$3\r\n')];

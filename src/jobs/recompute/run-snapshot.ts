@@ -99,7 +99,7 @@ export function propagateRun(run: RunSnapshot, model: Model): NetworkResult {
  * base image's for the rest), for the next incremental run; in this process also with the
  * kernels' CSR, so that the next run here applies trust only to the rows its patch rebuilds
  * (about 120 bytes per person more, at 15 contacts each); with its transition P, which a next
- * run here that rebuilds no row uses as it is (about 120 bytes per person); and with everyone's
+ * run here that rebuilds no row uses as it is (about 140 bytes per person); and with everyone's
  * own parts when the run has them (72 bytes per person), so that the next run here reads no
  * records for its targets. Its `change` is dropped: it would keep the base image's contacts alive.
  */

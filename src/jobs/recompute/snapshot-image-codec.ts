@@ -35,6 +35,18 @@ export function encodeSnapshotImage(image: SnapshotImage): Buffer {
  * of the image's own memory (not copies): for a writer that sends them one after the other.
  */
 export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
+  const { before, contacts, after } = encodeSnapshotImageSections(image);
+  return [...before, ...contacts, ...after];
+}
+
+/**
+ * The pieces of `encodeSnapshotImageParts` in three runs: what comes before the contacts (the
+ * tag, the header, own scores and account ages), the contacts' four blocks, and what follows
+ * them (verification, x, P·x, served values). Two images with the same contacts arrays and
+ * headers of one length differ only outside the middle run (redis-snapshot-images.ts writes an
+ * incremental run's image so).
+ */
+export function encodeSnapshotImageSections(image: SnapshotImage): { before: Buffer[]; contacts: Buffer[]; after: Buffer[] } {
   const n = image.ids.length;
   const { contacts } = image;
   const m = contacts.targets.length;
@@ -55,12 +67,15 @@ export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
   };
   // The header is this JSON with the ids' last: `{…,"ids":[…]}`.
   const headerParts = [Buffer.from(`${JSON.stringify(header).slice(0, -1)},"ids":`, 'utf8'), idsJson(image.ids), Buffer.from('}', 'utf8')];
-  const blocks = [image.own, image.accountAgeDays, contacts.weights, contacts.degree, contacts.offsets, contacts.targets, image.verified, ...(image.x ? [image.x] : []), ...(image.px ? [image.px] : []), ...(image.served ? [image.served] : [])].map((array) =>
-    Buffer.from(array.buffer, array.byteOffset, array.byteLength),
-  );
+  const bytesOf = (arrays: (Float64Array | Int32Array | Uint8Array | undefined)[]) =>
+    arrays.flatMap((array) => (array ? [Buffer.from(array.buffer, array.byteOffset, array.byteLength)] : []));
   const lengthBytes = Buffer.alloc(4);
   lengthBytes.writeUInt32LE(headerParts.reduce((sum, part) => sum + part.length, 0));
-  return [Buffer.from(MAGIC, 'latin1'), lengthBytes, ...headerParts, ...blocks];
+  return {
+    before: [Buffer.from(MAGIC, 'latin1'), lengthBytes, ...headerParts, ...bytesOf([image.own, image.accountAgeDays])],
+    contacts: bytesOf([contacts.weights, contacts.degree, contacts.offsets, contacts.targets]),
+    after: bytesOf([image.verified, image.x, image.px, image.served]),
+  };
 }
 
 /**
