@@ -148,7 +148,7 @@ export function replaceLinks(nominal: NominalCsr, persons: readonly number[], li
   const newRows: RowEntries[] = [];
   for (const i of [...candidates].sort((x, y) => x - y)) {
     const row = newRow(nominal, i, replaced, added.get(i));
-    if (!retrusted.has(i) && sameEntries(oldRow(nominal, i), row)) continue;
+    if (!retrusted.has(i) && sameEntries(oldRow(nominal, i), row, replaced[i] === 0 ? replaced : undefined)) continue;
     rows.push(i);
     newRows.push(row);
   }
@@ -170,10 +170,13 @@ function oldRow(nominal: NominalCsr, i: number): { targets: Int32Array; weights:
 const SAME_SUM = 1e-12;
 
 /**
- * Whether two rows (targets distinct within each) hold the same target → weight pairs, in any
- * order, each weight equal up to the rounding of its sum (SAME_SUM, relative).
+ * Whether two rows (targets distinct within each) hold the same target → weight pairs, each
+ * weight equal up to the rounding of its sum (SAME_SUM, relative). A kept row (`replaced` given:
+ * its person was not replaced) comes back as `newRow` builds it: its old entries to persons not
+ * replaced, in their old order, then the entries to replaced persons afresh; a replaced person's
+ * row comes back in the order of the patch's links.
  */
-function sameEntries(old: { targets: Int32Array; weights: Float64Array }, row: RowEntries): boolean {
+function sameEntries(old: { targets: Int32Array; weights: Float64Array }, row: RowEntries, replaced?: Uint8Array): boolean {
   const d = old.targets.length;
   if (d !== row.targets.length) return false;
   const same = (at: number, k: number) => {
@@ -181,23 +184,26 @@ function sameEntries(old: { targets: Int32Array; weights: Float64Array }, row: R
     const now = row.weights[k]!;
     return Math.abs(was - now) <= SAME_SUM * Math.max(Math.abs(was), Math.abs(now));
   };
-  if (d > 32) {
-    const at = new Map<number, number>();
-    for (let e = 0; e < d; e++) at.set(old.targets[e]!, e);
-    return row.targets.every((j, k) => at.has(j) && same(at.get(j)!, k));
-  }
-  // A short row comes back in its old order but for the replaced persons' entries, moved to its
-  // end: each target is looked for from just after the last one found, cyclically.
-  let from = 0;
-  for (let k = 0; k < d; k++) {
-    const j = row.targets[k]!;
-    let at = -1;
-    for (let step = 0; step < d && at < 0; step++) {
-      const e = (from + step) % d;
-      if (old.targets[e] === j) at = e;
+  // Old entries to compare with the new row's tail (or all of them, in any order).
+  let unmatched: number[] = [];
+  let k = 0;
+  if (replaced) {
+    for (let e = 0; e < d; e++) {
+      if (replaced[old.targets[e]!]) unmatched.push(e);
+      else if (row.targets[k] !== old.targets[e] || !same(e, k++)) return false;
     }
-    if (at < 0 || !same(at, k)) return false;
-    from = at + 1;
+  } else {
+    unmatched = Array.from({ length: d }, (_, e) => e);
+  }
+  if (unmatched.length > 32) {
+    const at = new Map(unmatched.map((e) => [old.targets[e]!, e]));
+    for (; k < d; k++) if (!(at.has(row.targets[k]!) && same(at.get(row.targets[k]!)!, k))) return false;
+    return true;
+  }
+  for (; k < d; k++) {
+    const found = unmatched.findIndex((e) => old.targets[e] === row.targets[k]);
+    if (found < 0 || !same(unmatched[found]!, k)) return false;
+    unmatched.splice(found, 1);
   }
   return true;
 }

@@ -189,36 +189,38 @@ export function warmStartOf(base: SnapshotImage, patched: SnapshotImage, snapsho
  */
 export function patchImage(image: SnapshotImage, patch: ImagePatch): SnapshotImage {
   const n = Math.max(image.ids.length, patch.seqBound);
-  const ids = image.ids.slice();
+  const oldN = image.ids.length;
+  const dirty = [...new Set(patch.dirty)].filter((seq) => seq >= 0 && seq < n);
+  const fresh = new Map<number, ImagePerson>();
+  for (const person of patch.persons) fresh.set(person.seq, person);
+  const isDirty = new Set(dirty);
+  for (const seq of fresh.keys()) if (!isDirty.has(seq)) throw new Error(`snapshot-image: person seq ${seq} is in the patch but not dirty`);
+  // Trust is verification and account age alone (trustArray): whoever keeps both keeps the
+  // trusted weights of the rows linking them. A dirty person without a fresh entry was erased.
+  const trustChanged = dirty.filter((seq) => {
+    const person = fresh.get(seq);
+    return seq >= oldN || (person?.verified ?? false) !== (image.verified[seq] === 1) || (person?.accountAgeDays ?? 0) !== image.accountAgeDays[seq];
+  });
+  // What no dirty person changed is the input's own array, not a copy: the ids when no seq changed
+  // hands (which also spares the image's encoding its largest part: snapshot-image-codec.ts caches
+  // the ids' JSON by array), the trust inputs when nobody's trust changed.
+  const idsMoved = n !== oldN || dirty.some((seq) => fresh.get(seq)?.id !== image.ids[seq]);
+  const ids = idsMoved ? image.ids.slice() : image.ids;
   ids.length = n;
   const own = grown(Float64Array, image.own, n);
-  const verified = grown(Uint8Array, image.verified, n);
-  const accountAgeDays = grown(Float64Array, image.accountAgeDays, n);
-  const isDirty = new Uint8Array(n);
-  const dirty: number[] = [];
-  for (const seq of patch.dirty) {
-    if (seq < 0 || seq >= n || isDirty[seq]) continue;
-    isDirty[seq] = 1;
-    dirty.push(seq);
-    ids[seq] = undefined;
-    own[seq] = 0;
-    verified[seq] = 0;
-    accountAgeDays[seq] = 0;
+  const verified = trustChanged.length > 0 ? grown(Uint8Array, image.verified, n) : image.verified;
+  const accountAgeDays = trustChanged.length > 0 ? grown(Float64Array, image.accountAgeDays, n) : image.accountAgeDays;
+  for (const seq of dirty) {
+    const person = fresh.get(seq);
+    if (idsMoved) ids[seq] = person?.id;
+    own[seq] = person?.own ?? 0;
+    if (trustChanged.length > 0) {
+      verified[seq] = person?.verified ? 1 : 0;
+      accountAgeDays[seq] = person?.accountAgeDays ?? 0;
+    }
   }
-  for (const person of patch.persons) {
-    if (!isDirty[person.seq]) throw new Error(`snapshot-image: person seq ${person.seq} is in the patch but not dirty`);
-    ids[person.seq] = person.id;
-    own[person.seq] = person.own;
-    verified[person.seq] = person.verified ? 1 : 0;
-    accountAgeDays[person.seq] = person.accountAgeDays;
-  }
-  // Trust is verification and account age alone (trustArray): whoever keeps both keeps the trusted weights of the rows linking them.
-  const trustChanged = dirty.filter((seq) => seq >= image.ids.length || verified[seq] !== image.verified[seq] || accountAgeDays[seq] !== image.accountAgeDays[seq]);
   const { contacts, change } = replaceLinks(image.contacts, dirty, patch.links, { nodeCount: n, trustChanged });
-  // Kept as the input's own array when no seq changed hands (the usual patch), which spares the
-  // image's encoding its largest part (snapshot-image-codec.ts caches the ids' by array).
-  const sameIds = n === image.ids.length && dirty.every((seq) => ids[seq] === image.ids[seq]);
-  return { asOf: image.asOf, modelVersion: image.modelVersion, ids: sameIds ? image.ids : ids, own, verified, accountAgeDays, contacts, change, edges: patch.edges };
+  return { asOf: image.asOf, modelVersion: image.modelVersion, ids, own, verified, accountAgeDays, contacts, change, edges: patch.edges };
 }
 
 type TypedArrayOf<T> = { new (length: number): T };
