@@ -28,7 +28,10 @@ export const PUSHED = 4;
  * workspace borrows the CSR's offsets and targets and computes a row's values the first time a
  * push walks it (P_ij is found in row i), keeping them for later pushes: O(Σ_{i∈N(j)} deg i)
  * once per row, instead of an O(n + m) transpose up front that a push reaching a few thousand
- * persons never repays. Other CSRs are transposed when the workspace is made.
+ * persons never repays. Other CSRs are transposed when the workspace is made. The rows computed
+ * so are kept with the transition (`lazyRowsOf`), for every workspace over it: an incremental
+ * run's refinement and plan, and the runs after it that share its transition (only events
+ * changed), walk rows an earlier push computed.
  */
 export class PushWorkspace {
   readonly csr: Csr;
@@ -36,11 +39,10 @@ export class PushWorkspace {
   /** Row j of P^T: `reverseSources[reverseOffsets[j] … reverseOffsets[j+1]]`, every i with j as a contact. */
   readonly reverseOffsets: Int32Array;
   readonly reverseSources: Int32Array;
-  /** P_ij of row j's entries, in order, from `reverseRow(j)` on (the array grows: read it after that call). */
-  reverseValues: Float64Array;
-  /** Lazy rows (a symmetric CSR): where row j's values start in `reverseValues`, −1 before its first walk. */
-  readonly rowAt: Int32Array | undefined;
-  private filledValues = 0;
+  /** Row j's values, computed on its first walk (a symmetric CSR), shared by the workspaces over the same CSR and transition. */
+  private readonly lazy: LazyRows | undefined;
+  /** A transposed CSR's values, in the order of `reverseSources`. */
+  private readonly transposedValues: Float64Array | undefined;
   /** ρ. */
   readonly residual: Float64Array;
   /** q. */
@@ -61,14 +63,14 @@ export class PushWorkspace {
     if (csr.symmetric) {
       this.reverseOffsets = csr.offsets;
       this.reverseSources = csr.targets;
-      this.reverseValues = new Float64Array(64); // grows by doubling
-      this.rowAt = new Int32Array(n).fill(-1);
+      this.lazy = lazyRowsOf(csr, transition);
+      this.transposedValues = undefined;
     } else {
       const reverse = transposeCsr(csr, transition.p);
       this.reverseOffsets = reverse.offsets;
       this.reverseSources = reverse.sources;
-      this.reverseValues = reverse.values;
-      this.rowAt = undefined;
+      this.transposedValues = reverse.values;
+      this.lazy = undefined;
     }
     this.residual = new Float64Array(n);
     this.estimate = new Float64Array(n);
@@ -78,22 +80,33 @@ export class PushWorkspace {
     this.touched = new Int32Array(1024);
   }
 
+  /** Lazy rows (a symmetric CSR): where row j's values start in `reverseValues`, −1 before its first walk. */
+  get rowAt(): Int32Array | undefined {
+    return this.lazy?.rowAt;
+  }
+
+  /** P_ij of row j's entries, in order, from `reverseRow(j)` on (the array grows: read it after that call). */
+  get reverseValues(): Float64Array {
+    return this.lazy ? this.lazy.values : this.transposedValues!;
+  }
+
   /** Where row j's values P_ij start in `reverseValues` (computing them on a lazy row's first walk). */
   reverseRow(j: number): number {
-    const rowAt = this.rowAt;
-    if (rowAt === undefined) return this.reverseOffsets[j]!;
+    const lazy = this.lazy;
+    if (lazy === undefined) return this.reverseOffsets[j]!;
+    const rowAt = lazy.rowAt;
     if (rowAt[j]! >= 0) return rowAt[j]!;
     const { offsets, targets } = this.csr;
     const p = this.transition.p;
     const start = offsets[j]!;
     const end = offsets[j + 1]!;
-    const at = this.filledValues;
-    if (at + (end - start) > this.reverseValues.length) {
-      const grown = new Float64Array(Math.max(2 * this.reverseValues.length, at + (end - start)));
-      grown.set(this.reverseValues.subarray(0, at));
-      this.reverseValues = grown;
+    const at = lazy.filled;
+    if (at + (end - start) > lazy.values.length) {
+      const grown = new Float64Array(Math.max(2 * lazy.values.length, at + (end - start)));
+      grown.set(lazy.values.subarray(0, at));
+      lazy.values = grown;
     }
-    const values = this.reverseValues;
+    const values = lazy.values;
     for (let e = start; e < end; e++) {
       const i = targets[e]!;
       const rowEnd = offsets[i + 1]!;
@@ -102,7 +115,7 @@ export class PushWorkspace {
       if (k === rowEnd) throw new Error(`push: the CSR says it is symmetric but ${i} → ${j} is missing`);
       values[at + e - start] = p[k]!;
     }
-    this.filledValues = at + (end - start);
+    lazy.filled = at + (end - start);
     rowAt[j] = at;
     return at;
   }
@@ -138,6 +151,28 @@ export class PushWorkspace {
     for (let k = 0; k < this.touchedCount; k++) largest = Math.max(largest, Math.abs(this.residual[this.touched[k]!]!));
     return largest;
   }
+}
+
+/** The rows of P^T computed so far over one symmetric CSR and its transition. */
+interface LazyRows {
+  csr: Csr;
+  /** Where row j's values start in `values`, −1 before its first walk. */
+  rowAt: Int32Array;
+  /** Grows by doubling. */
+  values: Float64Array;
+  filled: number;
+}
+
+const lazyRowsByTransition = new WeakMap<Transition, LazyRows>();
+
+/** The lazy rows kept with `transition` (built for `csr`); both are never changed, so rows once computed hold. */
+function lazyRowsOf(csr: Csr, transition: Transition): LazyRows {
+  let rows = lazyRowsByTransition.get(transition);
+  if (rows?.csr !== csr) {
+    rows = { csr, rowAt: new Int32Array(csr.nodeCount).fill(-1), values: new Float64Array(64), filled: 0 };
+    lazyRowsByTransition.set(transition, rows);
+  }
+  return rows;
 }
 
 export interface PushCounts {

@@ -4,6 +4,7 @@ import { LinkStaging } from '../../../src/graph/link-staging.js';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { meanOf, propagateNetwork } from '../../../src/graph/propagate.js';
 import { refineNetwork } from '../../../src/graph/refine-network.js';
+import { PushWorkspace } from '../../../src/graph/residual-push.js';
 import { csrFromEntries, trustedCsr } from '../../support/csr-fixtures.js';
 import { csrOf, denseNetwork, graphSpec, maxAbsDiff, networkParams, seeded } from './helpers.js';
 
@@ -34,6 +35,32 @@ describe('refineNetwork', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('shares the rows of P^T its pushes computed with later refinements over the same transition, with the same results', () => {
+    fc.assert(
+      fc.property(graphSpec(), networkParams(), fc.array(fc.double({ min: -1, max: 2, noNaN: true }), { minLength: 12, maxLength: 12 }), (spec, params, start) => {
+        const csr = csrOf(spec, params);
+        const b = Float64Array.from(spec.b);
+        const opts = { mu: 0.5, maxResidual: 1e-7, maxPushes: 1e6 };
+        const first = refineNetwork(csr, b, params, { ...opts, initial: Float64Array.from(start.slice(0, spec.n)) });
+        const changed = b.map((v, i) => (i % 3 === 0 ? v / 2 : v));
+        const shared = refineNetwork(csr, changed, params, { ...opts, initial: first.x, transition: first.transition });
+        const fresh = refineNetwork(csr, changed, params, { ...opts, initial: first.x, transition: { ...first.transition } });
+        expect(Array.from(shared.x)).toEqual(Array.from(fresh.x));
+        expect(Array.from(shared.network)).toEqual(Array.from(fresh.network));
+      }),
+      { numRuns: 200 },
+    );
+    const staging = new LinkStaging(4, { params: DEFAULT_NETWORK_PARAMS });
+    for (const [a, b] of [[0, 1], [1, 2], [2, 3]] as const) staging.addFriend(a, b, 100, 20);
+    const csr = trustedCsr(staging);
+    const { transition } = propagateNetwork(csr, new Float64Array(4).fill(0.5), DEFAULT_NETWORK_PARAMS);
+    const ws = new PushWorkspace(csr, transition);
+    ws.reverseRow(1);
+    expect(new PushWorkspace(csr, transition).rowAt).toBe(ws.rowAt);
+    expect(new PushWorkspace(csr, transition).rowAt![1]).toBe(0);
+    expect(new PushWorkspace(csr, { ...transition }).rowAt![1]).toBe(-1);
   });
 
   it('works on a CSR whose pattern is not symmetric (the push transposes it)', () => {
