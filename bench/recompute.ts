@@ -7,10 +7,13 @@
  * snapshot image kept in Redis) is timed against the full one.
  * The added events are left in the database (ids `bench-default-…`).
  *
- *   NODE_OPTIONS=--max-semi-space-size=64 npx tsx bench/recompute.ts --runs 3 [--concurrency 2] [--incremental-runs 1] [--no-inline]
+ *   GLIBC_TUNABLES=glibc.malloc.hugetlb=1 NODE_OPTIONS=--max-semi-space-size=64 \
+ *     npx tsx bench/recompute.ts --runs 3 [--concurrency 2] [--incremental-runs 1] [--no-inline]
  *
- * The workers run in this process: give it the young generation workers run with
- * (src/cli/young-generation.ts), as above, or the run measures a slower SCORE.
+ * The workers run in this process: give it the settings workers run with (README, the compose
+ * file), as above — the young generation (src/cli/young-generation.ts), or the run measures a
+ * slower SCORE, and glibc's huge pages, or every array a run allocates is faulted in 4 KiB pages
+ * (copying 96 MB into fresh memory took 260 ms without them here, 14 ms with them).
  *
  * `--incremental-runs K` times K incremental runs (each on the one before) after each full run;
  * `--no-inline` skips the inline baseline (to iterate on the BullMQ runs alone).
