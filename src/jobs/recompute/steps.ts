@@ -77,7 +77,8 @@ export function snapshotStep(context: RunContext, onProgress?: (done: number, to
 /**
  * PROPAGATE: the network values, an incremental run's plan, and whatever `alongside` stores of
  * them (the BullMQ runner's artifacts, `stored`). The run's image is kept meanwhile (`kept`, a
- * write of about 245 MB to Redis at 1M persons). Neither is awaited here: SCORE does not read
+ * write of about 245 MB to Redis at 1M persons, 60 MB when it shares its base image's contacts:
+ * redis-snapshot-images.ts). Neither is awaited here: SCORE does not read
  * the image, nor the artifacts when it runs in the same invocation (an incremental run's one
  * chunk), so both run beside it; the runner awaits the artifacts before chunk jobs may read them,
  * and both before the run may publish (an image written after its run is served would race the
