@@ -100,7 +100,10 @@ describe('propagation in a band', () => {
         const influence = influenceCentrality(csr, result, W);
         const networkMoved = got.affected.reduce((sum, a) => sum + Math.abs(a.deltaPoints - (a.node === node ? W.scale * W.own * deltaB : 0)), 0);
         const perUnitB = influence.networkPoints[node]! / (b[node]! || 1);
-        if (b[node]! > 0) expect(networkMoved).toBeLessThanOrEqual(Math.abs(perUnitB * deltaB) + tolerance * spec.n + 1e-9);
+        // Each reported change may be off by the push's tolerance, with the slack the check above
+        // allows: a slack of 1e-9 in all failed once (seed 1021673102: 0.07000000100000614 moved
+        // against a bound of 0.070000001, session 17's code as well).
+        if (b[node]! > 0) expect(networkMoved).toBeLessThanOrEqual(Math.abs(perUnitB * deltaB) + (tolerance + 1e-6) * spec.n);
       }),
       { numRuns: 150 },
     );
