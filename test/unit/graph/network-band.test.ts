@@ -101,9 +101,12 @@ describe('propagation in a band', () => {
         const networkMoved = got.affected.reduce((sum, a) => sum + Math.abs(a.deltaPoints - (a.node === node ? W.scale * W.own * deltaB : 0)), 0);
         const perUnitB = influence.networkPoints[node]! / (b[node]! || 1);
         // Each reported change may be off by the push's tolerance, with the slack the check above
-        // allows: a slack of 1e-9 in all failed once (seed 1021673102: 0.07000000100000614 moved
-        // against a bound of 0.070000001, session 17's code as well).
-        if (b[node]! > 0) expect(networkMoved).toBeLessThanOrEqual(Math.abs(perUnitB * deltaB) + (tolerance + 1e-6) * spec.n);
+        // allows, and the sums round; and per unit of b means nothing when b is subnormal (a few
+        // bits of precision). The bound was checked for every b > 0 with 1e-9 of slack in all, and
+        // session 17's code failed it in 5 of 30 runs (e.g. 12.000000299999796 against
+        // 12.000000299999794; b = 5e-324 in several).
+        const bound = Math.abs(perUnitB * deltaB) + (tolerance + 1e-6) * spec.n + 1e-9;
+        if (b[node]! >= 2 ** -1022) expect(networkMoved).toBeLessThanOrEqual(bound * (1 + 1e-12));
       }),
       { numRuns: 150 },
     );
