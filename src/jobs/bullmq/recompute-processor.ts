@@ -162,9 +162,9 @@ class RecomputeJob {
     const runSnapshot = await snapshotStep(context, (done, total) => void this.progress('SNAPSHOT', done, total));
     const { ownParts } = runSnapshot;
     // Chunk jobs on other workers read a full read's own parts (a whole table) and ids from
-    // Redis; a patched image's own parts serve only this invocation's SCORE (an incremental
-    // run's one chunk).
-    const shared = runSnapshot.source === 'read' && ownParts instanceof OwnPartsTable ? ownParts : undefined;
+    // Redis; a patched image's own parts (`PatchedOwnParts`) serve only this invocation's SCORE
+    // (an incremental run's one chunk).
+    const shared = ownParts instanceof OwnPartsTable ? ownParts : undefined;
     const { ids } = runSnapshot.snapshot;
     await this.save({ step: 'PROPAGATE' });
     await this.beforeStep('PROPAGATE', run.id);

@@ -50,8 +50,8 @@ interface PartHeader {
   beforeBytes: number;
 }
 
-/** The key of the contacts string that holds a contacts object this process saved or loaded, by that object. */
-const contactsKeys = new WeakMap<object, string>();
+/** Where a contacts object this process saved or loaded is kept: the key prefix, and the run it is kept under. */
+const contactsHomes = new WeakMap<object, { prefix: string; owner: string }>();
 
 export class RedisSnapshotImages implements SnapshotImages {
   constructor(
@@ -98,7 +98,7 @@ export class RedisSnapshotImages implements SnapshotImages {
     if (assembled === undefined) return undefined;
     try {
       const image = decodeSnapshotImage(assembled.bytes);
-      if (assembled.contactsOwner !== undefined) contactsKeys.set(image.contacts, this.contactsKey(assembled.contactsOwner));
+      if (assembled.contactsOwner !== undefined) contactsHomes.set(image.contacts, { prefix: this.prefix, owner: assembled.contactsOwner });
       if (this.keepLast) recent = { key, image };
       return image;
     } catch {
@@ -115,18 +115,18 @@ export class RedisSnapshotImages implements SnapshotImages {
   async save(runId: string, image: SnapshotImage): Promise<void> {
     const key = this.key(runId);
     const { before, contacts, after } = encodeSnapshotImageSections(image);
-    // Another instance's key (another prefix) is not this one's to name.
-    const known = contactsKeys.get(image.contacts);
-    const ownerOfKnown = known?.startsWith(this.contactsKey('')) ? known.slice(this.contactsKey('').length) : undefined;
-    const shared = ownerOfKnown !== undefined && (await this.redis.expire(this.contactsKey(ownerOfKnown), TTL_SECONDS)) === 1;
-    const owner = shared ? ownerOfKnown : runId;
+    // Contacts kept under another prefix are not this one's to name.
+    const home = contactsHomes.get(image.contacts);
+    const known = home?.prefix === this.prefix ? home.owner : undefined;
+    const shared = known !== undefined && (await this.redis.expire(this.contactsKey(known), TTL_SECONDS)) === 1;
+    const owner = shared ? known : runId;
     if (!shared) await this.writeWhole(this.contactsKey(owner), contacts);
     const header: PartHeader = { contacts: owner, contactsBytes: byteLength(contacts), beforeBytes: byteLength(before) };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const headerLength = Buffer.alloc(4);
     headerLength.writeUInt32LE(headerBytes.length);
     await this.writeWhole(key, [Buffer.from(PART_MAGIC, 'latin1'), headerLength, headerBytes, ...before, ...after]);
-    contactsKeys.set(image.contacts, this.contactsKey(owner));
+    contactsHomes.set(image.contacts, { prefix: this.prefix, owner });
     if (this.keepLast) recent = { key, image };
   }
 

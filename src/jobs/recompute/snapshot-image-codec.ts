@@ -42,9 +42,8 @@ export function encodeSnapshotImageParts(image: SnapshotImage): Buffer[] {
 /**
  * The pieces of `encodeSnapshotImageParts` in three runs: what comes before the contacts (the
  * tag, the header, own scores and account ages), the contacts' four blocks, and what follows
- * them (verification, x, P·x, served values). Two images with the same contacts arrays and
- * headers of one length differ only outside the middle run (redis-snapshot-images.ts writes an
- * incremental run's image so).
+ * them (verification, x, P·x, served values): redis-snapshot-images.ts keeps the contacts in a
+ * string of their own, which the images that share them name.
  */
 export function encodeSnapshotImageSections(image: SnapshotImage): { before: Buffer[]; contacts: Buffer[]; after: Buffer[] } {
   const n = image.ids.length;
