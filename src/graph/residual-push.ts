@@ -107,14 +107,7 @@ export class PushWorkspace {
       lazy.values = grown;
     }
     const values = lazy.values;
-    for (let e = start; e < end; e++) {
-      const i = targets[e]!;
-      const rowEnd = offsets[i + 1]!;
-      let k = offsets[i]!;
-      while (k < rowEnd && targets[k] !== j) k++;
-      if (k === rowEnd) throw new Error(`push: the CSR says it is symmetric but ${i} → ${j} is missing`);
-      values[at + e - start] = p[k]!;
-    }
+    for (let e = start; e < end; e++) values[at + e - start] = p[entryOf(lazy, targets[e]!, j)]!;
     lazy.filled = at + (end - start);
     rowAt[j] = at;
     return at;
@@ -161,6 +154,36 @@ interface LazyRows {
   /** Grows by doubling. */
   values: Float64Array;
   filled: number;
+  /** Rows of more than WIDE_ROW entries looked up so far: each entry's index by its target. */
+  wideRows: Map<number, Map<number, number>>;
+}
+
+/**
+ * Rows longer than this are indexed by target on their first lookup instead of scanned. A push
+ * that reaches a hub's contacts looks the hub's row up once for each of them: at 1M persons
+ * (a few rows of thousands of entries) the scans walked about 120 entries per lookup, 25M per
+ * incremental run (BENCHMARKS.md, session 19).
+ */
+const WIDE_ROW = 32;
+
+/** The index of entry i → j in the CSR (which holds it: the pattern is symmetric and j → i is there). */
+function entryOf(lazy: LazyRows, i: number, j: number): number {
+  const { offsets, targets } = lazy.csr;
+  const rowStart = offsets[i]!;
+  const rowEnd = offsets[i + 1]!;
+  if (rowEnd - rowStart <= WIDE_ROW) {
+    for (let k = rowStart; k < rowEnd; k++) if (targets[k] === j) return k;
+  } else {
+    let index = lazy.wideRows.get(i);
+    if (index === undefined) {
+      index = new Map();
+      for (let k = rowStart; k < rowEnd; k++) if (!index.has(targets[k]!)) index.set(targets[k]!, k);
+      lazy.wideRows.set(i, index);
+    }
+    const k = index.get(j);
+    if (k !== undefined) return k;
+  }
+  throw new Error(`push: the CSR says it is symmetric but ${i} → ${j} is missing`);
 }
 
 const lazyRowsByTransition = new WeakMap<Transition, LazyRows>();
@@ -169,7 +192,7 @@ const lazyRowsByTransition = new WeakMap<Transition, LazyRows>();
 function lazyRowsOf(csr: Csr, transition: Transition): LazyRows {
   let rows = lazyRowsByTransition.get(transition);
   if (rows?.csr !== csr) {
-    rows = { csr, rowAt: new Int32Array(csr.nodeCount).fill(-1), values: new Float64Array(64), filled: 0 };
+    rows = { csr, rowAt: new Int32Array(csr.nodeCount).fill(-1), values: new Float64Array(64), filled: 0, wideRows: new Map() };
     lazyRowsByTransition.set(transition, rows);
   }
   return rows;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { transposeCsr } from '../../../src/graph/csr.js';
 import { LinkStaging } from '../../../src/graph/link-staging.js';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { meanOf, propagateNetwork } from '../../../src/graph/propagate.js';
@@ -61,6 +62,34 @@ describe('refineNetwork', () => {
     expect(new PushWorkspace(csr, transition).rowAt).toBe(ws.rowAt);
     expect(new PushWorkspace(csr, transition).rowAt![1]).toBe(0);
     expect(new PushWorkspace(csr, { ...transition }).rowAt![1]).toBe(-1);
+  });
+
+  it('reads P_ij from wide rows (hubs, indexed by target) as from narrow ones: every row of P^T a push computes equals the transposed transition', () => {
+    const rnd = seeded(13);
+    const n = 300;
+    const staging = new LinkStaging(n);
+    // Three hubs with 60–120 contacts each (rows wider than the index's threshold), the rest a sparse random graph.
+    for (let hub = 0; hub < 3; hub++) {
+      for (let k = 0; k < 60 * (hub + 1); k++) staging.addFriend(hub, 3 + Math.floor(rnd() * (n - 3)), 30 + Math.floor(rnd() * 600), 1 + Math.floor(rnd() * 40));
+    }
+    for (let k = 0; k < 600; k++) staging.addFriend(Math.floor(rnd() * n), Math.floor(rnd() * n), 300, 10);
+    const csr = trustedCsr(staging, Float64Array.from({ length: n }, () => 0.2 + 0.8 * rnd()));
+    const b = Float64Array.from({ length: n }, () => rnd());
+    const { transition } = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS);
+    const transposed = transposeCsr(csr, transition.p);
+    const ws = new PushWorkspace(csr, transition);
+    expect(csr.offsets[1]! - csr.offsets[0]!).toBeGreaterThan(40);
+    for (let j = n - 1; j >= 0; j--) {
+      const at = ws.reverseRow(j);
+      const lazy = new Map<number, number>();
+      for (let e = ws.reverseOffsets[j]!; e < ws.reverseOffsets[j + 1]!; e++) lazy.set(ws.reverseSources[e]!, ws.reverseValues[at + e - ws.reverseOffsets[j]!]!);
+      const want = new Map<number, number>();
+      for (let e = transposed.offsets[j]!; e < transposed.offsets[j + 1]!; e++) want.set(transposed.sources[e]!, transposed.values[e]!);
+      expect(lazy).toEqual(want);
+    }
+    const got = refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial: new Float64Array(n), maxResidual: 1e-8, maxPushes: 1e6 });
+    const exact = denseNetwork(csr, b, DEFAULT_NETWORK_PARAMS, 0.5);
+    expect(maxAbsDiff(got.network, exact.network)).toBeLessThanOrEqual(1e-8 / (1 - DEFAULT_NETWORK_PARAMS.alpha) + SOLVE_SLACK);
   });
 
   it('works on a CSR whose pattern is not symmetric (the push transposes it)', () => {
