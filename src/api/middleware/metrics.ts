@@ -5,11 +5,13 @@
  * one process (tests) without clashing.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface ApiMetrics {
   registry: Registry;
   middleware: (req: Request, res: Response, next: NextFunction) => void;
+  /** Adds a gauge read when /metrics is scraped. */
+  gauge(name: string, help: string, read: () => number): void;
 }
 
 export function createMetrics(): ApiMetrics {
@@ -30,6 +32,16 @@ export function createMetrics(): ApiMetrics {
   });
   return {
     registry,
+    gauge(name, help, read) {
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    },
     middleware(req, res, next) {
       const stop = duration.startTimer();
       res.on('finish', () => {

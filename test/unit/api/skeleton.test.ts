@@ -40,6 +40,7 @@ describe('API skeleton', () => {
     expect(text).toMatch(/tiescore_http_requests_total\{method="GET",route="GET \/v1\/persons\/\{id\}\/score",status="200"\} 1/);
     expect(text).not.toContain(SUBJECT);
     expect(text).toContain('tiescore_process_cpu_user_seconds_total');
+    expect(text).toMatch(/\ntiescore_score_cache_persons 1\n/); // the subject's score, held for their next read
   });
 
   it('allows CORS only for configured origins', async () => {
