@@ -32,7 +32,7 @@ export type { DisputePort } from './ports/disputes.js';
 export type { EdgePort, FriendshipColumns, SeqFriendship, SeqTransaction, TransactionColumns } from './ports/edges.js';
 export type { EventPort } from './ports/events.js';
 export type { LifecyclePort } from './ports/lifecycle.js';
-export type { PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from './ports/persons.js';
+export type { DirtySeqs, PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from './ports/persons.js';
 export type { PersonMatch, PersonSearch, PersonSearchPage } from './ports/person-search.js';
 export type { PersonRecords, PrivacyPort } from './ports/privacy.js';
 export type { ReportPort, ReportRow } from './ports/reports.js';

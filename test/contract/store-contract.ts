@@ -237,18 +237,19 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         await new Promise((resolve) => setTimeout(resolve, 15));
         const mark = new Date().toISOString();
         await new Promise((resolve) => setTimeout(resolve, 15));
-        expect(await store.dirtySeqsSince(mark)).toEqual([]);
+        expect((await store.dirtySeqsSince(mark)).seqs).toEqual([]);
 
         await store.upsertPersons(['a', 'b', 'c', 'd'].map((id) => person(id)));
         await store.upsertEvents([event('e1', 'a')]);
         await store.upsertFriendships([{ a: 'c', b: 'b', since: '2020-01-01', interactions: 1 }]);
-        expect(await store.dirtySeqsSince(mark)).toEqual([]);
+        expect((await store.dirtySeqsSince(mark)).seqs).toEqual([]);
 
         await store.upsertEvents([event('e1', 'a', { kind: 'defaulted' })]);
         await store.upsertTransactions([{ from: 'c', to: 'd', count: 1, amount: 5, lastAt: '2026-01-01' }]);
-        expect(await store.dirtySeqsSince(mark)).toEqual([0, 2, 3]);
+        expect((await store.dirtySeqsSince(mark)).seqs).toEqual([0, 2, 3]);
+        expect((await store.dirtySeqsSince(mark)).linkSeqs).toEqual([2, 3]); // a's events alone changed
         await store.upsertPersons([person('b', { verified: false })]);
-        expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2, 3]);
+        expect(await store.dirtySeqsSince(mark)).toEqual({ seqs: [0, 1, 2, 3], linkSeqs: [1, 2, 3] });
       });
 
       it('marks the person whose event status changed', async () => {
@@ -258,7 +259,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         const mark = new Date().toISOString();
         await new Promise((resolve) => setTimeout(resolve, 15));
         await store.setEventStatus('e1', 'removed');
-        expect(await store.dirtySeqsSince(mark)).toEqual([1]);
+        expect((await store.dirtySeqsSince(mark)).seqs).toEqual([1]);
       });
     });
 
@@ -739,7 +740,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         // Their outcome went too (the reports' cache moves on).
         expect(await store.outcomesRevision()).not.toBe(outcomesBefore);
         // b and c were contacts; d was not; a's vacated seq counts too (a kept snapshot image drops a).
-        expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2]);
+        expect(await store.dirtySeqsSince(mark)).toEqual({ seqs: [0, 1, 2], linkSeqs: [0, 1, 2] }); // the contacts lost a link
         // The hole stays: seqs are never reused, and the snapshot scans skip it.
         expect(await store.seqBound()).toBe(4);
         expect((await store.personsInSeqRange(0, 4)).map((p) => p.id)).toEqual(['b', 'c', 'd']);
@@ -775,7 +776,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect((await store.eventsOf('a')).map((e) => e.id)).toEqual(['ea1']);
         expect((await store.accessLogOf('a', 10)).map((e) => e.at)).toEqual([at(4)]);
         expect(await store.accessLogOf('d', 10)).toHaveLength(1);
-        expect(await store.dirtySeqsSince(mark)).toEqual([0]);
+        expect((await store.dirtySeqsSince(mark)).seqs).toEqual([0]);
         expect(await store.sweepRetention({ eventsBefore: '2020-01-01', accessLogBefore: at(4) })).toEqual({ events: 0, accessLog: 0, personsMarked: 0 });
       });
     });

@@ -155,7 +155,7 @@ describe('Neo4jStore over Bolt', () => {
     expect(await store.upsertFriendships(friends)).toEqual(unchanged(2));
     expect(await store.upsertTransactions(payments)).toEqual(unchanged(1));
     expect(await store.upsertEvents(events)).toEqual(unchanged(2));
-    expect(await store.dirtySeqsSince(mark)).toEqual([]);
+    expect((await store.dirtySeqsSince(mark)).seqs).toEqual([]);
 
     // A removed optional field is a change; so is any value.
     expect(await store.upsertPersons([person('b'), person('c', { assets: 1 }), person('d')])).toEqual({
@@ -164,7 +164,7 @@ describe('Neo4jStore over Bolt', () => {
       unchanged: 0,
     });
     expect(await store.getPerson('b')).not.toHaveProperty('sex');
-    expect(await store.dirtySeqsSince(mark)).toEqual([1, 2, 3]);
+    expect((await store.dirtySeqsSince(mark)).seqs).toEqual([1, 2, 3]);
   });
 
   it('marks both ends of a changed edge and the owner of a changed event dirty', async () => {
@@ -177,11 +177,11 @@ describe('Neo4jStore over Bolt', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
 
     expect(await store.upsertFriendships([friendship('b', 'a', 99)])).toEqual({ created: 0, updated: 1, unchanged: 0 });
-    expect(await store.dirtySeqsSince(mark)).toEqual([0, 1]);
+    expect((await store.dirtySeqsSince(mark)).seqs).toEqual([0, 1]);
     await store.upsertTransactions([{ from: 'c', to: 'd', count: 2, amount: 20, lastAt: '2025-02-01' }]);
-    expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2, 3]);
+    expect((await store.dirtySeqsSince(mark)).seqs).toEqual([0, 1, 2, 3]);
     await store.setEventStatus('e1', 'disputed');
-    expect(await store.dirtySeqsSince(mark)).toEqual([0, 1, 2, 3, 4]);
+    expect((await store.dirtySeqsSince(mark)).seqs).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('stores a friendship once whichever way round it comes', async () => {

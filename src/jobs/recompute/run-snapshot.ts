@@ -6,6 +6,7 @@
  * image, with the x its propagation converged to, for the run after it (`keepRunImage`).
  */
 import type { ScoreRun } from '../../domain/scores.js';
+import type { DirtySeqs } from '../../store/store.js';
 import { pointsPerNetworkUnit, propagateNetwork, refineNetwork, type NetworkResult } from '../../graph/index.js';
 import { scoreWeightsOf } from '../../analysis/score-weights.js';
 import { INCREMENTAL_DEFAULTS } from './incremental-plan.js';
@@ -47,13 +48,14 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
   const { base, images } = input;
   // Asked before the image is read or patched: a change after this is newer than this run's start
   // and is picked up by the next incremental run.
-  const dirty = base ? await store.dirtySeqsSince(base.startedAt) : undefined;
+  const dirtySet = base ? await store.dirtySeqsSince(base.startedAt) : undefined;
+  const dirty = dirtySet?.seqs;
   const kept = base ? await images.load(base.id) : undefined;
   // An image kept before `served` was (an older version's) is read afresh, once.
   const usable = kept?.served !== undefined && kept.asOf === input.asOf && kept.modelVersion === model.version;
-  const patched = usable && dirty !== undefined;
+  const patched = usable && dirtySet !== undefined;
   const { image, ownParts } = patched
-    ? await refreshedWithParts(store, model, kept, dirty)
+    ? await refreshedWithParts(store, model, kept, dirtySet)
     : await readSnapshotImageWithParts(store, model, input.asOf, options);
   const patchedFrom = patched ? (kept as SnapshotImage & { served: Float64Array }) : undefined;
   const snapshot = snapshotOfImage(image, model, patchedFrom);
@@ -69,7 +71,7 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
   };
 }
 
-async function refreshedWithParts(store: SnapshotPorts, model: Model, kept: SnapshotImage, dirty: readonly number[]): Promise<{ image: SnapshotImage; ownParts?: OwnParts }> {
+async function refreshedWithParts(store: SnapshotPorts, model: Model, kept: SnapshotImage, dirty: DirtySeqs): Promise<{ image: SnapshotImage; ownParts?: OwnParts }> {
   const image = await refreshSnapshotImage(store, model, kept, dirty);
   return image.ownParts ? { image, ownParts: image.ownParts } : { image };
 }

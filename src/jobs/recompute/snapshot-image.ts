@@ -99,11 +99,16 @@ export interface ImagePerson {
 export interface ImagePatch {
   /** The store's seq bound now (the image grows to it). */
   seqBound: number;
-  /** The persons whose record, events or edges changed; their entries and links are replaced. */
+  /** The persons whose record, events or edges changed; their entries are replaced. */
   dirty: readonly number[];
+  /**
+   * The dirty persons whose links are replaced by `links` (default: all): those whose edges or
+   * trust may have changed. The others' links stand.
+   */
+  linkSeqs?: readonly number[];
   /** The dirty persons that still exist (an erased one is absent). */
   persons: readonly ImagePerson[];
-  /** Every link touching a dirty person, once, with its nominal weight. */
+  /** Every link touching a person of `linkSeqs`, once, with its nominal weight. */
   links: LinkColumns<ArrayLike<number>, ArrayLike<number>>;
   edges: { friendships: number; transactions: number };
 }
@@ -219,7 +224,10 @@ export function patchImage(image: SnapshotImage, patch: ImagePatch): SnapshotIma
       accountAgeDays[seq] = person?.accountAgeDays ?? 0;
     }
   }
-  const { contacts, change } = replaceLinks(image.contacts, dirty, patch.links, { nodeCount: n, trustChanged });
+  const relinked = patch.linkSeqs ? [...new Set(patch.linkSeqs)].filter((seq) => isDirty.has(seq)) : dirty;
+  const isRelinked = new Set(relinked);
+  for (const seq of trustChanged) if (!isRelinked.has(seq)) throw new Error(`snapshot-image: person seq ${seq} changed trust but their links were not read again`);
+  const { contacts, change } = replaceLinks(image.contacts, relinked, patch.links, { nodeCount: n, trustChanged });
   return { asOf: image.asOf, modelVersion: image.modelVersion, ids, own, verified, accountAgeDays, contacts, change, edges: patch.edges };
 }
 

@@ -8,7 +8,7 @@ import type { CreditEvent } from '../../domain/records.js';
 import { LinkStaging, nominalCsr, type LinkColumns } from '../../graph/index.js';
 import { dayNumber, ownPartOf, scoreOwnDimensions, type Model, type OwnDimensions } from '../../score/index.js';
 import { edgeColumns } from '../../store/edge-columns.js';
-import type { FriendshipColumns, PersonWithEvents, StoredPerson, TransactionColumns } from '../../store/store.js';
+import type { DirtySeqs, FriendshipColumns, PersonWithEvents, StoredPerson, TransactionColumns } from '../../store/store.js';
 import type { SnapshotPorts } from './recompute-ports.js';
 import { OwnPartsTable } from './own-parts.js';
 import { patchImage, type ImagePerson, type SnapshotImage } from './snapshot-image.js';
@@ -129,24 +129,26 @@ function concatLinks(...parts: LinkColumns<Int32Array, Float64Array>[]): LinkCol
 }
 
 /**
- * The image brought up to date: the `dirty` persons (whose record, events or edges changed since
- * the image was read) are read again with their events and every edge touching them; the rest
- * of the image stands. Equal to `readSnapshotImage` at the image's as-of date, up to link order.
+ * The image brought up to date: the dirty persons (whose record, events or edges changed since
+ * the image was read) are read again with their events, and those whose links may have changed
+ * (`linkSeqs`) with every edge touching them; the rest of the image stands. Equal to `readSnapshotImage` at the image's as-of date, up to link order.
  * When the image holds everyone's own parts (in memory), so does the refreshed one, with the
  * dirty persons' scored afresh.
  */
-export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, image: SnapshotImage, dirty: readonly number[]): Promise<SnapshotImage> {
+export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, image: SnapshotImage, dirtySet: DirtySeqs): Promise<SnapshotImage> {
   if (image.modelVersion !== model.version) {
     throw new Error(`snapshot: the image was computed with model ${image.modelVersion}, not ${model.version}`);
   }
   const asOfDay = dayNumber(image.asOf);
+  const { seqs: dirty, linkSeqs } = dirtySet;
+  // The edges of the persons whose links may have changed; the others' events alone changed.
   const [seqBound, counts, persons, events, friendships, transactions] = await Promise.all([
     store.seqBound(),
     store.counts(),
     store.personsAtSeqs(dirty),
     store.eventsAtSeqs(dirty),
-    store.friendshipsTouchingSeqs(dirty),
-    store.transactionsTouchingSeqs(dirty),
+    linkSeqs.length > 0 ? store.friendshipsTouchingSeqs(linkSeqs) : [],
+    linkSeqs.length > 0 ? store.transactionsTouchingSeqs(linkSeqs) : [],
   ]);
   const links = new LinkCollector(seqBound, model, asOfDay, friendships.length + transactions.length);
   links.addFriendships(edgeColumns.friendships(friendships));
@@ -155,6 +157,7 @@ export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, i
   const patched = patchImage(image, {
     seqBound,
     dirty,
+    linkSeqs,
     persons: refreshed.map((person) => person.entry),
     links: links.links(),
     edges: { friendships: counts.friendships, transactions: counts.transactions },

@@ -59,7 +59,7 @@ export class MemoryEdgeStore implements EdgePort {
         continue;
       }
       map.set(key, clone(row));
-      this.state.touch(...endsOf(row));
+      this.state.touchLinks(...endsOf(row));
       if (existing) result.updated++;
       else result.created++;
     }

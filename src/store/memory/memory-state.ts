@@ -30,6 +30,8 @@ export class MemoryState {
   readonly seqIndex: (StoredPerson | undefined)[] = [];
   /** When each seq's person, events or edges last changed: the dirty set's source. */
   readonly personUpdatedAt = new Map<number, string>();
+  /** When each seq's person record or edges last changed (the dirty set's `linkSeqs`). */
+  readonly linksUpdatedAt = new Map<number, string>();
   /** Keyed by the ordered pair of ids (smaller first). */
   readonly friendships = new Map<string, Friendship>();
   /** Keyed by payer and payee. */
@@ -55,12 +57,21 @@ export class MemoryState {
   /** @param now the clock stamping `updatedAt` (tests pass their own). */
   constructor(readonly now: () => string = () => new Date().toISOString()) {}
 
-  /** Marks the persons changed now (unknown ids are skipped). */
+  /** Marks the persons' events changed now (unknown ids are skipped). */
   touch(...personIds: string[]): void {
+    this.touchSeqs(personIds, [this.personUpdatedAt]);
+  }
+
+  /** Marks the persons' records or edges changed now (unknown ids are skipped). */
+  touchLinks(...personIds: string[]): void {
+    this.touchSeqs(personIds, [this.personUpdatedAt, this.linksUpdatedAt]);
+  }
+
+  private touchSeqs(personIds: readonly string[], marks: readonly Map<number, string>[]): void {
     const at = this.now();
     for (const id of personIds) {
       const person = this.persons.get(id);
-      if (person) this.personUpdatedAt.set(person.seq, at);
+      if (person) for (const mark of marks) mark.set(person.seq, at);
     }
   }
 

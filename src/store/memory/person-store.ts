@@ -1,6 +1,6 @@
 /** Persons in the embedded store: dense seqs in insertion order, the counts and the dirty set. */
 import type { Person } from '../../domain/records.js';
-import type { PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from '../ports/persons.js';
+import type { DirtySeqs, PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from '../ports/persons.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { clone, sameRecord, type MemoryState } from './memory-state.js';
 
@@ -16,7 +16,7 @@ export class MemoryPersonStore implements PersonPort {
         const stored: StoredPerson = { ...clone(person), seq: state.seqIndex.length };
         state.persons.set(person.id, stored);
         state.seqIndex.push(stored);
-        state.touch(person.id);
+        state.touchLinks(person.id);
         result.created++;
         continue;
       }
@@ -28,7 +28,7 @@ export class MemoryPersonStore implements PersonPort {
       const stored: StoredPerson = { ...clone(person), seq };
       state.persons.set(person.id, stored);
       state.seqIndex[seq] = stored;
-      state.touch(person.id);
+      state.touchLinks(person.id);
       result.updated++;
     }
     return result;
@@ -68,9 +68,8 @@ export class MemoryPersonStore implements PersonPort {
     return { persons: state.persons.size, friendships: state.friendships.size, transactions: state.transactions.size, events: state.events.size };
   }
 
-  async dirtySeqsSince(at: string): Promise<number[]> {
-    const seqs: number[] = [];
-    for (const [seq, updatedAt] of this.state.personUpdatedAt) if (updatedAt >= at) seqs.push(seq);
-    return seqs.sort((x, y) => x - y);
+  async dirtySeqsSince(at: string): Promise<DirtySeqs> {
+    const since = (marks: Map<number, string>) => [...marks].filter(([, updatedAt]) => updatedAt >= at).map(([seq]) => seq).sort((x, y) => x - y);
+    return { seqs: since(this.state.personUpdatedAt), linkSeqs: since(this.state.linksUpdatedAt) };
   }
 }

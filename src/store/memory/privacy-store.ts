@@ -59,6 +59,7 @@ export class MemoryPrivacyStore implements PrivacyPort {
     state.seqIndex[person.seq] = undefined;
     // The vacated seq is dirty, so an incremental run's kept snapshot image drops the person.
     state.personUpdatedAt.set(person.seq, state.now());
+    state.linksUpdatedAt.set(person.seq, state.now());
     state.erasures.push(clone(record));
     return { events, friendships, transactions, scores, consents, disputes, accessLog, apiKeys, contactsMarked };
   }
@@ -110,7 +111,7 @@ export class MemoryPrivacyStore implements PrivacyPort {
       return true;
     });
     contacts.delete(personId);
-    state.touch(...contacts);
+    state.touchLinks(...contacts);
     return { friendships, transactions, contactsMarked: contacts.size };
   }
 

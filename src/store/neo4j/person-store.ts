@@ -3,7 +3,7 @@
  * the dirty set of an incremental run, and the graph's counts.
  */
 import type { CreditEvent, Person } from '../../domain/records.js';
-import type { PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from '../ports/persons.js';
+import type { DirtySeqs, PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from '../ports/persons.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
 import { chunks, definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
@@ -81,9 +81,9 @@ export class PersonStore implements PersonPort {
     return row?.bound ?? 0;
   }
 
-  async dirtySeqsSince(at: string): Promise<number[]> {
-    const rows = await this.runner.read<{ seq: number }>('persons/dirty-since', { at });
-    return rows.map((row) => row.seq);
+  async dirtySeqsSince(at: string): Promise<DirtySeqs> {
+    const rows = await this.runner.read<{ seq: number; links: boolean }>('persons/dirty-since', { at });
+    return { seqs: rows.map((row) => row.seq), linkSeqs: rows.filter((row) => row.links).map((row) => row.seq) };
   }
 
   async counts(): Promise<StoreCounts> {

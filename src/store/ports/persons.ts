@@ -54,7 +54,19 @@ export interface PersonPort {
    * values) at or after `at`, an ISO instant: the dirty set of an incremental run. Unchanged
    * upserts do not count; an edge change marks both ends.
    */
-  dirtySeqsSince(at: string): Promise<number[]>;
+  dirtySeqsSince(at: string): Promise<DirtySeqs>;
+}
+
+/** The dirty set of an incremental run. */
+export interface DirtySeqs {
+  /** Every dirty seq, ascending. */
+  seqs: number[];
+  /**
+   * Those whose links may have changed too, ascending: an edge of theirs changed, their record
+   * changed (which may change their trust), or they were erased. Only the events of the others
+   * changed, so an incremental run need not read their edges again.
+   */
+  linkSeqs: number[];
 }
 
 export const PERSON_METHODS: MethodSet<PersonPort> = {

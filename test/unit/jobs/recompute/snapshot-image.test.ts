@@ -56,8 +56,12 @@ describe('snapshot images', () => {
     await store.erasePerson(ids[erased]!, { idHash: 'ab'.repeat(32), at: new Date().toISOString(), requestedBy: 'test', role: 'admin' });
 
     const dirty = await store.dirtySeqsSince(since);
-    expect(dirty).toContain(erased);
-    expect(dirty.length).toBeGreaterThanOrEqual(10);
+    expect(dirty.seqs).toContain(erased);
+    expect(dirty.seqs.length).toBeGreaterThanOrEqual(10);
+    // Person 3's events alone changed: their edges are not read again, and the image still comes out as a full read's.
+    expect(dirty.seqs).toContain(3);
+    expect(dirty.linkSeqs).not.toContain(3);
+    expect(dirty.linkSeqs).toEqual(expect.arrayContaining([4, 5, 6, 7, 8, 9, 10, erased, ids.length]));
     const patched = await refreshSnapshotImage(store, model, kept, dirty);
     const fresh = await readSnapshotImage(store, model, SYNTH_AS_OF);
     expectSameImage(patched, fresh);
@@ -84,7 +88,13 @@ describe('snapshot images', () => {
     let since = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
     await store.upsertEvents([event('only-an-event', ids[linked]!, { kind: 'defaulted', at: '2026-05-01', amount: 900 })]);
-    const eventsOnly = await refreshSnapshotImage(store, model, base, await store.dirtySeqsSince(since));
+    const edgeReads: number[][] = [];
+    const counting = Object.assign(Object.create(store) as MemoryStore, {
+      friendshipsTouchingSeqs: (seqs: readonly number[]) => (edgeReads.push([...seqs]), store.friendshipsTouchingSeqs(seqs)),
+      transactionsTouchingSeqs: (seqs: readonly number[]) => (edgeReads.push([...seqs]), store.transactionsTouchingSeqs(seqs)),
+    });
+    const eventsOnly = await refreshSnapshotImage(counting, model, base, await store.dirtySeqsSince(since));
+    expect(edgeReads).toEqual([]); // no edge of an events-only change read
     expect(eventsOnly.own[linked]).not.toBe(kept.own[linked]);
     expect(eventsOnly.contacts).toBe(kept.contacts);
     expect(eventsOnly.change!.rows).toHaveLength(0);
@@ -131,6 +141,13 @@ describe('snapshot images', () => {
     expect(snapshot.mu).toBeCloseTo((0.5 + 0.7 + 0.9) / 3, 15);
     expect(snapshot.own[1]).toBe(snapshot.mu);
     expect(snapshot.csr.offsets[2]! - snapshot.csr.offsets[1]!).toBe(0); // no contacts left
+
+    // Links of persons outside `linkSeqs` stand; a trust change there is refused, as its links were not read.
+    const eventsOnly = patchImage(image, { seqBound: 3, dirty: [0, 2], linkSeqs: [2], persons: [{ seq: 0, id: 'a', own: 0.1, verified: true, accountAgeDays: 400 }, { seq: 2, id: 'c', own: 0.7, verified: false, accountAgeDays: 600 }], links: { a: [2, 0], b: [1, 2], w: [2, 3] }, edges: { friendships: 2, transactions: 1 } });
+    expect(contactLines(eventsOnly)).toEqual(contactLines({ ...image, contacts: nominalCsr(3, { a: Int32Array.of(0, 1, 0), b: Int32Array.of(1, 2, 2), w: Float64Array.of(1, 2, 3) }) }));
+    expect(eventsOnly.own[0]).toBe(0.1);
+    const retrusted = { seqBound: 3, dirty: [0], linkSeqs: [], persons: [{ seq: 0, id: 'a', own: 0.1, verified: false, accountAgeDays: 400 }], links: { a: [], b: [], w: [] }, edges: { friendships: 2, transactions: 1 } };
+    expect(() => patchImage(image, retrusted)).toThrow(/changed trust but their links were not read again/);
   });
 
   it('round-trips through its byte encoding and refuses damaged bytes', async () => {
