@@ -116,7 +116,8 @@ export class PublishedScores {
     const started = performance.now();
     const report = (error?: unknown) =>
       this.options.onWarmed?.({ runId: run.id, persons: this.cache.size, ms: Math.round(performance.now() - started), ...(error === undefined ? {} : { error }) });
-    fillFromRun(this.cache, from, run).then(() => report(), report);
+    // A warm-up that fails is told (logged) and given up: the cache then fills from reads, as without one.
+    fillFromRun(this.cache, from, run).then(() => report(), report).catch(() => undefined);
   }
 }
 
