@@ -131,7 +131,8 @@ function concatLinks(...parts: LinkColumns<Int32Array, Float64Array>[]): LinkCol
 /**
  * The image brought up to date: the dirty persons (whose record, events or edges changed since
  * the image was read) are read again with their events, and those whose links may have changed
- * (`linkSeqs`) with every edge touching them; the rest of the image stands. Equal to `readSnapshotImage` at the image's as-of date, up to link order.
+ * (`linkSeqs`) with every edge touching them; the rest of the image stands. Equal to
+ * `readSnapshotImage` at the image's as-of date, up to link order.
  * When the image holds everyone's own parts (in memory), so does the refreshed one, with the
  * dirty persons' scored afresh.
  */
