@@ -160,9 +160,10 @@ interface LazyRows {
 
 /**
  * Rows longer than this are indexed by target on their first lookup instead of scanned. A push
- * that reaches a hub's contacts looks the hub's row up once for each of them: at 1M persons
- * (a few rows of thousands of entries) the scans walked about 120 entries per lookup, 25M per
- * incremental run (BENCHMARKS.md, session 19).
+ * that reaches a hub's contacts looks the hub's row up once for each of them, so scans grow with
+ * the hub's degree times its contacts reached: at 1M synthetic persons (rows of up to 2,647
+ * entries) they walked about 120 entries per lookup, 25M per incremental run (BENCHMARKS.md,
+ * session 19).
  */
 const WIDE_ROW = 32;
 
