@@ -45,7 +45,6 @@ import { loadConfig } from '../src/config.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { connectNeo4j } from '../src/store/neo4j/connection.js';
 import { cypher } from '../src/store/neo4j/cypher.js';
-import { DEFAULT_CACHED_PERSONS } from '../src/api/published-scores.js';
 import { BLOCK_SIZE_PARAM } from '../src/store/neo4j/score-blocks.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
 import { measured as measuredBase, roundTo as round, type Measured as BaseMeasured } from './lib/latency.js';
@@ -117,7 +116,6 @@ try {
   // Warm up: the first contagion builds the published run's network view (a full snapshot).
   await buildView();
   await cannon({ path: () => `/v1/persons/${randomId()}/score`, key: analyst.key, seconds: 3 });
-  await cacheWarmed();
   await cannon({ path: () => `/v1/persons/${consentedIds[0]}/score`, key: consumer.key, seconds: 1 });
 
   const samples: Record<'healthz' | 'boltRead' | 'boltLoggedRead' | 'score' | 'consumer' | 'contagion', Measured[]> = {
@@ -269,26 +267,6 @@ async function boltReads(name: 'scores/in-lineage' | 'scores/published-of-person
 }
 
 /** Sends one contagion request, which (re)builds the network view of the published run. */
-/**
- * Waits until the server holds every person's score its cache has room for (the warm-up the
- * first score read started, src/api/published-scores.ts), as a server does once it has run a
- * while: the figures are then the steady state's. A server without the warm-up (an older
- * checkout, `--server-root`) has no such gauge, and is not waited for.
- */
-async function cacheWarmed(): Promise<void> {
-  const want = Math.min(ids.length, DEFAULT_CACHED_PERSONS);
-  const started = performance.now();
-  for (;;) {
-    const gauge = /\ntiescore_score_cache_persons (\d+)/.exec(await (await fetch(`${base}/metrics`)).text());
-    if (!gauge) return; // a server from before the warm-up (--server-root)
-    const held = Number(gauge[1]);
-    if (held >= want) break;
-    if (performance.now() - started > 180_000) throw new Error(`bench/api: the server held ${held} of ${want} scores after 3 minutes`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  console.error(`bench/api: the served-score cache holds ${want} persons after ${((performance.now() - started) / 1000).toFixed(1)} s more`);
-}
-
 async function buildView(): Promise<void> {
   const t0 = performance.now();
   const response = await fetch(`${base}/v1/contagion/simulate`, contagionInit());

@@ -70,7 +70,7 @@ export const SETTINGS = {
   ),
   API_SCORE_CACHE: setting(
     z.coerce.number().int().min(0).max(10_000_000).default(100_000),
-    'Persons whose served score each API process keeps in memory for their next score read (about 0.8 KB each), filled with the published run\'s scores once a read sees the run; 0 keeps none.',
+    'Persons whose served score each API process keeps in memory for their next score read (about 0.8 KB each); 0 keeps none.',
   ),
   RATE_LIMIT_PER_MINUTE: setting(
     z.coerce.number().int().min(0).max(1_000_000).default(600),

@@ -13,8 +13,7 @@ import express, { type Express } from 'express';
 import { AccessLogWriter } from './access-log-writer.js';
 import { analystPage } from './analyst-page.js';
 import { ApiKeyCache } from './auth/api-key-cache.js';
-import { PublishedScores, type CacheWarmUp } from './published-scores.js';
-import type { Logger } from 'pino';
+import { PublishedScores } from './published-scores.js';
 import { PublishedReports } from '../reports/published-reports.js';
 import { authenticate } from './auth/authenticate.js';
 import { DEFAULT_API_OPTIONS, type ApiDeps, type ApiOptions } from './deps.js';
@@ -54,10 +53,7 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
     metrics: metrics.registry,
     openApiDocument: () => (document ??= buildOpenApiDocument(routes, { version: API_VERSION })),
     accessLog: new AccessLogWriter(deps.store),
-    scores: new PublishedScores(deps.store, {
-      cachedPersons: options.scoreCachePersons,
-      ...(options.warmScoreCache ? { warmFrom: deps.store, onWarmed: logWarmUp(deps.logger) } : {}),
-    }),
+    scores: new PublishedScores(deps.store, { cachedPersons: options.scoreCachePersons }),
     reports: new PublishedReports(deps.store, deps.model, {}, options.fairnessCutoffs),
   };
   metrics.gauge('tiescore_score_cache_persons', 'Persons whose served score this process holds (API_SCORE_CACHE)', () => services.scores.cachedPersons);
@@ -91,12 +87,4 @@ export function createApp(deps: ApiDeps, appOptions: CreateAppOptions = {}): Exp
   app.use((req, res) => sendProblem(req, res, new ApiProblem('not-found', `no endpoint ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));
   return app;
-}
-
-/** A line in the log when the served-score cache's warm-up ends. */
-function logWarmUp(logger: Logger): (warmUp: CacheWarmUp) => void {
-  return ({ error, ...warmUp }) => {
-    if (error === undefined) logger.info(warmUp, 'served-score cache warmed');
-    else logger.warn({ ...warmUp, err: { message: error instanceof Error ? error.message : String(error) } }, 'served-score cache warm-up stopped');
-  };
 }

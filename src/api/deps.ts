@@ -26,8 +26,6 @@ export interface ApiOptions {
   apiKeyCacheMs: number;
   /** API_SCORE_CACHE: persons whose served score each process keeps for their next score read (served-score-cache.ts); 0 keeps none. */
   scoreCachePersons: number;
-  /** Fill that cache with the published run's scores when a read first sees the run (published-scores.ts); `tiescore serve` does. */
-  warmScoreCache: boolean;
   /** FAIRNESS_CUTOFFS: the only cut-offs the fairness report answers at, ascending. */
   fairnessCutoffs: readonly number[];
   /** ERASURE_SALT: salt of erasure-record hashes; unset = the one stored in the database (src/privacy/erasure-hasher.ts). */
@@ -42,7 +40,6 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   trustProxy: false,
   apiKeyCacheMs: 5_000,
   scoreCachePersons: DEFAULT_CACHED_PERSONS,
-  warmScoreCache: false,
   fairnessCutoffs: [550, 600, 650, 700],
 };
 

@@ -7,11 +7,6 @@
  * load the requests waiting while a call is in flight share the next one. All persons of one call
  * are read from the same published run. Logged reads pass the score last read for the person
  * (served-score-cache.ts), which the store answers with when it still stands.
- *
- * With `warmFrom`, the first logged read under a run starts filling the cache with that run's
- * scores in the background, by seq ranges, until the cache is full (all of a population that
- * fits in it): later reads then pass a held score from the first one on, and Neo4j skips their
- * score blocks. Every read is still checked and logged in its own transaction.
  */
 import type { AccessLogEntry } from '../domain/safeguards.js';
 import type { ScoreRun } from '../domain/scores.js';
@@ -32,23 +27,7 @@ export interface LoggedPublishedScore extends LoggedPersonScoreRead {
 export interface PublishedScoresOptions extends BatchQueueOptions {
   /** Persons whose served score is kept for the next logged read (API_SCORE_CACHE); 0 keeps none. */
   cachedPersons?: number;
-  /** Where the cache's warm-up reads a run's scores; none: the cache holds only what reads brought. */
-  warmFrom?: Pick<Store, 'seqBound' | 'scoresInSeqRange'>;
-  /** Told when a warm-up ends: the run, the persons then held, how long it took, and the error that stopped it if one did. */
-  onWarmed?: (warmUp: CacheWarmUp) => void;
 }
-
-/** How a warm-up of the served-score cache ended. */
-export interface CacheWarmUp {
-  runId: string;
-  /** Persons held when it ended. */
-  persons: number;
-  ms: number;
-  error?: unknown;
-}
-
-/** Seqs a warm-up reads at a time (one read statement each). */
-export const WARM_UP_SEQS = 10_000;
 
 /** Served scores kept by default: about 80 MB of one API process's memory (0.8 KB a score, measured). */
 export const DEFAULT_CACHED_PERSONS = 100_000;
@@ -63,13 +42,8 @@ export class PublishedScores {
   private readonly reads: BatchQueue<string, PublishedScore | undefined>;
   private readonly loggedReads: BatchQueue<LoggedScoreRead, LoggedPublishedScore | undefined>;
   private readonly cache: ServedScoreCache;
-  /** The run the cache was last warmed with (or is being warmed with). */
-  private warmedRunId: string | undefined;
 
-  constructor(
-    store: Pick<Store, 'publishedScoresOf' | 'publishedScoresLogged'>,
-    private readonly options: PublishedScoresOptions = {},
-  ) {
+  constructor(store: Pick<Store, 'publishedScoresOf' | 'publishedScoresLogged'>, options: PublishedScoresOptions = {}) {
     this.cache = new ServedScoreCache(options.cachedPersons ?? DEFAULT_CACHED_PERSONS);
     this.reads = new BatchQueue(async (personIds) => perPerson(await store.publishedScoresOf(personIds), personIds.length), options);
     this.loggedReads = new BatchQueue(async (reads) => perPerson(await store.publishedScoresLogged(reads), reads.length), options);
@@ -104,28 +78,7 @@ export class PublishedScores {
     const read = await this.loggedReads.add({ personId, entry, known: this.cache.known(personId) });
     if (read?.found && read.score) this.cache.remember(read.run.id, read.score);
     else this.cache.forget(personId);
-    if (read) this.warm(read.run);
     return read;
-  }
-
-  /** Starts filling the cache with `run`'s scores in the background, once per run. */
-  private warm(run: ScoreRun): void {
-    const from = this.options.warmFrom;
-    if (!from || this.warmedRunId === run.id || this.cache.full) return;
-    this.warmedRunId = run.id;
-    const started = performance.now();
-    const report = (error?: unknown) =>
-      this.options.onWarmed?.({ runId: run.id, persons: this.cache.size, ms: Math.round(performance.now() - started), ...(error === undefined ? {} : { error }) });
-    // A warm-up that fails is told (logged) and given up: the cache then fills from reads, as without one.
-    fillFromRun(this.cache, from, run).then(() => report(), report).catch(() => undefined);
-  }
-}
-
-/** Reads `run`'s scores by seq ranges into the cache until it is full, all are read, or the cache moves to another run. */
-async function fillFromRun(cache: ServedScoreCache, store: Pick<Store, 'seqBound' | 'scoresInSeqRange'>, run: ScoreRun): Promise<void> {
-  const seqBound = await store.seqBound();
-  for (let from = 0; from < seqBound && !cache.full; from += WARM_UP_SEQS) {
-    if (!cache.fill(run.id, await store.scoresInSeqRange(run, from, Math.min(seqBound, from + WARM_UP_SEQS)))) return;
   }
 }
 

@@ -11,8 +11,6 @@
  *
  * The cache holds one run's scores: a score read under another run empties it first. At most
  * `capacity` persons, the one read longest ago going first; a person found gone is dropped.
- * The API process fills it with the published run's scores once it sees that run
- * (published-scores.ts, `warm`), so that reads find them held from the first one on.
  */
 import type { PersonScore } from '../domain/scores.js';
 
@@ -56,26 +54,6 @@ export class ServedScoreCache {
     this.scores.delete(score.personId);
     this.scores.set(score.personId, score);
     if (this.scores.size > this.capacity) this.scores.delete(this.scores.keys().next().value!);
-  }
-
-  /**
-   * Adds scores of `runId` read ahead of any request (the cache's warm-up) while there is room,
-   * without moving or replacing what reads put here. Refused (false) once the cache holds
-   * another run: a read under a newer run came first, and the warm-up's scores are stale.
-   */
-  fill(runId: string, scores: readonly PersonScore[]): boolean {
-    if (this.runId !== undefined && runId !== this.runId) return false;
-    this.runId = runId;
-    for (const score of scores) {
-      if (this.scores.size >= this.capacity) break;
-      if (!this.scores.has(score.personId)) this.scores.set(score.personId, score);
-    }
-    return true;
-  }
-
-  /** Whether another person fits. */
-  get full(): boolean {
-    return this.scores.size >= this.capacity;
   }
 
   /** Drops the person (found gone, or served no score). */

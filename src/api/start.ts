@@ -41,7 +41,6 @@ export function apiOptionsFrom(config: ApiConfig): Omit<ApiOptions, 'apiKeyCache
     erasureSalt: config.ERASURE_SALT,
     fairnessCutoffs: config.FAIRNESS_CUTOFFS,
     scoreCachePersons: config.API_SCORE_CACHE,
-    warmScoreCache: true,
   };
 }
 

@@ -1,13 +1,11 @@
 /** Score reads of concurrent requests share one store call, and each request gets its own person's part. */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatchQueue } from '../../../src/api/batch-queue.js';
-import { PublishedScores, type CacheWarmUp } from '../../../src/api/published-scores.js';
-import { recomputeInline } from '../../../src/jobs/recompute/inline-runner.js';
-import { SYNTH_AS_OF } from '../../support/synthetic-store.js';
+import { PublishedScores } from '../../../src/api/published-scores.js';
 import { StoreUnavailableError } from '../../../src/store/errors.js';
 import type { PersonScore, ScoreRun } from '../../../src/domain/scores.js';
 import type { Store } from '../../../src/store/store.js';
-import { OTHER, PERSONS, startHarness, SUBJECT } from './harness.js';
+import { OTHER, startHarness, SUBJECT } from './harness.js';
 
 describe('PublishedScores', () => {
   it('reads concurrent requests in one store call and answers each with its own person', async () => {
@@ -62,50 +60,6 @@ describe('PublishedScores', () => {
     await scores.ofLogged('a', entry);
     expect(knowns).toEqual([undefined, undefined, { runId: 'run-1', score: served }, { runId: 'run-1', score: served }, undefined]);
     expect(scores.cachedPersons).toBe(0);
-  });
-
-  it("warms: the first logged read under a run fills the cache with the run's scores, once, up to its capacity; reads then pass them held", async () => {
-    const h = await startHarness({ api: { rateLimitPerMinute: 0 } });
-    try {
-      const held: (string | undefined)[] = [];
-      const store: Pick<Store, 'publishedScoresOf' | 'publishedScoresLogged'> = {
-        publishedScoresOf: () => Promise.reject(new Error('not used')),
-        publishedScoresLogged: (reads) => {
-          held.push(...reads.map((read) => read.known?.score.personId));
-          return h.store.publishedScoresLogged(reads);
-        },
-      };
-      const warmUps: CacheWarmUp[] = [];
-      const warmed = (count: number) => vi.waitFor(() => expect(warmUps).toHaveLength(count));
-      const entry = (personId: string) => ({ personId, at: new Date().toISOString(), kind: 'score' as const, actor: 'k1', role: 'analyst' as const });
-      const scores = new PublishedScores(store, { warmFrom: h.store, onWarmed: (warmUp) => warmUps.push(warmUp) });
-      const run = (await h.store.publishedRun())!;
-      await scores.ofLogged(SUBJECT, entry(SUBJECT));
-      await warmed(1);
-      expect(warmUps[0]).toMatchObject({ runId: run.id, persons: PERSONS });
-      expect(warmUps[0]!.error).toBeUndefined();
-      const read = await scores.ofLogged(OTHER, entry(OTHER));
-      await scores.ofLogged('p002', entry('p002'));
-      expect(held).toEqual([undefined, OTHER, 'p002']);
-      expect(read?.score).toEqual(await h.store.scoreIn(run, OTHER));
-      expect(warmUps).toHaveLength(1); // once per run
-
-      // A new run: its first read is read afresh, and warms the cache with the new run.
-      await recomputeInline(h.store, h.model, { asOf: SYNTH_AS_OF });
-      const next = (await h.store.publishedRun())!;
-      const again = await scores.ofLogged(OTHER, entry(OTHER)); // passes the old run's score, which the store refuses
-      expect(again?.run.id).toBe(next.id);
-      expect(again?.score).toEqual(await h.store.scoreIn(next, OTHER));
-      await warmed(2);
-      expect(warmUps[1]).toMatchObject({ runId: next.id, persons: PERSONS });
-
-      const small = new PublishedScores(store, { cachedPersons: 5, warmFrom: h.store, onWarmed: (warmUp) => warmUps.push(warmUp) });
-      await small.ofLogged(SUBJECT, entry(SUBJECT));
-      await warmed(3);
-      expect(small.cachedPersons).toBe(5);
-    } finally {
-      await h.close();
-    }
   });
 
   it('answers undefined when no run is published', async () => {

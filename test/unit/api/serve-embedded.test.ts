@@ -9,7 +9,7 @@ import { loadModel } from '../../../src/score/index.js';
 describe('embedded API', () => {
   it('serves a synthetic population with one key per role', async () => {
     const config = loadConfig({ PORT: '1', CORS_ORIGINS: 'https://a.example,https://b.example', RATE_LIMIT_PER_MINUTE: '0' });
-    expect(apiOptionsFrom(config)).toEqual({ corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 0, bodyLimitBytes: 1048576, attestationTtlSeconds: 900, trustProxy: false, fairnessCutoffs: [550, 600, 650, 700], scoreCachePersons: 100000, warmScoreCache: true });
+    expect(apiOptionsFrom(config)).toEqual({ corsOrigins: ['https://a.example', 'https://b.example'], rateLimitPerMinute: 0, bodyLimitBytes: 1048576, attestationTtlSeconds: 900, trustProxy: false, fairnessCutoffs: [550, 600, 650, 700], scoreCachePersons: 100000 });
     expect(apiOptionsFrom(loadConfig({ FAIRNESS_CUTOFFS: '700, 600,600' })).fairnessCutoffs).toEqual([600, 700]);
     expect(apiOptionsFrom(loadConfig({ TRUST_PROXY: '1' })).trustProxy).toBe(1);
     expect(apiOptionsFrom(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' })).trustProxy).toBe('loopback, 10.0.0.0/8');

@@ -43,15 +43,4 @@ describe('ServedScoreCache', () => {
     expect([none.known('p1'), none.size]).toEqual([undefined, 0]);
     expect(() => new ServedScoreCache(-1)).toThrow(RangeError);
   });
-
-  it("fills with a warm-up's scores while there is room, without replacing or moving what reads brought, and refuses another run's", () => {
-    const cache = new ServedScoreCache(3);
-    cache.remember('run-1', { ...score('p1'), score: 700 });
-    expect(cache.fill('run-1', [score('p0'), score('p1'), score('p2'), score('p3')])).toBe(true);
-    expect(cache.size).toBe(3);
-    expect(cache.full).toBe(true);
-    expect([cache.known('p0')?.score.score, cache.known('p1')?.score.score, cache.known('p2')?.score.score, cache.known('p3')]).toEqual([600, 700, 600, undefined]);
-    expect(cache.fill('run-0', [score('p5')])).toBe(false); // stale: the cache holds run-1
-    expect(new ServedScoreCache(2).fill('run-2', [score('p1')])).toBe(true); // an empty cache takes the run
-  });
 });
