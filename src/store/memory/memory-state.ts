@@ -59,20 +59,29 @@ export class MemoryState {
 
   /** Marks the persons' events changed now (unknown ids are skipped). */
   touch(...personIds: string[]): void {
-    this.touchSeqs(personIds, [this.personUpdatedAt]);
+    const at = this.now();
+    for (const seq of this.seqsOf(personIds)) this.personUpdatedAt.set(seq, at);
   }
 
   /** Marks the persons' records or edges changed now (unknown ids are skipped). */
   touchLinks(...personIds: string[]): void {
-    this.touchSeqs(personIds, [this.personUpdatedAt, this.linksUpdatedAt]);
+    this.touchLinkSeqs(...this.seqsOf(personIds));
   }
 
-  private touchSeqs(personIds: readonly string[], marks: readonly Map<number, string>[]): void {
+  /** Marks the seqs' records or edges changed now: also the seq of a person no longer stored (an erasure). */
+  touchLinkSeqs(...seqs: number[]): void {
     const at = this.now();
-    for (const id of personIds) {
-      const person = this.persons.get(id);
-      if (person) for (const mark of marks) mark.set(person.seq, at);
+    for (const seq of seqs) {
+      this.personUpdatedAt.set(seq, at);
+      this.linksUpdatedAt.set(seq, at);
     }
+  }
+
+  private seqsOf(personIds: readonly string[]): number[] {
+    return personIds.flatMap((id) => {
+      const person = this.persons.get(id);
+      return person ? [person.seq] : [];
+    });
   }
 
   /** The stored persons with seq in [fromSeq, toSeq), in seq order (not cloned). */

@@ -58,8 +58,7 @@ export class MemoryPrivacyStore implements PrivacyPort {
     state.persons.delete(personId);
     state.seqIndex[person.seq] = undefined;
     // The vacated seq is dirty, so an incremental run's kept snapshot image drops the person.
-    state.personUpdatedAt.set(person.seq, state.now());
-    state.linksUpdatedAt.set(person.seq, state.now());
+    state.touchLinkSeqs(person.seq);
     state.erasures.push(clone(record));
     return { events, friendships, transactions, scores, consents, disputes, accessLog, apiKeys, contactsMarked };
   }
