@@ -45,7 +45,7 @@ import { loadConfig } from '../src/config.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { connectNeo4j } from '../src/store/neo4j/connection.js';
 import { cypher } from '../src/store/neo4j/cypher.js';
-import { BLOCK_SIZE_PARAM } from '../src/store/neo4j/score-blocks.js';
+import { BLOCK_SIZE_PARAMS } from '../src/store/neo4j/score-blocks.js';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.js';
 import { measured as measuredBase, roundTo as round, type Measured as BaseMeasured } from './lib/latency.js';
 import { deleteBenchKeys } from './lib/bench-keys.js';
@@ -242,9 +242,9 @@ async function boltReads(name: 'scores/in-lineage' | 'scores/published-of-person
   const end = performance.now() + seconds * 1000;
   const readOnce = async (session: ReturnType<typeof connection.driver.session>) => {
     const personId = randomId();
-    if (name === 'scores/in-lineage') return session.run(statement, { lineage: run!.lineage, personId, ...BLOCK_SIZE_PARAM });
+    if (name === 'scores/in-lineage') return session.run(statement, { lineage: run!.lineage, personId, ...BLOCK_SIZE_PARAMS });
     const entry = { personId, at: new Date().toISOString(), kind: 'score', actor: analyst.record.id, role: 'analyst' };
-    return session.run(statement, { reads: [{ personId, entry, knownSeq: null }], knownRun: null, ...BLOCK_SIZE_PARAM });
+    return session.run(statement, { reads: [{ personId, entry, knownSeq: null }], knownRun: null, ...BLOCK_SIZE_PARAMS });
   };
   const worker = async () => {
     while (performance.now() < end) {

@@ -8,7 +8,8 @@
 // an erased person is not found.
 // Parameters: $reads — list of {personId, entry, knownSeq (integer or null)}, entry: the
 //   access-log entry {personId, at, kind, actor, role, consentId?} of that read; $knownRun — the
-//   run id the known seqs were served by (string or null); $blockSize — SCORE_BLOCK_SIZE (integer).
+//   run id the known seqs were served by (string or null); $blockSize — SCORE_BLOCK_SIZE (integer), the block size of a lineage run whose node names none
+//   (each run's own is its node's blockSize, src/store/neo4j/score-blocks.ts).
 // Returns: no row (and nothing appended) when no run is published; otherwise one row
 //   {run, persons} — run: the ScoreRun node's properties; persons: one map per read,
 //   {k, personId, found, known, score, disputedEventIds}, in the order of $reads (k: the read's
@@ -17,14 +18,15 @@
 //   disputedEventIds: the ids of their events with status 'disputed', by event id.
 MATCH (pub:Publication {name: 'current'})
 MATCH (r:ScoreRun {id: pub.runId})
-CALL (r) {
+WITH r, [id IN r.lineage | coalesce(COLLECT { MATCH (lr:ScoreRun {id: id}) RETURN lr.blockSize }[0], $blockSize)] AS sizes
+CALL (r, sizes) {
   UNWIND range(0, size($reads) - 1) AS k
   WITH k, $reads[k] AS read
   OPTIONAL MATCH (p:Person {id: read.personId})
   WITH k, read, p, p IS NOT NULL AND r.id = coalesce($knownRun, '') AND p.seq = coalesce(read.knownSeq, -1) AS known
   WITH k, read, p, known, COLLECT {
     UNWIND CASE WHEN known OR p IS NULL THEN [] ELSE range(0, size(r.lineage) - 1) END AS i
-    MATCH (b:ScoreBlock {runId: r.lineage[i], block: p.seq / $blockSize})
+    MATCH (b:ScoreBlock {runId: r.lineage[i], block: p.seq / sizes[i]})
     WITH i, b, b.seqs AS seqs
     UNWIND [j IN range(0, size(seqs) - 1) WHERE seqs[j] = p.seq] AS j
     WITH i, b, j ORDER BY i LIMIT 1

@@ -3,7 +3,8 @@
 // newest first, that scored them — as scores/in-lineage) and their credit events by event id
 // (as events/of-person). The API reads the scores of concurrent requests together with it.
 // Parameters: $personIds — list of person ids (may be empty; repeats are answered twice);
-//   $blockSize — SCORE_BLOCK_SIZE (integer).
+//   $blockSize — SCORE_BLOCK_SIZE (integer), the block size of a lineage run whose node names none
+//   (each run's own is its node's blockSize, src/store/neo4j/score-blocks.ts).
 // Returns: no row when no run is published; otherwise one row {run, persons} — run: the ScoreRun
 //   node's properties; persons: one map per id, {k, personId, person, score, events}, in the
 //   order of $personIds (k: the id's index there; the adapter sorts by it too) — person: the
@@ -13,6 +14,7 @@
 //   without a person).
 MATCH (pub:Publication {name: 'current'})
 MATCH (r:ScoreRun {id: pub.runId})
+WITH r, [id IN r.lineage | coalesce(COLLECT { MATCH (lr:ScoreRun {id: id}) RETURN lr.blockSize }[0], $blockSize)] AS sizes
 RETURN properties(r) AS run, COLLECT {
   UNWIND range(0, size($personIds) - 1) AS k
   WITH k, $personIds[k] AS personId
@@ -25,7 +27,7 @@ RETURN properties(r) AS run, COLLECT {
     person: properties(p),
     score: COLLECT {
       UNWIND range(0, size(r.lineage) - 1) AS i
-      MATCH (b:ScoreBlock {runId: r.lineage[i], block: p.seq / $blockSize})
+      MATCH (b:ScoreBlock {runId: r.lineage[i], block: p.seq / sizes[i]})
       WITH i, b, b.seqs AS seqs
       UNWIND [j IN range(0, size(seqs) - 1) WHERE seqs[j] = p.seq] AS j
       WITH i, b, j ORDER BY i LIMIT 1

@@ -6,23 +6,32 @@
 // just before their erasure must not write a score for them after it. A seq is never handed out
 // twice, so a stored seq is the same person: a range write finds the persons of the block with one
 // range seek on person_seq (when the new seqs are exactly those, as in a full run's chunk, no entry
-// is checked one by one), a merge seeks its own few seqs.
-// Parameters: $runId — string; $blockSize — SCORE_BLOCK_SIZE (integer); $blocks — list of
-//   {block (integer), bySeq (boolean), fromSeq, toSeq (integers), seqs (ascending), score
-//   (floats), band, entries (JSON strings)}, the lists of a block all of the same length,
-//   blocks in ascending order (so that writers of neighbouring ranges lock them in one order).
+// is checked one by one), a merge seeks its own few seqs. A run's blocks span its block size
+// (src/store/neo4j/score-blocks.ts); this statement needs only their numbers and ranges.
+// Parameters: $runId — string; $blocks — list of {block (integer, in the run's block size),
+//   bySeq (boolean), fromSeq, toSeq (integers, the range clipped to the block), locks (integers,
+//   ascending), seqs (ascending), score (floats), band, entries (JSON strings)}, the lists of
+//   seqs, score, band and entries all of the same length, blocks in ascending order (so that
+//   writers of neighbouring ranges lock them in one order).
 // Returns: rows {skipped} — per block, the seqs of its new entries not written (their persons
 //   are no longer stored), ascending; the blocks in the order given.
 UNWIND $blocks AS nb
-// The block number's lock, shared by every run, is taken before anything is read (setting a
-// property takes the node's write lock): a concurrent writer of the block — a neighbouring chunk,
-// an erasure (privacy/erase-person) — waits for this one and then reads what it wrote, and this
-// one, if it waited, sees a person erased meanwhile as gone.
-MERGE (lock:ScoreBlockLock {block: toInteger(nb.block)})
-SET lock.block = toInteger(nb.block)
+// The locks of the seqs written (of the range replaced), shared by every run and block size,
+// are taken before anything is read (setting a property takes the node's write lock): an erasure
+// (privacy/erase-person) takes its person's, so a write that began before it is in the blocks it
+// reads, and one that waited for it sees the person gone.
+CALL (nb) {
+  UNWIND nb.locks AS l
+  MERGE (lock:ScoreBlockLock {block: toInteger(l)})
+  SET lock.block = toInteger(l)
+}
+// Then the block's own write lock, before its lists are read: another writer of the block (a
+// neighbouring chunk of the run) or an erasure of another of its persons changes them only
+// before or after this write, never between its read and its write.
 MERGE (b:ScoreBlock {runId: $runId, block: toInteger(nb.block)})
-WITH b, nb, CASE WHEN nb.bySeq THEN 0 ELSE toInteger(nb.block) * $blockSize END AS from,
-     CASE WHEN nb.bySeq THEN 0 ELSE (toInteger(nb.block) + 1) * $blockSize END AS to
+SET b.runId = $runId
+WITH b, nb, CASE WHEN nb.bySeq THEN 0 ELSE toInteger(nb.fromSeq) END AS from,
+     CASE WHEN nb.bySeq THEN 0 ELSE toInteger(nb.toSeq) END AS to
 WITH b, nb,
      COLLECT { MATCH (p:Person) WHERE from <= p.seq < to RETURN p.seq ORDER BY p.seq } AS inRange,
      COLLECT {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { CreditEvent, Friendship, Person } from '../../src/domain/records.js';
 import type { PersonScore, ScoreRun } from '../../src/domain/scores.js';
+import { connectNeo4j } from '../../src/store/neo4j/connection.js';
 import { Neo4jRunner } from '../../src/store/neo4j/neo4j-runner.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { SCORE_BLOCK_SIZE } from '../../src/store/neo4j/score-blocks.js';
@@ -354,6 +355,61 @@ describe('Neo4jStore over Bolt', () => {
       await Promise.all([store.writeScores(scoresOf(0)), store.writeScores(scoresOf(1)), store.erasePerson(erased, erasure)]);
       const served = await store.scoresInSeqRange((await store.getRun(runId))!, 0, SCORE_BLOCK_SIZE);
       expect(served.map((s) => s.personId)).toEqual(ids.filter((id) => alive.has(id)));
+    }
+  });
+
+  it('agrees on one block size a run and loses no score when merges and erasures share a large block at once', async () => {
+    // An incremental run's blocks span many seqs (score-blocks.ts, mergeBlockSize). Two first
+    // merges of a run proposing different sizes must both write in the size stored first; two
+    // erasures of persons in one block, and a merge of the block's other persons beside them,
+    // must each keep the others' changes.
+    const ids = Array.from({ length: 1_000 }, (_, i) => `v${String(i).padStart(3, '0')}`);
+    await store.upsertPersons(ids.map((id) => person(id)));
+    const seqs = new Map(await Promise.all(ids.map(async (id) => [id, (await store.getPerson(id))!.seq] as const)));
+    expect(Math.max(...seqs.values())).toBe(999);
+    const alive = new Set(ids);
+    const erasure = { idHash: 'e2'.repeat(32), at: '2026-01-02T00:00:00.000Z', requestedBy: 'k-admin', role: 'admin' as const };
+    const connection = await connectNeo4j(config);
+    const blockSizeOf = async (runId: string) => {
+      const session = connection.driver.session({ database: connection.database });
+      try {
+        return (await session.run('MATCH (r:ScoreRun {id: $runId}) RETURN r.blockSize AS size', { runId })).records[0]!.get('size') as number;
+      } finally {
+        await session.close();
+      }
+    };
+    try {
+      for (let round = 0; round < 4; round++) {
+        const scoresOf = (runId: string, picked: (i: number) => boolean) =>
+          ids.map((id, i) => score(runId, id, seqs.get(id)!, 500 + i)).filter((s, i) => picked(i) && alive.has(s.personId));
+        const served = async (runId: string) => (await store.scoresInSeqRange((await store.getRun(runId))!, 0, 1_000)).map((s) => s.personId);
+        // Four scores over 1,000 seqs propose blocks of 6,400 seqs; a hundred, of 400.
+        const sparse = (i: number) => i % 333 === 0;
+        const dense = (i: number) => i % 10 === 5;
+        const firstRun = `first${round}`;
+        await store.createRun(run(firstRun, { kind: 'incremental' }));
+        await Promise.all([store.writeScores(scoresOf(firstRun, sparse)), store.writeScores(scoresOf(firstRun, dense))]);
+        expect([400, 6_400]).toContain(await blockSizeOf(firstRun));
+        expect(await served(firstRun)).toEqual(ids.filter((id, i) => alive.has(id) && (sparse(i) || dense(i))));
+
+        // The block holds x1 and x2 before they are erased at once (their seqs under different
+        // locks), while a merge adds others and x3, also erased; the size stays the first one.
+        const raceRun = `race${round}`;
+        const [x1, x2, x3] = [ids[101 + 10 * round]!, ids[152 + 10 * round]!, ids[105 + 10 * round]!];
+        const held = (i: number) => sparse(i) || ids[i] === x1 || ids[i] === x2;
+        await store.createRun(run(raceRun, { kind: 'incremental' }));
+        await store.writeScores(scoresOf(raceRun, held));
+        const added = scoresOf(raceRun, dense);
+        for (const erased of [x1, x2, x3]) alive.delete(erased);
+        await Promise.all([store.writeScores(added), store.erasePerson(x1, erasure), store.erasePerson(x2, erasure), store.erasePerson(x3, erasure)]);
+        expect(await blockSizeOf(raceRun)).toBe(6_400);
+        expect(await served(raceRun)).toEqual(ids.filter((id, i) => alive.has(id) && (held(i) || dense(i))));
+        expect(await store.scoreHistory(x1)).toEqual([]);
+        const history = (await store.scoreHistory(ids[5 + 10 * round]!)).map((s) => s.runId);
+        expect(history.sort()).toEqual(Array.from({ length: round + 1 }, (_, r) => [`first${r}`, `race${r}`]).flat().sort());
+      }
+    } finally {
+      await connection.close();
     }
   });
 

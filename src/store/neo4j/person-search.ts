@@ -7,7 +7,7 @@ import type { ScoreRun } from '../../domain/scores.js';
 import { searchPage } from '../person-search-page.js';
 import type { PersonMatch, PersonSearch, PersonSearchPage } from '../store.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
-import { BLOCK_SIZE_PARAM } from './score-blocks.js';
+import { BLOCK_SIZE_PARAMS } from './score-blocks.js';
 
 interface MatchRow {
   personId: string;
@@ -27,7 +27,7 @@ export async function findPersonsInNeo4j(runner: Neo4jRunner, run: ScoreRun, sea
     minScore: int(search.minScore),
     maxScore: int(search.maxScore),
     verified: search.verified ?? null,
-    ...BLOCK_SIZE_PARAM,
+    ...BLOCK_SIZE_PARAMS,
   };
   if (search.among) {
     const ids = search.among.slice(0, search.scan);

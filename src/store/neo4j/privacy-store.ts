@@ -11,7 +11,7 @@ import { BATCH_SIZE, chunks, definedOnly } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
 import { toStoredPerson } from './person-store.js';
-import { BLOCK_SIZE_PARAM, scoreOfRow, type ScoreBlockRow } from './score-blocks.js';
+import { BLOCK_SIZE_PARAMS, scoreOfRow, type ScoreBlockRow } from './score-blocks.js';
 
 type Props = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ export class PrivacyStore implements PrivacyPort {
       if (!person) return undefined;
       const events = await runIn<{ personId: string; event: Props }>(tx, 'events/of-person', { personId });
       const contacts = await runIn<{ contacts: ContactSummary }>(tx, 'privacy/contact-summary', { personId });
-      const scores = await runIn<{ score: ScoreBlockRow }>(tx, 'scores/history', { personId, ...BLOCK_SIZE_PARAM });
+      const scores = await runIn<{ score: ScoreBlockRow }>(tx, 'scores/history', { personId, ...BLOCK_SIZE_PARAMS });
       const consents = await runIn<{ consent: Consent }>(tx, 'consents/of-person', { personId });
       const disputes = await runIn<{ dispute: Dispute }>(tx, 'privacy/disputes-of-person', { personId });
       const accessLog = await runIn<{ entry: AccessLogEntry }>(tx, 'access-log/of-person', { personId, limit: int(ALL) });
@@ -52,7 +52,7 @@ export class PrivacyStore implements PrivacyPort {
       personId,
       record: definedOnly(record),
       now: this.now(),
-      ...BLOCK_SIZE_PARAM,
+      ...BLOCK_SIZE_PARAMS,
     });
     return row && {
       events: row.events,

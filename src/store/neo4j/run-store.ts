@@ -14,11 +14,14 @@ import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
 import { findPersonsInNeo4j } from './person-search.js';
 import { toStoredPerson } from './person-store.js';
-import { BLOCK_SIZE_PARAM, BLOCKS_PER_WRITE, MERGE_WRITES_IN_FLIGHT, mergeBlocks, mergeWriteGroups, rangeBlocks, scoreOfRow, scoresByRun, servedValues, type ScoreBlockRow, type ScoreValuesRow, type ScoreBlockWrite, writeBlocksParams } from './score-blocks.js';
+import { BLOCK_SIZE_PARAMS, BLOCKS_PER_WRITE, MERGE_WRITES_IN_FLIGHT, mergeBlockSize, mergeBlocks, mergeWriteGroups, rangeBlocks, scoreOfRow, scoresByRun, SCORE_BLOCK_SIZE, servedValues, type ScoreBlockRow, type ScoreValuesRow, type ScoreBlockWrite, writeBlocksParams } from './score-blocks.js';
 
 type Props = Record<string, unknown>;
 
 export class RunStore implements RunPort, ScorePort {
+  /** Block sizes of runs this store has written (score-blocks.ts). */
+  private readonly blockSizes = new Map<string, number>();
+
   constructor(private readonly runner: Neo4jRunner) {}
 
   async createRun(run: ScoreRun): Promise<void> {
@@ -74,7 +77,9 @@ export class RunStore implements RunPort, ScorePort {
   async writeScores(scores: readonly PersonScore[]): Promise<number[]> {
     const skipped: number[] = [];
     for (const [runId, runScores] of scoresByRun(scores)) {
-      const groups = mergeWriteGroups(mergeBlocks(runScores));
+      const seqs = runScores.map((score) => score.seq);
+      const size = await this.blockSizeOf(runId, mergeBlockSize(runScores.length, Math.max(...seqs) - Math.min(...seqs) + 1));
+      const groups = mergeWriteGroups(mergeBlocks(runScores, size));
       skipped.push(...(await inFlight(groups, MERGE_WRITES_IN_FLIGHT, (blocks) => this.writeBlocks(runId, blocks))).flat());
     }
     return [...new Set(skipped)].sort((x, y) => x - y);
@@ -82,11 +87,26 @@ export class RunStore implements RunPort, ScorePort {
 
   async replaceScoresInSeqRange(runId: string, fromSeq: number, toSeq: number, scores: readonly PersonScore[]): Promise<number[]> {
     assertRangeScores(runId, fromSeq, toSeq, scores);
+    const size = await this.blockSizeOf(runId, SCORE_BLOCK_SIZE);
     // One transaction per BLOCKS_PER_WRITE blocks: a SCORE chunk's whole range. A longer range
     // crashed between two leaves part of it written; written again, it is replaced whole.
     const skipped: number[] = [];
-    for (const blocks of chunks(rangeBlocks(fromSeq, toSeq, scores), BLOCKS_PER_WRITE)) skipped.push(...(await this.writeBlocks(runId, blocks)));
+    for (const blocks of chunks(rangeBlocks(fromSeq, toSeq, scores, size), BLOCKS_PER_WRITE)) skipped.push(...(await this.writeBlocks(runId, blocks)));
     return skipped;
+  }
+
+  /**
+   * The run's block size: the one its node names, or `proposed` when it names none yet (then
+   * stored, so that every later write of the run uses it); SCORE_BLOCK_SIZE for a run with no
+   * node, as the read statements take it. Known sizes are kept: a run's never changes.
+   */
+  private async blockSizeOf(runId: string, proposed: number): Promise<number> {
+    const known = this.blockSizes.get(runId);
+    if (known !== undefined) return known;
+    const [row] = await this.runner.write<{ blockSize: number }>('runs/block-size', { id: runId, proposed: int(proposed) });
+    if (!row) return SCORE_BLOCK_SIZE;
+    this.blockSizes.set(runId, row.blockSize);
+    return row.blockSize;
   }
 
   /** Writes blocks in one transaction; resolves with the seqs skipped (their persons are gone), ascending. */
@@ -95,12 +115,12 @@ export class RunStore implements RunPort, ScorePort {
   }
 
   async scoreIn(run: ScoreRun, personId: string): Promise<PersonScore | undefined> {
-    const [row] = await this.runner.read<{ score: ScoreBlockRow }>('scores/in-lineage', { lineage: run.lineage, personId, ...BLOCK_SIZE_PARAM });
+    const [row] = await this.runner.read<{ score: ScoreBlockRow }>('scores/in-lineage', { lineage: run.lineage, personId, ...BLOCK_SIZE_PARAMS });
     return row ? scoreOfRow(row.score) : undefined;
   }
 
   async publishedScoresOf(personIds: readonly string[]): Promise<PublishedScoresRead | undefined> {
-    const [row] = await this.runner.read<PublishedScoresRow>('scores/published-of-persons', { personIds: [...personIds], ...BLOCK_SIZE_PARAM });
+    const [row] = await this.runner.read<PublishedScoresRow>('scores/published-of-persons', { personIds: [...personIds], ...BLOCK_SIZE_PARAMS });
     return row && toPublishedScores(row);
   }
 
@@ -109,7 +129,7 @@ export class RunStore implements RunPort, ScorePort {
     const knownRun = reads.find((read) => read.known)?.known?.runId;
     const known = reads.map((read) => (read.known?.runId === knownRun ? read.known?.score : undefined));
     const rows = reads.map((read, k) => ({ personId: read.personId, entry: definedOnly(read.entry), knownSeq: known[k] ? int(known[k].seq) : null }));
-    const [row] = await this.runner.write<LoggedScoresRow>('scores/published-of-persons-logged', { reads: rows, knownRun: knownRun ?? null, ...BLOCK_SIZE_PARAM });
+    const [row] = await this.runner.write<LoggedScoresRow>('scores/published-of-persons-logged', { reads: rows, knownRun: knownRun ?? null, ...BLOCK_SIZE_PARAMS });
     if (!row) return undefined;
     return {
       run: toRun(row.run),
@@ -129,13 +149,13 @@ export class RunStore implements RunPort, ScorePort {
       lineage: run.lineage,
       fromSeq: int(fromSeq),
       toSeq: int(toSeq),
-      ...BLOCK_SIZE_PARAM,
+      ...BLOCK_SIZE_PARAMS,
     });
     return rows.map((row) => scoreOfRow(row.score));
   }
 
   async scoreValuesInSeqRange(run: ScoreRun, fromSeq: number, toSeq: number): Promise<Float64Array> {
-    const params = { lineage: run.lineage, fromSeq: int(fromSeq), toSeq: int(toSeq), ...BLOCK_SIZE_PARAM };
+    const params = { lineage: run.lineage, fromSeq: int(fromSeq), toSeq: int(toSeq), ...BLOCK_SIZE_PARAMS };
     return servedValues(await this.runner.read<ScoreValuesRow>('scores/values-by-seq-in-lineage', params), fromSeq, toSeq);
   }
 
@@ -149,7 +169,7 @@ export class RunStore implements RunPort, ScorePort {
       const rows = await this.runner.read<{ score: ScoreBlockRow }>('scores/by-seqs-in-lineage', {
         lineage: run.lineage,
         seqs: chunk.map(int),
-        ...BLOCK_SIZE_PARAM,
+        ...BLOCK_SIZE_PARAMS,
       });
       scores.push(...rows.map((row) => scoreOfRow(row.score)));
     }
@@ -162,7 +182,7 @@ export class RunStore implements RunPort, ScorePort {
   }
 
   async scoreHistory(personId: string): Promise<PersonScore[]> {
-    const rows = await this.runner.read<{ score: ScoreBlockRow }>('scores/history', { personId, ...BLOCK_SIZE_PARAM });
+    const rows = await this.runner.read<{ score: ScoreBlockRow }>('scores/history', { personId, ...BLOCK_SIZE_PARAMS });
     return rows.map((row) => scoreOfRow(row.score));
   }
 }

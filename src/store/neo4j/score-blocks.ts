@@ -1,9 +1,15 @@
 /**
- * How Neo4j keeps a run's scores: one `ScoreBlock` node per run and block of SCORE_BLOCK_SIZE
- * consecutive seqs, not one node per person and run (docs/design.md, "Neo4j", score blocks). A block
- * holds parallel lists, one entry per scored person of the block: `seqs`, `score`, `band` (what
- * the statements filter on) and `entries`, each person's whole score as JSON. Writing a full
- * run's million scores is then 20,000 nodes, not a million.
+ * How Neo4j keeps a run's scores: one `ScoreBlock` node per run and block of consecutive seqs, not
+ * one node per person and run (docs/design.md, "Neo4j", score blocks). A block holds parallel
+ * lists, one entry per scored person of the block: `seqs`, `score`, `band` (what the statements
+ * filter on) and `entries`, each person's whole score as JSON. Writing a full run's million scores
+ * is then 20,000 nodes, not a million.
+ *
+ * A run's blocks all span the same number of seqs, its block size (the run node's `blockSize`,
+ * SCORE_BLOCK_SIZE when absent): a full run's SCORE_BLOCK_SIZE; an incremental run's sized to
+ * the persons it rescores (`mergeBlockSize`), so that its few thousand scattered scores fill
+ * about a hundred blocks instead of one block each. Statements that follow a lineage read each
+ * run's size from its node; those that look at every run's blocks try each size of BLOCK_SIZES.
  *
  * Here: grouping scores into the write statement's block parameters, and back.
  */
@@ -13,16 +19,38 @@ import { BATCH_SIZE } from './batches.js';
 import { int } from './neo4j-runner.js';
 
 /**
- * Seqs a block spans: block b holds seqs [b·SCORE_BLOCK_SIZE, (b+1)·SCORE_BLOCK_SIZE). A storage
- * format constant (stored blocks are keyed by it): the statements take it as `$blockSize`.
- * It divides the SCORE step's chunk of 10,000 persons, so full-run chunks never share a block.
- * Small, because a score read loads its block's entries whole (about 330 bytes each); the write
- * costs about the same at 50 as at 250 (docs/design.md, "Neo4j", score blocks).
+ * Seqs a full run's block spans: block b holds seqs [b·SCORE_BLOCK_SIZE, (b+1)·SCORE_BLOCK_SIZE).
+ * A storage format constant (stored blocks are keyed by it), the size of a run whose node names
+ * none, and the unit of the blocks' write locks (`ScoreBlockLock`, one per SCORE_BLOCK_SIZE seqs,
+ * whatever the run's size). It divides the SCORE step's chunk of 10,000 persons, so full-run
+ * chunks never share a block. Small, because a score read loads its block's entries whole
+ * (about 330 bytes each); the write costs about the same at 50 as at 250 (docs/design.md,
+ * "Neo4j", score blocks).
  */
 export const SCORE_BLOCK_SIZE = 50;
 
-/** The `$blockSize` parameter of the statements that find a seq's block. */
-export const BLOCK_SIZE_PARAM = { blockSize: int(SCORE_BLOCK_SIZE) };
+/** Every block size a run may have: SCORE_BLOCK_SIZE doubled 0 to 10 times (50 to 51,200 seqs). */
+export const BLOCK_SIZES: readonly number[] = Array.from({ length: 11 }, (_, k) => SCORE_BLOCK_SIZE * 2 ** k);
+
+/** The parameters of the statements that find a seq's block: the size of a run that names none, and every size a run may have. */
+export const BLOCK_SIZE_PARAMS = { blockSize: int(SCORE_BLOCK_SIZE), blockSizes: BLOCK_SIZES.map(int) };
+
+/**
+ * The block size of a run whose first merge write holds `count` scores spread over `seqSpan`
+ * seqs: the largest of BLOCK_SIZES that puts at most SCORE_BLOCK_SIZE of them in a block on
+ * average. An incremental run that rescores 6,000 of 1M persons gets blocks of 6,400 seqs, about
+ * 40 scores each: its merge write took 70–90 ms against 220–300 ms with a block per score or two
+ * (docs/design.md, "Neo4j", score blocks). A score read still loads one block of about 50 entries.
+ *
+ * @example
+ * mergeBlockSize(6_000, 1_000_000); // 6400
+ * mergeBlockSize(10_000, 10_000); // 50
+ */
+export function mergeBlockSize(count: number, seqSpan: number): number {
+  let size = SCORE_BLOCK_SIZE;
+  while (size * 2 <= BLOCK_SIZES.at(-1)! && size * 2 * count <= SCORE_BLOCK_SIZE * seqSpan) size *= 2;
+  return size;
+}
 
 /** Blocks written (or deleted) in one transaction: a SCORE chunk's 10,000 persons. */
 export const BLOCKS_PER_WRITE = BATCH_SIZE / SCORE_BLOCK_SIZE;
@@ -59,14 +87,22 @@ export function mergeWriteGroups(blocks: readonly ScoreBlockWrite[]): ScoreBlock
 
 /** One block's part of a write (cypher/scores/write-blocks.cypher): lists of the same length. */
 export interface ScoreBlockWrite {
+  /** The block's number in its run's block size. */
   block: number;
   /**
    * The block's stored entries this write replaces: true — those with a seq in `seqs` (a
-   * merge, person by person); false — those with a seq in [fromSeq, toSeq) (a range replace).
+   * merge, person by person); false — those with a seq in [fromSeq, toSeq) (a range replace,
+   * the range clipped to the block).
    */
   bySeq: boolean;
   fromSeq: number;
   toSeq: number;
+  /**
+   * The `ScoreBlockLock`s the write takes first, ascending: those of the seqs it writes (a
+   * merge) or of its range (a range replace), in units of SCORE_BLOCK_SIZE seqs — where an
+   * erasure takes its person's.
+   */
+  locks: number[];
   /** Ascending. */
   seqs: number[];
   score: number[];
@@ -84,24 +120,37 @@ export interface ScoreBlockRow {
 /** What an entry holds: everything of a PersonScore but the run and seq its block gives. */
 type ScoreEntry = Omit<PersonScore, 'runId' | 'seq'>;
 
-export const blockOf = (seq: number): number => Math.floor(seq / SCORE_BLOCK_SIZE);
+/** The block of `seq` in a run of block size `size`. */
+export const blockOf = (seq: number, size: number): number => Math.floor(seq / size);
 
-/** The blocks of a merge write: the scores grouped by block (the last of a seq given twice), each replacing its persons' entries. */
-export function mergeBlocks(scores: readonly PersonScore[]): ScoreBlockWrite[] {
+/**
+ * The blocks of a merge write in a run of block size `size`: the scores grouped by block (the
+ * last of a seq given twice), each replacing its persons' entries.
+ */
+export function mergeBlocks(scores: readonly PersonScore[], size: number): ScoreBlockWrite[] {
   const lastBySeq = new Map(scores.map((score) => [score.seq, score]));
-  return groupIntoBlocks([...lastBySeq.values()], (block) => emptyBlock(block, true, 0, 0));
+  const blocks = groupIntoBlocks([...lastBySeq.values()], size, (block) => emptyBlock(block, true, 0, 0));
+  for (const block of blocks) block.locks = [...new Set(block.seqs.map((seq) => blockOf(seq, SCORE_BLOCK_SIZE)))];
+  return blocks;
 }
 
 /**
- * The blocks of a range replace: every block that overlaps [fromSeq, toSeq) — with no scores, if
- * none fall in it — so that the range's earlier entries go, whatever this write brings.
+ * The blocks of a range replace in a run of block size `size`: every block that overlaps
+ * [fromSeq, toSeq) — with no scores, if none fall in it — so that the range's earlier entries
+ * go, whatever this write brings.
  */
-export function rangeBlocks(fromSeq: number, toSeq: number, scores: readonly PersonScore[]): ScoreBlockWrite[] {
+export function rangeBlocks(fromSeq: number, toSeq: number, scores: readonly PersonScore[], size: number): ScoreBlockWrite[] {
   const byBlock = new Map<number, ScoreBlockWrite>();
-  for (let block = blockOf(fromSeq); toSeq > fromSeq && block <= blockOf(toSeq - 1); block++) {
-    byBlock.set(block, emptyBlock(block, false, fromSeq, toSeq));
+  for (let block = blockOf(fromSeq, size); toSeq > fromSeq && block <= blockOf(toSeq - 1, size); block++) {
+    const from = Math.max(fromSeq, block * size);
+    const to = Math.min(toSeq, (block + 1) * size);
+    const write = emptyBlock(block, false, from, to);
+    for (let lock = blockOf(from, SCORE_BLOCK_SIZE); lock <= blockOf(to - 1, SCORE_BLOCK_SIZE); lock++) write.locks.push(lock);
+    byBlock.set(block, write);
   }
-  return groupIntoBlocks(scores, (block) => emptyBlock(block, false, fromSeq, toSeq), byBlock);
+  return groupIntoBlocks(scores, size, (block) => {
+    throw new RangeError(`score-blocks: a score of block ${block} is outside the range [${fromSeq}, ${toSeq})`);
+  }, byBlock);
 }
 
 /** Scores grouped by run (a block belongs to one run). */
@@ -117,8 +166,8 @@ export function scoresByRun(scores: readonly PersonScore[]): Map<string, PersonS
 
 /** The parameters of cypher/scores/write-blocks.cypher. */
 export function writeBlocksParams(runId: string, blocks: readonly ScoreBlockWrite[]) {
-  const rows = blocks.map((block) => ({ ...block, block: int(block.block), fromSeq: int(block.fromSeq), toSeq: int(block.toSeq) }));
-  return { runId, blocks: rows, ...BLOCK_SIZE_PARAM };
+  const rows = blocks.map((block) => ({ ...block, block: int(block.block), fromSeq: int(block.fromSeq), toSeq: int(block.toSeq), locks: block.locks.map(int) }));
+  return { runId, blocks: rows };
 }
 
 /** One block's score numbers, as `scores/values-by-seq-in-lineage` returns them. */
@@ -188,16 +237,17 @@ function jsonNumber(value: number | undefined): string {
 }
 
 function emptyBlock(block: number, bySeq: boolean, fromSeq: number, toSeq: number): ScoreBlockWrite {
-  return { block, bySeq, fromSeq, toSeq, seqs: [], score: [], band: [], entries: [] };
+  return { block, bySeq, fromSeq, toSeq, locks: [], seqs: [], score: [], band: [], entries: [] };
 }
 
 function groupIntoBlocks(
   scores: readonly PersonScore[],
+  size: number,
   newBlock: (block: number) => ScoreBlockWrite,
   byBlock = new Map<number, ScoreBlockWrite>(),
 ): ScoreBlockWrite[] {
   for (const score of [...scores].sort((a, b) => a.seq - b.seq)) {
-    const block = blockOf(score.seq);
+    const block = blockOf(score.seq, size);
     let write = byBlock.get(block);
     if (!write) byBlock.set(block, (write = newBlock(block)));
     write.seqs.push(score.seq);

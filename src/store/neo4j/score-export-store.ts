@@ -3,7 +3,7 @@ import type { ScoreExportRecord } from '../../domain/score-exports.js';
 import { NotFoundError } from '../errors.js';
 import type { ScoreExportPort } from '../ports/score-exports.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
-import { BLOCK_SIZE_PARAM } from './score-blocks.js';
+import { BLOCK_SIZE_PARAMS } from './score-blocks.js';
 
 export class ScoreExportStore implements ScoreExportPort {
   constructor(private readonly runner: Neo4jRunner) {}
@@ -18,7 +18,7 @@ export class ScoreExportStore implements ScoreExportPort {
   }
 
   async scoreExportsIncluding(personId: string, limit: number): Promise<ScoreExportRecord[]> {
-    const rows = await this.runner.read<{ export: ScoreExportRecord }>('score-exports/including-person', { personId, limit: int(limit), ...BLOCK_SIZE_PARAM });
+    const rows = await this.runner.read<{ export: ScoreExportRecord }>('score-exports/including-person', { personId, limit: int(limit), ...BLOCK_SIZE_PARAMS });
     return rows.map((row) => row.export);
   }
 

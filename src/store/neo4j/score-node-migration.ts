@@ -1,6 +1,7 @@
 /**
  * Moves scores stored the old way — one (:Score) node per run and person — into score blocks
- * (score-blocks.ts), then drops the old schema. Part of `tiescore db migrate`; a database without
+ * (score-blocks.ts; the runs keep SCORE_BLOCK_SIZE, which a run node naming no size has), then
+ * drops the old schema. Part of `tiescore db migrate`; a database without
  * such nodes costs one empty read. Each batch is one transaction (the nodes deleted and their
  * blocks written together), so an interrupted migration resumes where it stopped.
  */
@@ -9,7 +10,7 @@ import type { PersonScore } from '../../domain/scores.js';
 import { BATCH_SIZE } from './batches.js';
 import { cypherStatements } from './cypher.js';
 import { int, runIn } from './neo4j-runner.js';
-import { mergeBlocks, scoresByRun, writeBlocksParams } from './score-blocks.js';
+import { mergeBlocks, SCORE_BLOCK_SIZE, scoresByRun, writeBlocksParams } from './score-blocks.js';
 
 /** Called after each batch: scores moved so far, of how many there were. */
 export type ScoreMoveProgress = (moved: number, total: number) => void;
@@ -25,7 +26,7 @@ export async function migrateScoreNodes(driver: Driver, database?: string, onPro
       const taken = await session.executeWrite(async (tx) => {
         const rows = await runIn<{ score: Record<string, unknown> }>(tx, 'migrations/take-score-nodes', { limit: int(BATCH_SIZE) });
         const byRun = scoresByRun(rows.map((row) => scoreOfNode(row.score)));
-        for (const [runId, scores] of byRun) await runIn(tx, 'scores/write-blocks', writeBlocksParams(runId, mergeBlocks(scores)));
+        for (const [runId, scores] of byRun) await runIn(tx, 'scores/write-blocks', writeBlocksParams(runId, mergeBlocks(scores, SCORE_BLOCK_SIZE)));
         return rows.length;
       });
       if (taken === 0) break;
