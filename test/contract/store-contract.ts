@@ -218,6 +218,15 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         const picked = await store.eventsAtSeqs([1, 7]);
         expect([...picked.keys()]).toEqual([1]);
         expect(picked.get(1)).toEqual([event('e3', 'b')]);
+        // With their persons, in one read; a person without events has none, an unknown seq is skipped.
+        await store.upsertPersons([person('c')]);
+        const records = await store.personsWithEventsAtSeqs([7, 2, 0, 1]);
+        expect(records.map(({ person: p, events }) => [p.id, p.seq, events])).toEqual([
+          ['a', 0, [event('e1', 'a'), blacklisted]],
+          ['b', 1, [event('e3', 'b')]],
+          ['c', 2, []],
+        ]);
+        expect(records[0]!.person).toEqual(await store.getPerson('a'));
         expect((await store.counts()).events).toBe(3);
       });
 

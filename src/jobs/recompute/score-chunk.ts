@@ -94,7 +94,7 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
   } else {
     scoreRecords(await store.personsWithEventsInSeqRange(input.persons.fromSeq, input.persons.toSeq));
   }
-  if (missing.length > 0) scoreRecords(await recordsOfSeqs(store, missing));
+  if (missing.length > 0) scoreRecords(await store.personsWithEventsAtSeqs(missing));
   // A range chunk replaces its range (a retried chunk included); listed seqs are merged.
   const skipped = new Set(
     'seqs' in input.persons ? await store.writeScores(scores) : await store.replaceScoresInSeqRange(run.id, input.persons.fromSeq, input.persons.toSeq, scores),
@@ -104,9 +104,4 @@ export async function scoreChunk(store: ScoreChunkPorts, input: ChunkInput): Pro
     if (!skipped.has(score.seq)) tallyScore(tally, score.score, bands[k]!);
   });
   return tally;
-}
-
-async function recordsOfSeqs(store: ScoreChunkPorts, seqs: readonly number[]): Promise<PersonWithEvents[]> {
-  const [persons, events] = await Promise.all([store.personsAtSeqs(seqs), store.eventsAtSeqs(seqs)]);
-  return persons.map((person) => ({ person, events: events.get(person.seq) ?? [] }));
 }

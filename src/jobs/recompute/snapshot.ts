@@ -143,18 +143,17 @@ export async function refreshSnapshotImage(store: SnapshotPorts, model: Model, i
   const asOfDay = dayNumber(image.asOf);
   const { seqs: dirty, linkSeqs } = dirtySet;
   // The edges of the persons whose links may have changed; the others' events alone changed.
-  const [seqBound, counts, persons, events, friendships, transactions] = await Promise.all([
+  const [seqBound, counts, records, friendships, transactions] = await Promise.all([
     store.seqBound(),
     store.counts(),
-    store.personsAtSeqs(dirty),
-    store.eventsAtSeqs(dirty),
+    store.personsWithEventsAtSeqs(dirty),
     linkSeqs.length > 0 ? store.friendshipsTouchingSeqs(linkSeqs) : [],
     linkSeqs.length > 0 ? store.transactionsTouchingSeqs(linkSeqs) : [],
   ]);
   const links = new LinkCollector(seqBound, model, asOfDay, friendships.length + transactions.length);
   links.addFriendships(edgeColumns.friendships(friendships));
   links.addTransactions(edgeColumns.transactions(transactions));
-  const refreshed = persons.map((person) => imagePerson(person, events.get(person.seq), image.asOf, asOfDay, model));
+  const refreshed = records.map(({ person, events }) => imagePerson(person, events, image.asOf, asOfDay, model));
   const patched = patchImage(image, {
     seqBound,
     dirty,

@@ -59,6 +59,10 @@ export class MemoryPersonStore implements PersonPort {
     return this.state.personsAtSeqs(seqs).map(clone);
   }
 
+  async personsWithEventsAtSeqs(seqs: readonly number[]): Promise<PersonWithEvents[]> {
+    return this.state.personsAtSeqs(seqs).map((person) => ({ person: clone(person), events: this.state.eventsOf(person.id) }));
+  }
+
   async seqBound(): Promise<number> {
     return this.state.seqIndex.length;
   }

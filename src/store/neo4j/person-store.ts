@@ -48,19 +48,17 @@ export class PersonStore implements PersonPort {
       const rows = await this.procedures.guard(() => this.runner.read('persons/packed', { fromSeq: int(fromSeq), toSeq: int(toSeq) }));
       return personsWithEventsOf(rows[0] as unknown as PackedPersons);
     }
-    type EventList = [string, CreditEvent['kind'], string, number, string, CreditEvent['status'], string | null];
-    const rows = await this.runner.read<{ person: PersonList; events: EventList[] }>('persons/with-events-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
-    return rows.map((row) => {
-      const person = storedPersonOfList(row.person);
-      const events = row.events.map(([id, kind, at, amount, source, status, until]) => {
-        const event: CreditEvent = { id, personId: person.id, kind, at, amount, source, status };
-        if (until != null) event.until = until;
-        return event;
-      });
-      // As events/by-seq orders them (ids are ASCII, so code-unit order is Cypher's string order).
-      events.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-      return { person, events };
-    });
+    const rows = await this.runner.read<PersonWithEventsRow>('persons/with-events-by-seq', { fromSeq: int(fromSeq), toSeq: int(toSeq) });
+    return rows.map(personWithEventsOfRow);
+  }
+
+  async personsWithEventsAtSeqs(seqs: readonly number[]): Promise<PersonWithEvents[]> {
+    const persons: PersonWithEvents[] = [];
+    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
+      const rows = await this.runner.read<PersonWithEventsRow>('persons/with-events-by-seqs', { seqs: chunk.map(int) });
+      persons.push(...rows.map(personWithEventsOfRow));
+    }
+    return persons;
   }
 
   personIdsInSeqRange(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]> {
@@ -109,7 +107,25 @@ function personProps(person: Person): Props & { id: string } {
   }) as Props & { id: string };
 }
 
-/** A person as persons/with-events-by-seq returns it: its properties in this order, null when absent. */
+/** A row of persons/with-events-by-seq(s): the person and their events as lists. */
+interface PersonWithEventsRow {
+  person: PersonList;
+  events: [string, CreditEvent['kind'], string, number, string, CreditEvent['status'], string | null][];
+}
+
+function personWithEventsOfRow(row: PersonWithEventsRow): PersonWithEvents {
+  const person = storedPersonOfList(row.person);
+  const events = row.events.map(([id, kind, at, amount, source, status, until]) => {
+    const event: CreditEvent = { id, personId: person.id, kind, at, amount, source, status };
+    if (until != null) event.until = until;
+    return event;
+  });
+  // As events/by-seq orders them (ids are ASCII, so code-unit order is Cypher's string order).
+  events.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { person, events };
+}
+
+/** A person as persons/with-events-by-seq(s) returns it: its properties in this order, null when absent. */
 type PersonList = [number, string, ...unknown[]];
 const PERSON_LIST_FIELDS = ['seq', 'id', 'verified', 'accountCreated', 'incomeMonthly', 'debtMonthly', 'assets', 'billsOnTimeRatio', 'activityRegularity', 'addressChanges', 'birthYear', 'sex'] as const;
 

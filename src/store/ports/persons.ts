@@ -45,6 +45,11 @@ export interface PersonPort {
   personIdsInSeqRange(fromSeq: number, toSeq: number): Promise<{ seq: number; id: string }[]>;
   /** Persons with the given seqs (unknown seqs skipped), in seq order. */
   personsAtSeqs(seqs: readonly number[]): Promise<StoredPerson[]>;
+  /**
+   * Persons with the given seqs (unknown seqs skipped), in seq order, each with their events (as
+   * `eventsAtSeqs` gives them): the records an incremental run reads, in one round trip.
+   */
+  personsWithEventsAtSeqs(seqs: readonly number[]): Promise<PersonWithEvents[]>;
   /** One more than the largest `seq` handed out (0 when empty). */
   seqBound(): Promise<number>;
   /** How many persons, friendships, transaction aggregates and events are stored. */
@@ -77,6 +82,7 @@ export const PERSON_METHODS: MethodSet<PersonPort> = {
   personsWithEventsInSeqRange: true,
   personIdsInSeqRange: true,
   personsAtSeqs: true,
+  personsWithEventsAtSeqs: true,
   seqBound: true,
   counts: true,
   dirtySeqsSince: true,

@@ -20,11 +20,11 @@ class ForgetfulImages extends MemorySnapshotImages {
   }
 }
 
-/** Counts the store's reads of events by seq from now on. */
-function countEventReads(store: MemoryStore): () => number {
+/** Counts the store's reads of records (persons with their events) by seq from now on. */
+function countRecordReads(store: MemoryStore): () => number {
   let calls = 0;
-  const read = store.eventsAtSeqs.bind(store);
-  store.eventsAtSeqs = (seqs) => {
+  const read = store.personsWithEventsAtSeqs.bind(store);
+  store.personsWithEventsAtSeqs = (seqs) => {
     calls++;
     return read(seqs);
   };
@@ -123,11 +123,11 @@ describe('incremental recompute', () => {
       await store.upsertEvents(Array.from({ length: 8 }, (_, j) => event(`parts-default-${j}`, ids[(j * 211) % 1000]!, { kind: 'defaulted', at: '2026-05-01', amount: 700 })));
       await store.upsertPersons([{ ...(await store.getPerson(ids[5]!))!, verified: false }, person('parts-newcomer', { accountCreated: '2026-06-01' })]);
       await store.upsertFriendships([{ a: 'parts-newcomer', b: ids[9]!, since: '2026-06-10', interactions: 20 }]);
-      const reads = countEventReads(store);
+      const reads = countRecordReads(store);
       runs.push({ store, run: (await recomputeInline(store, model, { kind: 'incremental', images: images[k]! })).run, reads: reads() });
     }
     const [withParts, withoutParts] = runs as [(typeof runs)[0], (typeof runs)[0]];
-    // SNAPSHOT reads the dirty persons' events once; without own parts SCORE reads its targets' again.
+    // SNAPSHOT reads the dirty persons' records once; without own parts SCORE reads its targets' again.
     expect(withParts.reads).toBe(1);
     expect(withoutParts.reads).toBe(2);
     const scored = await withParts.store.scoresInSeqRange(withParts.run, 0, 1001);
