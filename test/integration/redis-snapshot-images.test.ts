@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { nominalCsr } from '../../src/graph/index.js';
 import { piecewiseCommand } from '../../src/jobs/bullmq/piecewise-command.js';
-import { readInSlices, RedisSnapshotImages } from '../../src/jobs/bullmq/redis-snapshot-images.js';
+import { MAX_DELTA_DEPTH, readInSlices, RedisSnapshotImages } from '../../src/jobs/bullmq/redis-snapshot-images.js';
 import { encodeSnapshotImage } from '../../src/jobs/recompute/snapshot-image-codec.js';
 import type { SnapshotImage } from '../../src/jobs/recompute/snapshot-image.js';
 
@@ -103,6 +103,75 @@ describe('snapshot images in Redis', () => {
     await elsewhere.save('run-x', next);
     expect(await elsewhere.load('run-x')).toEqual(next);
     await redis.del(...(await redis.keys(`${prefix}-other:*`)), ...(await redis.keys(`${own}:*`)));
+  });
+
+  it('keeps a worker\'s next image as its changes to the last one, loads it through the chain, and keeps the chain while it is kept', async () => {
+    const own = `${prefix}-delta`;
+    const worker = new RedisSnapshotImages(redis, own, true);
+    const elsewhere = new RedisSnapshotImages(redis, own); // another process: nothing held in memory
+    const partBytes = (runId: string) => redis.strlen(`${own}:snapshot-image:${runId}`);
+    const persons = 20_000;
+    const full: SnapshotImage = { ...image(persons, 40_000), x: new Float64Array(persons).fill(0.5), px: new Float64Array(persons).fill(0.25), served: new Float64Array(persons).fill(0.5) };
+    await worker.save('run-0', full);
+    const whole = await partBytes('run-0');
+    // Incremental runs: a few own scores, x, P·x and served values change each time.
+    const saved = [full];
+    for (let r = 1; r <= 3; r++) {
+      const last = saved.at(-1)!;
+      const change = (values: Float64Array, every: number) => values.map((v, seq) => (seq % every === r ? v + r / 10 : v));
+      saved.push({ ...last, own: change(last.own, 97), x: change(last.x!, 31), px: change(last.px!, 7), served: change(last.served!, 53), edges: { friendships: 100 + r, transactions: 10 } });
+      await worker.save(`run-${r}`, saved[r]!);
+      expect(await partBytes(`run-${r}`)).toBeLessThan(whole / 10);
+    }
+    for (let r = 0; r <= 3; r++) expect(await elsewhere.load(`run-${r}`)).toEqual(saved[r]);
+    expect((await elsewhere.loadEncoded('run-3'))!.equals(encodeSnapshotImage(saved[3]!))).toBe(true);
+
+    // A worker that loads run-3 from Redis keeps the next image as its changes to it too.
+    await worker.save('run-elsewhere', image(10, 10)); // the process now holds another image
+    const loaded = (await worker.load('run-3'))!;
+    const fourth = { ...loaded, own: loaded.own.map((b, seq) => (seq % 101 === 0 ? b / 2 : b)) };
+    await worker.save('run-4', fourth);
+    expect(await partBytes('run-4')).toBeLessThan(whole / 10);
+    // Publishing run-4 keeps the images it is built on, and their contacts, and forgets the rest.
+    await worker.keepOnly(['run-4']);
+    expect((await redis.keys(`${own}:snapshot-image:*`)).sort()).toEqual([0, 1, 2, 3, 4].map((r) => `${own}:snapshot-image:run-${r}`));
+    expect(await redis.keys(`${own}:snapshot-contacts:*`)).toEqual([`${own}:snapshot-contacts:run-0`]);
+    expect(await elsewhere.load('run-4')).toEqual(fourth);
+    // A chain with a string gone costs a full read, here and in the worker.
+    await redis.del(`${own}:snapshot-image:run-2`);
+    expect(await elsewhere.load('run-4')).toBeUndefined();
+    await worker.save('run-elsewhere', image(10, 10));
+    expect(await worker.load('run-4')).toBeUndefined();
+    // Loaded through what is left of it, run-1 is the base of the next image.
+    const first = (await worker.load('run-1'))!;
+    const fifth = { ...first, own: first.own.map((b, seq) => (seq % 101 === 0 ? b / 3 : b)) };
+    await worker.save('run-5', fifth);
+    expect(await partBytes('run-5')).toBeLessThan(whole / 10);
+    // With the image kept whole gone, the next image is written whole.
+    await redis.del(`${own}:snapshot-image:run-0`);
+    const sixth = { ...fifth, own: fifth.own.map((b, seq) => (seq % 101 === 0 ? b / 4 : b)) };
+    await worker.save('run-6', sixth);
+    expect(await partBytes('run-6')).toBeGreaterThan(0.9 * whole);
+    expect(await elsewhere.load('run-6')).toEqual(sixth);
+    await redis.del(...(await redis.keys(`${own}:*`)));
+  });
+
+  it('writes the image whole after MAX_DELTA_DEPTH changes in a row', async () => {
+    const own = `${prefix}-depth`;
+    const worker = new RedisSnapshotImages(redis, own, true);
+    const saved: SnapshotImage[] = [{ ...image(500, 1_000), x: new Float64Array(500) }];
+    await worker.save('run-0', saved[0]!);
+    const whole = await redis.strlen(`${own}:snapshot-image:run-0`);
+    for (let r = 1; r <= MAX_DELTA_DEPTH + 1; r++) {
+      const last = saved[r - 1]!;
+      saved.push({ ...last, own: last.own.map((b, seq) => (seq === r ? b + 1 : b)) });
+      await worker.save(`run-${r}`, saved[r]!);
+      const bytes = await redis.strlen(`${own}:snapshot-image:run-${r}`);
+      if (r <= MAX_DELTA_DEPTH) expect(bytes).toBeLessThan(whole / 5);
+      else expect(bytes).toBe(whole);
+    }
+    expect(await new RedisSnapshotImages(redis, own).load(`run-${MAX_DELTA_DEPTH}`)).toEqual(saved[MAX_DELTA_DEPTH]);
+    await redis.del(...(await redis.keys(`${own}:*`)));
   });
 
   it('reads an image written whole by an earlier version', async () => {

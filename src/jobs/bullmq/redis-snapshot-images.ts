@@ -14,7 +14,12 @@
  * With `keepLast` (the workers), the process also keeps the last image it saved or loaded: the
  * worker that ran the base run usually runs the next one too, and then skips fetching and
  * decoding the image (about 23 MB per 100k persons). An image never changes once saved under its
- * run id, so the copy is exact.
+ * run id, so the copy is exact. An image with that image's persons and contacts (an incremental
+ * run's whose patch rebuilt no contact row) is then kept as its changes to it
+ * (snapshot-image-delta.ts; a few MB at 1M persons instead of 60: storing the 60 MB in Redis
+ * beside SCORE slowed the run's score write), naming the run of the image it changes: a chain
+ * of at most MAX_DELTA_DEPTH such strings down to one kept whole. Saving one renews the expiry
+ * of every string of its chain; `keepOnly` keeps the chains of the images it keeps.
  *
  * A string is read in slices of at most `READ_SLICE_BYTES`, all in one MULTI (so the slices are
  * of one version of the string), never as one reply: ioredis's reply parser assembles a large
@@ -24,9 +29,11 @@
  * 256 KiB slices, 5 and 12 MiB.
  */
 import type { Redis } from 'ioredis';
-import { decodeSnapshotImage, encodeSnapshotImageSections } from '../recompute/snapshot-image-codec.js';
+import { decodeSnapshotImage, encodeSnapshotImage, encodeSnapshotImageSections } from '../recompute/snapshot-image-codec.js';
+import { applySnapshotImageDelta, encodeSnapshotImageDelta } from '../recompute/snapshot-image-delta.js';
 import type { SnapshotImage } from '../recompute/snapshot-image.js';
 import type { SnapshotImages } from '../recompute/snapshot-images.js';
+import { INCREMENTAL_DEFAULTS } from '../recompute/incremental-plan.js';
 import { piecewiseCommand, slicesOf } from './piecewise-command.js';
 
 const TTL_SECONDS = 3 * 24 * 3600;
@@ -35,11 +42,25 @@ export const READ_SLICE_BYTES = 256 * 1024;
 /** The largest piece a write sends in one command (see `writeWhole`). */
 const WRITE_SLICE_BYTES = 256 * 1024 * 1024;
 
-/** The last image this process saved or loaded, by Redis key. */
-let recent: { key: string; image: SnapshotImage } | undefined;
+/** The last image this process saved or loaded, by Redis key: under `prefix`, of `runId`, kept as a chain of `depth` deltas. */
+let recent: { key: string; prefix: string; runId: string; image: SnapshotImage; depth: number } | undefined;
 
 /** Tags the string of an image's part without its contacts (an image written whole, by an older version, starts with the codec's own tag). */
 const PART_MAGIC = 'TSIMR001';
+
+/** Tags the string of an image kept as its changes to another run's image. */
+const DELTA_PART_MAGIC = 'TSIMRD01';
+
+/** The most deltas between an image and the one kept whole it is built on: an incremental lineage's longest (incremental-plan.ts). */
+export const MAX_DELTA_DEPTH = INCREMENTAL_DEFAULTS.maxLineage;
+
+/** What a delta's string says of its base. */
+interface DeltaHeader {
+  /** The run whose image the delta changes. */
+  base: string;
+  /** Deltas from the image kept whole to this one (1: its base is kept whole). */
+  depth: number;
+}
 
 /** What a run's part says of the rest: whose contacts it goes with, and where they go. */
 interface PartHeader {
@@ -71,14 +92,17 @@ export class RedisSnapshotImages implements SnapshotImages {
     return `${this.prefix}:snapshot-contacts:${runId}`;
   }
 
-  /** The image's encoding (snapshot-image-codec.ts), assembled from its two strings; undefined when either is gone. */
+  /** The image's encoding (snapshot-image-codec.ts), assembled from its strings; undefined when one is gone. */
   async loadEncoded(runId: string): Promise<Buffer | undefined> {
-    return (await this.loadAssembled(runId))?.bytes;
-  }
-
-  private async loadAssembled(runId: string): Promise<{ bytes: Buffer; contactsOwner: string | undefined } | undefined> {
     const part = await readInSlices(this.redis, this.key(runId));
     if (part === undefined) return undefined;
+    if (parseDeltaPart(part) === undefined) return (await this.assembled(part))?.bytes;
+    const image = await this.load(runId);
+    return image && encodeSnapshotImage(image);
+  }
+
+  /** An image's part (with its contacts' string) as the image's whole encoding; undefined when the contacts are gone. */
+  private async assembled(part: Buffer): Promise<{ bytes: Buffer; contactsOwner: string | undefined } | undefined> {
     const parsed = parsePart(part);
     if (!parsed) return { bytes: part, contactsOwner: undefined }; // written whole by an older version
     const contacts = await readInSlices(this.redis, this.contactsKey(parsed.header.contacts));
@@ -94,16 +118,30 @@ export class RedisSnapshotImages implements SnapshotImages {
   async load(runId: string): Promise<SnapshotImage | undefined> {
     const key = this.key(runId);
     if (this.keepLast && recent?.key === key) return recent.image;
-    const assembled = await this.loadAssembled(runId);
-    if (assembled === undefined) return undefined;
     try {
-      const image = decodeSnapshotImage(assembled.bytes);
-      if (assembled.contactsOwner !== undefined) contactsHomes.set(image.contacts, { prefix: this.prefix, owner: assembled.contactsOwner });
-      if (this.keepLast) recent = { key, image };
-      return image;
+      const loaded = await this.loadChain(runId, 0);
+      if (loaded && this.keepLast) recent = { key, prefix: this.prefix, runId, ...loaded };
+      return loaded?.image;
     } catch {
       return undefined; // a damaged image only costs a full read
     }
+  }
+
+  /** The image of `runId`, with the deltas it is kept as; undefined when a string of its chain is gone. */
+  private async loadChain(runId: string, below: number): Promise<{ image: SnapshotImage; depth: number } | undefined> {
+    const part = await readInSlices(this.redis, this.key(runId));
+    if (part === undefined) return undefined;
+    const delta = parseDeltaPart(part);
+    if (delta) {
+      if (below >= MAX_DELTA_DEPTH) return undefined;
+      const base = await this.loadChain(delta.header.base, below + 1);
+      return base && { image: applySnapshotImageDelta(base.image, delta.delta), depth: delta.header.depth };
+    }
+    const assembled = await this.assembled(part);
+    if (assembled === undefined) return undefined;
+    const image = decodeSnapshotImage(assembled.bytes);
+    if (assembled.contactsOwner !== undefined) contactsHomes.set(image.contacts, { prefix: this.prefix, owner: assembled.contactsOwner });
+    return { image, depth: 0 };
   }
 
   /**
@@ -114,6 +152,7 @@ export class RedisSnapshotImages implements SnapshotImages {
    */
   async save(runId: string, image: SnapshotImage): Promise<void> {
     const key = this.key(runId);
+    if (await this.savedAsDelta(runId, image)) return;
     const { before, contacts, after } = encodeSnapshotImageSections(image);
     // Contacts kept under another prefix are not this one's to name.
     const home = contactsHomes.get(image.contacts);
@@ -127,7 +166,54 @@ export class RedisSnapshotImages implements SnapshotImages {
     headerLength.writeUInt32LE(headerBytes.length);
     await this.writeWhole(key, [Buffer.from(PART_MAGIC, 'latin1'), headerLength, headerBytes, ...before, ...after]);
     contactsHomes.set(image.contacts, { prefix: this.prefix, owner });
-    if (this.keepLast) recent = { key, image };
+    if (this.keepLast) recent = { key, prefix: this.prefix, runId, image, depth: 0 };
+  }
+
+  /**
+   * Writes `image` as its changes to the last image this process saved or loaded (see the
+   * banner) when it can be one and that image's chain is still all in Redis (its expiry then
+   * renewed); false when it wrote nothing.
+   */
+  private async savedAsDelta(runId: string, image: SnapshotImage): Promise<boolean> {
+    const base = this.keepLast && recent?.prefix === this.prefix && recent.runId !== runId ? recent : undefined;
+    if (!base || base.depth >= MAX_DELTA_DEPTH) return false;
+    const delta = encodeSnapshotImageDelta(base.image, image);
+    if (!delta || !(await this.renewChain(base.runId))) return false;
+    const header: DeltaHeader = { base: base.runId, depth: base.depth + 1 };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const headerLength = Buffer.alloc(4);
+    headerLength.writeUInt32LE(headerBytes.length);
+    await this.writeWhole(this.key(runId), [Buffer.from(DELTA_PART_MAGIC, 'latin1'), headerLength, headerBytes, ...delta]);
+    recent = { key: this.key(runId), prefix: this.prefix, runId, image, depth: header.depth };
+    return true;
+  }
+
+  /** Renews the expiry of every string the image of `runId` is kept in; false when one is gone. */
+  private async renewChain(runId: string): Promise<boolean> {
+    for (let id = runId, steps = 0; steps <= MAX_DELTA_DEPTH; steps++) {
+      const key = this.key(id);
+      if ((await this.redis.expire(key, TTL_SECONDS)) !== 1) return false;
+      const head = await this.redis.getrangeBuffer(key, 0, 4095);
+      const delta = parseDeltaPart(head);
+      if (delta) {
+        id = delta.header.base;
+        continue;
+      }
+      const contacts = parsePart(head)?.header.contacts;
+      return contacts === undefined || (await this.redis.expire(this.contactsKey(contacts), TTL_SECONDS)) === 1;
+    }
+    return false;
+  }
+
+  /** The runs whose images the image of `runId` is kept as changes to, nearest first (none for an image kept whole). */
+  private async basesOf(runId: string): Promise<string[]> {
+    const bases: string[] = [];
+    for (let id = runId; bases.length < MAX_DELTA_DEPTH; ) {
+      const delta = parseDeltaPart(await this.redis.getrangeBuffer(this.key(id), 0, 4095));
+      if (!delta) break;
+      bases.push((id = delta.header.base));
+    }
+    return bases;
   }
 
   /**
@@ -153,9 +239,11 @@ export class RedisSnapshotImages implements SnapshotImages {
     await this.redis.rename(scratch, key);
   }
 
-  /** Forgets every image but those of `runIds`, and every contacts string none of those names. */
+  /** Forgets every image but those of `runIds` (and those their deltas change), and every contacts string none of those names. */
   async keepOnly(runIds: readonly string[]): Promise<void> {
-    const keep = new Set(runIds.map((runId) => this.key(runId)));
+    const kept = [...runIds];
+    for (const runId of runIds) kept.push(...(await this.basesOf(runId)));
+    const keep = new Set(kept.map((runId) => this.key(runId)));
     const stale = (await this.keysLike(this.key('*'))).filter((key) => !keep.has(key));
     if (stale.length > 0) await this.redis.del(...stale);
     if (recent && !keep.has(recent.key)) recent = undefined;
@@ -183,6 +271,14 @@ export class RedisSnapshotImages implements SnapshotImages {
 
 function byteLength(parts: readonly Buffer[]): number {
   return parts.reduce((sum, part) => sum + part.length, 0);
+}
+
+/** A delta's string split into its header and the delta (snapshot-image-delta.ts); undefined when `bytes` is not one. */
+function parseDeltaPart(bytes: Buffer): { header: DeltaHeader; delta: Buffer } | undefined {
+  if (bytes.length < 12 || bytes.toString('latin1', 0, 8) !== DELTA_PART_MAGIC) return undefined;
+  const headerEnd = 12 + bytes.readUInt32LE(8);
+  if (headerEnd > bytes.length) return undefined;
+  return { header: JSON.parse(bytes.toString('utf8', 12, headerEnd)) as DeltaHeader, delta: bytes.subarray(headerEnd) };
 }
 
 /**

@@ -1,0 +1,160 @@
+/**
+ * A snapshot image as its changes to another image (its base): the per-person arrays' entries
+ * that differ, for an image with the base's persons (the same ids) and the very same contacts
+ * object — what an incremental run whose patch rebuilt no contact row (only events changed)
+ * makes. At 1M persons such a run changes own scores of about a thousand persons, x of some
+ * fifteen thousand, P·x of up to a couple of hundred thousand and the served values of its
+ * targets: a few MB, where the image without its contacts is about 60 MB
+ * (redis-snapshot-images.ts keeps a run's image this way when it can).
+ *
+ * Layout: a magic tag, the header's length (uint32 LE) and JSON header (dates, model version,
+ * edge counts, persons, the arrays present), then per array present: the count of changed
+ * entries (uint32 LE), their seqs (int32) and their new values (the array's own element type),
+ * native-endian as in snapshot-image-codec.ts. Entries compare by their bits, so a NaN that stayed
+ * NaN is no change and −0 against 0 is one.
+ */
+import type { SnapshotImage } from './snapshot-image.js';
+
+const MAGIC = 'TSIMD001';
+
+/** The per-person arrays a delta carries, in this order. */
+const FIELDS = ['own', 'accountAgeDays', 'verified', 'x', 'px', 'served'] as const;
+type Field = (typeof FIELDS)[number];
+type PersonArray = Float64Array | Uint8Array;
+
+interface DeltaHeader {
+  asOf: string;
+  modelVersion: string;
+  edges: SnapshotImage['edges'];
+  persons: number;
+  fields: Field[];
+}
+
+/**
+ * `image` as its changes to `base`, as consecutive pieces; undefined when it cannot be one:
+ * other persons, other contacts, or another set of arrays (x, P·x, served) kept.
+ *
+ * @example
+ * const delta = encodeSnapshotImageDelta(base, image);
+ * if (delta) applySnapshotImageDelta(base, Buffer.concat(delta)); // equal to image's encoded fields
+ */
+export function encodeSnapshotImageDelta(base: SnapshotImage, image: SnapshotImage): Buffer[] | undefined {
+  const n = image.ids.length;
+  if (image.contacts !== base.contacts || !sameIds(base.ids, image.ids)) return undefined;
+  if (FIELDS.some((field) => (image[field] === undefined) !== (base[field] === undefined))) return undefined;
+  const fields = FIELDS.filter((field) => image[field] !== undefined);
+  const header: DeltaHeader = { asOf: image.asOf, modelVersion: image.modelVersion, edges: image.edges, persons: n, fields };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const pieces = [Buffer.from(MAGIC, 'latin1'), uint32(headerBytes.length), headerBytes];
+  for (const field of fields) {
+    const { seqs, values } = changedEntries(base[field]!, image[field]!);
+    pieces.push(uint32(seqs.length), bytesOf(seqs), bytesOf(values));
+  }
+  return pieces;
+}
+
+/** True when `bytes` start as a delta of `encodeSnapshotImageDelta`. */
+export function isSnapshotImageDelta(bytes: Buffer): boolean {
+  return bytes.length >= 12 && bytes.toString('latin1', 0, 8) === MAGIC;
+}
+
+/**
+ * The image a delta describes: `base`'s ids and contacts (shared, not copied) with fresh copies
+ * of its arrays, changed as the delta says. `base` is not changed. Throws on a delta that does not
+ * fit `base` or is damaged.
+ */
+export function applySnapshotImageDelta(base: SnapshotImage, bytes: Buffer): SnapshotImage {
+  if (!isSnapshotImageDelta(bytes)) throw new Error('snapshot-image-delta: not a delta');
+  const headerEnd = 12 + bytes.readUInt32LE(8);
+  if (headerEnd > bytes.length) throw new Error('snapshot-image-delta: truncated');
+  const header = JSON.parse(bytes.toString('utf8', 12, headerEnd)) as DeltaHeader;
+  const n = header.persons;
+  if (n !== base.ids.length) throw new Error(`snapshot-image-delta: the delta is for ${n} persons, its base has ${base.ids.length}`);
+  let offset = headerEnd;
+  const take = <T extends Int32Array | PersonArray>(array: T): T => {
+    const end = offset + array.byteLength;
+    if (end > bytes.length) throw new Error('snapshot-image-delta: truncated');
+    bytes.copy(Buffer.from(array.buffer, array.byteOffset, array.byteLength), 0, offset, end);
+    offset = end;
+    return array;
+  };
+  const arrays: Partial<Record<Field, PersonArray>> = {};
+  for (const field of FIELDS) {
+    const from = base[field];
+    if (!header.fields.includes(field)) {
+      if (from !== undefined) throw new Error(`snapshot-image-delta: the delta lacks ${field}, which its base has`);
+      continue;
+    }
+    if (from === undefined) throw new Error(`snapshot-image-delta: the delta changes ${field}, which its base lacks`);
+    if (offset + 4 > bytes.length) throw new Error('snapshot-image-delta: truncated');
+    const count = bytes.readUInt32LE(offset);
+    offset += 4;
+    const seqs = take(new Int32Array(count));
+    const values = take(from instanceof Uint8Array ? new Uint8Array(count) : new Float64Array(count));
+    const array = from.slice();
+    for (let k = 0; k < count; k++) {
+      const seq = seqs[k]!;
+      if (!(seq >= 0 && seq < n)) throw new Error(`snapshot-image-delta: seq ${seq} is outside 0..${n - 1}`);
+      array[seq] = values[k]!;
+    }
+    arrays[field] = array;
+  }
+  if (offset !== bytes.length) throw new Error('snapshot-image-delta: trailing bytes');
+  return {
+    asOf: header.asOf,
+    modelVersion: header.modelVersion,
+    ids: base.ids,
+    own: arrays.own as Float64Array,
+    verified: arrays.verified as Uint8Array,
+    accountAgeDays: arrays.accountAgeDays as Float64Array,
+    contacts: base.contacts,
+    edges: header.edges,
+    ...(arrays.x ? { x: arrays.x as Float64Array } : {}),
+    ...(arrays.px ? { px: arrays.px as Float64Array } : {}),
+    ...(arrays.served ? { served: arrays.served as Float64Array } : {}),
+  };
+}
+
+function sameIds(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The seqs whose entry differs in bits between `before` and `after` (same type and length), with the new values. */
+function changedEntries<T extends PersonArray>(before: T, after: T): { seqs: Int32Array; values: T } {
+  if (before.length !== after.length) throw new Error('snapshot-image-delta: arrays of different lengths');
+  let seqs = new Int32Array(1024);
+  let count = 0;
+  const add = (seq: number) => {
+    if (count === seqs.length) {
+      const grown = new Int32Array(2 * seqs.length);
+      grown.set(seqs);
+      seqs = grown;
+    }
+    seqs[count++] = seq;
+  };
+  if (after instanceof Float64Array) {
+    // Float64 entries compared as their two 32-bit words (aligned: a Float64Array's offset is a multiple of 8).
+    const a = new Uint32Array(before.buffer, before.byteOffset, 2 * before.length);
+    const b = new Uint32Array(after.buffer, after.byteOffset, 2 * after.length);
+    for (let i = 0; i < after.length; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) add(i);
+  } else {
+    for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) add(i);
+  }
+  const changed = seqs.subarray(0, count);
+  const values = (after instanceof Float64Array ? new Float64Array(count) : new Uint8Array(count)) as T;
+  for (let k = 0; k < count; k++) values[k] = after[changed[k]!]!;
+  return { seqs: changed, values };
+}
+
+function uint32(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value);
+  return bytes;
+}
+
+function bytesOf(array: Int32Array | PersonArray): Buffer {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+}
