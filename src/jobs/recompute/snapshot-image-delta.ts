@@ -122,6 +122,13 @@ function sameIds(a: readonly (string | undefined)[], b: readonly (string | undef
   return true;
 }
 
+/**
+ * Bytes compared at once before the entries of a window are looked at one by one: most windows of
+ * an incremental run's arrays hold no change, and a native compare skips them (at 1M persons the
+ * entry-by-entry scan of the six arrays took about 50 ms).
+ */
+const WINDOW_BYTES = 256;
+
 /** The seqs whose entry differs in bits between `before` and `after` (same type and length), with the new values. */
 function changedEntries<T extends PersonArray>(before: T, after: T): { seqs: Int32Array; values: T } {
   if (before.length !== after.length) throw new Error('snapshot-image-delta: arrays of different lengths');
@@ -135,13 +142,21 @@ function changedEntries<T extends PersonArray>(before: T, after: T): { seqs: Int
     }
     seqs[count++] = seq;
   };
-  if (after instanceof Float64Array) {
+  if (before !== after) {
+    const a = bytesOf(before);
+    const b = bytesOf(after);
+    const entryBytes = after.BYTES_PER_ELEMENT;
     // Float64 entries compared as their two 32-bit words (aligned: a Float64Array's offset is a multiple of 8).
-    const a = new Uint32Array(before.buffer, before.byteOffset, 2 * before.length);
-    const b = new Uint32Array(after.buffer, after.byteOffset, 2 * after.length);
-    for (let i = 0; i < after.length; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) add(i);
-  } else {
-    for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) add(i);
+    const wordsA = after instanceof Float64Array ? new Uint32Array(before.buffer, before.byteOffset, 2 * before.length) : undefined;
+    const wordsB = after instanceof Float64Array ? new Uint32Array(after.buffer, after.byteOffset, 2 * after.length) : undefined;
+    for (let start = 0; start < b.length; start += WINDOW_BYTES) {
+      const end = Math.min(b.length, start + WINDOW_BYTES);
+      if (b.compare(a, start, end, start, end) === 0) continue;
+      for (let i = start / entryBytes; i < end / entryBytes; i++) {
+        const differs = wordsA && wordsB ? wordsA[2 * i] !== wordsB[2 * i] || wordsA[2 * i + 1] !== wordsB[2 * i + 1] : before[i] !== after[i];
+        if (differs) add(i);
+      }
+    }
   }
   const changed = seqs.subarray(0, count);
   const values = (after instanceof Float64Array ? new Float64Array(count) : new Uint8Array(count)) as T;
