@@ -77,8 +77,9 @@ export class RunStore implements RunPort, ScorePort {
   async writeScores(scores: readonly PersonScore[]): Promise<number[]> {
     const skipped: number[] = [];
     for (const [runId, runScores] of scoresByRun(scores)) {
-      const seqs = runScores.map((score) => score.seq);
-      const size = await this.blockSizeOf(runId, mergeBlockSize(runScores.length, Math.max(...seqs) - Math.min(...seqs) + 1));
+      let [first, last] = [Infinity, -Infinity];
+      for (const { seq } of runScores) [first, last] = [Math.min(first, seq), Math.max(last, seq)];
+      const size = await this.blockSizeOf(runId, mergeBlockSize(runScores.length, last - first + 1));
       const groups = mergeWriteGroups(mergeBlocks(runScores, size));
       skipped.push(...(await inFlight(groups, MERGE_WRITES_IN_FLIGHT, (blocks) => this.writeBlocks(runId, blocks))).flat());
     }

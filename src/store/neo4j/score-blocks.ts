@@ -39,7 +39,7 @@ export const BLOCK_SIZE_PARAMS = { blockSize: int(SCORE_BLOCK_SIZE), blockSizes:
  * The block size of a run whose first merge write holds `count` scores spread over `seqSpan`
  * seqs: the largest of BLOCK_SIZES that puts at most SCORE_BLOCK_SIZE of them in a block on
  * average. An incremental run that rescores 6,000 of 1M persons gets blocks of 6,400 seqs, about
- * 40 scores each: its merge write took 70–90 ms against 220–300 ms with a block per score or two
+ * 40 scores each: its merge write took 67–90 ms against 203–307 ms with a block per score or two
  * (docs/design.md, "Neo4j", score blocks). A score read still loads one block of about 50 entries.
  *
  * @example
