@@ -5,11 +5,11 @@ import { runInNewContext } from 'node:vm';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { nominalCsr } from '../../src/graph/index.js';
 import { piecewiseCommand } from '../../src/jobs/bullmq/piecewise-command.js';
 import { MAX_DELTA_DEPTH, readInSlices, RedisSnapshotImages } from '../../src/jobs/bullmq/redis-snapshot-images.js';
 import { encodeSnapshotImage } from '../../src/jobs/recompute/snapshot-image-codec.js';
 import type { SnapshotImage } from '../../src/jobs/recompute/snapshot-image.js';
+import { testImage } from '../support/snapshot-image-fixture.js';
 
 const config = loadConfig();
 const prefix = `tiescore-test-images-${process.pid}`;
@@ -33,20 +33,7 @@ describe('snapshot images in Redis', () => {
     redis.disconnect();
   });
 
-  const image = (persons: number, links: number): SnapshotImage => ({
-    asOf: '2026-06-30',
-    modelVersion: 'test-1',
-    ids: Array.from({ length: persons }, (_, seq) => (seq % 7 === 3 ? undefined : `p${seq}`)),
-    own: Float64Array.from({ length: persons }, (_, seq) => (seq % 100) / 100),
-    verified: Uint8Array.from({ length: persons }, (_, seq) => seq % 2),
-    accountAgeDays: Float64Array.from({ length: persons }, (_, seq) => seq * 1.5),
-    contacts: nominalCsr(persons, {
-      a: Int32Array.from({ length: links }, (_, k) => k % persons),
-      b: Int32Array.from({ length: links }, (_, k) => (k * 7 + 1) % persons),
-      w: Float64Array.from({ length: links }, (_, k) => 1 + (k % 13) / 13),
-    }),
-    edges: { friendships: links - 10, transactions: 10 },
-  });
+  const image = testImage;
 
   it('reads back the image that was saved, across many slices', async () => {
     const images = new RedisSnapshotImages(redis, prefix);

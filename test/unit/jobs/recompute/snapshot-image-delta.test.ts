@@ -2,23 +2,13 @@
 // its base it gives back the image's encoded fields exactly; refused where it cannot hold.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nominalCsr } from '../../../../src/graph/index.js';
 import { encodeSnapshotImage } from '../../../../src/jobs/recompute/snapshot-image-codec.js';
 import { applySnapshotImageDelta, encodeSnapshotImageDelta, isSnapshotImageDelta } from '../../../../src/jobs/recompute/snapshot-image-delta.js';
 import type { SnapshotImage } from '../../../../src/jobs/recompute/snapshot-image.js';
+import { testImage } from '../../../support/snapshot-image-fixture.js';
 
 const base = (persons: number): SnapshotImage => ({
-  asOf: '2026-06-30',
-  modelVersion: 'test-1',
-  ids: Array.from({ length: persons }, (_, seq) => (seq % 7 === 3 ? undefined : `p${seq}`)),
-  own: Float64Array.from({ length: persons }, (_, seq) => (seq % 100) / 100),
-  verified: Uint8Array.from({ length: persons }, (_, seq) => seq % 2),
-  accountAgeDays: Float64Array.from({ length: persons }, (_, seq) => seq * 1.5),
-  contacts: nominalCsr(persons, {
-    a: Int32Array.from({ length: 2 * persons }, (_, k) => k % persons),
-    b: Int32Array.from({ length: 2 * persons }, (_, k) => (k * 7 + 1) % persons),
-    w: Float64Array.from({ length: 2 * persons }, (_, k) => 1 + (k % 13) / 13),
-  }),
+  ...testImage(persons, 2 * persons),
   edges: { friendships: 90, transactions: 10 },
   x: Float64Array.from({ length: persons }, (_, seq) => seq / persons),
   px: Float64Array.from({ length: persons }, (_, seq) => (seq % 3) / 3),
