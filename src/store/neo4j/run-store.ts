@@ -19,9 +19,6 @@ import { BLOCK_SIZE_PARAMS, BLOCKS_PER_WRITE, MERGE_WRITES_IN_FLIGHT, mergeBlock
 type Props = Record<string, unknown>;
 
 export class RunStore implements RunPort, ScorePort {
-  /** Block sizes of runs this store has written (score-blocks.ts). */
-  private readonly blockSizes = new Map<string, number>();
-
   constructor(private readonly runner: Neo4jRunner) {}
 
   async createRun(run: ScoreRun): Promise<void> {
@@ -99,15 +96,12 @@ export class RunStore implements RunPort, ScorePort {
   /**
    * The run's block size: the one its node names, or `proposed` when it names none yet (then
    * stored, so that every later write of the run uses it); SCORE_BLOCK_SIZE for a run with no
-   * node, as the read statements take it. Known sizes are kept: a run's never changes.
+   * node, as the read statements take it. Asked at every write, not remembered: a run id
+   * written again after a wipe (the tests) is another run.
    */
   private async blockSizeOf(runId: string, proposed: number): Promise<number> {
-    const known = this.blockSizes.get(runId);
-    if (known !== undefined) return known;
     const [row] = await this.runner.write<{ blockSize: number }>('runs/block-size', { id: runId, proposed: int(proposed) });
-    if (!row) return SCORE_BLOCK_SIZE;
-    this.blockSizes.set(runId, row.blockSize);
-    return row.blockSize;
+    return row?.blockSize ?? SCORE_BLOCK_SIZE;
   }
 
   /** Writes blocks in one transaction; resolves with the seqs skipped (their persons are gone), ascending. */
