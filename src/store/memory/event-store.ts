@@ -39,10 +39,6 @@ export class MemoryEventStore implements EventPort {
     return this.grouped(this.state.personsInSeqRange(fromSeq, toSeq));
   }
 
-  async eventsAtSeqs(seqs: readonly number[]): Promise<Map<number, CreditEvent[]>> {
-    return this.grouped(this.state.personsAtSeqs(seqs));
-  }
-
   async setEventStatus(eventId: string, status: CreditEvent['status']): Promise<void> {
     const event = this.state.events.get(eventId);
     if (!event) throw new NotFoundError(`store: no event "${eventId}"`);

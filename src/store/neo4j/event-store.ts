@@ -3,7 +3,7 @@ import type { CreditEvent } from '../../domain/records.js';
 import { NotFoundError } from '../errors.js';
 import type { EventPort } from '../ports/events.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
-import { chunks, definedOnly } from './batches.js';
+import { definedOnly } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { upsertOwnedInBatches } from './upsert-batches.js';
 
@@ -46,19 +46,6 @@ export class EventStore implements EventPort {
       let events = bySeq.get(row.seq);
       if (events === undefined) bySeq.set(row.seq, (events = []));
       events.push(toCreditEvent(row.personId, row.event));
-    }
-    return bySeq;
-  }
-
-  async eventsAtSeqs(seqs: readonly number[]): Promise<Map<number, CreditEvent[]>> {
-    const bySeq = new Map<number, CreditEvent[]>();
-    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
-      const rows = await this.runner.read<{ seq: number; personId: string; event: Props }>('events/by-seqs', { seqs: chunk.map(int) });
-      for (const row of rows) {
-        let events = bySeq.get(row.seq);
-        if (events === undefined) bySeq.set(row.seq, (events = []));
-        events.push(toCreditEvent(row.personId, row.event));
-      }
     }
     return bySeq;
   }

@@ -10,8 +10,6 @@ export interface EventPort {
   eventsOf(personId: string): Promise<CreditEvent[]>;
   /** Events of the persons with `seq` in [fromSeq, toSeq), grouped by seq (persons without events absent). */
   eventsInSeqRange(fromSeq: number, toSeq: number): Promise<Map<number, CreditEvent[]>>;
-  /** Events of the persons with the given seqs, grouped by seq (persons without events absent). */
-  eventsAtSeqs(seqs: readonly number[]): Promise<Map<number, CreditEvent[]>>;
   /** Sets a dispute status and marks the person changed; throws `NotFoundError` for an unknown event. */
   setEventStatus(eventId: string, status: CreditEvent['status']): Promise<void>;
 }
@@ -20,6 +18,5 @@ export const EVENT_METHODS: MethodSet<EventPort> = {
   upsertEvents: true,
   eventsOf: true,
   eventsInSeqRange: true,
-  eventsAtSeqs: true,
   setEventStatus: true,
 };

@@ -47,7 +47,7 @@ export interface PersonPort {
   personsAtSeqs(seqs: readonly number[]): Promise<StoredPerson[]>;
   /**
    * Persons with the given seqs (unknown seqs skipped), in seq order, each with their events (as
-   * `eventsAtSeqs` gives them): the records an incremental run reads, in one round trip.
+   * `eventsInSeqRange` gives them): the records an incremental run reads, in one round trip.
    */
   personsWithEventsAtSeqs(seqs: readonly number[]): Promise<PersonWithEvents[]>;
   /** One more than the largest `seq` handed out (0 when empty). */
