@@ -14,6 +14,11 @@ export function chunks<T>(items: readonly T[], size: number = BATCH_SIZE): T[][]
   return out;
 }
 
+/** The distinct seqs, ascending, in chunks of at most BATCH_SIZE: the parameters of the reads by seq. */
+export function seqChunks(seqs: readonly number[]): number[][] {
+  return chunks([...new Set(seqs)].sort((x, y) => x - y));
+}
+
 /**
  * `work` on every item, at most `limit` at a time; the results in the items' order. After a
  * failure no further item is started, and the call rejects with the first error.

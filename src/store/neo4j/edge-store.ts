@@ -9,7 +9,7 @@ import { edgeColumns } from '../edge-columns.js';
 import type { EdgePort, FriendshipColumns, SeqFriendship, SeqTransaction, TransactionColumns } from '../ports/edges.js';
 import type { PersonPort } from '../ports/persons.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
-import { chunks } from './batches.js';
+import { seqChunks } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { friendshipColumnsOf, PACKED_MAX_BATCH, transactionColumnsOf, type PackedFriendships, type PackedTransactions } from './packed-columns.js';
 import type { TiescoreProcedures } from './tiescore-procedures.js';
@@ -139,7 +139,7 @@ export class EdgeStore implements EdgePort {
   /** The edges touching `seqs`, each once: an edge between two chunks' persons comes back twice. */
   private async edgesOfSeqs<T>(statement: string, seqs: readonly number[], keyOf: (row: T) => string): Promise<T[]> {
     const byKey = new Map<string, T>();
-    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
+    for (const chunk of seqChunks(seqs)) {
       for (const row of await this.runner.read<T & Record<string, unknown>>(statement, { seqs: chunk.map(int) })) byKey.set(keyOf(row), row);
     }
     return [...byKey.values()];

@@ -5,7 +5,7 @@
 import type { CreditEvent, Person } from '../../domain/records.js';
 import type { DirtySeqs, PersonPort, PersonWithEvents, StoreCounts, StoredPerson } from '../ports/persons.js';
 import type { UpsertResult } from '../ports/upsert-result.js';
-import { chunks, definedOnly } from './batches.js';
+import { chunks, definedOnly, seqChunks } from './batches.js';
 import { int, type Neo4jRunner } from './neo4j-runner.js';
 import { PACKED_MAX_BATCH, personsWithEventsOf, type PackedPersons } from './packed-columns.js';
 import type { TiescoreProcedures } from './tiescore-procedures.js';
@@ -54,7 +54,7 @@ export class PersonStore implements PersonPort {
 
   async personsWithEventsAtSeqs(seqs: readonly number[]): Promise<PersonWithEvents[]> {
     const persons: PersonWithEvents[] = [];
-    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
+    for (const chunk of seqChunks(seqs)) {
       const rows = await this.runner.read<PersonWithEventsRow>('persons/with-events-by-seqs', { seqs: chunk.map(int) });
       persons.push(...rows.map(personWithEventsOfRow));
     }
@@ -67,7 +67,7 @@ export class PersonStore implements PersonPort {
 
   async personsAtSeqs(seqs: readonly number[]): Promise<StoredPerson[]> {
     const persons: StoredPerson[] = [];
-    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
+    for (const chunk of seqChunks(seqs)) {
       const rows = await this.runner.read<{ person: Props }>('persons/by-seqs', { seqs: chunk.map(int) });
       persons.push(...rows.map((row) => toStoredPerson(row.person)));
     }

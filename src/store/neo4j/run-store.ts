@@ -9,7 +9,7 @@ import { NotFoundError } from '../errors.js';
 import type { RunFailure, RunPort } from '../ports/runs.js';
 import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
 import { assertRangeScores, type LoggedScoreRead, type LoggedScoresRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
-import { chunks, definedOnly, inFlight, patchProps } from './batches.js';
+import { chunks, definedOnly, inFlight, patchProps, seqChunks } from './batches.js';
 import { toCreditEvent } from './event-store.js';
 import { int, runIn, type Neo4jRunner } from './neo4j-runner.js';
 import { findPersonsInNeo4j } from './person-search.js';
@@ -74,8 +74,12 @@ export class RunStore implements RunPort, ScorePort {
   async writeScores(scores: readonly PersonScore[]): Promise<number[]> {
     const skipped: number[] = [];
     for (const [runId, runScores] of scoresByRun(scores)) {
-      let [first, last] = [Infinity, -Infinity];
-      for (const { seq } of runScores) [first, last] = [Math.min(first, seq), Math.max(last, seq)];
+      let first = Infinity;
+      let last = -Infinity;
+      for (const { seq } of runScores) {
+        first = Math.min(first, seq);
+        last = Math.max(last, seq);
+      }
       const size = await this.blockSizeOf(runId, mergeBlockSize(runScores.length, last - first + 1));
       const groups = mergeWriteGroups(mergeBlocks(runScores, size));
       skipped.push(...(await inFlight(groups, MERGE_WRITES_IN_FLIGHT, (blocks) => this.writeBlocks(runId, blocks))).flat());
@@ -160,7 +164,7 @@ export class RunStore implements RunPort, ScorePort {
 
   async scoresAtSeqs(run: ScoreRun, seqs: readonly number[]): Promise<PersonScore[]> {
     const scores: PersonScore[] = [];
-    for (const chunk of chunks([...new Set(seqs)].sort((x, y) => x - y))) {
+    for (const chunk of seqChunks(seqs)) {
       const rows = await this.runner.read<{ score: ScoreBlockRow }>('scores/by-seqs-in-lineage', {
         lineage: run.lineage,
         seqs: chunk.map(int),
