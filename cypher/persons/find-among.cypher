@@ -5,8 +5,9 @@
 // Parameters: $lineage — list of run ids, newest first; $ids — list of person ids, ascending;
 //   $take — matches returned at most (the page's limit + 1); $bands — list of band ids or null
 //   for any; $minScore, $maxScore — served score bounds, inclusive; $verified — true, false (not
-//   known to be verified) or null for both; $blockSize — SCORE_BLOCK_SIZE (integer), the block size of a lineage run whose node names none
-//   (each run's own is its node's blockSize, src/store/neo4j/score-blocks.ts).
+//   known to be verified) or null for both; $blockSize — SCORE_BLOCK_SIZE (integer), the block
+//   size of a lineage run whose node names none (each run's own is its node's blockSize,
+//   src/store/neo4j/score-blocks.ts).
 // Returns: rows {personId, seq, verified, score, band}, at most $take, in the order of $ids.
 WITH [id IN $lineage | coalesce(COLLECT { MATCH (lr:ScoreRun {id: id}) RETURN lr.blockSize }[0], $blockSize)] AS sizes
 UNWIND range(0, size($ids) - 1) AS k

@@ -7,8 +7,9 @@
 //   $after — only ids greater than this ('' from the start); $scan — persons read at most;
 //   $take — matches returned at most (the page's limit + 1); $bands — list of band ids or null
 //   for any; $minScore, $maxScore — served score bounds, inclusive; $verified — true, false (not
-//   known to be verified) or null for both; $blockSize — SCORE_BLOCK_SIZE (integer), the block size of a lineage run whose node names none
-//   (each run's own is its node's blockSize, src/store/neo4j/score-blocks.ts).
+//   known to be verified) or null for both; $blockSize — SCORE_BLOCK_SIZE (integer), the block
+//   size of a lineage run whose node names none (each run's own is its node's blockSize,
+//   src/store/neo4j/score-blocks.ts).
 // Returns: one row {scanned, lastId, matches} — scanned: persons read; lastId: the last id read
 //   (null when none); matches: up to $take maps {personId, seq, verified, score, band}, by id.
 WITH [id IN $lineage | coalesce(COLLECT { MATCH (lr:ScoreRun {id: id}) RETURN lr.blockSize }[0], $blockSize)] AS sizes

@@ -8,8 +8,9 @@
 // an erased person is not found.
 // Parameters: $reads — list of {personId, entry, knownSeq (integer or null)}, entry: the
 //   access-log entry {personId, at, kind, actor, role, consentId?} of that read; $knownRun — the
-//   run id the known seqs were served by (string or null); $blockSize — SCORE_BLOCK_SIZE (integer), the block size of a lineage run whose node names none
-//   (each run's own is its node's blockSize, src/store/neo4j/score-blocks.ts).
+//   run id the known seqs were served by (string or null); $blockSize — SCORE_BLOCK_SIZE
+//   (integer), the block size of a lineage run whose node names none (each run's own is its
+//   node's blockSize, src/store/neo4j/score-blocks.ts).
 // Returns: no row (and nothing appended) when no run is published; otherwise one row
 //   {run, persons} — run: the ScoreRun node's properties; persons: one map per read,
 //   {k, personId, found, known, score, disputedEventIds}, in the order of $reads (k: the read's
