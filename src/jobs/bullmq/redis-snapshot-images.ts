@@ -97,8 +97,12 @@ export class RedisSnapshotImages implements SnapshotImages {
     const part = await readInSlices(this.redis, this.key(runId));
     if (part === undefined) return undefined;
     if (parseDeltaPart(part) === undefined) return (await this.assembled(part))?.bytes;
-    const image = await this.load(runId);
-    return image && encodeSnapshotImage(image);
+    try {
+      const loaded = await this.loadChain(runId, 0, part);
+      return loaded && encodeSnapshotImage(loaded.image);
+    } catch {
+      return undefined; // as `load`
+    }
   }
 
   /** An image's part (with its contacts' string) as the image's whole encoding; undefined when the contacts are gone. */
@@ -127,9 +131,9 @@ export class RedisSnapshotImages implements SnapshotImages {
     }
   }
 
-  /** The image of `runId`, with the deltas it is kept as; undefined when a string of its chain is gone. */
-  private async loadChain(runId: string, below: number): Promise<{ image: SnapshotImage; depth: number } | undefined> {
-    const part = await readInSlices(this.redis, this.key(runId));
+  /** The image of `runId` (its string `read` when already read), with the deltas it is kept as; undefined when a string of its chain is gone. */
+  private async loadChain(runId: string, below: number, read?: Buffer): Promise<{ image: SnapshotImage; depth: number } | undefined> {
+    const part = read ?? (await readInSlices(this.redis, this.key(runId)));
     if (part === undefined) return undefined;
     const delta = parseDeltaPart(part);
     if (delta) {
@@ -161,10 +165,7 @@ export class RedisSnapshotImages implements SnapshotImages {
     const owner = shared ? known : runId;
     if (!shared) await this.writeWhole(this.contactsKey(owner), contacts);
     const header: PartHeader = { contacts: owner, contactsBytes: byteLength(contacts), beforeBytes: byteLength(before) };
-    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const headerLength = Buffer.alloc(4);
-    headerLength.writeUInt32LE(headerBytes.length);
-    await this.writeWhole(key, [Buffer.from(PART_MAGIC, 'latin1'), headerLength, headerBytes, ...before, ...after]);
+    await this.writeWhole(key, framed(PART_MAGIC, header, [...before, ...after]));
     contactsHomes.set(image.contacts, { prefix: this.prefix, owner });
     if (this.keepLast) recent = { key, prefix: this.prefix, runId, image, depth: 0 };
   }
@@ -180,10 +181,7 @@ export class RedisSnapshotImages implements SnapshotImages {
     const delta = encodeSnapshotImageDelta(base.image, image);
     if (!delta || !(await this.renewChain(base.runId))) return false;
     const header: DeltaHeader = { base: base.runId, depth: base.depth + 1 };
-    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const headerLength = Buffer.alloc(4);
-    headerLength.writeUInt32LE(headerBytes.length);
-    await this.writeWhole(this.key(runId), [Buffer.from(DELTA_PART_MAGIC, 'latin1'), headerLength, headerBytes, ...delta]);
+    await this.writeWhole(this.key(runId), framed(DELTA_PART_MAGIC, header, delta));
     recent = { key: this.key(runId), prefix: this.prefix, runId, image, depth: header.depth };
     return true;
   }
@@ -275,10 +273,8 @@ function byteLength(parts: readonly Buffer[]): number {
 
 /** A delta's string split into its header and the delta (snapshot-image-delta.ts); undefined when `bytes` is not one. */
 function parseDeltaPart(bytes: Buffer): { header: DeltaHeader; delta: Buffer } | undefined {
-  if (bytes.length < 12 || bytes.toString('latin1', 0, 8) !== DELTA_PART_MAGIC) return undefined;
-  const headerEnd = 12 + bytes.readUInt32LE(8);
-  if (headerEnd > bytes.length) return undefined;
-  return { header: JSON.parse(bytes.toString('utf8', 12, headerEnd)) as DeltaHeader, delta: bytes.subarray(headerEnd) };
+  const framed = unframed<DeltaHeader>(bytes, DELTA_PART_MAGIC);
+  return framed && { header: framed.header, delta: framed.body };
 }
 
 /**
@@ -287,11 +283,26 @@ function parseDeltaPart(bytes: Buffer): { header: DeltaHeader; delta: Buffer } |
  * `after` are cut short (only the header is read then).
  */
 function parsePart(bytes: Buffer): { header: PartHeader; before: Buffer; after: Buffer } | undefined {
-  if (bytes.length < 12 || bytes.toString('latin1', 0, 8) !== PART_MAGIC) return undefined;
+  const framed = unframed<PartHeader>(bytes, PART_MAGIC);
+  if (!framed) return undefined;
+  const { header, body } = framed;
+  return { header, before: body.subarray(0, header.beforeBytes), after: body.subarray(header.beforeBytes) };
+}
+
+/** A string as the parts write it: an 8-byte tag, the JSON header's length (uint32 LE), the header, then `body`. */
+function framed(magic: string, header: object, body: readonly Buffer[]): Buffer[] {
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const headerLength = Buffer.alloc(4);
+  headerLength.writeUInt32LE(headerBytes.length);
+  return [Buffer.from(magic, 'latin1'), headerLength, headerBytes, ...body];
+}
+
+/** The header and body of a string `framed` with `magic`; undefined for another string (or one cut before its header's end). */
+function unframed<H>(bytes: Buffer, magic: string): { header: H; body: Buffer } | undefined {
+  if (bytes.length < 12 || bytes.toString('latin1', 0, 8) !== magic) return undefined;
   const headerEnd = 12 + bytes.readUInt32LE(8);
   if (headerEnd > bytes.length) return undefined;
-  const header = JSON.parse(bytes.toString('utf8', 12, headerEnd)) as PartHeader;
-  return { header, before: bytes.subarray(headerEnd, headerEnd + header.beforeBytes), after: bytes.subarray(headerEnd + header.beforeBytes) };
+  return { header: JSON.parse(bytes.toString('utf8', 12, headerEnd)) as H, body: bytes.subarray(headerEnd) };
 }
 
 /**
