@@ -113,7 +113,7 @@ export function bullmqRecomputeJobs(queue: Queue, model: Model, redis: Pick<Redi
 
 /**
  * Enqueues the recompute that applies a change to a few persons (a resolved dispute, an
- * erasure): incremental — the changed persons and everyone the contagion push from them moves —
+ * erasure): incremental — the changed persons and everyone whose score they move —
  * when the published run can be built on, a full run otherwise (none published yet, or the
  * published run's chain of incremental runs is at its limit).
  */

@@ -17,6 +17,7 @@ export { nominalCsr, replaceLinks, withTrust, type RowChange } from './nominal-c
 export { propagateNetwork, type NetworkResult, type Transition } from './propagate.js';
 export { bandCentre } from './network-band.js';
 export { refineNetwork } from './refine-network.js';
+export { movedNetworkValues } from './network-change.js';
 export { explainNetwork, type NetworkExplanation } from './explain.js';
 export { ContagionWorkspace, pushContagion, type AffectedPerson, type ContagionResult, type Shock } from './contagion.js';
 export { influenceCentrality, topK, type InfluenceResult } from './influence.js';

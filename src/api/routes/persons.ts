@@ -5,7 +5,7 @@
  * once; a subject confirms first: the first DELETE answers 202 with a short-lived token bound
  * to the person and the key, and the DELETE repeated with `?confirm=TOKEN` erases. Erasure
  * enqueues an incremental recompute, which rescores the former contacts (marked changed in the
- * erasure's transaction) and everyone the push from them reaches.
+ * erasure's transaction) and everyone whose score that moves.
  */
 import { z } from 'zod';
 import { SEXES } from '../../domain/records.js';

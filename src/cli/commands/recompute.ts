@@ -1,7 +1,7 @@
 /**
  * `tiescore recompute [--incremental] [--wait]`: enqueue a recompute run; with --wait, follow it
  * to the end. An incremental run rescores only the persons whose data changed since the
- * published run and those the contagion push from them reaches, at that run's as-of date.
+ * published run and those whose score the changes move by ≥ 0.25 points, at that run's as-of date.
  */
 import type { Command } from 'commander';
 import type { RecomputeProgress } from '../../jobs/bullmq/job-data.js';
@@ -15,7 +15,7 @@ export function register(program: Command): void {
   program
     .command('recompute')
     .description('Enqueue a recompute of the scores (a `tiescore worker` runs it)')
-    .option('--incremental', 'rescore only what changed since the published run (and whom the push from it reaches)')
+    .option('--incremental', 'rescore only what changed since the published run (and whose score that moves by ≥ 0.25 points)')
     .option('--wait', 'follow the run with a progress bar per step and print its summary')
     .option('--as-of <date>', 'scoring date (default: today, UTC)', calendarDate('--as-of'))
     .option('--chunk-size <n>', 'persons per SCORE chunk job', positiveInteger('--chunk-size'), 10_000)

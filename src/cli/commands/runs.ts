@@ -81,7 +81,7 @@ export function describeRun(run: Pick<ScoreRun, 'id' | 'status' | 'stats'> & Par
   if (run.modelVersion) lines.push(`  model ${run.modelVersion}, as of ${run.asOf}, started ${run.startedAt}${run.publishedAt ? `, published ${run.publishedAt}` : ''}`);
   if (stats.scored !== undefined) lines.push(`  scored ${stats.scored} persons, mean ${stats.meanScore}${stats.edges ? `; ${stats.edges.friendships} friendships, ${stats.edges.transactions} transactions` : ''}`);
   if (stats.rescored) {
-    lines.push(`  incremental on ${stats.base}: rescored ${stats.rescored.scored} persons (${stats.dirty} changed, ${stats.reached} more reached by the push)`);
+    lines.push(`  incremental on ${stats.base}: rescored ${stats.rescored.scored} persons (${stats.dirty} changed, ${stats.reached} more moved by the changes)`);
   }
   if (stats.bands) lines.push(`  bands: ${Object.entries(stats.bands).map(([band, count]) => `${band} ${count}`).join(', ')}`);
   if (stats.iterations !== undefined) lines.push(`  network: ${stats.iterations} ${stats.iterations === 1 ? 'sweep' : 'sweeps'}${stats.pushes ? ` and ${stats.pushes} pushes` : ''}`);

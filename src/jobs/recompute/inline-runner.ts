@@ -2,7 +2,7 @@
  * Runs a recompute in this process — SNAPSHOT → PROPAGATE → SCORE → PUBLISH — with the same
  * steps the BullMQ workers run (steps.ts). Used by the embedded mode (`tiescore demo`) and tests.
  * A full run scores everyone; an incremental run scores, at its base run's as-of date, only the
- * dirty persons and those the push from them reaches (incremental-plan.ts). A failure marks the
+ * dirty persons and those whose score they move (incremental-plan.ts). A failure marks the
  * run failed with its reason; a failed run is never published.
  */
 import type { ScoreRun } from '../../domain/scores.js';

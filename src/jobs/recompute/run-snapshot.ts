@@ -31,7 +31,7 @@ export interface RunSnapshot {
   /** Incremental runs: the seqs whose data changed since the base run started, ascending. */
   dirty?: number[];
   /** The base run's image this run's image was patched from. */
-  patchedFrom?: SnapshotImage & { served: Float64Array };
+  patchedFrom?: SnapshotImage & { px: Float64Array; served: Float64Array };
   /** `patched`: the base run's image refreshed with the dirty persons; `read`: a full read. */
   source: 'read' | 'patched';
 }
@@ -51,13 +51,13 @@ export async function snapshotForRun(store: SnapshotPorts, model: Model, input: 
   const dirtySet = base ? await store.dirtySeqsSince(base.startedAt) : undefined;
   const dirty = dirtySet?.seqs;
   const kept = base ? await images.load(base.id) : undefined;
-  // An image kept before `served` was (an older version's) is read afresh, once.
-  const usable = kept?.served !== undefined && kept.asOf === input.asOf && kept.modelVersion === model.version;
+  // An image kept without `px` or `served` (an older version's) is read afresh, once.
+  const usable = kept?.px !== undefined && kept.served !== undefined && kept.asOf === input.asOf && kept.modelVersion === model.version;
   const patched = usable && dirtySet !== undefined;
   const { image, ownParts } = patched
     ? await refreshedWithParts(store, model, kept, dirtySet)
     : await readSnapshotImageWithParts(store, model, input.asOf, options);
-  const patchedFrom = patched ? (kept as SnapshotImage & { served: Float64Array }) : undefined;
+  const patchedFrom = patched ? (kept as SnapshotImage & { px: Float64Array; served: Float64Array }) : undefined;
   const snapshot = snapshotOfImage(image, model, patchedFrom);
   const warmStart = patchedFrom ? warmStartOf(patchedFrom, image, snapshot) : undefined;
   return {

@@ -54,7 +54,6 @@ export interface PlanStats {
   snapshot: RunSnapshot['source'];
   dirty: number;
   reached: number;
-  pushes: number;
 }
 
 /** The stats PROPAGATE hands on to PUBLISH. */
@@ -102,7 +101,7 @@ export function propagateStep(
     // Awaited by the runner; until then a failure must not go unhandled.
     stored.catch(() => undefined);
     kept.catch(() => undefined);
-    const planStats: Partial<PlanStats> = base && plan ? { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached, pushes: plan.pushes } : {};
+    const planStats: Partial<PlanStats> = base && plan ? { base: base.id, snapshot: source, dirty: plan.dirty, reached: plan.reached } : {};
     return { network, plan, stats: { ...networkStats(snapshot, network), ...planStats }, stored, kept };
   });
 }
