@@ -84,22 +84,23 @@ export function carryRows<T extends Int32Array | Float64Array>(change: RowChange
  * Shares `offsets`, `targets` and `degree` with `nominal` (neither is changed afterwards).
  * Given the trusted CSR of the nominal one `previous.change` was made from, only the rebuilt
  * rows are computed; the others are carried over (the same result, a block copy instead of a
- * random read of trust per entry). With no row rebuilt, it is that trusted CSR, nothing copied.
+ * random read of trust per entry). With no row rebuilt, it is that trusted CSR, nothing copied,
+ * and `trust`, when given as a function, is never asked for.
  *
- * @example withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, params))
+ * @example withTrust(image.contacts, () => trustArray(image.verified, image.accountAgeDays, params), carried)
  */
-export function withTrust(nominal: NominalCsr, trust: ArrayLike<number>, previous?: { trusted: Csr; change: RowChange }): Csr {
+export function withTrust(nominal: NominalCsr, trust: ArrayLike<number> | (() => ArrayLike<number>), previous?: { trusted: Csr; change: RowChange }): Csr {
   const n = nominal.nodeCount;
   const { targets, weights: nominalWeights, degree } = nominal;
-  const t = checkedTrust(trust, n);
   const offsets = nominal.offsets;
-  const trustRows = (from: number, to: number) => {
-    for (let e = from; e < to; e++) weights[e] = nominalWeights[e]! * t[targets[e]!]!;
-  };
   if (previous && previous.change.offsets === offsets && previous.change.rows.length === 0 && previous.trusted.targets === targets) {
     // No row rebuilt, the entries shared: the trusted CSR is the old one (grown by empty rows).
     return previous.trusted.offsets === offsets ? previous.trusted : { ...previous.trusted, nodeCount: n, offsets, degree };
   }
+  const t = checkedTrust(typeof trust === 'function' ? trust() : trust, n);
+  const trustRows = (from: number, to: number) => {
+    for (let e = from; e < to; e++) weights[e] = nominalWeights[e]! * t[targets[e]!]!;
+  };
   const weights = new Float64Array(targets.length);
   if (previous && previous.change.offsets === offsets) {
     carryRows(previous.change, previous.trusted.weights, weights);

@@ -80,6 +80,7 @@ export function refineNetwork(csr: Csr, b: Float64Array, params: NetworkParams, 
     x[i]! += q[i]!;
     px[i]! += pq[i]!;
   }
+  ws.release();
   if (!complete) {
     const swept = propagateNetwork(csr, b, params, { mu, transition, initial: x });
     return { ...swept, iterations: swept.iterations + 1, pushes };

@@ -21,7 +21,8 @@ export const PUSHED = 4;
 
 /**
  * Reusable state of pushes over one CSR and one transition: P^T and per-node buffers, allocated
- * once (≈ 34 bytes per node, plus 12 per entry when transposed).
+ * once (≈ 34 bytes per node, plus 12 per entry when transposed) or taken over from a released
+ * workspace over as many nodes (`release`).
  *
  * P^T row j lists every person i with j as a contact, with P_ij. For a CSR with a symmetric
  * pattern (every link-built one: `csr.symmetric`) that list is CSR row j itself, so the
@@ -54,6 +55,8 @@ export class PushWorkspace {
   readonly queue: Int32Array;
   touched: Int32Array;
   touchedCount = 0;
+  /** Set by `release`: the buffers are another workspace's now. */
+  released = false;
 
   constructor(csr: Csr, transition: Transition) {
     if (transition.p.length !== csr.targets.length) throw new Error('push: the transition was built for another CSR');
@@ -72,12 +75,32 @@ export class PushWorkspace {
       this.transposedValues = reverse.values;
       this.lazy = undefined;
     }
-    this.residual = new Float64Array(n);
-    this.estimate = new Float64Array(n);
-    this.received = new Float64Array(n);
-    this.flags = new Uint8Array(n);
-    this.queue = new Int32Array(Math.max(1, n));
+    const buffers = spareBuffers.get(n) ?? freshBuffers(n);
+    spareBuffers.delete(n);
+    this.residual = buffers.residual;
+    this.estimate = buffers.estimate;
+    this.received = buffers.received;
+    this.flags = buffers.flags;
+    this.queue = buffers.queue;
     this.touched = new Int32Array(1024);
+  }
+
+  /**
+   * Hands the per-node buffers, cleared, to the next workspace made over as many nodes; this
+   * one must not be used afterwards. For a caller done with it within one call (an incremental
+   * run's refinement): O(n) to clear, where fresh buffers cost page faults and bring V8's next
+   * collection closer (it counts fresh array memory).
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.residual.fill(0);
+    this.estimate.fill(0);
+    this.received.fill(0);
+    this.flags.fill(0);
+    this.touchedCount = 0;
+    const { residual, estimate, received, flags, queue } = this;
+    spareBuffers.set(this.csr.nodeCount, { residual, estimate, received, flags, queue });
   }
 
   /** Lazy rows (a symmetric CSR): where row j's values start in `reverseValues`, −1 before its first walk. */
@@ -144,6 +167,22 @@ export class PushWorkspace {
     for (let k = 0; k < this.touchedCount; k++) largest = Math.max(largest, Math.abs(this.residual[this.touched[k]!]!));
     return largest;
   }
+}
+
+/** The per-node buffers of a workspace (29 bytes a node). */
+interface PushBuffers {
+  residual: Float64Array;
+  estimate: Float64Array;
+  received: Float64Array;
+  flags: Uint8Array;
+  queue: Int32Array;
+}
+
+/** Buffers of released workspaces, cleared, one set per node count (the last released). */
+const spareBuffers = new Map<number, PushBuffers>();
+
+function freshBuffers(n: number): PushBuffers {
+  return { residual: new Float64Array(n), estimate: new Float64Array(n), received: new Float64Array(n), flags: new Uint8Array(n), queue: new Int32Array(Math.max(1, n)) };
 }
 
 /** The rows of P^T computed so far over one symmetric CSR and its transition. */
@@ -213,6 +252,7 @@ export interface PushCounts {
  * Hot loop over const-bound typed arrays; FIFO ring of queued nodes.
  */
 export function pushResiduals(ws: PushWorkspace, seeds: Iterable<number>, eps: number, maxPushes: number): PushCounts {
+  if (ws.released) throw new Error('push: the workspace was released');
   const { residual, estimate, received, flags, queue } = ws;
   const alpha = ws.transition.alpha;
   const n = ws.csr.nodeCount;

@@ -127,7 +127,7 @@ export function snapshotOfImage(image: SnapshotImage, model: Model, base?: Snaps
   const { own, mu, persons } = ownWithPrior(image, image.own);
   if (image.contacts.nodeCount !== n) throw new Error(`snapshot-image: the contacts cover ${image.contacts.nodeCount} seqs, the ids ${n}`);
   const carried = image.change && base?.trusted && image.change.from === base.contacts ? { trusted: base.trusted, change: image.change } : undefined;
-  const csr = withTrust(image.contacts, trustArray(image.verified, image.accountAgeDays, model.network), carried);
+  const csr = withTrust(image.contacts, () => trustArray(image.verified, image.accountAgeDays, model.network), carried);
   return { asOf: image.asOf, ids: image.ids, own, mu, csr, persons, edges: image.edges };
 }
 

@@ -5,7 +5,7 @@ import { LinkStaging } from '../../../src/graph/link-staging.js';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
 import { meanOf, propagateNetwork } from '../../../src/graph/propagate.js';
 import { refineNetwork } from '../../../src/graph/refine-network.js';
-import { PushWorkspace } from '../../../src/graph/residual-push.js';
+import { PushWorkspace, pushResiduals } from '../../../src/graph/residual-push.js';
 import { csrFromEntries, trustedCsr } from '../../support/csr-fixtures.js';
 import { csrOf, denseNetwork, graphSpec, maxAbsDiff, networkParams, seeded } from './helpers.js';
 
@@ -62,6 +62,26 @@ describe('refineNetwork', () => {
     expect(new PushWorkspace(csr, transition).rowAt).toBe(ws.rowAt);
     expect(new PushWorkspace(csr, transition).rowAt![1]).toBe(0);
     expect(new PushWorkspace(csr, { ...transition }).rowAt![1]).toBe(-1);
+  });
+
+  it('hands its buffers, cleared, to the next workspace over as many nodes once released, and refuses to push afterwards', () => {
+    const staging = new LinkStaging(4, { params: DEFAULT_NETWORK_PARAMS });
+    for (const [a, b] of [[0, 1], [1, 2], [2, 3]] as const) staging.addFriend(a, b, 100, 20);
+    const csr = trustedCsr(staging);
+    const { transition } = propagateNetwork(csr, new Float64Array(4).fill(0.5), DEFAULT_NETWORK_PARAMS);
+    const ws = new PushWorkspace(csr, transition);
+    ws.residual.fill(0.25); // as a refinement leaves it: below ε for persons never touched
+    ws.residual[1] = 0.5;
+    const counts = pushResiduals(ws, [1], 1e-6, 100);
+    expect(counts.pushes).toBeGreaterThan(0);
+    ws.release();
+    const next = new PushWorkspace(csr, transition);
+    expect(next.residual).toBe(ws.residual);
+    expect([...next.residual, ...next.estimate, ...next.received, ...next.flags].every((v) => v === 0)).toBe(true);
+    expect(next.touchedCount).toBe(0);
+    expect(() => pushResiduals(ws, [1], 1e-6, 100)).toThrow(/^push: the workspace was released$/);
+    // One spare set: a second workspace while `next` holds it gets its own.
+    expect(new PushWorkspace(csr, transition).residual).not.toBe(next.residual);
   });
 
   it('reads P_ij from wide rows (hubs, indexed by target) as from narrow ones: every row of P^T a push computes equals the transposed transition', () => {
