@@ -64,6 +64,13 @@ export interface NominalCsr extends CsrLayout {
  */
 export interface Csr extends CsrLayout {
   readonly kind: 'trusted';
+  /**
+   * What a link-built CSR's weights are made of (`withTrust`): w_ij = nominal_ij · trust_j, with
+   * `nominal` aligned with `targets` and the same both ways of a pair (up to the rounding of sums
+   * in rows a patch rebuilt). A push reads P_ij for row j of Pᵀ from row j's own entries with
+   * them (residual-push.ts), instead of finding entry i → j in row i.
+   */
+  readonly parts?: { nominal: Float64Array; trust: Float64Array };
 }
 
 /** Undirected links in columns with their nominal weight (typeWeight · strength, before trust). */

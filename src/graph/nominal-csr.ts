@@ -108,7 +108,7 @@ export function withTrust(nominal: NominalCsr, trust: ArrayLike<number> | (() =>
   } else {
     trustRows(0, targets.length);
   }
-  return { nodeCount: n, offsets, targets, weights, degree, symmetric: true, kind: 'trusted' };
+  return { nodeCount: n, offsets, targets, weights, degree, symmetric: true, kind: 'trusted', parts: { nominal: nominalWeights, trust: t } };
 }
 
 /**

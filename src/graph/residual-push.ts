@@ -27,12 +27,16 @@ export const PUSHED = 4;
  * P^T row j lists every person i with j as a contact, with P_ij. For a CSR with a symmetric
  * pattern (every link-built one: `csr.symmetric`) that list is CSR row j itself, so the
  * workspace borrows the CSR's offsets and targets and computes a row's values the first time a
- * push walks it (P_ij is found in row i), keeping them for later pushes: O(Σ_{i∈N(j)} deg i)
- * once per row, instead of an O(n + m) transpose up front that a push reaching a few thousand
- * persons never repays. Other CSRs are transposed when the workspace is made. The rows computed
- * so are kept with the transition (`lazyRowsOf`), for every workspace over it: an incremental
- * run's refinement and plan, and the runs after it that share its transition (only events
- * changed), walk rows an earlier push computed.
+ * push walks it, keeping them for later pushes, instead of an O(n + m) transpose up front that a
+ * push reaching a few thousand persons never repays. A link-built CSR knows what its weights are
+ * made of (`csr.parts`), so P_ij comes from row j's own entry for i and D_i: one random read an
+ * entry. It equals the transition's P_ij bit for bit but in two cases, both within a few ulps: a
+ * pair whose two entries a patch summed in different orders, and a row the transition rescaled
+ * because rounding put its sum a hair over 1; the push's bound (ε/(1 − α)) is untouched by that.
+ * Other symmetric CSRs find P_ij in row i (O(Σ_{i∈N(j)} deg i) a row). Other CSRs are transposed
+ * when the workspace is made. The rows computed so are kept with the transition (`lazyRowsOf`),
+ * for every workspace over it: the runs after an incremental run that share its transition (only
+ * events changed) walk rows an earlier push computed.
  */
 export class PushWorkspace {
   readonly csr: Csr;
@@ -130,7 +134,19 @@ export class PushWorkspace {
       lazy.values = grown;
     }
     const values = lazy.values;
-    for (let e = start; e < end; e++) values[at + e - start] = p[entryOf(lazy, targets[e]!, j)]!;
+    const parts = this.csr.parts;
+    if (parts) {
+      // P_ij = min(w_ij / D_i, cap) as buildTransition computes it, with w_ij = nominal_ji · trust_j.
+      const { nominal, trust } = parts;
+      const { degree, perContactCap: cap } = this.transition;
+      const trustJ = trust[j]!;
+      for (let e = start; e < end; e++) {
+        const d = degree[targets[e]!]!;
+        values[at + e - start] = d > 0 ? Math.min(nominal[e]! * trustJ * (1 / d), cap) : 0;
+      }
+    } else {
+      for (let e = start; e < end; e++) values[at + e - start] = p[entryOf(lazy, targets[e]!, j)]!;
+    }
     lazy.filled = at + (end - start);
     rowAt[j] = at;
     return at;

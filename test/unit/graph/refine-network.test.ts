@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { transposeCsr } from '../../../src/graph/csr.js';
+import { transposeCsr, type Csr } from '../../../src/graph/csr.js';
 import { LinkStaging } from '../../../src/graph/link-staging.js';
 import { DEFAULT_NETWORK_PARAMS } from '../../../src/graph/network-params.js';
-import { meanOf, propagateNetwork } from '../../../src/graph/propagate.js';
+import { meanOf, propagateNetwork, type Transition } from '../../../src/graph/propagate.js';
 import { refineNetwork } from '../../../src/graph/refine-network.js';
 import { PushWorkspace, pushResiduals } from '../../../src/graph/residual-push.js';
 import { csrFromEntries, trustedCsr } from '../../support/csr-fixtures.js';
@@ -96,20 +96,30 @@ describe('refineNetwork', () => {
     const csr = trustedCsr(staging, Float64Array.from({ length: n }, () => 0.2 + 0.8 * rnd()));
     const b = Float64Array.from({ length: n }, () => rnd());
     const { transition } = propagateNetwork(csr, b, DEFAULT_NETWORK_PARAMS);
-    const transposed = transposeCsr(csr, transition.p);
-    const ws = new PushWorkspace(csr, transition);
     expect(csr.offsets[1]! - csr.offsets[0]!).toBeGreaterThan(40);
-    for (let j = n - 1; j >= 0; j--) {
-      const at = ws.reverseRow(j);
-      const lazy = new Map<number, number>();
-      for (let e = ws.reverseOffsets[j]!; e < ws.reverseOffsets[j + 1]!; e++) lazy.set(ws.reverseSources[e]!, ws.reverseValues[at + e - ws.reverseOffsets[j]!]!);
-      const want = new Map<number, number>();
-      for (let e = transposed.offsets[j]!; e < transposed.offsets[j + 1]!; e++) want.set(transposed.sources[e]!, transposed.values[e]!);
-      expect(lazy).toEqual(want);
+    // From row j's own entries (a link-built CSR's parts) and, without them, found in row i.
+    expect(csr.parts).toBeDefined();
+    for (const asBuilt of [csr, { ...csr, parts: undefined }]) {
+      expect(reverseRowsOf(asBuilt, { ...transition })).toEqual(transposedRowsOf(asBuilt, transition));
     }
     const got = refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial: new Float64Array(n), maxResidual: 1e-8, maxPushes: 1e6 });
     const exact = denseNetwork(csr, b, DEFAULT_NETWORK_PARAMS, 0.5);
     expect(maxAbsDiff(got.network, exact.network)).toBeLessThanOrEqual(1e-8 / (1 - DEFAULT_NETWORK_PARAMS.alpha) + SOLVE_SLACK);
+  });
+
+  it('computes every row of P^T from the parts of the CSR within a few ulps of the transposed transition, on any link-built graph', () => {
+    fc.assert(
+      fc.property(graphSpec(), networkParams(), (spec, params) => {
+        const csr = csrOf(spec, params);
+        const { transition } = propagateNetwork(csr, Float64Array.from(spec.b), params);
+        const got = reverseRowsOf(csr, transition);
+        const want = transposedRowsOf(csr, transition);
+        for (const [j, row] of want) {
+          for (const [i, value] of row) expect(Math.abs(got.get(j)!.get(i)! - value)).toBeLessThanOrEqual(4 * Number.EPSILON * value);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('works on a CSR whose pattern is not symmetric (the push transposes it)', () => {
@@ -204,3 +214,28 @@ describe('refineNetwork', () => {
     expect(() => refineNetwork(csr, b, DEFAULT_NETWORK_PARAMS, { mu: 0.5, initial, maxResidual: 1e-6, products: { px: new Float64Array(3), changedRows: [] } })).toThrow(/^refine: the carried contact sums cover 3 persons, the graph 2$/);
   });
 });
+
+/** Every row j of P^T as a push workspace computes it: i → P_ij. */
+function reverseRowsOf(csr: Csr, transition: Transition): Map<number, Map<number, number>> {
+  const ws = new PushWorkspace(csr, transition);
+  const rows = new Map<number, Map<number, number>>();
+  for (let j = csr.nodeCount - 1; j >= 0; j--) {
+    const at = ws.reverseRow(j);
+    const row = new Map<number, number>();
+    for (let e = ws.reverseOffsets[j]!; e < ws.reverseOffsets[j + 1]!; e++) row.set(ws.reverseSources[e]!, ws.reverseValues[at + e - ws.reverseOffsets[j]!]!);
+    rows.set(j, row);
+  }
+  return rows;
+}
+
+/** Every row j of the transposed transition: i → P_ij. */
+function transposedRowsOf(csr: Csr, transition: Transition): Map<number, Map<number, number>> {
+  const transposed = transposeCsr(csr, transition.p);
+  const rows = new Map<number, Map<number, number>>();
+  for (let j = csr.nodeCount - 1; j >= 0; j--) {
+    const row = new Map<number, number>();
+    for (let e = transposed.offsets[j]!; e < transposed.offsets[j + 1]!; e++) row.set(transposed.sources[e]!, transposed.values[e]!);
+    rows.set(j, row);
+  }
+  return rows;
+}
