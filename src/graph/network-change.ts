@@ -2,9 +2,9 @@
  * Which persons a run's propagation moved: their network dimension (`NetworkResult.network`) from
  * this run's contact sums (P·x)_i against the one the base run's sums give, under this run's P and
  * μ (propagate.ts: n_i = s_i·((P·x)_i + (1 − r_i)·μ) + (1 − s_i)·μ, then the band if the
- * parameters have one, network-band.ts). It
- * sees every way a change reaches n_i through x: a changed own score b, a changed edge moving its
- * ends' x, and what either does hops away, each as exactly as the propagation's own tolerance.
+ * parameters have one, network-band.ts). It sees every way a change reaches n_i through x: a
+ * changed own score b, a changed edge moving its ends' x, and what either does hops away, each as
+ * exactly as the propagation's own tolerance.
  * The shift of μ alone is held out (both sides use this run's): small changes move it by far less
  * than a tolerance worth rescoring for.
  *
@@ -16,8 +16,8 @@ import { unbandedValue, type NetworkResult } from './propagate.js';
 
 /**
  * The persons i < basePx.length, ascending, whose network dimension moved by at least `minChange`
- * (∈ (0, 1]); `skip(i)` leaves a person out (unused seqs). O(n): only persons
- * whose sums differ are evaluated.
+ * (∈ (0, 1]); `skip(i)` leaves a person out (unused seqs). O(n): only persons whose sums differ
+ * are evaluated.
  *
  * @example
  * movedNetworkValues(refined, baseImage.px, 0.25 / pointsPerUnit); // [17, 402, …]

@@ -18,7 +18,7 @@
 import { movedNetworkValues, type NetworkResult } from '../../graph/index.js';
 import { scoreWeightsOf } from '../../analysis/score-weights.js';
 import type { Model } from '../../score/index.js';
-import type { Snapshot, SnapshotImage } from './snapshot-image.js';
+import type { Snapshot } from './snapshot-image.js';
 
 export const INCREMENTAL_DEFAULTS = {
   /** Rescore persons whose score the run moves by at least this many points. */
@@ -37,8 +37,11 @@ export interface IncrementalPlan {
   reached: number;
 }
 
-/** What the plan needs of the base run's image: its persons, its contact sums P·x and the network dimensions its persons are served under. */
-export type PlanBase = Pick<SnapshotImage, 'ids'> & { px: Float64Array; served: Float64Array };
+/** What the plan needs of the base run's image: its contact sums P·x and the network dimensions its persons are served under. */
+export interface PlanBase {
+  px: Float64Array;
+  served: Float64Array;
+}
 
 /**
  * @example
