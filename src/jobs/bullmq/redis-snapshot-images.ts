@@ -30,6 +30,7 @@
  */
 import type { Redis } from 'ioredis';
 import { decodeSnapshotImage, encodeSnapshotImage, encodeSnapshotImageSections } from '../recompute/snapshot-image-codec.js';
+import { framed, unframed } from '../recompute/framing.js';
 import { applySnapshotImageDelta, encodeSnapshotImageDelta } from '../recompute/snapshot-image-delta.js';
 import type { SnapshotImage } from '../recompute/snapshot-image.js';
 import type { SnapshotImages } from '../recompute/snapshot-images.js';
@@ -289,21 +290,6 @@ function parsePart(bytes: Buffer): { header: PartHeader; before: Buffer; after: 
   return { header, before: body.subarray(0, header.beforeBytes), after: body.subarray(header.beforeBytes) };
 }
 
-/** A string as the parts write it: an 8-byte tag, the JSON header's length (uint32 LE), the header, then `body`. */
-function framed(magic: string, header: object, body: readonly Buffer[]): Buffer[] {
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const headerLength = Buffer.alloc(4);
-  headerLength.writeUInt32LE(headerBytes.length);
-  return [Buffer.from(magic, 'latin1'), headerLength, headerBytes, ...body];
-}
-
-/** The header and body of a string `framed` with `magic`; undefined for another string (or one cut before its header's end). */
-function unframed<H>(bytes: Buffer, magic: string): { header: H; body: Buffer } | undefined {
-  if (bytes.length < 12 || bytes.toString('latin1', 0, 8) !== magic) return undefined;
-  const headerEnd = 12 + bytes.readUInt32LE(8);
-  if (headerEnd > bytes.length) return undefined;
-  return { header: JSON.parse(bytes.toString('utf8', 12, headerEnd)) as H, body: bytes.subarray(headerEnd) };
-}
 
 /**
  * The whole string at `key` read in slices, in one MULTI; undefined when there is none, or when

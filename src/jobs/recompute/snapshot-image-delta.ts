@@ -7,12 +7,13 @@
  * targets: a few MB, where the image without its contacts is about 60 MB
  * (redis-snapshot-images.ts keeps a run's image this way when it can).
  *
- * Layout: a magic tag, the header's length (uint32 LE) and JSON header (dates, model version,
- * edge counts, persons, the arrays present), then per array present: the count of changed
- * entries (uint32 LE), their seqs (int32) and their new values (the array's own element type),
+ * Layout: framed (framing.ts) with a JSON header of dates, model version, edge counts, persons
+ * and the arrays present; the body holds, per array present, the count of changed entries
+ * (uint32 LE), their seqs (int32) and their new values (the array's own element type),
  * native-endian as in snapshot-image-codec.ts. Entries compare by their bits, so a NaN that stayed
  * NaN is no change and −0 against 0 is one.
  */
+import { framed, hasMagic, unframed } from './framing.js';
 import type { SnapshotImage } from './snapshot-image.js';
 
 const MAGIC = 'TSIMD001';
@@ -44,18 +45,17 @@ export function encodeSnapshotImageDelta(base: SnapshotImage, image: SnapshotIma
   if (FIELDS.some((field) => (image[field] === undefined) !== (base[field] === undefined))) return undefined;
   const fields = FIELDS.filter((field) => image[field] !== undefined);
   const header: DeltaHeader = { asOf: image.asOf, modelVersion: image.modelVersion, edges: image.edges, persons: n, fields };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const pieces = [Buffer.from(MAGIC, 'latin1'), uint32(headerBytes.length), headerBytes];
+  const body: Buffer[] = [];
   for (const field of fields) {
     const { seqs, values } = changedEntries(base[field]!, image[field]!);
-    pieces.push(uint32(seqs.length), bytesOf(seqs), bytesOf(values));
+    body.push(uint32(seqs.length), bytesOf(seqs), bytesOf(values));
   }
-  return pieces;
+  return framed(MAGIC, header, body);
 }
 
 /** True when `bytes` start as a delta of `encodeSnapshotImageDelta`. */
 export function isSnapshotImageDelta(bytes: Buffer): boolean {
-  return bytes.length >= 12 && bytes.toString('latin1', 0, 8) === MAGIC;
+  return hasMagic(bytes, MAGIC);
 }
 
 /**
@@ -65,16 +65,16 @@ export function isSnapshotImageDelta(bytes: Buffer): boolean {
  */
 export function applySnapshotImageDelta(base: SnapshotImage, bytes: Buffer): SnapshotImage {
   if (!isSnapshotImageDelta(bytes)) throw new Error('snapshot-image-delta: not a delta');
-  const headerEnd = 12 + bytes.readUInt32LE(8);
-  if (headerEnd > bytes.length) throw new Error('snapshot-image-delta: truncated');
-  const header = JSON.parse(bytes.toString('utf8', 12, headerEnd)) as DeltaHeader;
+  const frame = unframed<DeltaHeader>(bytes, MAGIC);
+  if (!frame) throw new Error('snapshot-image-delta: truncated');
+  const { header, body } = frame;
   const n = header.persons;
   if (n !== base.ids.length) throw new Error(`snapshot-image-delta: the delta is for ${n} persons, its base has ${base.ids.length}`);
-  let offset = headerEnd;
+  let offset = 0;
   const take = <T extends Int32Array | PersonArray>(array: T): T => {
     const end = offset + array.byteLength;
-    if (end > bytes.length) throw new Error('snapshot-image-delta: truncated');
-    bytes.copy(Buffer.from(array.buffer, array.byteOffset, array.byteLength), 0, offset, end);
+    if (end > body.length) throw new Error('snapshot-image-delta: truncated');
+    body.copy(Buffer.from(array.buffer, array.byteOffset, array.byteLength), 0, offset, end);
     offset = end;
     return array;
   };
@@ -86,8 +86,8 @@ export function applySnapshotImageDelta(base: SnapshotImage, bytes: Buffer): Sna
       continue;
     }
     if (from === undefined) throw new Error(`snapshot-image-delta: the delta changes ${field}, which its base lacks`);
-    if (offset + 4 > bytes.length) throw new Error('snapshot-image-delta: truncated');
-    const count = bytes.readUInt32LE(offset);
+    if (offset + 4 > body.length) throw new Error('snapshot-image-delta: truncated');
+    const count = body.readUInt32LE(offset);
     offset += 4;
     const seqs = take(new Int32Array(count));
     const values = take(from instanceof Uint8Array ? new Uint8Array(count) : new Float64Array(count));
@@ -99,7 +99,7 @@ export function applySnapshotImageDelta(base: SnapshotImage, bytes: Buffer): Sna
     }
     arrays[field] = array;
   }
-  if (offset !== bytes.length) throw new Error('snapshot-image-delta: trailing bytes');
+  if (offset !== body.length) throw new Error('snapshot-image-delta: trailing bytes');
   return {
     asOf: header.asOf,
     modelVersion: header.modelVersion,
