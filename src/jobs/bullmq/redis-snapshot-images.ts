@@ -189,30 +189,32 @@ export class RedisSnapshotImages implements SnapshotImages {
 
   /** Renews the expiry of every string the image of `runId` is kept in; false when one is gone. */
   private async renewChain(runId: string): Promise<boolean> {
-    for (let id = runId, steps = 0; steps <= MAX_DELTA_DEPTH; steps++) {
-      const key = this.key(id);
-      if ((await this.redis.expire(key, TTL_SECONDS)) !== 1) return false;
-      const head = await this.redis.getrangeBuffer(key, 0, 4095);
+    const chain = await this.chainOf(runId);
+    if (!chain.whole) return false;
+    const keys = [...chain.runs.map((id) => this.key(id)), ...(chain.contacts === undefined ? [] : [this.contactsKey(chain.contacts)])];
+    for (const key of keys) if ((await this.redis.expire(key, TTL_SECONDS)) !== 1) return false;
+    return true;
+  }
+
+  /**
+   * The strings the image of `runId` is kept in: the runs of its part and of the images its deltas
+   * change (itself first), and the contacts string named by the part kept whole; `whole` is false
+   * when a string of the chain is gone or the chain is longer than MAX_DELTA_DEPTH.
+   */
+  private async chainOf(runId: string): Promise<{ runs: string[]; contacts: string | undefined; whole: boolean }> {
+    const runs: string[] = [];
+    for (let id = runId; runs.length <= MAX_DELTA_DEPTH; ) {
+      runs.push(id);
+      const head = await this.redis.getrangeBuffer(this.key(id), 0, 4095);
       const delta = parseDeltaPart(head);
       if (delta) {
         id = delta.header.base;
         continue;
       }
-      const contacts = parsePart(head)?.header.contacts;
-      return contacts === undefined || (await this.redis.expire(this.contactsKey(contacts), TTL_SECONDS)) === 1;
+      // A missing key reads as no bytes.
+      return head.length === 0 ? { runs, contacts: undefined, whole: false } : { runs, contacts: parsePart(head)?.header.contacts, whole: true };
     }
-    return false;
-  }
-
-  /** The runs whose images the image of `runId` is kept as changes to, nearest first (none for an image kept whole). */
-  private async basesOf(runId: string): Promise<string[]> {
-    const bases: string[] = [];
-    for (let id = runId; bases.length < MAX_DELTA_DEPTH; ) {
-      const delta = parseDeltaPart(await this.redis.getrangeBuffer(this.key(id), 0, 4095));
-      if (!delta) break;
-      bases.push((id = delta.header.base));
-    }
-    return bases;
+    return { runs, contacts: undefined, whole: false };
   }
 
   /**
@@ -240,8 +242,8 @@ export class RedisSnapshotImages implements SnapshotImages {
 
   /** Forgets every image but those of `runIds` (and those their deltas change), and every contacts string none of those names. */
   async keepOnly(runIds: readonly string[]): Promise<void> {
-    const kept = [...runIds];
-    for (const runId of runIds) kept.push(...(await this.basesOf(runId)));
+    const kept: string[] = [];
+    for (const runId of runIds) kept.push(...(await this.chainOf(runId)).runs);
     const keep = new Set(kept.map((runId) => this.key(runId)));
     const stale = (await this.keysLike(this.key('*'))).filter((key) => !keep.has(key));
     if (stale.length > 0) await this.redis.del(...stale);
