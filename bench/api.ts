@@ -22,6 +22,10 @@
  *     [--compiled]          serve compiled JavaScript (tsc into a temporary folder, then
  *                           `node dist/cli/main.js serve`, as `tiescore serve` runs when installed)
  *                           instead of `node --import tsx src/cli/main.ts serve`
+ *     [--stand-in MODE]     with --compiled: the score route's store call replaced by a stand-in
+ *                           (bench/lib/stand-in-server.mjs; MODE memory, empty-write or log-write):
+ *                           what a score read can reach when it waits on no Neo4j, on one write
+ *                           that changes nothing per batch, or on the batch's access-log entries only
  *
  * Under tsx, source maps are on, and the Neo4j driver formats a stack trace for every query
  * result, which then costs several times more; `--compiled` is the production figure.
@@ -39,6 +43,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { issueApiKey } from '../src/api/auth/api-keys.js';
 import { loadConfig } from '../src/config.js';
@@ -65,6 +70,9 @@ const CLOCK_TICKS = 100;
 const rootAt = process.argv.indexOf('--server-root');
 const sourceRoot = rootAt < 0 ? PACKAGE_ROOT : process.argv[rootAt + 1]!;
 const compiled = process.argv.includes('--compiled');
+const standInAt = process.argv.indexOf('--stand-in');
+const standIn = standInAt < 0 ? undefined : process.argv[standInAt + 1];
+if (standIn !== undefined && !compiled) throw new Error('bench/api: --stand-in needs --compiled');
 const serverRoot = compiled ? compileServer(sourceRoot) : sourceRoot;
 
 const config = { ...loadConfig(), QUEUE_PREFIX: `tiescore-bench-api-${process.pid}` };
@@ -91,7 +99,11 @@ for (const personId of new Set(consentedIds)) {
 
 const port = await freePort(HOST);
 const entry = compiled ? ['dist/cli/main.js'] : ['--import', 'tsx', 'src/cli/main.ts'];
-const server = spawn(process.execPath, [...entry, 'serve', '--host', HOST, '--port', String(port)], {
+const serverArgs =
+  standIn === undefined
+    ? [...entry, 'serve', '--host', HOST, '--port', String(port)]
+    : [join(PACKAGE_ROOT, 'bench/lib/stand-in-server.mjs'), join(serverRoot, 'dist'), standIn, HOST, String(port)];
+const server = spawn(process.execPath, serverArgs, {
   cwd: serverRoot,
   env: { ...process.env, NEO4J_URI: config.NEO4J_URI, QUEUE_PREFIX: config.QUEUE_PREFIX, RATE_LIMIT_PER_MINUTE: '1000000' },
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -156,6 +168,7 @@ try {
       publishedRunsSeen: [...runsSeen],
       serverRoot: sourceRoot === PACKAGE_ROOT ? '.' : sourceRoot,
       server: compiled ? 'node dist/cli/main.js serve (compiled)' : 'node --import tsx src/cli/main.ts serve',
+      standIn: standIn ?? null,
       runs,
       durationSeconds: duration,
       connections,
