@@ -316,6 +316,24 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect((await store.runningRuns()).map((r) => r.id)).toEqual(['early']);
       });
 
+      it('completes a run that is running or complete, never one that failed meanwhile', async () => {
+        await store.createRun(run('alive'));
+        await store.createRun(run('lost'));
+        const completion = { finishedAt: '2026-07-02T04:00:00.000Z', stats: { count: 3 } };
+        expect(await store.completeRunUnlessFailed('alive', completion)).toBe(true);
+        expect(await store.getRun('alive')).toMatchObject({ status: 'complete', ...completion });
+        // A resumed PUBLISH records the complete run again.
+        expect(await store.completeRunUnlessFailed('alive', { ...completion, stats: { count: 4 } })).toBe(true);
+        expect((await store.getRun('alive'))?.stats).toEqual({ count: 4 });
+
+        const failure = { finishedAt: '2026-07-02T03:30:00.000Z', failureReason: 'its job was lost from Redis' };
+        expect(await store.failRunIfRunning('lost', failure)).toBe(true);
+        expect(await store.completeRunUnlessFailed('lost', completion)).toBe(false);
+        expect(await store.getRun('lost')).toMatchObject({ status: 'failed', ...failure });
+        await expect(store.publishRun('lost', '2026-07-02T05:00:00.000Z')).rejects.toThrow(/failed/);
+        expect(await store.completeRunUnlessFailed('missing', completion)).toBe(false);
+      });
+
       it('writes a score again over the earlier one (a chunk retried), the last of repeated rows winning', async () => {
         await store.createRun(run('full1', { status: 'complete' }));
         await store.writeScores([score('full1', 'a', 0, 600), score('full1', 'b', 1, 610)]);

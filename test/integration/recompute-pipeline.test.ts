@@ -21,6 +21,9 @@ describe.each([
   const store = new MemoryStore();
   let model: Model;
   let workers: RecomputeWorkers;
+  /** A run the workers record failed at the start of its PUBLISH, as the run reaper does a run whose job Redis lost. */
+  let reapAtPublish: string | undefined;
+  const REAPED = 'its job was lost from Redis (test)';
   const queue = recomputeQueue(config);
   const events = new QueueEvents(QUEUES.recompute, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
 
@@ -28,7 +31,15 @@ describe.each([
     const loaded = await loadModel();
     model = bandHalfWidth === undefined ? loaded : { ...loaded, network: { ...loaded.network, bandHalfWidth } };
     await loadSyntheticPopulation(store, 1500, 3);
-    workers = await startRecomputeWorkers({ config, store, model, concurrency: 2 });
+    workers = await startRecomputeWorkers({
+      config,
+      store,
+      model,
+      concurrency: 2,
+      beforeStep: async (step, runId) => {
+        if (step === 'PUBLISH' && runId === reapAtPublish) await store.failRunIfRunning(runId, { finishedAt: new Date().toISOString(), failureReason: REAPED });
+      },
+    });
     await events.waitUntilReady();
   });
 
@@ -78,5 +89,15 @@ describe.each([
     expect(served.map((s) => s.personId)).toEqual(truth.map((s) => s.personId));
     expect(Math.max(...served.map((s, k) => Math.abs(s.score - truth[k]!.score)))).toBeLessThanOrEqual(1);
     expect(served.find((s) => s.personId === p1!.id)!.score).toBeLessThan((await store.scoreIn(base, p1!.id))!.score);
+  });
+
+  it('neither completes nor publishes a run failed while it was computed, and keeps the failure', async () => {
+    const served = (await store.publishedRun())!;
+    const job = await enqueueRecompute(queue, model, { asOf: SYNTH_AS_OF, chunkSize: 500 });
+    reapAtPublish = job.data.runId;
+    await expect(job.waitUntilFinished(events, 60_000)).rejects.toThrow(/was recorded failed/);
+    expect(await store.getRun(job.data.runId!)).toMatchObject({ status: 'failed', failureReason: REAPED });
+    expect((await store.publishedRun())?.id).toBe(served.id);
+    expect((await queue.getJob(job.id!))?.attemptsMade).toBe(1); // not retried
   });
 });

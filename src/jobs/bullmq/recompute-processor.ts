@@ -25,7 +25,7 @@ import type { Model } from '../../score/index.js';
 import type { RecomputePorts } from '../recompute/recompute-ports.js';
 import { OwnPartsTable, type OwnParts } from '../recompute/own-parts.js';
 import { newRunId } from '../recompute/run-id.js';
-import { createRunRecord, failRun, incrementalBase, NoIncrementalBaseError } from '../recompute/run-lifecycle.js';
+import { createRunRecord, failRun, incrementalBase, NoIncrementalBaseError, RunFailedMeanwhileError } from '../recompute/run-lifecycle.js';
 import { snapshotIdsOf, type ChunkPersons } from '../recompute/score-chunk.js';
 import { mergeTallies, type ScoreTally } from '../recompute/score-tally.js';
 import {
@@ -89,6 +89,8 @@ export async function processRecompute(job: Job<RecomputeJobData>, token: string
     return { runId: run.id, published: final?.publishedAt !== undefined, stats: final?.stats ?? {} };
   } catch (error) {
     if (error instanceof WaitingChildrenError) throw error;
+    // Failed by the reaper while this processor computed it: keep that record, and do not retry.
+    if (error instanceof RunFailedMeanwhileError) throw new UnrecoverableError(error.message);
     const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade - 1;
     if (error instanceof UnrecoverableError || attemptsLeft <= 0) await failRun(deps.store, run.id, error, data.timings);
     throw error;

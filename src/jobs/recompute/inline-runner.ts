@@ -9,7 +9,7 @@ import type { ScoreRun } from '../../domain/scores.js';
 import type { NetworkResult } from '../../graph/index.js';
 import type { Model } from '../../score/index.js';
 import type { RecomputePorts } from './recompute-ports.js';
-import { createRunRecord, failRun, incrementalBase, pruneRuns } from './run-lifecycle.js';
+import { createRunRecord, failRun, incrementalBase, pruneRuns, RunFailedMeanwhileError } from './run-lifecycle.js';
 import { scoreChunk, snapshotIdsOf } from './score-chunk.js';
 import { mergeTallies, type ScoreTally } from './score-tally.js';
 import type { Snapshot } from './snapshot-image.js';
@@ -64,7 +64,7 @@ export async function recomputeInline(store: RecomputePorts, model: Model, optio
     await pruneRuns(store, options.keepRuns ?? 30);
     return { run: published, snapshot, network };
   } catch (error) {
-    await failRun(store, run.id, error, context.timings);
+    if (!(error instanceof RunFailedMeanwhileError)) await failRun(store, run.id, error, context.timings);
     throw error;
   }
 }

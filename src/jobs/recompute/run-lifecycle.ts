@@ -68,13 +68,20 @@ export async function completeRun(
 ): Promise<ScoreRun> {
   // An incremental run's tally covers only the persons it rescored, not the served population.
   const summary = run.kind === 'incremental' ? { rescored: summariseTally(tally) } : summariseTally(tally);
-  const patch = {
-    status: 'complete' as const,
-    finishedAt: now.toISOString(),
-    stats: { ...summary, ...stats, timingsMs: timings },
-  };
-  await store.updateRun(run.id, patch);
-  return { ...run, ...patch };
+  const completion = { finishedAt: now.toISOString(), stats: { ...summary, ...stats, timingsMs: timings } };
+  if (!(await store.completeRunUnlessFailed(run.id, completion))) throw new RunFailedMeanwhileError(run.id);
+  return { ...run, status: 'complete', ...completion };
+}
+
+/**
+ * The run was recorded failed while it was being computed (the run reaper found its job lost)
+ * or is gone: it is neither completed nor published, and trying again will not help.
+ */
+export class RunFailedMeanwhileError extends Error {
+  constructor(readonly runId: string) {
+    super(`run ${runId} was recorded failed (or deleted) while it was computed: it is not completed nor published; start a new run`);
+    this.name = 'RunFailedMeanwhileError';
+  }
 }
 
 /** Makes a complete run the served one. */

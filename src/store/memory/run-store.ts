@@ -1,7 +1,7 @@
 /** Score runs in the embedded store and the publication pointer (the id of the served run). */
 import type { ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
-import type { RunFailure, RunPort } from '../ports/runs.js';
+import type { RunCompletion, RunFailure, RunPort } from '../ports/runs.js';
 import { clone, type MemoryState } from './memory-state.js';
 
 export class MemoryRunStore implements RunPort {
@@ -36,6 +36,13 @@ export class MemoryRunStore implements RunPort {
     const run = this.state.runs.get(id);
     if (run?.status !== 'running') return false;
     Object.assign(run, { status: 'failed', ...failure });
+    return true;
+  }
+
+  async completeRunUnlessFailed(id: string, completion: RunCompletion): Promise<boolean> {
+    const run = this.state.runs.get(id);
+    if (run === undefined || run.status === 'failed') return false;
+    Object.assign(run, { status: 'complete', ...clone(completion) });
     return true;
   }
 

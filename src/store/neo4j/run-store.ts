@@ -6,7 +6,7 @@
  */
 import type { PersonScore, ScoreRun } from '../../domain/scores.js';
 import { NotFoundError } from '../errors.js';
-import type { RunFailure, RunPort } from '../ports/runs.js';
+import type { RunCompletion, RunFailure, RunPort } from '../ports/runs.js';
 import type { PersonSearch, PersonSearchPage } from '../ports/person-search.js';
 import { assertRangeScores, type LoggedScoreRead, type LoggedScoresRead, type PublishedScoresRead, type ScorePort } from '../ports/scores.js';
 import { chunks, definedOnly, inFlight, patchProps, seqChunks } from './batches.js';
@@ -47,6 +47,12 @@ export class RunStore implements RunPort, ScorePort {
 
   async failRunIfRunning(id: string, failure: RunFailure): Promise<boolean> {
     const rows = await this.runner.write('runs/fail-if-running', { id, ...failure });
+    return rows.length > 0;
+  }
+
+  async completeRunUnlessFailed(id: string, completion: RunCompletion): Promise<boolean> {
+    const patch = { status: 'complete' as const, ...completion };
+    const rows = await this.runner.write('runs/complete-unless-failed', { id, patch: patchProps(patch, runProps(patch)) });
     return rows.length > 0;
   }
 

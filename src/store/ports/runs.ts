@@ -12,6 +12,13 @@ export interface RunFailure {
   failureReason: string;
 }
 
+/** How a run finished, for `completeRunUnlessFailed`. */
+export interface RunCompletion {
+  /** ISO instant. */
+  finishedAt: string;
+  stats: Record<string, unknown>;
+}
+
 export interface RunPort {
   createRun(run: ScoreRun): Promise<void>;
   /** Merges `patch` into the run (status, finishedAt, stats, failureReason). */
@@ -26,6 +33,12 @@ export interface RunPort {
    * still `running`: a run that finished meanwhile is left alone. True when it was failed.
    */
   failRunIfRunning(id: string, failure: RunFailure): Promise<boolean>;
+  /**
+   * Records a run complete — status `complete`, `finishedAt`, `stats` — in one step, unless it
+   * has failed meanwhile (`failRunIfRunning`: a failure is final). True when recorded, also for a
+   * run complete already; false when it failed or is missing.
+   */
+  completeRunUnlessFailed(id: string, completion: RunCompletion): Promise<boolean>;
   /** Makes a complete run the served one, in one transaction. Throws if it is not complete. */
   publishRun(id: string, at: string): Promise<void>;
   /** The run the API serves, if any. */
@@ -41,6 +54,7 @@ export const RUN_METHODS: MethodSet<RunPort> = {
   listRuns: true,
   runningRuns: true,
   failRunIfRunning: true,
+  completeRunUnlessFailed: true,
   publishRun: true,
   publishedRun: true,
   deleteRun: true,
