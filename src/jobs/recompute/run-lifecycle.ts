@@ -79,7 +79,7 @@ export async function completeRun(
  */
 export class RunFailedMeanwhileError extends Error {
   constructor(readonly runId: string) {
-    super(`run ${runId} was recorded failed (or deleted) while it was computed: it is not completed nor published; start a new run`);
+    super(`run ${runId} was recorded failed (or deleted) while it was computed: it is neither completed nor published; start a new run`);
     this.name = 'RunFailedMeanwhileError';
   }
 }
