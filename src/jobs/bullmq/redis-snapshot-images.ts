@@ -276,8 +276,8 @@ function byteLength(parts: readonly Buffer[]): number {
 
 /** A delta's string split into its header and the delta (snapshot-image-delta.ts); undefined when `bytes` is not one. */
 function parseDeltaPart(bytes: Buffer): { header: DeltaHeader; delta: Buffer } | undefined {
-  const framed = unframed<DeltaHeader>(bytes, DELTA_PART_MAGIC);
-  return framed && { header: framed.header, delta: framed.body };
+  const frame = unframed<DeltaHeader>(bytes, DELTA_PART_MAGIC);
+  return frame && { header: frame.header, delta: frame.body };
 }
 
 /**
@@ -286,12 +286,11 @@ function parseDeltaPart(bytes: Buffer): { header: DeltaHeader; delta: Buffer } |
  * `after` are cut short (only the header is read then).
  */
 function parsePart(bytes: Buffer): { header: PartHeader; before: Buffer; after: Buffer } | undefined {
-  const framed = unframed<PartHeader>(bytes, PART_MAGIC);
-  if (!framed) return undefined;
-  const { header, body } = framed;
+  const frame = unframed<PartHeader>(bytes, PART_MAGIC);
+  if (!frame) return undefined;
+  const { header, body } = frame;
   return { header, before: body.subarray(0, header.beforeBytes), after: body.subarray(header.beforeBytes) };
 }
-
 
 /**
  * The whole string at `key` read in slices, in one MULTI; undefined when there is none, or when
